@@ -1,0 +1,38 @@
+import type { Locale as DateFnsLocale } from 'date-fns';
+import type {
+  DefinitionErrorCode,
+  DefinitionErrorParams,
+  ValueErrorCode,
+  ValueErrorParams,
+} from '../model/errors.js';
+import type { PropertyType } from '../model/types.js';
+
+export type ValueErrorMessages = {
+  [K in ValueErrorCode]: (params: ValueErrorParams[K] & { label: string }) => string;
+};
+
+export type DefinitionErrorMessages = {
+  [K in DefinitionErrorCode]: (params: DefinitionErrorParams[K]) => string;
+};
+
+/**
+ * Every word a user sees in one language. Messages are functions of typed parameters, so a
+ * translation cannot forget a placeholder.
+ */
+export interface Catalog {
+  /** The BCP 47 tag this catalog is written for. */
+  locale: string;
+  /** The date-fns locale: date and time patterns, day periods, relative times. */
+  dateLocale: DateFnsLocale;
+  typeNames: Record<PropertyType, string>;
+  valueErrors: ValueErrorMessages;
+  definitionErrors: DefinitionErrorMessages;
+}
+
+/** What a host passes to add or override a language: any part of a catalog. */
+export type CatalogOverrides = {
+  dateLocale?: DateFnsLocale;
+  typeNames?: Partial<Catalog['typeNames']>;
+  valueErrors?: Partial<ValueErrorMessages>;
+  definitionErrors?: Partial<DefinitionErrorMessages>;
+};

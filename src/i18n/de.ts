@@ -1,0 +1,83 @@
+import { de as deDateLocale } from 'date-fns/locale/de';
+import type { Catalog } from './catalog.js';
+
+const list = (items: readonly string[]) =>
+  new Intl.ListFormat('de', { type: 'conjunction' }).format(items.map((item) => `„${item}“`));
+const count = (n: number) => n.toLocaleString('de');
+const nameCharacter = (character: string) => (/\s/u.test(character) ? 'Leerzeichen' : character);
+
+export const de: Catalog = {
+  locale: 'de',
+  dateLocale: deDateLocale,
+  typeNames: {
+    number: 'Zahl',
+    text: 'Text',
+    word: 'Wort',
+    'single-choice': 'Einfachauswahl',
+    'multiple-choice': 'Mehrfachauswahl',
+    location: 'Ort',
+    date: 'Datum',
+    time: 'Uhrzeit',
+  },
+  valueErrors: {
+    required: ({ label }) => `${label} ist ein Pflichtfeld.`,
+    'value.type': ({ label, expected }) =>
+      `${label} enthält keinen gültigen Wert vom Typ ${de.typeNames[expected as keyof Catalog['typeNames']] ?? expected}.`,
+    'number.format': ({ label }) =>
+      `${label} muss eine Zahl sein, z. B. 3,1415926 oder 65535: Ziffern, ein optionales Minuszeichen und höchstens ein Dezimaltrennzeichen.`,
+    'number.separators': ({ label }) =>
+      `${label} darf nur ein Dezimaltrennzeichen (, oder .) und keine Tausendertrennzeichen enthalten.`,
+    'text.length': ({ label, max, length }) =>
+      `${label} darf höchstens ${count(max)} Zeichen lang sein; es sind ${count(length)}.`,
+    'word.characters': ({ label, characters }) =>
+      `${label} darf nur Buchstaben und Ziffern enthalten, keine Leer- oder Satzzeichen. Entfernen Sie ${list(characters.map(nameCharacter))}.`,
+    'word.length': ({ label, max, length }) =>
+      `${label} darf höchstens ${count(max)} Zeichen lang sein; es sind ${count(length)}.`,
+    'pattern.mismatch': ({ label, hint }) => hint || `${label} hat nicht die erwartete Form.`,
+    'choice.unknown': ({ label, values }) =>
+      `${list(values)} ${values.length === 1 ? 'gehört' : 'gehören'} nicht zu den Optionen von ${label}; bitte wählen Sie eine andere.`,
+    'choice.duplicate': ({ label, values }) => `${label} enthält ${list(values)} mehrfach.`,
+    'choice.order': ({ label }) =>
+      `${label} muss die gewählten Optionen in der Reihenfolge der Definition auflisten.`,
+    'location.format': ({ label }) => `${label} braucht einen Breiten- und einen Längengrad.`,
+    'location.range': ({ label, axis, min, max }) =>
+      `Der ${axis === 'lat' ? 'Breitengrad' : 'Längengrad'} von ${label} muss zwischen ${min} und ${max} liegen.`,
+    'location.address': ({ label, max }) =>
+      `Die Adresse von ${label} darf höchstens ${count(max)} Zeichen lang sein.`,
+    'date.format': ({ label, example }) => `${label} muss ein Datum sein, z. B. ${example}.`,
+    'date.invalid': ({ label }) =>
+      `${label} ist kein Tag im Kalender; bitte prüfen Sie Tag und Monat.`,
+    'time.format': ({ label, example }) =>
+      `${label} muss eine Uhrzeit in Stunden und Minuten sein, z. B. ${example}, ohne Sekunden.`,
+    'time.range': ({ label }) => `${label} muss eine Uhrzeit von 00:00 bis 23:59 sein.`,
+    'channel.phone': ({ label }) =>
+      `${label} muss eine Telefonnummer im internationalen Format sein: + und 8 bis 15 Ziffern, z. B. +4915123456789.`,
+    'channel.id': ({ label }) => `${label} muss die numerische ID des Kanals sein: nur Ziffern.`,
+  },
+  definitionErrors: {
+    'definition.name.format': () =>
+      'Der Name muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern und Unterstriche enthalten, keine Leerzeichen, höchstens 64 Zeichen.',
+    'definition.name.reserved': ({ name }) => `„${name}“ ist der Name einer Standardeigenschaft.`,
+    'definition.name.taken': ({ name }) => `Eine Eigenschaft namens „${name}“ gibt es bereits.`,
+    'definition.label.length': ({ max }) =>
+      `Die Bezeichnung muss 1 bis ${count(max)} Zeichen lang sein.`,
+    'definition.type.unknown': ({ type }) => `„${type}“ ist kein Eigenschaftstyp.`,
+    'definition.options.count': ({ min, max }) =>
+      `Eine Auswahleigenschaft braucht ${count(min)} bis ${count(max)} Optionen.`,
+    'definition.options.type': () => 'Nur Einfach- und Mehrfachauswahl haben Optionen.',
+    'definition.option.value': ({ index, max }) =>
+      `Option ${index + 1}: Der Wert muss 1 bis ${count(max)} Zeichen lang sein.`,
+    'definition.option.label': ({ index, max }) =>
+      `Option ${index + 1}: Die Bezeichnung muss 1 bis ${count(max)} Zeichen lang sein.`,
+    'definition.option.duplicate': ({ index, value }) =>
+      `Option ${index + 1}: Der Wert „${value}“ wird schon von einer anderen Option verwendet.`,
+    'definition.pattern.invalid': ({ reason }) =>
+      `Das Muster ist kein gültiger regulärer Ausdruck: ${reason}`,
+    'definition.pattern.type': () => 'Nur Text- und Worteigenschaften können ein Muster haben.',
+    'definition.access.level': ({ role }) =>
+      `Der Zugriff für „${role}“ muss „ansehen“ oder „bearbeiten“ sein.`,
+    'definition.description.length': ({ max }) =>
+      `Die Beschreibung darf höchstens ${count(max)} Zeichen lang sein.`,
+    'definition.order': () => 'Die Position in der Liste muss eine Zahl sein.',
+  },
+};

@@ -1,0 +1,79 @@
+import { enUS } from 'date-fns/locale/en-US';
+import type { Catalog } from './catalog.js';
+
+const list = (items: readonly string[]) =>
+  new Intl.ListFormat('en', { type: 'conjunction' }).format(items.map((item) => `“${item}”`));
+const count = (n: number) => n.toLocaleString('en');
+const nameCharacter = (character: string) => (/\s/u.test(character) ? 'space' : character);
+
+export const en: Catalog = {
+  locale: 'en',
+  dateLocale: enUS,
+  typeNames: {
+    number: 'Number',
+    text: 'Text',
+    word: 'Word',
+    'single-choice': 'Single choice',
+    'multiple-choice': 'Multiple choice',
+    location: 'Location',
+    date: 'Date',
+    time: 'Time',
+  },
+  valueErrors: {
+    required: ({ label }) => `${label} is required.`,
+    'value.type': ({ label, expected }) =>
+      `${label} holds a value that is not a valid ${en.typeNames[expected as keyof Catalog['typeNames']] ?? expected}.`,
+    'number.format': ({ label }) =>
+      `${label} must be a number, such as 3.1415926 or 65535: digits, an optional minus sign and at most one decimal separator.`,
+    'number.separators': ({ label }) =>
+      `${label} may have only one decimal separator (. or ,) and no thousands separators.`,
+    'text.length': ({ label, max, length }) =>
+      `${label} can be at most ${count(max)} characters long; it has ${count(length)}.`,
+    'word.characters': ({ label, characters }) =>
+      `${label} can contain only letters and digits, with no spaces or punctuation. Remove ${list(characters.map(nameCharacter))}.`,
+    'word.length': ({ label, max, length }) =>
+      `${label} can be at most ${count(max)} characters long; it has ${count(length)}.`,
+    'pattern.mismatch': ({ label, hint }) => hint || `${label} does not have the expected form.`,
+    'choice.unknown': ({ label, values }) =>
+      `${list(values)} ${values.length === 1 ? 'is' : 'are'} not among the options of ${label}; choose another.`,
+    'choice.duplicate': ({ label, values }) => `${label} lists ${list(values)} more than once.`,
+    'choice.order': ({ label }) => `${label} must list its choices in the order of the options.`,
+    'location.format': ({ label }) => `${label} needs a latitude and a longitude.`,
+    'location.range': ({ label, axis, min, max }) =>
+      `The ${axis === 'lat' ? 'latitude' : 'longitude'} of ${label} must be between ${min} and ${max}.`,
+    'location.address': ({ label, max }) =>
+      `The address of ${label} can be at most ${count(max)} characters long.`,
+    'date.format': ({ label, example }) => `${label} must be a date such as ${example}.`,
+    'date.invalid': ({ label }) => `${label} is not a day in the calendar; check the day and month.`,
+    'time.format': ({ label, example }) =>
+      `${label} must be a time in hours and minutes, such as ${example}, without seconds.`,
+    'time.range': ({ label }) => `${label} must be a time from 00:00 to 23:59.`,
+    'channel.phone': ({ label }) =>
+      `${label} must be a phone number in international form: + and 8 to 15 digits, such as +4915123456789.`,
+    'channel.id': ({ label }) => `${label} must be the channel's numeric id: digits only.`,
+  },
+  definitionErrors: {
+    'definition.name.format': () =>
+      'The name must start with a letter and have only letters, digits and underscores, no spaces, at most 64 characters.',
+    'definition.name.reserved': ({ name }) => `“${name}” is the name of a default property.`,
+    'definition.name.taken': ({ name }) => `A property named “${name}” already exists.`,
+    'definition.label.length': ({ max }) => `The label must have 1 to ${count(max)} characters.`,
+    'definition.type.unknown': ({ type }) => `“${type}” is not a property type.`,
+    'definition.options.count': ({ min, max }) =>
+      `A choice property needs ${count(min)} to ${count(max)} options.`,
+    'definition.options.type': () => 'Only single and multiple choice properties have options.',
+    'definition.option.value': ({ index, max }) =>
+      `Option ${index + 1}: the value must have 1 to ${count(max)} characters.`,
+    'definition.option.label': ({ index, max }) =>
+      `Option ${index + 1}: the label must have 1 to ${count(max)} characters.`,
+    'definition.option.duplicate': ({ index, value }) =>
+      `Option ${index + 1}: the value “${value}” is already used by another option.`,
+    'definition.pattern.invalid': ({ reason }) =>
+      `The pattern is not a valid regular expression: ${reason}`,
+    'definition.pattern.type': () => 'Only text and word properties can have a pattern.',
+    'definition.access.level': ({ role }) => `Access for “${role}” must be view or edit.`,
+    'definition.description.length': ({ max }) =>
+      `The description can be at most ${count(max)} characters long.`,
+    'definition.order': () => 'The position in the list must be a number.',
+  },
+};

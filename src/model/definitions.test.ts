@@ -1,0 +1,124 @@
+import { expect } from 'chai';
+import {
+  BUILT_IN_DEFINITIONS,
+  accessFor,
+  definitionWithDefaults,
+  sortDefinitions,
+  validateDefinition,
+} from './definitions.js';
+import { validateCustomerNumber } from './customer.js';
+import { definition, favoriteColor } from './test-definitions.js';
+
+const codes = (errors: { code: string }[]) => errors.map((error) => error.code);
+
+describe('validateDefinition', () => {
+  it('accepts a complete definition, including labels in any script', () => {
+    expect(validateDefinition(favoriteColor, [])).to.deep.equal([]);
+    expect(validateDefinition(definition('text', { label: '好きな色' }), [])).to.deep.equal([]);
+  });
+
+  it('checks the technical name: letters, digits, underscores, no spaces, at most 64', () => {
+    for (const name of ['favorite color', '1color', '_x', 'a'.repeat(65), 'färbe', '']) {
+      const errors = validateDefinition(definition('text', { name }), []);
+      expect(codes(errors), name).to.deep.equal(['definition.name.format']);
+      expect(errors[0]!.field).to.equal('name');
+    }
+    expect(validateDefinition(definition('text', { name: 'a'.repeat(64) }), [])).to.deep.equal([]);
+  });
+
+  it('reserves number and name in any case', () => {
+    expect(codes(validateDefinition(definition('text', { name: 'Number' }), []))).to.deep.equal(['definition.name.reserved']);
+    expect(codes(validateDefinition(definition('text', { name: 'NAME' }), []))).to.deep.equal(['definition.name.reserved']);
+  });
+
+  it('rejects a name taken in another case on create, and not the definition itself on update', () => {
+    const existing = [definition('text', { name: 'favoriteColor' })];
+    const errors = validateDefinition(definition('text', { name: 'FavoriteColor' }), existing);
+    expect(codes(errors)).to.deep.equal(['definition.name.taken']);
+    expect(errors[0]!.message).to.equal('A property named “favoriteColor” already exists.');
+    expect(validateDefinition(existing[0]!, existing, { mode: 'update' })).to.deep.equal([]);
+    expect(codes(validateDefinition(existing[0]!, existing))).to.deep.equal(['definition.name.taken']);
+  });
+
+  it('requires a label of 1 to 100 characters after trimming', () => {
+    expect(codes(validateDefinition(definition('text', { label: '   ' }), []))).to.deep.equal(['definition.label.length']);
+    expect(codes(validateDefinition(definition('text', { label: 'x'.repeat(101) }), []))).to.deep.equal(['definition.label.length']);
+  });
+
+  it('checks choice options: 1 to 10,000, unique values, non-empty labels, each error on its row', () => {
+    expect(codes(validateDefinition(definition('single-choice', { options: [] }), []))).to.deep.equal(['definition.options.count']);
+    const errors = validateDefinition(
+      definition('multiple-choice', {
+        options: [
+          { value: 'red', label: 'Red' },
+          { value: 'red', label: 'Rot' },
+          { value: 'blue', label: ' ' },
+        ],
+      }),
+      [],
+      { locale: 'de' },
+    );
+    expect(errors.map((e) => [e.code, e.field])).to.deep.equal([
+      ['definition.option.duplicate', 'options.1.value'],
+      ['definition.option.label', 'options.2.label'],
+    ]);
+    expect(errors[0]!.message).to.equal('Option 2: Der Wert „red“ wird schon von einer anderen Option verwendet.');
+    const many = Array.from({ length: 10_001 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
+    expect(codes(validateDefinition(definition('single-choice', { options: many }), []))).to.deep.equal(['definition.options.count']);
+  });
+
+  it('allows a pattern only on text and word, and only one that compiles', () => {
+    expect(codes(validateDefinition(definition('number', { pattern: '\\d+' }), []))).to.deep.equal(['definition.pattern.type']);
+    const errors = validateDefinition(definition('text', { pattern: '([A-Z' }), []);
+    expect(codes(errors)).to.deep.equal(['definition.pattern.invalid']);
+    expect(errors[0]!.message).to.contain('not a valid regular expression');
+  });
+
+  it('checks access levels and reports an unknown type', () => {
+    expect(codes(validateDefinition(definition('text', { access: { agent: 'write' as never } }), []))).to.deep.equal([
+      'definition.access.level',
+    ]);
+    expect(codes(validateDefinition(definition('color' as never), []))).to.deep.equal(['definition.type.unknown']);
+  });
+
+  it('accepts the built-in definitions as they are', () => {
+    for (const builtIn of BUILT_IN_DEFINITIONS) expect(validateDefinition(builtIn, [])).to.deep.equal([]);
+  });
+});
+
+describe('definition defaults, order and access', () => {
+  it('gives a new definition edit access for everyone and the last place', () => {
+    const def = definitionWithDefaults({ name: 'vip', label: 'VIP', type: 'word' }, [definition('text', { order: 4 })]);
+    expect(def).to.include({ showToAgent: true, showToCustomer: false, order: 5 });
+    expect(def.access).to.deep.equal({ '*': 'edit' });
+  });
+
+  it('sorts by order, then by name', () => {
+    const sorted = sortDefinitions([
+      definition('text', { name: 'b', order: 1 }),
+      definition('text', { name: 'c', order: 0 }),
+      definition('text', { name: 'a', order: 1 }),
+    ]);
+    expect(sorted.map((d) => d.name)).to.deep.equal(['c', 'a', 'b']);
+  });
+
+  it('takes the highest level over everyone and the user roles; no entry hides the property', () => {
+    const def = definition('text', { access: { '*': 'view', supervisor: 'edit' } });
+    expect(accessFor(def, ['agent'])).to.equal('view');
+    expect(accessFor(def, ['agent', 'supervisor'])).to.equal('edit');
+    expect(accessFor(definition('text', { access: { admin: 'edit' } }), ['agent'])).to.equal('none');
+    expect(accessFor(definition('text', { access: { admin: 'edit' } }), ['constructor'])).to.equal('none');
+  });
+});
+
+describe('validateCustomerNumber', () => {
+  it('wants E.164 for WhatsApp and digits for Telegram', () => {
+    expect(validateCustomerNumber('+4915123456789', 'whatsapp')).to.equal(null);
+    expect(validateCustomerNumber('015123456789', 'whatsapp')?.code).to.equal('channel.phone');
+    expect(validateCustomerNumber('+1234567', 'whatsapp')?.code).to.equal('channel.phone');
+    expect(validateCustomerNumber('123456789', 'telegram')).to.equal(null);
+    expect(validateCustomerNumber('@ana', 'telegram')?.code).to.equal('channel.id');
+    expect(validateCustomerNumber('ana@example.com', 'email')).to.equal(null);
+    expect(validateCustomerNumber('', 'email')?.code).to.equal('required');
+  });
+});

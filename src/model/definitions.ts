@@ -1,0 +1,206 @@
+import { describeDefinitionError, type DefinitionError } from './errors.js';
+import { compilePattern } from './values.js';
+import {
+  PROPERTY_TYPES,
+  type AccessControl,
+  type AccessLevel,
+  type PropertyDefinition,
+  type PropertyType,
+} from './types.js';
+import { characterCount } from './value-types/handler.js';
+
+export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+export const LABEL_MAX_LENGTH = 100;
+export const OPTIONS_MAX = 10_000;
+export const OPTION_MAX_LENGTH = 200;
+export const DESCRIPTION_MAX_LENGTH = 1_000;
+const RESERVED_NAMES = ['number', 'name'];
+
+/** The two properties every customer has. `number` is its identity in the channel and never edited. */
+export const BUILT_IN_DEFINITIONS: readonly PropertyDefinition[] = Object.freeze([
+  Object.freeze({
+    name: 'number',
+    label: 'Number',
+    type: 'text',
+    builtIn: true,
+    required: true,
+    showToAgent: true,
+    showToCustomer: false,
+    access: Object.freeze({ '*': 'view' }) as AccessControl,
+    order: -2,
+  }),
+  Object.freeze({
+    name: 'name',
+    label: 'Name',
+    type: 'text',
+    builtIn: true,
+    showToAgent: true,
+    showToCustomer: true,
+    access: Object.freeze({ '*': 'edit' }) as AccessControl,
+    order: -1,
+  }),
+]) as readonly PropertyDefinition[];
+
+/** What an admin gives for a new property; the rest takes its default. */
+export type DefinitionInit = Pick<PropertyDefinition, 'name' | 'label' | 'type'> &
+  Partial<Omit<PropertyDefinition, 'name' | 'label' | 'type'>>;
+
+/**
+ * A complete definition from the few fields an admin gives: shown to agents, not to customers,
+ * editable by every user (`{ '*': 'edit' }`), placed last.
+ */
+export function definitionWithDefaults(
+  init: DefinitionInit,
+  existing: readonly PropertyDefinition[] = [],
+): PropertyDefinition {
+  return {
+    showToAgent: true,
+    showToCustomer: false,
+    access: { '*': 'edit' },
+    order: existing.reduce((last, def) => Math.max(last, def.order + 1), 0),
+    ...init,
+  };
+}
+
+export interface ValidateDefinitionOptions {
+  /**
+   * `'create'` (default): a name already in `existing`, in any case, is taken. `'update'`: the entry
+   * with exactly this name is the definition's earlier version and is skipped.
+   */
+  mode?: 'create' | 'update';
+  locale?: string;
+}
+
+/** Every problem with a definition, each with the field it belongs to; `[]` when it is valid. */
+export function validateDefinition(
+  def: PropertyDefinition,
+  existing: readonly PropertyDefinition[],
+  { mode = 'create', locale }: ValidateDefinitionOptions = {},
+): DefinitionError[] {
+  const problems: Omit<DefinitionError, 'message'>[] = [];
+  const add = (problem: Omit<DefinitionError, 'message'>) => problems.push(problem);
+  const name = typeof def.name === 'string' ? def.name : '';
+
+  if (!def.builtIn) {
+    if (!NAME_PATTERN.test(name)) {
+      add({ code: 'definition.name.format', params: {}, field: 'name' });
+    } else if (RESERVED_NAMES.includes(name.toLowerCase())) {
+      add({ code: 'definition.name.reserved', params: { name }, field: 'name' });
+    } else {
+      const lower = name.toLowerCase();
+      const taken = existing.find(
+        (other) =>
+          other.name.toLowerCase() === lower && !(mode === 'update' && other.name === name),
+      );
+      if (taken) add({ code: 'definition.name.taken', params: { name: taken.name }, field: 'name' });
+    }
+  }
+
+  const label = typeof def.label === 'string' ? def.label.trim() : '';
+  if (label === '' || characterCount(label) > LABEL_MAX_LENGTH) {
+    add({ code: 'definition.label.length', params: { max: LABEL_MAX_LENGTH }, field: 'label' });
+  }
+
+  const knownType = (PROPERTY_TYPES as readonly string[]).includes(def.type);
+  if (!knownType) {
+    add({ code: 'definition.type.unknown', params: { type: String(def.type) }, field: 'type' });
+  }
+
+  if (isChoiceType(def.type)) checkOptions(def, add);
+  else if (def.options !== undefined && knownType) {
+    add({ code: 'definition.options.type', params: {}, field: 'options' });
+  }
+
+  if (def.pattern !== undefined && def.pattern !== '') {
+    if (def.type !== 'text' && def.type !== 'word') {
+      add({ code: 'definition.pattern.type', params: {}, field: 'pattern' });
+    } else if (!compilePattern(def.pattern)) {
+      add({ code: 'definition.pattern.invalid', params: { reason: patternFault(def.pattern) }, field: 'pattern' });
+    }
+  }
+
+  for (const [role, level] of Object.entries(def.access ?? {})) {
+    if (level !== 'view' && level !== 'edit') {
+      add({ code: 'definition.access.level', params: { role, level: String(level) }, field: 'access' });
+    }
+  }
+
+  if (def.description !== undefined && characterCount(def.description) > DESCRIPTION_MAX_LENGTH) {
+    add({
+      code: 'definition.description.length',
+      params: { max: DESCRIPTION_MAX_LENGTH },
+      field: 'description',
+    });
+  }
+
+  if (typeof def.order !== 'number' || !Number.isFinite(def.order)) {
+    add({ code: 'definition.order', params: {}, field: 'order' });
+  }
+
+  return problems.map((problem) => describeDefinitionError(problem, locale));
+}
+
+function checkOptions(
+  def: PropertyDefinition,
+  add: (problem: Omit<DefinitionError, 'message'>) => void,
+): void {
+  const options = def.options ?? [];
+  if (options.length < 1 || options.length > OPTIONS_MAX) {
+    add({ code: 'definition.options.count', params: { min: 1, max: OPTIONS_MAX }, field: 'options' });
+  }
+  const seen = new Set<string>();
+  options.forEach((option, index) => {
+    const value = typeof option?.value === 'string' ? option.value : '';
+    const label = typeof option?.label === 'string' ? option.label.trim() : '';
+    if (value.trim() === '' || characterCount(value) > OPTION_MAX_LENGTH) {
+      add({
+        code: 'definition.option.value',
+        params: { index, max: OPTION_MAX_LENGTH },
+        field: `options.${index}.value`,
+      });
+    } else if (seen.has(value)) {
+      add({ code: 'definition.option.duplicate', params: { index, value }, field: `options.${index}.value` });
+    }
+    seen.add(value);
+    if (label === '' || characterCount(label) > OPTION_MAX_LENGTH) {
+      add({
+        code: 'definition.option.label',
+        params: { index, max: OPTION_MAX_LENGTH },
+        field: `options.${index}.label`,
+      });
+    }
+  });
+}
+
+function patternFault(pattern: string): string {
+  try {
+    new RegExp(pattern, 'u');
+    return '';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+const LEVELS: Record<AccessLevel | 'none', number> = { none: 0, view: 1, edit: 2 };
+
+/**
+ * What a user with these roles may do with a property: the highest level over `'*'` and each of
+ * their roles; `'none'` means the property is not shown to them at all.
+ */
+export function accessFor(def: PropertyDefinition, roles: readonly string[]): AccessLevel | 'none' {
+  let best: AccessLevel | 'none' = 'none';
+  for (const role of ['*', ...roles]) {
+    const level = Object.hasOwn(def.access, role) ? def.access[role] : undefined;
+    if (level && LEVELS[level] > LEVELS[best]) best = level;
+  }
+  return best;
+}
+
+/** Definitions in the order every list shows them: by `order`, then by name. */
+export function sortDefinitions<T extends PropertyDefinition>(defs: readonly T[]): T[] {
+  return [...defs].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+}
+
+export function isChoiceType(type: PropertyType): type is 'single-choice' | 'multiple-choice' {
+  return type === 'single-choice' || type === 'multiple-choice';
+}

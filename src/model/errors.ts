@@ -1,0 +1,98 @@
+import { catalogFor } from '../i18n/locales.js';
+
+/** Every way a value can be wrong, with the parameters its message needs. Codes are stable API. */
+export interface ValueErrorParams {
+  required: Record<string, never>;
+  /** A value of the wrong JSON shape arrived from a store or a host. */
+  'value.type': { expected: string };
+  'number.format': Record<string, never>;
+  /** More than one separator: grouping (`1,234.5`, `1 234`) is not accepted. */
+  'number.separators': Record<string, never>;
+  'text.length': { max: number; length: number };
+  'word.characters': { characters: string[] };
+  'word.length': { max: number; length: number };
+  /** `hint` is the definition's `patternHint`, shown as the message when present. */
+  'pattern.mismatch': { hint?: string };
+  'choice.unknown': { values: string[] };
+  'choice.duplicate': { values: string[] };
+  /** A stored multiple-choice array not in the definition's option order. */
+  'choice.order': Record<string, never>;
+  'location.format': Record<string, never>;
+  'location.range': { axis: 'lat' | 'lng'; min: number; max: number };
+  'location.address': { max: number };
+  'date.format': { example: string };
+  /** Parsed, but no such day on the calendar (`2023-02-29`). */
+  'date.invalid': Record<string, never>;
+  'time.format': { example: string };
+  'time.range': Record<string, never>;
+  /** The default `number` of a phone channel (WhatsApp, SMS, …) is not E.164. */
+  'channel.phone': Record<string, never>;
+  /** The default `number` of an id channel (Telegram, …) is not a numeric id. */
+  'channel.id': Record<string, never>;
+}
+
+export type ValueErrorCode = keyof ValueErrorParams;
+
+/** A failed check: stable `code`, its `params`, and `message` worded in the locale with the field's label. */
+export type ValueError = {
+  [K in ValueErrorCode]: { code: K; params: ValueErrorParams[K]; message: string };
+}[ValueErrorCode];
+
+/** A value error before it is worded: what the per-type checks return. */
+export type ValueProblem = {
+  [K in ValueErrorCode]: { code: K; params: ValueErrorParams[K] };
+}[ValueErrorCode];
+
+export interface DefinitionErrorParams {
+  'definition.name.format': Record<string, never>;
+  'definition.name.reserved': { name: string };
+  'definition.name.taken': { name: string };
+  'definition.label.length': { max: number };
+  'definition.type.unknown': { type: string };
+  'definition.options.count': { min: number; max: number };
+  'definition.options.type': Record<string, never>;
+  'definition.option.value': { index: number; max: number };
+  'definition.option.label': { index: number; max: number };
+  'definition.option.duplicate': { index: number; value: string };
+  'definition.pattern.invalid': { reason: string };
+  'definition.pattern.type': Record<string, never>;
+  'definition.access.level': { role: string; level: string };
+  'definition.description.length': { max: number };
+  'definition.order': Record<string, never>;
+}
+
+export type DefinitionErrorCode = keyof DefinitionErrorParams;
+
+/**
+ * A problem with a definition. `field` says where it belongs, for showing it beside the right input:
+ * `name`, `label`, `type`, `options`, `options.3.label`, `pattern`, `access`, `description`, `order`.
+ */
+export type DefinitionError = {
+  [K in DefinitionErrorCode]: {
+    code: K;
+    params: DefinitionErrorParams[K];
+    field: string;
+    message: string;
+  };
+}[DefinitionErrorCode];
+
+/** Words a value problem in the locale's catalog, naming the field by its label. */
+export function describeValueError(
+  problem: ValueProblem,
+  label: string,
+  locale?: string,
+): ValueError {
+  const messages = catalogFor(locale).valueErrors;
+  // The union of codes is correlated with its params; TypeScript cannot see that across the lookup.
+  const word = messages[problem.code] as (params: object & { label: string }) => string;
+  return { ...problem, message: word({ ...problem.params, label }) } as ValueError;
+}
+
+export function describeDefinitionError(
+  problem: Omit<DefinitionError, 'message'>,
+  locale?: string,
+): DefinitionError {
+  const messages = catalogFor(locale).definitionErrors;
+  const word = messages[problem.code] as (params: object) => string;
+  return { ...problem, message: word(problem.params) } as DefinitionError;
+}

@@ -1,0 +1,45 @@
+/**
+ * The value model: parsing, formatting and validation of every property type. Pure: no DOM, no
+ * Lit; the same code runs in every element, every store and on a server.
+ * @packageDocumentation
+ */
+export type {
+  AccessControl,
+  AccessLevel,
+  ChoiceOption,
+  Customer,
+  FieldChange,
+  LocationInput,
+  LocationValue,
+  PropertyDefinition,
+  PropertyType,
+  PropertyValue,
+  ValueInput,
+} from './types.js';
+export { PROPERTY_TYPES } from './types.js';
+export type {
+  DefinitionError,
+  DefinitionErrorCode,
+  DefinitionErrorParams,
+  ValueError,
+  ValueErrorCode,
+  ValueErrorParams,
+  ValueProblem,
+} from './errors.js';
+export { describeValueError, describeDefinitionError } from './errors.js';
+export { parseValue, formatValue, validateValue, compilePattern, type ParseResult } from './values.js';
+export {
+  BUILT_IN_DEFINITIONS,
+  NAME_PATTERN,
+  accessFor,
+  definitionWithDefaults,
+  isChoiceType,
+  sortDefinitions,
+  validateDefinition,
+  type DefinitionInit,
+  type ValidateDefinitionOptions,
+} from './definitions.js';
+export { validateCustomerNumber, PHONE_CHANNELS, NUMERIC_ID_CHANNELS } from './customer.js';
+export { optionLabel } from './value-types/choice.js';
+export { formatCoordinates } from './value-types/location.js';
+export { datePattern, timePattern } from './value-types/calendar.js';

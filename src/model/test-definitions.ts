@@ -1,0 +1,29 @@
+// Definitions the model's tests share. Not exported from the package.
+import type { PropertyDefinition, PropertyType } from './types.js';
+
+export function definition(type: PropertyType, extra: Partial<PropertyDefinition> = {}): PropertyDefinition {
+  return {
+    name: 'field',
+    label: 'Field',
+    type,
+    showToAgent: true,
+    showToCustomer: true,
+    access: { '*': 'edit' },
+    order: 0,
+    ...extra,
+  };
+}
+
+export const COLORS = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'];
+
+export const favoriteColor = definition('single-choice', {
+  name: 'favorite_color',
+  label: 'Favorite color',
+  options: COLORS.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
+});
+
+export const colors = definition('multiple-choice', {
+  name: 'colors',
+  label: 'Colors',
+  options: favoriteColor.options!,
+});

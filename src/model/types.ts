@@ -1,0 +1,93 @@
+/** The eight kinds of value a customer property can hold. */
+export const PROPERTY_TYPES = [
+  'number',
+  'text',
+  'word',
+  'single-choice',
+  'multiple-choice',
+  'location',
+  'date',
+  'time',
+] as const;
+
+export type PropertyType = (typeof PROPERTY_TYPES)[number];
+
+/** One option of a choice property: `value` is stored and never changes, `label` is what people see. */
+export interface ChoiceOption {
+  value: string;
+  label: string;
+}
+
+/** A place: WGS 84 degrees, with the address and Google place id when known. */
+export interface LocationValue {
+  lat: number;
+  lng: number;
+  address?: string;
+  placeId?: string;
+}
+
+/**
+ * A stored value, plain JSON: a string for number (canonical decimal), text, word, single choice,
+ * date (`YYYY-MM-DD`) and time (`HH:mm`); an array of option values for multiple choice; a
+ * `LocationValue` for location. An unset property has no key.
+ */
+export type PropertyValue = string | string[] | LocationValue;
+
+export type AccessLevel = 'view' | 'edit';
+
+/** Role name → level; `'*'` is every user. No entry: the property is hidden from that user. */
+export type AccessControl = Record<string, AccessLevel>;
+
+export interface PropertyDefinition {
+  /** Technical name, the key values are stored under: `^[A-Za-z][A-Za-z0-9_]{0,63}$`, immutable. */
+  name: string;
+  /** What people see, 1–100 characters after trimming. */
+  label: string;
+  type: PropertyType;
+  /** Choice types only: 1–10,000 options. */
+  options?: ChoiceOption[];
+  showToAgent: boolean;
+  showToCustomer: boolean;
+  access: AccessControl;
+  description?: string;
+  required?: boolean;
+  /** Text and word only: a regular expression the whole value must match. */
+  pattern?: string;
+  /** The sentence shown when `pattern` does not match. */
+  patternHint?: string;
+  /** Position in lists, ascending. */
+  order: number;
+  /** `number` and `name`: every customer has them; they cannot be deleted. */
+  builtIn?: boolean;
+}
+
+export interface FieldChange {
+  revision: number;
+  /** ISO 8601 instant. */
+  at: string;
+  by?: string;
+}
+
+export interface Customer {
+  id: string;
+  /** `whatsapp`, `telegram`, …: decides what `number` must look like. */
+  channel?: string;
+  /** Identification in the channel: a phone number (E.164) for WhatsApp, a numeric id for Telegram. */
+  number: string;
+  name: string;
+  properties: Record<string, PropertyValue>;
+  revision: number;
+  /** Who changed each field last, and when. */
+  changed?: Record<string, FieldChange>;
+}
+
+/** What `parseValue` takes for a location: numbers or typed decimal strings. */
+export interface LocationInput {
+  lat: number | string;
+  lng: number | string;
+  address?: string | undefined;
+  placeId?: string | undefined;
+}
+
+/** What `parseValue` accepts: typed text, chosen option values, a location, or nothing. */
+export type ValueInput = string | number | readonly string[] | LocationInput | null | undefined;

@@ -1,0 +1,57 @@
+import type { ValueTypeHandler } from './handler.js';
+import { fail, inputText, ok } from './handler.js';
+import { datePattern, daysInMonth, formatIsoDate } from './calendar.js';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TYPED_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const THREE_NUMBERS = /^(\d+)[\s./,-]+(\d+)[\s./,-]+(\d+)\.?$/;
+const EXAMPLE = '2026-12-31';
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Reads the locale's numeric form (`12/31/2024` in `en-US`, `31.12.2024` in `de`) or ISO
+ * (`2024-12-31`, in every locale). A year of four digits first always means year, month, day.
+ */
+function parseDateText(text: string, locale: string): { y: number; M: number; d: number } | 'format' {
+  const isoMatch = TYPED_ISO.exec(text);
+  if (isoMatch) return { y: Number(isoMatch[1]), M: Number(isoMatch[2]), d: Number(isoMatch[3]) };
+  const numbers = THREE_NUMBERS.exec(text);
+  if (!numbers) return 'format';
+  const groups = numbers.slice(1, 4) as [string, string, string];
+  const order = groups[0].length === 4 ? (['y', 'M', 'd'] as const) : datePattern(locale).order;
+  const parts = { y: '', M: '', d: '' };
+  order.forEach((field, i) => (parts[field] = groups[i]!));
+  if (parts.y.length !== 4 || parts.M.length > 2 || parts.d.length > 2) return 'format';
+  return { y: Number(parts.y), M: Number(parts.M), d: Number(parts.d) };
+}
+
+export const dateType: ValueTypeHandler = {
+  parse(_def, input, locale) {
+    const text = inputText(input);
+    if (text === undefined) return fail({ code: 'value.type', params: { expected: 'date' } });
+    const trimmed = text.trim();
+    if (trimmed === '') return ok(null);
+    const parts = parseDateText(trimmed, locale);
+    if (parts === 'format') {
+      return fail({ code: 'date.format', params: { example: formatIsoDate(EXAMPLE, locale) } });
+    }
+    if (!isRealDate(parts.y, parts.M, parts.d)) return fail({ code: 'date.invalid', params: {} });
+    return ok(iso(parts.y, parts.M, parts.d));
+  },
+  format(def, value, locale) {
+    return this.validate(def, value) ? String(value) : formatIsoDate(String(value), locale);
+  },
+  validate(_def, value) {
+    const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+    if (!match) return { code: 'value.type', params: { expected: 'date' } };
+    const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
+    return isRealDate(year, month, day) ? null : { code: 'date.invalid', params: {} };
+  },
+};

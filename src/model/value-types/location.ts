@@ -1,0 +1,112 @@
+import { decimalSeparator } from '../../i18n/locales.js';
+import type { ValueProblem } from '../errors.js';
+import type { LocationInput, LocationValue } from '../types.js';
+import type { Parsed, ValueTypeHandler } from './handler.js';
+import { characterCount, fail, ok } from './handler.js';
+import { canonicalDecimal, formatDecimal } from './number.js';
+
+export const ADDRESS_MAX_LENGTH = 1_000;
+const PLACE_ID_MAX_LENGTH = 1_000;
+const KEYS = new Set(['lat', 'lng', 'address', 'placeId']);
+
+const RANGES = { lat: 90, lng: 180 } as const;
+
+function coordinate(input: number | string | undefined): number | undefined {
+  if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
+  if (typeof input !== 'string') return undefined;
+  const canonical = canonicalDecimal(input);
+  return canonical === undefined ? undefined : Number(canonical);
+}
+
+/** JSON has no -0; a stored coordinate is never one. */
+function unsigned(n: number): number {
+  return n === 0 ? 0 : n;
+}
+
+function checkRanges(value: { lat: number; lng: number }): ValueProblem | null {
+  for (const axis of ['lat', 'lng'] as const) {
+    const limit = RANGES[axis];
+    if (!(Math.abs(value[axis]) <= limit)) {
+      return { code: 'location.range', params: { axis, min: -limit, max: limit } };
+    }
+  }
+  return null;
+}
+
+/**
+ * `48.8584, 2.2945` or, where the comma is the decimal separator, `48,8584; 2,2945`: two typed
+ * coordinates in one string.
+ */
+function locationFromText(text: string): LocationInput | undefined {
+  const parts = text.includes(';')
+    ? text.split(';')
+    : text.split(/,\s+|\s+/).length === 2
+      ? text.split(/,\s+|\s+/)
+      : text.split(',');
+  if (parts.length !== 2) return undefined;
+  return { lat: parts[0]!.trim(), lng: parts[1]!.trim() };
+}
+
+function parseLocation(input: LocationInput): Parsed {
+  const lat = coordinate(input.lat);
+  const lng = coordinate(input.lng);
+  const address = typeof input.address === 'string' ? input.address.trim() : '';
+  const placeId = typeof input.placeId === 'string' ? input.placeId.trim() : '';
+  const blank = (part: unknown) => part === undefined || (typeof part === 'string' && part.trim() === '');
+  if (blank(input.lat) && blank(input.lng) && !address) return ok(null);
+  if (lat === undefined || lng === undefined) return fail({ code: 'location.format', params: {} });
+  const value: LocationValue = { lat: unsigned(lat), lng: unsigned(lng) };
+  if (address) value.address = address;
+  if (placeId) value.placeId = placeId;
+  const problem = checkRanges(value) ?? checkText(value);
+  return problem ? fail(problem) : ok(value);
+}
+
+function checkText(value: LocationValue): ValueProblem | null {
+  if (value.address !== undefined && characterCount(value.address) > ADDRESS_MAX_LENGTH) {
+    return { code: 'location.address', params: { max: ADDRESS_MAX_LENGTH } };
+  }
+  return null;
+}
+
+/** Coordinates as people type them back: the locale's separator, `;` between them where it is a comma. */
+export function formatCoordinates(value: { lat: number; lng: number }, locale: string): string {
+  const between = decimalSeparator(locale) === ',' ? '; ' : ', ';
+  return formatDecimal(value.lat, locale) + between + formatDecimal(value.lng, locale);
+}
+
+export const locationType: ValueTypeHandler = {
+  parse(_def, input) {
+    if (input === null || input === undefined) return ok(null);
+    if (typeof input === 'string') {
+      if (input.trim() === '') return ok(null);
+      const typed = locationFromText(input);
+      return typed ? parseLocation(typed) : fail({ code: 'location.format', params: {} });
+    }
+    if (typeof input !== 'object' || Array.isArray(input)) {
+      return fail({ code: 'value.type', params: { expected: 'location' } });
+    }
+    return parseLocation(input as LocationInput);
+  },
+  format(_def, value, locale) {
+    const location = value as LocationValue;
+    return location.address || formatCoordinates(location, locale);
+  },
+  validate(_def, value) {
+    const wrong = { code: 'value.type', params: { expected: 'location' } } as const;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return wrong;
+    const location = value as Record<string, unknown>;
+    if (Object.keys(location).some((key) => !KEYS.has(key))) return wrong;
+    const { lat, lng, address, placeId } = location;
+    if (typeof lat !== 'number' || typeof lng !== 'number') return wrong;
+    if (!Number.isFinite(lat) || !Number.isFinite(lng)) return wrong;
+    if (address !== undefined && (typeof address !== 'string' || address.trim() === '')) return wrong;
+    if (
+      placeId !== undefined &&
+      (typeof placeId !== 'string' || placeId === '' || placeId.length > PLACE_ID_MAX_LENGTH)
+    ) {
+      return wrong;
+    }
+    return checkRanges({ lat, lng }) ?? checkText(location as unknown as LocationValue);
+  },
+};

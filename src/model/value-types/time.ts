@@ -1,0 +1,76 @@
+import { catalogFor } from '../../i18n/locales.js';
+import type { ValueTypeHandler } from './handler.js';
+import { fail, inputText, ok } from './handler.js';
+import { format } from 'date-fns';
+import { calendarDate, formatIsoTime } from './calendar.js';
+
+const ISO_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const TWENTY_FOUR_HOUR = /^(\d{1,2})[:.h](\d{2})$/;
+const TWELVE_HOUR = /^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?$/;
+
+const dayPeriods = new Map<string, [am: string, pm: string]>();
+
+/** The locale's own words for before and after noon, as its formatter writes them. */
+function localDayPeriods(locale: string): [string, string] {
+  const dateLocale = catalogFor(locale).dateLocale;
+  const key = dateLocale.code ?? locale;
+  let periods = dayPeriods.get(key);
+  if (!periods) {
+    const word = (hours: number) =>
+      format(calendarDate(1970, 1, 1, hours), 'a', { locale: dateLocale }).toLowerCase();
+    periods = [word(1), word(13)];
+    dayPeriods.set(key, periods);
+  }
+  return periods;
+}
+
+type Clock = { hours: number; minutes: number } | 'format' | 'range';
+
+function twelveHour(hours: number, minutes: number, pm: boolean): Clock {
+  if (hours < 1 || hours > 12 || minutes > 59) return 'range';
+  return { hours: (hours % 12) + (pm ? 12 : 0), minutes };
+}
+
+function parseTimeText(text: string, locale: string): Clock {
+  const typed = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const plain = TWENTY_FOUR_HOUR.exec(typed);
+  if (plain) {
+    const hours = Number(plain[1]);
+    const minutes = Number(plain[2]);
+    return hours > 23 || minutes > 59 ? 'range' : { hours, minutes };
+  }
+  const english = TWELVE_HOUR.exec(typed);
+  if (english) return twelveHour(Number(english[1]), Number(english[2] ?? 0), english[3] === 'p');
+  // The locale's own day periods, before or after the time (`오후 9:05`, `9:05 μ.μ.`).
+  const [am, pm] = localDayPeriods(locale);
+  for (const [period, isPm] of [[am, false], [pm, true]] as const) {
+    if (!period || !typed.includes(period)) continue;
+    const rest = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(typed.replace(period, '').trim());
+    if (rest) return twelveHour(Number(rest[1]), Number(rest[2] ?? 0), isPm);
+  }
+  return 'format';
+}
+
+/** Hours and minutes, never seconds: `21:05`, `9:05`, `9:05 PM`, `9 pm`, `21.05`, `21h05`. */
+export const timeType: ValueTypeHandler = {
+  parse(_def, input, locale) {
+    const text = inputText(input);
+    if (text === undefined) return fail({ code: 'value.type', params: { expected: 'time' } });
+    if (text.trim() === '') return ok(null);
+    const clock = parseTimeText(text, locale);
+    if (clock === 'range') return fail({ code: 'time.range', params: {} });
+    if (clock === 'format') {
+      return fail({ code: 'time.format', params: { example: formatIsoTime('21:05', locale) } });
+    }
+    return ok(`${String(clock.hours).padStart(2, '0')}:${String(clock.minutes).padStart(2, '0')}`);
+  },
+  format(def, value, locale) {
+    return this.validate(def, value) ? String(value) : formatIsoTime(String(value), locale);
+  },
+  validate(_def, value) {
+    if (typeof value !== 'string' || !/^\d{2}:\d{2}$/.test(value)) {
+      return { code: 'value.type', params: { expected: 'time' } };
+    }
+    return ISO_TIME.test(value) ? null : { code: 'time.range', params: {} };
+  },
+};

@@ -1,0 +1,37 @@
+import type { ValueProblem } from '../errors.js';
+import type { ValueTypeHandler } from './handler.js';
+import { characterCount, fail, inputText, ok } from './handler.js';
+
+export const WORD_MAX_LENGTH = 100;
+const NOT_WORD_CHARACTER = /[^\p{L}\p{M}\p{N}]/gu;
+
+function checkWord(word: string): ValueProblem | null {
+  const offending = [...new Set(word.match(NOT_WORD_CHARACTER))];
+  if (offending.length > 0) {
+    return { code: 'word.characters', params: { characters: offending.slice(0, 5) } };
+  }
+  const length = characterCount(word);
+  if (length > WORD_MAX_LENGTH) {
+    return { code: 'word.length', params: { max: WORD_MAX_LENGTH, length } };
+  }
+  return null;
+}
+
+/** Letters and digits of any script, no spaces: `ClassOf2023`, `Straße7`, `東京2024`. */
+export const wordType: ValueTypeHandler = {
+  parse(_def, input) {
+    const text = inputText(input);
+    if (text === undefined) return fail({ code: 'value.type', params: { expected: 'word' } });
+    const word = text.trim();
+    if (word === '') return ok(null);
+    const problem = checkWord(word);
+    return problem ? fail(problem) : ok(word);
+  },
+  format: (_def, value) => String(value),
+  validate(_def, value) {
+    if (typeof value !== 'string' || value === '') {
+      return { code: 'value.type', params: { expected: 'word' } };
+    }
+    return checkWord(value);
+  },
+};

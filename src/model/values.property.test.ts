@@ -1,0 +1,137 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { fr } from 'date-fns/locale/fr';
+import { registerLocale } from '../i18n/locales.js';
+import { formatValue, parseValue, validateValue } from './values.js';
+import { definition } from './test-definitions.js';
+import { PROPERTY_TYPES, type PropertyDefinition, type PropertyType, type PropertyValue } from './types.js';
+import { daysInMonth } from './value-types/calendar.js';
+
+// French has no catalog of its own: a host adds it as any host would, for its date forms.
+registerLocale('fr', { dateLocale: fr });
+
+const RUNS = { numRuns: 1_000 };
+const locales = fc.constantFrom('en', 'de', 'fr');
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+const canonicalNumber = fc
+  .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 40n }), fc.option(fc.bigInt({ min: 1n, max: 10n ** 30n })))
+  .map(([negative, whole, fraction]) => {
+    const digits = `${whole}${fraction === null ? '' : `.${String(fraction).replace(/0+$/, '')}`}`;
+    return negative && digits !== '0' ? `-${digits}` : digits;
+  });
+
+const isoDate = fc
+  .record({ y: fc.integer({ min: 1, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+  .map(({ y, m, d }) => `${pad(y, 4)}-${pad(m)}-${pad(Math.min(d, daysInMonth(y, m)))}`);
+
+const isoTime = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+  .map(([h, m]) => `${pad(h)}:${pad(m)}`);
+
+const coordinate = (limit: number) =>
+  fc.double({ min: -limit, max: limit, noNaN: true, noDefaultInfinity: true }).map((n) => (n === 0 ? 0 : n));
+
+const textValue = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 300 }).filter((s) => s.trim() !== '');
+
+const wordValue = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 100 })
+  .map((s) => s.replace(/[^\p{L}\p{M}\p{N}]/gu, ''))
+  .filter((s) => s !== '' && [...s].length <= 100);
+
+/** Choice definitions with random labels in any script; values `v0`, `v1`… never look like labels. */
+const choiceDefinition = (type: 'single-choice' | 'multiple-choice') =>
+  fc
+    .uniqueArray(
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((label) => !label.includes(',') && label.trim() !== '' && !/^v\d+$/.test(label.trim())),
+      { minLength: 1, maxLength: 40, selector: (label) => label.trim().toLowerCase() },
+    )
+    .map((labels) => definition(type, { options: labels.map((label, i) => ({ value: `v${i}`, label })) }));
+
+const valuesByType: Record<PropertyType, fc.Arbitrary<[PropertyDefinition, PropertyValue]>> = {
+  number: canonicalNumber.map((v) => [definition('number'), v]),
+  text: textValue.map((v) => [definition('text'), v]),
+  word: wordValue.map((v) => [definition('word'), v]),
+  'single-choice': choiceDefinition('single-choice').chain((def) =>
+    fc.constantFrom(...def.options!.map((o) => o.value)).map((v) => [def, v] as [PropertyDefinition, PropertyValue]),
+  ),
+  'multiple-choice': choiceDefinition('multiple-choice').chain((def) =>
+    fc.subarray(def.options!.map((o) => o.value), { minLength: 1 }).map((v) => [def, v] as [PropertyDefinition, PropertyValue]),
+  ),
+  // Shown by its address when it has one; the coordinates are what round-trips through text.
+  location: fc.record({ lat: coordinate(90), lng: coordinate(180) }).map((v) => [definition('location'), v]),
+  date: isoDate.map((v) => [definition('date'), v]),
+  time: isoTime.map((v) => [definition('time'), v]),
+};
+
+describe('every type, property-based', () => {
+  for (const type of PROPERTY_TYPES) {
+    it(`${type}: parseValue(formatValue(v, L), L) gives v back in en, de and fr`, () => {
+      fc.assert(
+        fc.property(valuesByType[type], locales, ([def, value], locale) => {
+          expect(validateValue(def, value), 'generated value is valid').to.equal(null);
+          const shown = formatValue(def, value, locale);
+          const result = parseValue(def, shown, locale);
+          expect(result, shown).to.deep.equal({ ok: true, value });
+        }),
+        RUNS,
+      );
+    });
+
+    it(`${type}: any typed text is parsed to a valid value or rejected with a code and a message`, () => {
+      const def = definition(type, { options: [{ value: 'red', label: 'Red' }, { value: 'blue', label: 'Blue' }] });
+      fc.assert(
+        fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), locales, (input, locale) => {
+          const result = parseValue(def, input, locale);
+          if (result.ok) {
+            expect(validateValue(def, result.value)).to.equal(null);
+          } else {
+            expect(result.error.code).to.be.a('string').and.not.be.empty;
+            expect(result.error.message).to.be.a('string').and.contain('Field');
+          }
+        }),
+        RUNS,
+      );
+    });
+  }
+
+  const invalidInputs: Partial<Record<PropertyType, fc.Arbitrary<string>>> = {
+    number: fc.tuple(canonicalNumber, fc.constantFrom('e5', 'x', ' 1', 'NaN', '.5.5', '--')).map(([n, junk]) => n + junk),
+    word: fc.tuple(wordValue, fc.constantFrom(' ', '-', '!', '.', '_', '@', '\n'), wordValue).map(([a, junk, b]) => a + junk + b),
+    date: fc
+      .record({ y: fc.integer({ min: 1, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), extra: fc.integer({ min: 1, max: 20 }) })
+      .map(({ y, m, extra }) => `${pad(y, 4)}-${pad(m)}-${pad(daysInMonth(y, m) + extra)}`),
+    time: fc.tuple(fc.integer({ min: 24, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([h, m]) => `${h}:${pad(m)}`),
+  };
+
+  for (const [type, inputs] of Object.entries(invalidInputs) as [PropertyType, fc.Arbitrary<string>][]) {
+    it(`${type}: generated invalid input is rejected with a code and a message`, () => {
+      const def = definition(type);
+      fc.assert(
+        fc.property(inputs, locales, (input, locale) => {
+          const result = parseValue(def, input, locale);
+          expect(result.ok, input).to.equal(false);
+          if (!result.ok) expect(result.error.message).to.not.be.empty;
+        }),
+        RUNS,
+      );
+    });
+  }
+
+  it('location: coordinates out of range are rejected with the axis and its limits', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 90.000001, max: 1e6, noNaN: true }),
+        fc.boolean(),
+        locales,
+        (beyond, latitude, locale) => {
+          const input = latitude ? { lat: beyond, lng: 0 } : { lat: 0, lng: beyond + 90 };
+          const result = parseValue(definition('location'), input, locale);
+          expect(result.ok).to.equal(false);
+          if (!result.ok) expect(result.error.params).to.include({ axis: latitude ? 'lat' : 'lng' });
+        },
+      ),
+      RUNS,
+    );
+  });
+});

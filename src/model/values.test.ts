@@ -1,0 +1,331 @@
+import { expect } from 'chai';
+import { formatValue, parseValue, validateValue } from './values.js';
+import { colors, definition, favoriteColor } from './test-definitions.js';
+import type { PropertyDefinition, ValueInput } from './types.js';
+
+function parsed(def: PropertyDefinition, input: ValueInput, locale = 'en') {
+  const result = parseValue(def, input, locale);
+  if (!result.ok) throw new Error(`expected ${JSON.stringify(input)} to parse: ${result.error.message}`);
+  return result.value;
+}
+
+function rejected(def: PropertyDefinition, input: ValueInput, locale = 'en') {
+  const result = parseValue(def, input, locale);
+  if (result.ok) throw new Error(`expected ${JSON.stringify(input)} to be rejected, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+describe('number', () => {
+  const number = definition('number', { label: 'Pi' });
+
+  it('keeps the help page examples digit for digit', () => {
+    expect(parsed(number, '3.1415926')).to.equal('3.1415926');
+    expect(parsed(number, '65535')).to.equal('65535');
+  });
+
+  it('keeps more digits than a float holds', () => {
+    expect(parsed(number, '12345678901234567890.5')).to.equal('12345678901234567890.5');
+    expect(parsed(number, '0.1000000000000000055511151231257827')).to.equal('0.1000000000000000055511151231257827');
+  });
+
+  it('accepts . and , as the decimal separator in every locale', () => {
+    for (const locale of ['en', 'de', 'fr', 'ja']) {
+      expect(parsed(number, '3,1415926', locale)).to.equal('3.1415926');
+      expect(parsed(number, '3.1415926', locale)).to.equal('3.1415926');
+    }
+  });
+
+  it('stores the canonical form: no leading zeros, no trailing fractional zeros, no -0', () => {
+    expect(parsed(number, ' -007,50 ')).to.equal('-7.5');
+    expect(parsed(number, '0.5')).to.equal('0.5');
+    expect(parsed(number, '.5')).to.equal('0.5');
+    expect(parsed(number, '10.000')).to.equal('10');
+    expect(parsed(number, '-0,0')).to.equal('0');
+    expect(parsed(number, '')).to.equal(null);
+  });
+
+  it('rejects grouping separators with their own message', () => {
+    for (const input of ['1,234.5', '1.234,5', '1 234', '1’234', '1.2.3']) {
+      const error = rejected(number, input);
+      expect(error.code, input).to.equal('number.separators');
+      expect(error.message).to.contain('Pi').and.contain('thousands');
+    }
+  });
+
+  it('rejects exponents, NaN, Infinity and words', () => {
+    for (const input of ['1e5', 'NaN', 'Infinity', '-', 'abc', '--1', '+', '0x1F']) {
+      expect(rejected(number, input).code, input).to.equal('number.format');
+    }
+  });
+
+  it('shows the locale decimal separator', () => {
+    expect(formatValue(number, '3.1415926', 'de')).to.equal('3,1415926');
+    expect(formatValue(number, '3.1415926', 'en')).to.equal('3.1415926');
+    expect(formatValue(number, '-12345678901234567890.5', 'fr')).to.equal('-12345678901234567890,5');
+  });
+
+  it('validates stored values as canonical strings only', () => {
+    expect(validateValue(number, '12.5')).to.equal(null);
+    for (const value of ['012', '1.50', '-0', '1e3', '1,5', ' 1']) {
+      expect(validateValue(number, value)?.code, value).to.equal('value.type');
+    }
+    expect(validateValue(number, 12 as never)?.code).to.equal('value.type');
+  });
+});
+
+describe('text', () => {
+  const address = definition('text', { label: 'Address' });
+
+  it('keeps the Paris address and line breaks exactly as typed', () => {
+    const paris = 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France';
+    expect(parsed(address, paris)).to.equal(paris);
+    expect(parsed(address, ' first line\n  second line ')).to.equal(' first line\n  second line ');
+  });
+
+  it('counts only whitespace as empty', () => {
+    expect(parsed(address, ' \n\t ')).to.equal(null);
+    expect(rejected({ ...address, required: true }, '  ').code).to.equal('required');
+  });
+
+  it('allows 10,000 characters and not one more', () => {
+    expect(parsed(address, 'a'.repeat(10_000))).to.have.length(10_000);
+    const error = rejected(address, 'a'.repeat(10_001));
+    expect(error.code).to.equal('text.length');
+    expect(error.params).to.deep.equal({ max: 10_000, length: 10_001 });
+    expect(error.message).to.contain('10,000');
+  });
+
+  it('counts an emoji as one character', () => {
+    expect(parsed(address, '😀'.repeat(10_000))).to.be.a('string');
+  });
+
+  it('is never rendered as markup: formatting returns the text itself', () => {
+    expect(formatValue(address, '<img src=x onerror=alert(1)>')).to.equal('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('word', () => {
+  const word = definition('word', { label: 'Class' });
+
+  it('accepts letters and digits of any script', () => {
+    expect(parsed(word, 'ClassOf2023')).to.equal('ClassOf2023');
+    expect(parsed(word, 'Straße7')).to.equal('Straße7');
+    expect(parsed(word, '東京2024')).to.equal('東京2024');
+    expect(parsed(word, 'नमस्ते')).to.equal('नमस्ते');
+  });
+
+  it('names the spaces and punctuation it rejects', () => {
+    const error = rejected(word, 'Class of 2023!');
+    expect(error.code).to.equal('word.characters');
+    expect(error.params).to.deep.equal({ characters: [' ', '!'] });
+    expect(error.message).to.contain('space').and.contain('“!”');
+    expect(rejected(word, 'Klasse 2023', 'de').message).to.contain('Leerzeichen');
+  });
+
+  it('allows at most 100 characters', () => {
+    expect(parsed(word, 'x'.repeat(100))).to.have.length(100);
+    expect(rejected(word, 'x'.repeat(101)).code).to.equal('word.length');
+  });
+});
+
+describe('pattern', () => {
+  const orderId = definition('text', {
+    label: 'Order id',
+    pattern: '^[A-Z]{2}\\d{6}$',
+    patternHint: 'Two capital letters and six digits, like AB123456.',
+  });
+
+  it('must match the whole value, and the hint is the message', () => {
+    expect(parsed(orderId, 'AB123456')).to.equal('AB123456');
+    const error = rejected(orderId, 'AB1234567');
+    expect(error.code).to.equal('pattern.mismatch');
+    expect(error.message).to.equal('Two capital letters and six digits, like AB123456.');
+  });
+
+  it('anchors a pattern written without anchors', () => {
+    const digits = definition('word', { label: 'Code', pattern: '\\d+' });
+    expect(parsed(digits, '123')).to.equal('123');
+    expect(rejected(digits, 'a123').message).to.equal('Code does not have the expected form.');
+  });
+
+  it('applies to stored values too, which are reported, not dropped', () => {
+    expect(validateValue(orderId, 'ab123456')?.code).to.equal('pattern.mismatch');
+  });
+});
+
+describe('single choice', () => {
+  it('takes an option value or its label and shows the label', () => {
+    expect(parsed(favoriteColor, 'cyan')).to.equal('cyan');
+    expect(parsed(favoriteColor, 'Magenta')).to.equal('magenta');
+    expect(formatValue(favoriteColor, 'grey')).to.equal('Grey');
+  });
+
+  it('rejects a value that is not an option', () => {
+    const error = rejected(favoriteColor, 'purple');
+    expect(error.code).to.equal('choice.unknown');
+    expect(error.params).to.deep.equal({ values: ['purple'] });
+    expect(error.message).to.contain('“purple”').and.contain('Favorite color');
+  });
+
+  it('reports a stored value whose option was removed, and still shows it', () => {
+    expect(validateValue(favoriteColor, 'purple')?.code).to.equal('choice.unknown');
+    expect(formatValue(favoriteColor, 'purple')).to.equal('purple');
+  });
+});
+
+describe('multiple choice', () => {
+  it('keeps the definition option order and drops repeats', () => {
+    expect(parsed(colors, ['black', 'red', 'black', 'cyan'])).to.deep.equal(['red', 'cyan', 'black']);
+    expect(parsed(colors, 'Black, Red')).to.deep.equal(['red', 'black']);
+    expect(parsed(colors, [])).to.equal(null);
+  });
+
+  it('shows labels separated by commas', () => {
+    expect(formatValue(colors, ['red', 'cyan'])).to.equal('Red, Cyan');
+  });
+
+  it('reports every unknown value', () => {
+    expect(rejected(colors, ['red', 'purple', 'teal']).params).to.deep.equal({ values: ['purple', 'teal'] });
+  });
+
+  it('validates stored arrays: known, unique, in order, not empty', () => {
+    expect(validateValue(colors, ['red', 'black'])).to.equal(null);
+    expect(validateValue(colors, ['red', 'gone'])?.params).to.deep.equal({ values: ['gone'] });
+    expect(validateValue(colors, ['red', 'red'])?.code).to.equal('choice.duplicate');
+    expect(validateValue(colors, ['black', 'red'])?.code).to.equal('choice.order');
+    expect(validateValue(colors, [])?.code).to.equal('value.type');
+  });
+});
+
+describe('location', () => {
+  const place = definition('location', { label: 'Place' });
+  const eiffel = {
+    lat: 48.8584,
+    lng: 2.2945,
+    address: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France',
+    placeId: 'ChIJLU7jZClu5kcR4PcOOO6p3I0',
+  };
+
+  it('keeps the Paris address and shows it', () => {
+    expect(parsed(place, eiffel)).to.deep.equal(eiffel);
+    expect(formatValue(place, eiffel)).to.equal(eiffel.address);
+  });
+
+  it('takes typed coordinates with either decimal separator', () => {
+    expect(parsed(place, { lat: '48,8584', lng: '2,2945' }, 'de')).to.deep.equal({ lat: 48.8584, lng: 2.2945 });
+    expect(parsed(place, '48.8584, 2.2945')).to.deep.equal({ lat: 48.8584, lng: 2.2945 });
+    expect(parsed(place, '48,8584; 2,2945', 'de')).to.deep.equal({ lat: 48.8584, lng: 2.2945 });
+  });
+
+  it('shows coordinates when there is no address', () => {
+    expect(formatValue(place, { lat: 48.8584, lng: 2.2945 }, 'en')).to.equal('48.8584, 2.2945');
+    expect(formatValue(place, { lat: 48.8584, lng: 2.2945 }, 'de')).to.equal('48,8584; 2,2945');
+    expect(formatValue(place, { lat: 1e-7, lng: -0.5 }, 'en')).to.equal('0.0000001, -0.5');
+  });
+
+  it('rejects out-of-range and missing coordinates', () => {
+    const error = rejected(place, { lat: 90.5, lng: 0 });
+    expect(error.code).to.equal('location.range');
+    expect(error.params).to.deep.equal({ axis: 'lat', min: -90, max: 90 });
+    expect(rejected(place, { lat: 0, lng: -180.01 }).params).to.include({ axis: 'lng' });
+    expect(rejected(place, { lat: '48', lng: '', address: 'Paris' }).code).to.equal('location.format');
+    expect(parsed(place, { lat: '', lng: '' })).to.equal(null);
+  });
+
+  it('validates stored values: finite numbers in range and known keys only', () => {
+    expect(validateValue(place, eiffel)).to.equal(null);
+    expect(validateValue(place, { lat: Number.NaN, lng: 0 })?.code).to.equal('value.type');
+    expect(validateValue(place, { lat: '1', lng: 0 } as never)?.code).to.equal('value.type');
+    expect(validateValue(place, { lat: 1, lng: 0, zoom: 3 } as never)?.code).to.equal('value.type');
+    expect(validateValue(place, { lat: -91, lng: 0 })?.code).to.equal('location.range');
+  });
+});
+
+describe('date', () => {
+  const birthday = definition('date', { label: 'Birthday' });
+
+  it('reads the locale form and ISO in every locale', () => {
+    expect(parsed(birthday, '12/31/2024', 'en')).to.equal('2024-12-31');
+    expect(parsed(birthday, '31.12.2024', 'de')).to.equal('2024-12-31');
+    expect(parsed(birthday, '1.2.2024', 'de')).to.equal('2024-02-01');
+    expect(parsed(birthday, '2024-12-31', 'de')).to.equal('2024-12-31');
+    expect(parsed(birthday, '2024-12-31', 'en')).to.equal('2024-12-31');
+  });
+
+  it('shows the locale form', () => {
+    expect(formatValue(birthday, '2024-12-31', 'en')).to.equal('12/31/2024');
+    expect(formatValue(birthday, '2024-12-31', 'de')).to.equal('31.12.2024');
+    expect(formatValue(birthday, '0005-01-02', 'de')).to.equal('02.01.0005');
+  });
+
+  it('rejects days that are not in the calendar', () => {
+    expect(rejected(birthday, '2023-02-29').code).to.equal('date.invalid');
+    expect(parsed(birthday, '2024-02-29')).to.equal('2024-02-29');
+    expect(rejected(birthday, '1900-02-29').code).to.equal('date.invalid');
+    expect(rejected(birthday, '31.04.2024', 'de').code).to.equal('date.invalid');
+    expect(validateValue(birthday, '2023-02-29')?.code).to.equal('date.invalid');
+  });
+
+  it('asks for four-digit years with an example in the locale form', () => {
+    const error = rejected(birthday, '31.12.24', 'de');
+    expect(error.code).to.equal('date.format');
+    expect(error.message).to.contain('31.12.2026');
+    expect(rejected(birthday, 'tomorrow').code).to.equal('date.format');
+  });
+
+  it('is the same date in every time zone (a calendar string, never a local Date)', () => {
+    // Pacific/Kiritimati skipped 1994-12-31 altogether; the model's tests also run under that zone.
+    expect(parsed(birthday, '1994-12-31')).to.equal('1994-12-31');
+    expect(formatValue(birthday, '1994-12-31', 'de')).to.equal('31.12.1994');
+  });
+});
+
+describe('time', () => {
+  const opening = definition('time', { label: 'Opening time' });
+
+  it('reads HH:mm, H:mm and 12-hour forms', () => {
+    expect(parsed(opening, '21:05')).to.equal('21:05');
+    expect(parsed(opening, '9:05')).to.equal('09:05');
+    expect(parsed(opening, '9:05 PM')).to.equal('21:05');
+    expect(parsed(opening, '12:00 am')).to.equal('00:00');
+    expect(parsed(opening, '12:30 p.m.')).to.equal('12:30');
+    expect(parsed(opening, '9 pm')).to.equal('21:00');
+    expect(parsed(opening, '21.05', 'de')).to.equal('21:05');
+  });
+
+  it('shows 12-hour time where the locale uses it', () => {
+    expect(formatValue(opening, '21:05', 'en')).to.equal('9:05 PM');
+    expect(formatValue(opening, '21:05', 'de')).to.equal('21:05');
+    expect(formatValue(opening, '00:00', 'en')).to.equal('12:00 AM');
+  });
+
+  it('never takes seconds, and keeps hours and minutes in range', () => {
+    expect(rejected(opening, '21:05:30').code).to.equal('time.format');
+    expect(rejected(opening, '24:00').code).to.equal('time.range');
+    expect(rejected(opening, '9:60').code).to.equal('time.range');
+    expect(rejected(opening, '13:00 pm').code).to.equal('time.range');
+    expect(rejected(opening, 'noon').message).to.contain('9:05 PM');
+    expect(validateValue(opening, '21:05:00')?.code).to.equal('value.type');
+  });
+});
+
+describe('required', () => {
+  it('rejects an empty value of every type with the field label', () => {
+    for (const type of ['number', 'text', 'word', 'single-choice', 'multiple-choice', 'location', 'date', 'time'] as const) {
+      const def = definition(type, { label: 'Lieblingsfarbe', required: true, options: favoriteColor.options! });
+      const error = rejected(def, '', 'de');
+      expect(error.code, type).to.equal('required');
+      expect(error.message).to.equal('Lieblingsfarbe ist ein Pflichtfeld.');
+      expect(validateValue(def, null)?.code).to.equal('required');
+    }
+  });
+});
+
+describe('formatValue', () => {
+  it('never throws on a value of the wrong shape, and shows it as text', () => {
+    expect(formatValue(definition('date'), '2024-13-45')).to.equal('2024-13-45');
+    expect(formatValue(definition('location'), 'somewhere' as never)).to.equal('somewhere');
+    expect(formatValue(definition('time'), ['x'] as never)).to.equal('x');
+    expect(formatValue(definition('number'), null)).to.equal('');
+  });
+});
