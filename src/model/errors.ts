@@ -2,12 +2,12 @@ import { catalogFor } from '../i18n/locales.js';
 
 /** Every way a value can be wrong, with the parameters its message needs. Codes are stable API. */
 export interface ValueErrorParams {
-  required: Record<string, never>;
+  required: Record<never, never>;
   /** A value of the wrong JSON shape arrived from a store or a host. */
   'value.type': { expected: string };
-  'number.format': Record<string, never>;
+  'number.format': Record<never, never>;
   /** More than one separator: grouping (`1,234.5`, `1 234`) is not accepted. */
-  'number.separators': Record<string, never>;
+  'number.separators': Record<never, never>;
   'text.length': { max: number; length: number };
   'word.characters': { characters: string[] };
   'word.length': { max: number; length: number };
@@ -16,19 +16,19 @@ export interface ValueErrorParams {
   'choice.unknown': { values: string[] };
   'choice.duplicate': { values: string[] };
   /** A stored multiple-choice array not in the definition's option order. */
-  'choice.order': Record<string, never>;
-  'location.format': Record<string, never>;
+  'choice.order': Record<never, never>;
+  'location.format': Record<never, never>;
   'location.range': { axis: 'lat' | 'lng'; min: number; max: number };
   'location.address': { max: number };
   'date.format': { example: string };
   /** Parsed, but no such day on the calendar (`2023-02-29`). */
-  'date.invalid': Record<string, never>;
+  'date.invalid': Record<never, never>;
   'time.format': { example: string };
-  'time.range': Record<string, never>;
+  'time.range': Record<never, never>;
   /** The default `number` of a phone channel (WhatsApp, SMS, …) is not E.164. */
-  'channel.phone': Record<string, never>;
+  'channel.phone': Record<never, never>;
   /** The default `number` of an id channel (Telegram, …) is not a numeric id. */
-  'channel.id': Record<string, never>;
+  'channel.id': Record<never, never>;
 }
 
 export type ValueErrorCode = keyof ValueErrorParams;
@@ -44,21 +44,21 @@ export type ValueProblem = {
 }[ValueErrorCode];
 
 export interface DefinitionErrorParams {
-  'definition.name.format': Record<string, never>;
+  'definition.name.format': Record<never, never>;
   'definition.name.reserved': { name: string };
   'definition.name.taken': { name: string };
   'definition.label.length': { max: number };
   'definition.type.unknown': { type: string };
   'definition.options.count': { min: number; max: number };
-  'definition.options.type': Record<string, never>;
+  'definition.options.type': Record<never, never>;
   'definition.option.value': { index: number; max: number };
   'definition.option.label': { index: number; max: number };
   'definition.option.duplicate': { index: number; value: string };
   'definition.pattern.invalid': { reason: string };
-  'definition.pattern.type': Record<string, never>;
+  'definition.pattern.type': Record<never, never>;
   'definition.access.level': { role: string; level: string };
   'definition.description.length': { max: number };
-  'definition.order': Record<string, never>;
+  'definition.order': Record<never, never>;
 }
 
 export type DefinitionErrorCode = keyof DefinitionErrorParams;

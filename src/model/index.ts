@@ -5,6 +5,9 @@
  */
 export type {
   AccessControl,
+  AudienceCondition,
+  AudienceOperator,
+  AudienceQuery,
   AccessLevel,
   ChoiceOption,
   Customer,

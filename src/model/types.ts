@@ -91,3 +91,24 @@ export interface LocationInput {
 
 /** What `parseValue` accepts: typed text, chosen option values, a location, or nothing. */
 export type ValueInput = string | number | readonly string[] | LocationInput | null | undefined;
+
+/** Operators per DESIGN §6; which ones fit a property depends on its type. */
+export type AudienceOperator =
+  | 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'between'
+  | 'contains' | 'equals' | 'starts-with' | 'in' | 'not-in'
+  | 'has-any' | 'has-all' | 'has-none'
+  | 'on' | 'before' | 'after' | 'within-last-days' | 'within-km'
+  | 'is-set' | 'is-not-set';
+
+/** One test of one property: `{ property: 'age', operator: 'gte', value: '18' }`. */
+export interface AudienceCondition {
+  property: string;
+  operator: AudienceOperator;
+  value?: unknown;
+}
+
+/** Conditions and nested groups, all or any of which must hold. */
+export interface AudienceQuery {
+  match: 'all' | 'any';
+  conditions: (AudienceCondition | AudienceQuery)[];
+}

@@ -1,28 +1,10 @@
-import { catalogFor } from '../../i18n/locales.js';
 import type { ValueTypeHandler } from './handler.js';
 import { fail, inputText, ok } from './handler.js';
-import { format } from 'date-fns';
-import { calendarDate, formatIsoTime } from './calendar.js';
+import { dayPeriods, formatIsoTime } from './calendar.js';
 
 const ISO_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TWENTY_FOUR_HOUR = /^(\d{1,2})[:.h](\d{2})$/;
 const TWELVE_HOUR = /^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?$/;
-
-const dayPeriods = new Map<string, [am: string, pm: string]>();
-
-/** The locale's own words for before and after noon, as its formatter writes them. */
-function localDayPeriods(locale: string): [string, string] {
-  const dateLocale = catalogFor(locale).dateLocale;
-  const key = dateLocale.code ?? locale;
-  let periods = dayPeriods.get(key);
-  if (!periods) {
-    const word = (hours: number) =>
-      format(calendarDate(1970, 1, 1, hours), 'a', { locale: dateLocale }).toLowerCase();
-    periods = [word(1), word(13)];
-    dayPeriods.set(key, periods);
-  }
-  return periods;
-}
 
 type Clock = { hours: number; minutes: number } | 'format' | 'range';
 
@@ -42,7 +24,7 @@ function parseTimeText(text: string, locale: string): Clock {
   const english = TWELVE_HOUR.exec(typed);
   if (english) return twelveHour(Number(english[1]), Number(english[2] ?? 0), english[3] === 'p');
   // The locale's own day periods, before or after the time (`오후 9:05`, `9:05 μ.μ.`).
-  const [am, pm] = localDayPeriods(locale);
+  const [am, pm] = dayPeriods(locale).map((period) => period.toLowerCase());
   for (const [period, isPm] of [[am, false], [pm, true]] as const) {
     if (!period || !typed.includes(period)) continue;
     const rest = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(typed.replace(period, '').trim());

@@ -1,0 +1,9 @@
+/**
+ * customer-properties: registers every element and re-exports the public API.
+ * @packageDocumentation
+ */
+export * from './model/index.js';
+export * from './storage/index.js';
+export * from './context.js';
+export { catalogFor, registerLocale, registeredLocales, decimalSeparator } from './i18n/index.js';
+export type { Catalog, CatalogOverrides } from './i18n/index.js';

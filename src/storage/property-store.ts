@@ -1,0 +1,42 @@
+import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
+
+export type StoreEvent =
+  | { type: 'customer-changed'; customer: Customer }
+  | { type: 'definitions-changed'; definitions: PropertyDefinition[] };
+
+export interface FindCustomersResult {
+  customers: Customer[];
+  total: number;
+  /** Pass back for the next page; absent on the last one. */
+  cursor?: string;
+}
+
+/**
+ * Everything the elements need from storage. Elements never talk to a server themselves; a host
+ * with its own backend implements this interface. Every method rejects with a `StoreError`.
+ */
+export interface PropertyStore {
+  listDefinitions(opts?: { signal?: AbortSignal }): Promise<PropertyDefinition[]>;
+  /** Rejects with `conflict` when the name is taken (in any case). */
+  createDefinition(def: PropertyDefinition): Promise<PropertyDefinition>;
+  /** Rejects with `not-found` when there is no definition of that name. */
+  updateDefinition(def: PropertyDefinition): Promise<PropertyDefinition>;
+  deleteDefinition(name: string): Promise<void>;
+  getCustomer(id: string, opts?: { signal?: AbortSignal }): Promise<Customer>;
+  /**
+   * Writes only `changes` (`null` clears a property). Succeeds when none of those fields changed
+   * after `revision`; otherwise rejects with `conflict`, naming the fields and carrying the current
+   * customer.
+   */
+  updateCustomer(
+    id: string,
+    changes: Record<string, PropertyValue | null>,
+    opts: { revision: number },
+  ): Promise<Customer>;
+  findCustomers(
+    query: AudienceQuery,
+    opts?: { limit?: number; cursor?: string },
+  ): Promise<FindCustomersResult>;
+  /** Changes made elsewhere (another tab, another agent). Returns the unsubscribe function. */
+  subscribe?(listener: (event: StoreEvent) => void): () => void;
+}
