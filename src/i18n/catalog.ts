@@ -5,6 +5,7 @@ import type {
   ValueErrorCode,
   ValueErrorParams,
 } from '../model/errors.js';
+import type { AudienceErrorCode, AudienceErrorParams } from '../model/audience.js';
 import type { PropertyType } from '../model/types.js';
 
 export type ValueErrorMessages = {
@@ -13,6 +14,10 @@ export type ValueErrorMessages = {
 
 export type DefinitionErrorMessages = {
   [K in DefinitionErrorCode]: (params: DefinitionErrorParams[K]) => string;
+};
+
+export type AudienceErrorMessages = {
+  [K in AudienceErrorCode]: (params: AudienceErrorParams[K]) => string;
 };
 
 /**
@@ -27,6 +32,7 @@ export interface Catalog {
   typeNames: Record<PropertyType, string>;
   valueErrors: ValueErrorMessages;
   definitionErrors: DefinitionErrorMessages;
+  audienceErrors: AudienceErrorMessages;
 }
 
 /** What a host passes to add or override a language: any part of a catalog. */
@@ -35,4 +41,5 @@ export type CatalogOverrides = {
   typeNames?: Partial<Catalog['typeNames']>;
   valueErrors?: Partial<ValueErrorMessages>;
   definitionErrors?: Partial<DefinitionErrorMessages>;
+  audienceErrors?: Partial<AudienceErrorMessages>;
 };

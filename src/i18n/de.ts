@@ -80,4 +80,15 @@ export const de: Catalog = {
       `Die Beschreibung darf höchstens ${count(max)} Zeichen lang sein.`,
     'definition.order': () => 'Die Position in der Liste muss eine Zahl sein.',
   },
+  audienceErrors: {
+    'audience.match': () => 'Eine Gruppe muss „alle“ oder „eine“ ihrer Bedingungen erfüllen.',
+    'audience.property': ({ property }) => `Es gibt keine Eigenschaft namens „${property}“.`,
+    'audience.operator': ({ label, operator, type }) =>
+      `„${operator}“ passt nicht zu ${label} (Typ ${de.typeNames[type]}).`,
+    'audience.value': ({ label }) => `Die Bedingung für ${label} braucht einen Wert.`,
+    'audience.range': ({ label }) =>
+      `Die Bedingung für ${label}: Der erste Wert darf nicht größer als der zweite sein.`,
+    'audience.days': ({ label }) =>
+      `Die Bedingung für ${label}: Die Zahl der Tage muss eine ganze Zahl ab 1 sein.`,
+  },
 };

@@ -76,4 +76,15 @@ export const en: Catalog = {
       `The description can be at most ${count(max)} characters long.`,
     'definition.order': () => 'The position in the list must be a number.',
   },
+  audienceErrors: {
+    'audience.match': () => 'A group must match “all” or “any” of its conditions.',
+    'audience.property': ({ property }) => `There is no property named “${property}”.`,
+    'audience.operator': ({ label, operator, type }) =>
+      `“${operator}” does not apply to ${label}, a ${en.typeNames[type].toLowerCase()} property.`,
+    'audience.value': ({ label }) => `The condition on ${label} needs a value.`,
+    'audience.range': ({ label }) =>
+      `The condition on ${label}: the first value must not be greater than the second.`,
+    'audience.days': ({ label }) =>
+      `The condition on ${label}: the number of days must be a whole number of at least 1.`,
+  },
 };

@@ -14,8 +14,8 @@ describe('message catalogs', () => {
   });
 
   it('word every German message differently from English', () => {
-    const sample = { label: 'L', expected: 'number', max: 1, length: 2, characters: ['!'], values: ['x'], axis: 'lat', min: 0, example: 'E', name: 'n', type: 't', index: 0, value: 'v', reason: 'r', role: 'r', level: 'l' };
-    for (const section of ['valueErrors', 'definitionErrors'] as const) {
+    const sample = { label: 'L', expected: 'number', max: 1, length: 2, characters: ['!'], values: ['x'], axis: 'lat', min: 0, example: 'E', name: 'n', type: 'number', index: 0, value: 'v', reason: 'r', role: 'r', level: 'l', property: 'p', operator: 'o' };
+    for (const section of ['valueErrors', 'definitionErrors', 'audienceErrors'] as const) {
       for (const [code, word] of Object.entries(en[section])) {
         const german = (de[section] as Record<string, (p: object) => string>)[code]!(sample);
         expect(german, code).to.be.a('string').and.not.equal((word as (p: object) => string)(sample));

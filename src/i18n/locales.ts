@@ -37,6 +37,7 @@ export function registerLocale(locale: string, overrides: CatalogOverrides): Cat
     typeNames: { ...base.typeNames, ...overrides.typeNames },
     valueErrors: { ...base.valueErrors, ...overrides.valueErrors },
     definitionErrors: { ...base.definitionErrors, ...overrides.definitionErrors },
+    audienceErrors: { ...base.audienceErrors, ...overrides.audienceErrors },
   };
   catalogs.set(normalize(locale), catalog);
   resolved.clear();

@@ -46,3 +46,16 @@ export { validateCustomerNumber, PHONE_CHANNELS, NUMERIC_ID_CHANNELS } from './c
 export { optionLabel } from './value-types/choice.js';
 export { formatCoordinates } from './value-types/location.js';
 export { datePattern, timePattern } from './value-types/calendar.js';
+export {
+  AUDIENCE_OPERATORS,
+  InvalidAudienceError,
+  compileAudience,
+  distanceKm,
+  matchesAudience,
+  validateAudience,
+  type AudienceError,
+  type AudienceErrorCode,
+  type AudienceErrorParams,
+  type AudienceOptions,
+} from './audience.js';
+export { compareDecimals } from './decimal.js';
