@@ -1,6 +1,11 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { tsImport } from 'tsx/esm/api';
 import { BROWSER_ARGS, findBrowser } from './scripts/browser.mjs';
+
+// The HTTP API of docs/rest-api.yaml, served by the test run itself for RestStore's tests.
+const { createRestTestHandler } = await tsImport('./src/internal/test/rest-test-server.ts', import.meta.url);
+const restTestHandler = createRestTestHandler();
 
 const executablePath = findBrowser();
 if (!executablePath) {
@@ -10,6 +15,13 @@ if (!executablePath) {
 export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  middleware: [
+    async (ctx, next) => {
+      if (!ctx.path.startsWith('/rest-test/')) return next();
+      ctx.respond = false;
+      await restTestHandler(ctx.req, ctx.res);
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: BROWSER_ARGS } })],
   concurrency: 2,

@@ -21,6 +21,8 @@ export const de: Catalog = {
   },
   valueErrors: {
     required: ({ label }) => `${label} ist ein Pflichtfeld.`,
+    'property.unknown': ({ name }) => `Es gibt keine Eigenschaft namens „${name}“.`,
+    'property.readonly': ({ label }) => `${label} kann nicht geändert werden.`,
     'value.type': ({ label, expected }) =>
       `${label} enthält keinen gültigen Wert vom Typ ${de.typeNames[expected as keyof Catalog['typeNames']] ?? expected}.`,
     'number.format': ({ label }) =>
@@ -62,6 +64,10 @@ export const de: Catalog = {
     'definition.label.length': ({ max }) =>
       `Die Bezeichnung muss 1 bis ${count(max)} Zeichen lang sein.`,
     'definition.type.unknown': ({ type }) => `„${type}“ ist kein Eigenschaftstyp.`,
+    'definition.type.locked': ({ count: n }) =>
+      `Der Typ kann nicht geändert werden: ${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} einen Wert für diese Eigenschaft.`,
+    'definition.builtin': ({ name }) => `„${name}“ ist eine Standardeigenschaft und kann nicht geändert werden.`,
+    'definition.order.names': () => 'Die neue Reihenfolge muss jede eigene Eigenschaft genau einmal enthalten.',
     'definition.options.count': ({ min, max }) =>
       `Eine Auswahleigenschaft braucht ${count(min)} bis ${count(max)} Optionen.`,
     'definition.options.type': () => 'Nur Einfach- und Mehrfachauswahl haben Optionen.',

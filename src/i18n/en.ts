@@ -21,6 +21,8 @@ export const en: Catalog = {
   },
   valueErrors: {
     required: ({ label }) => `${label} is required.`,
+    'property.unknown': ({ name }) => `There is no property named “${name}”.`,
+    'property.readonly': ({ label }) => `${label} cannot be changed.`,
     'value.type': ({ label, expected }) =>
       `${label} holds a value that is not a valid ${en.typeNames[expected as keyof Catalog['typeNames']] ?? expected}.`,
     'number.format': ({ label }) =>
@@ -59,6 +61,10 @@ export const en: Catalog = {
     'definition.name.taken': ({ name }) => `A property named “${name}” already exists.`,
     'definition.label.length': ({ max }) => `The label must have 1 to ${count(max)} characters.`,
     'definition.type.unknown': ({ type }) => `“${type}” is not a property type.`,
+    'definition.type.locked': ({ count: n }) =>
+      `The type cannot change: ${count(n)} ${n === 1 ? 'customer has' : 'customers have'} a value for this property.`,
+    'definition.builtin': ({ name }) => `“${name}” is a default property and cannot be changed.`,
+    'definition.order.names': () => 'The new order must list every custom property once.',
     'definition.options.count': ({ min, max }) =>
       `A choice property needs ${count(min)} to ${count(max)} options.`,
     'definition.options.type': () => 'Only single and multiple choice properties have options.',

@@ -14,7 +14,7 @@ describe('message catalogs', () => {
   });
 
   it('word every German message differently from English', () => {
-    const sample = { label: 'L', expected: 'number', max: 1, length: 2, characters: ['!'], values: ['x'], axis: 'lat', min: 0, example: 'E', name: 'n', type: 'number', index: 0, value: 'v', reason: 'r', role: 'r', level: 'l', property: 'p', operator: 'o' };
+    const sample = { label: 'L', expected: 'number', max: 1, length: 2, characters: ['!'], values: ['x'], axis: 'lat', min: 0, example: 'E', name: 'n', type: 'number', index: 0, value: 'v', reason: 'r', role: 'r', level: 'l', property: 'p', operator: 'o', count: 2 };
     for (const section of ['valueErrors', 'definitionErrors', 'audienceErrors'] as const) {
       for (const [code, word] of Object.entries(en[section])) {
         const german = (de[section] as Record<string, (p: object) => string>)[code]!(sample);

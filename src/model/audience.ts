@@ -74,10 +74,10 @@ export class InvalidAudienceError extends Error {
 
 export interface AudienceOptions {
   /** Anchors `within-last-days`; defaults to the current time. */
-  now?: Date;
+  now?: Date | undefined;
   /** The IANA zone whose calendar says which day `now` is; defaults to the runtime's own. */
-  timeZone?: string;
-  locale?: string;
+  timeZone?: string | undefined;
+  locale?: string | undefined;
 }
 
 function definitionMap(definitions: readonly PropertyDefinition[]): Map<string, PropertyDefinition> {

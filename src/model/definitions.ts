@@ -67,8 +67,8 @@ export interface ValidateDefinitionOptions {
    * `'create'` (default): a name already in `existing`, in any case, is taken. `'update'`: the entry
    * with exactly this name is the definition's earlier version and is skipped.
    */
-  mode?: 'create' | 'update';
-  locale?: string;
+  mode?: 'create' | 'update' | undefined;
+  locale?: string | undefined;
 }
 
 /** Every problem with a definition, each with the field it belongs to; `[]` when it is valid. */
@@ -81,7 +81,9 @@ export function validateDefinition(
   const add = (problem: Omit<DefinitionError, 'message'>) => problems.push(problem);
   const name = typeof def.name === 'string' ? def.name : '';
 
-  if (!def.builtIn) {
+  // The built-ins themselves pass; a custom definition that only claims to be built in does not.
+  const isBuiltIn = def.builtIn === true && RESERVED_NAMES.includes(name);
+  if (!isBuiltIn) {
     if (!NAME_PATTERN.test(name)) {
       add({ code: 'definition.name.format', params: {}, field: 'name' });
     } else if (RESERVED_NAMES.includes(name.toLowerCase())) {

@@ -3,6 +3,10 @@ import { catalogFor } from '../i18n/locales.js';
 /** Every way a value can be wrong, with the parameters its message needs. Codes are stable API. */
 export interface ValueErrorParams {
   required: Record<never, never>;
+  /** A change names a property that has no definition. */
+  'property.unknown': { name: string };
+  /** The default `number` is the customer's identity and is never changed. */
+  'property.readonly': Record<never, never>;
   /** A value of the wrong JSON shape arrived from a store or a host. */
   'value.type': { expected: string };
   'number.format': Record<never, never>;
@@ -49,6 +53,12 @@ export interface DefinitionErrorParams {
   'definition.name.taken': { name: string };
   'definition.label.length': { max: number };
   'definition.type.unknown': { type: string };
+  /** The type cannot change: customers hold values of the old type. */
+  'definition.type.locked': { count: number };
+  /** Built-in definitions cannot be created, changed or deleted. */
+  'definition.builtin': { name: string };
+  /** A reorder must list every custom definition once. */
+  'definition.order.names': Record<never, never>;
   'definition.options.count': { min: number; max: number };
   'definition.options.type': Record<never, never>;
   'definition.option.value': { index: number; max: number };

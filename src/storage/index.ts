@@ -1,6 +1,28 @@
 /**
- * Storage: the `PropertyStore` interface every element talks to, and how stores fail.
+ * Storage: the `PropertyStore` interface every element talks to, the stores that ship, and the
+ * rules they share (for a host's own backend).
  * @packageDocumentation
  */
 export type { PropertyStore, StoreEvent, FindCustomersResult } from './property-store.js';
-export { StoreError, isStoreError, type StoreErrorKind, type StoreErrorDetails } from './store-error.js';
+export {
+  StoreError,
+  isStoreError,
+  isAbortError,
+  type StoreErrorKind,
+  type StoreErrorDetails,
+} from './store-error.js';
+export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
+export { IndexedDbStore, type IndexedDbStoreOptions, type StoreSeed } from './indexeddb-store.js';
+export { RestStore, type RestStoreOptions } from './rest-store.js';
+export {
+  applyCustomerChanges,
+  checkDefinitionDelete,
+  checkDefinitionUpdate,
+  checkNewDefinition,
+  checkSeedCustomer,
+  findInCustomers,
+  reorderDefinitions,
+  withBuiltIns,
+  type PageOptions,
+  type WriteContext,
+} from './store-rules.js';

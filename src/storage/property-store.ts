@@ -21,7 +21,12 @@ export interface PropertyStore {
   createDefinition(def: PropertyDefinition): Promise<PropertyDefinition>;
   /** Rejects with `not-found` when there is no definition of that name. */
   updateDefinition(def: PropertyDefinition): Promise<PropertyDefinition>;
+  /** Deletes the definition and every customer's value for it. Built-ins: `forbidden`. */
   deleteDefinition(name: string): Promise<void>;
+  /** Puts the custom definitions in this order (every custom name once); returns them all. */
+  reorderDefinitions?(names: string[]): Promise<PropertyDefinition[]>;
+  /** How many customers hold a value for the property: for "delete? 12 customers have a value". */
+  countValues?(name: string): Promise<number>;
   getCustomer(id: string, opts?: { signal?: AbortSignal }): Promise<Customer>;
   /**
    * Writes only `changes` (`null` clears a property). Succeeds when none of those fields changed

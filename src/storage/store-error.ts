@@ -1,24 +1,42 @@
-import type { Customer, PropertyValue, ValueError, DefinitionError } from '../model/index.js';
+import type {
+  AudienceError,
+  Customer,
+  DefinitionError,
+  PropertyValue,
+  ValueError,
+} from '../model/index.js';
 
 export type StoreErrorKind = 'conflict' | 'not-found' | 'invalid' | 'forbidden' | 'unavailable';
 
 export interface StoreErrorDetails {
-  /** Conflict: the fields that changed since the revision the write was based on. */
   fields?: string[];
-  /** Conflict: the customer as it is now, with the other person's values for `fields`. */
   current?: Customer;
-  /** Invalid write: the model's errors, per property name (or `definition` field). */
-  errors?: Record<string, ValueError | DefinitionError[]>;
+  errors?: Record<string, ValueError>;
+  definitionErrors?: DefinitionError[];
+  audienceErrors?: AudienceError[];
+  /** `unavailable` from a server: the HTTP status, when there was one. */
+  status?: number;
   cause?: unknown;
 }
 
-/** How every store fails: one `kind` a host can switch on, and what it needs to recover. */
+/**
+ * How every store fails: one `kind` a host can switch on, and what it needs to recover. A
+ * cancelled call rejects with the signal's `AbortError` instead, which is not a failure.
+ */
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   readonly kind: StoreErrorKind;
+  /** Conflict: the fields that changed after the revision the write was based on. */
   readonly fields: string[];
+  /** Conflict: the customer as it is now, holding the other person's values for `fields`. */
   readonly current: Customer | undefined;
-  readonly errors: Record<string, ValueError | DefinitionError[]>;
+  /** Invalid customer write: the model's error per property name. */
+  readonly errors: Record<string, ValueError>;
+  /** Invalid definition write: the model's errors, each with the field it belongs to. */
+  readonly definitionErrors: DefinitionError[];
+  /** Invalid audience query. */
+  readonly audienceErrors: AudienceError[];
+  readonly status: number | undefined;
 
   constructor(kind: StoreErrorKind, message: string, details: StoreErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -26,21 +44,49 @@ export class StoreError extends Error {
     this.fields = details.fields ?? [];
     this.current = details.current;
     this.errors = details.errors ?? {};
+    this.definitionErrors = details.definitionErrors ?? [];
+    this.audienceErrors = details.audienceErrors ?? [];
+    this.status = details.status;
   }
 
-  /** The other person's values for the fields in conflict. */
+  /** The other person's values for the fields in conflict (`null`: they cleared it). */
   get currentValues(): Record<string, PropertyValue | null> {
     const values: Record<string, PropertyValue | null> = {};
     for (const field of this.fields) {
-      values[field] =
-        field === 'name' || field === 'number'
-          ? (this.current?.[field] ?? null)
-          : (this.current?.properties[field] ?? null);
+      values[field] = this.current ? (customerField(this.current, field) ?? null) : null;
     }
     return values;
   }
+
+  /** A plain object for JSON (the REST API's error body). */
+  toJSON() {
+    return {
+      kind: this.kind,
+      message: this.message,
+      ...(this.fields.length ? { fields: this.fields } : {}),
+      ...(this.current ? { current: this.current } : {}),
+      ...(Object.keys(this.errors).length ? { errors: this.errors } : {}),
+      ...(this.definitionErrors.length ? { definitionErrors: this.definitionErrors } : {}),
+      ...(this.audienceErrors.length ? { audienceErrors: this.audienceErrors } : {}),
+    };
+  }
+}
+
+/** A customer's value for a default (`name`, `number`) or custom property. */
+export function customerField(customer: Customer, field: string): PropertyValue | undefined {
+  if (field === 'name' || field === 'number') return customer[field] || undefined;
+  return Object.hasOwn(customer.properties, field) ? customer.properties[field] : undefined;
 }
 
 export function isStoreError(error: unknown, kind?: StoreErrorKind): error is StoreError {
   return error instanceof StoreError && (kind === undefined || error.kind === kind);
+}
+
+/** A cancelled call, as `fetch` reports it: the signal's reason, or an `AbortError`. */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }

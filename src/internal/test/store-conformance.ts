@@ -1,0 +1,243 @@
+/*
+ * One suite for every PropertyStore: each method, each error kind, the merge rule and validation
+ * on write. A host's own store can run it too.
+ */
+import { expect } from 'chai';
+import type { PropertyDefinition } from '../../model/index.js';
+import type { PropertyStore, StoreEvent } from '../../storage/property-store.js';
+import { StoreError, type StoreErrorKind } from '../../storage/store-error.js';
+import { seed, SEED_DEFINITIONS } from './seed.js';
+
+export interface StoreSetup {
+  definitions: PropertyDefinition[];
+  customers: import('../../model/index.js').Customer[];
+  author: string;
+}
+
+/** Makes a fresh store holding `setup`, and a way to make a second client of the same data. */
+export type MakeStore = (setup: StoreSetup) => Promise<{
+  store: PropertyStore;
+  /** Another client of the same data, as another tab or another agent would have. */
+  other?: (author: string) => Promise<PropertyStore>;
+  cleanup?: () => Promise<void>;
+}>;
+
+export async function rejection(promise: Promise<unknown>, kind: StoreErrorKind): Promise<StoreError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error, String(error)).to.be.instanceOf(StoreError);
+    expect((error as StoreError).kind, (error as Error).message).to.equal(kind);
+    return error as StoreError;
+  }
+  throw new Error(`expected a ${kind} rejection, but the call succeeded`);
+}
+
+function nextEvent(store: PropertyStore, type: StoreEvent['type']): Promise<StoreEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${type} event`)), 3_000);
+    const stop = store.subscribe!((event) => {
+      if (event.type !== type) return;
+      clearTimeout(timer);
+      stop();
+      resolve(event);
+    });
+  });
+}
+
+export function runStoreConformance(
+  name: string,
+  makeStore: MakeStore,
+  {
+    subscribes = true,
+    reorders = true,
+    counts = true,
+  }: { subscribes?: boolean; reorders?: boolean; counts?: boolean } = {},
+): void {
+  describe(`${name}: PropertyStore conformance`, () => {
+    let store: PropertyStore;
+    let other: ((author: string) => Promise<PropertyStore>) | undefined;
+    let cleanup: (() => Promise<void>) | undefined;
+
+    beforeEach(async () => {
+      ({ store, other, cleanup } = await makeStore({ ...seed(), author: 'Ana (agent)' }));
+    });
+    afterEach(async () => {
+      await cleanup?.();
+    });
+
+    describe('definitions', () => {
+      it('lists the built-ins first, then the custom definitions in order', async () => {
+        const names = (await store.listDefinitions()).map((def) => def.name);
+        expect(names).to.deep.equal(['number', 'name', ...SEED_DEFINITIONS.map((def) => def.name)]);
+      });
+
+      it('creates a definition, and refuses a taken name in any case with conflict', async () => {
+        const vip = { ...SEED_DEFINITIONS[2]!, name: 'vip', label: 'VIP', order: 8 };
+        expect(await store.createDefinition(vip)).to.deep.equal(vip);
+        expect((await store.listDefinitions()).at(-1)).to.deep.equal(vip);
+        const error = await rejection(store.createDefinition({ ...vip, name: 'VIP' }), 'conflict');
+        expect(error.definitionErrors.map((e) => e.code)).to.include('definition.name.taken');
+      });
+
+      it('refuses an invalid definition with the model’s codes and fields', async () => {
+        const error = await rejection(
+          store.createDefinition({ ...SEED_DEFINITIONS[3]!, name: 'size', label: ' ', options: [] }),
+          'invalid',
+        );
+        expect(error.definitionErrors.map((e) => [e.code, e.field])).to.deep.equal([
+          ['definition.label.length', 'label'],
+          ['definition.options.count', 'options'],
+        ]);
+        await rejection(store.createDefinition({ ...SEED_DEFINITIONS[0]!, name: 'Name' }), 'invalid');
+        await rejection(store.createDefinition({ ...SEED_DEFINITIONS[0]!, name: 'sneaky', builtIn: true }), 'forbidden');
+        expect(await store.listDefinitions()).to.have.length(2 + SEED_DEFINITIONS.length);
+      });
+
+      it('updates a definition by name; unknown names and built-ins are refused', async () => {
+        const age = { ...SEED_DEFINITIONS[0]!, label: 'Age in years', description: 'Whole years' };
+        expect(await store.updateDefinition(age)).to.deep.equal(age);
+        expect((await store.listDefinitions()).find((def) => def.name === 'age')).to.deep.equal(age);
+        await rejection(store.updateDefinition({ ...age, name: 'shoe_size' }), 'not-found');
+        await rejection(store.updateDefinition({ ...age, name: 'name', type: 'text' }), 'forbidden');
+      });
+
+      it('keeps the type while customers hold values, and lets it change when none do', async () => {
+        const error = await rejection(store.updateDefinition({ ...SEED_DEFINITIONS[0]!, type: 'text' }), 'invalid');
+        expect(error.definitionErrors[0]).to.include({ code: 'definition.type.locked', field: 'type' });
+        expect(error.definitionErrors[0]!.params).to.deep.equal({ count: 2 });
+        const callback = { ...SEED_DEFINITIONS[7]!, type: 'text' as const };
+        await store.updateCustomer('ana', { callback: null }, { revision: 1 });
+        expect(await store.updateDefinition(callback)).to.deep.equal(callback);
+      });
+
+      it('deletes a definition with its values; built-ins and unknown names are refused', async () => {
+        if (counts) expect(await store.countValues!('age')).to.equal(2);
+        await store.deleteDefinition('age');
+        expect((await store.listDefinitions()).map((def) => def.name)).not.to.include('age');
+        expect((await store.getCustomer('ana')).properties).not.to.have.property('age');
+        await rejection(store.deleteDefinition('number'), 'forbidden');
+        await rejection(store.deleteDefinition('age'), 'not-found');
+      });
+
+      if (reorders) {
+        it('reorders the custom definitions, each named once', async () => {
+          const names = SEED_DEFINITIONS.map((def) => def.name).reverse();
+          await store.reorderDefinitions!(names);
+          expect((await store.listDefinitions()).slice(2).map((def) => def.name)).to.deep.equal(names);
+          await rejection(store.reorderDefinitions!(names.slice(1)), 'invalid');
+        });
+      }
+
+      it('keeps a value that became invalid later, and reads it back as it is', async () => {
+        await store.updateDefinition({ ...SEED_DEFINITIONS[2]!, pattern: '^[A-Z]{2}\\d{6}$' });
+        expect((await store.getCustomer('ana')).properties.class).to.equal('ClassOf2023');
+        await store.updateDefinition({ ...SEED_DEFINITIONS[3]!, options: [{ value: 'blue', label: 'blue' }] });
+        expect((await store.getCustomer('ana')).properties.favorite_color).to.equal('red');
+      });
+    });
+
+    describe('customers', () => {
+      it('reads a customer; an unknown id is not-found; a cancelled read rejects with AbortError', async () => {
+        const ana = await store.getCustomer('ana');
+        expect(ana).to.include({ id: 'ana', name: 'Ana', number: '+4915123456789', revision: 1 });
+        expect(ana.properties.age).to.equal('34');
+        await rejection(store.getCustomer('nobody'), 'not-found');
+        const controller = new AbortController();
+        controller.abort();
+        let aborted: unknown;
+        await store.getCustomer('ana', { signal: controller.signal }).catch((error) => (aborted = error));
+        expect((aborted as Error)?.name).to.equal('AbortError');
+      });
+
+      it('writes only the changed fields, records who and when, and clears with null', async () => {
+        const before = Date.now();
+        const ana = await store.updateCustomer('ana', { age: '35', notes: null, name: 'Ana María' }, { revision: 1 });
+        expect(ana.revision).to.equal(2);
+        expect(ana.name).to.equal('Ana María');
+        expect(ana.properties.age).to.equal('35');
+        expect(ana.properties).not.to.have.property('notes');
+        expect(ana.properties.class).to.equal('ClassOf2023');
+        expect(ana.changed?.age).to.include({ revision: 2, by: 'Ana (agent)' });
+        expect(Date.parse(ana.changed!.age!.at)).to.be.within(before - 1_000, Date.now() + 1_000);
+        expect(await store.getCustomer('ana')).to.deep.equal(ana);
+      });
+
+      it('refuses invalid values with the model’s error per field, and writes none of them', async () => {
+        const error = await rejection(
+          store.updateCustomer('ana', { age: '1,234.5', birthday: '2023-02-29', class: 'Class of 2023', callback: '09:30' }, { revision: 1 }),
+          'invalid',
+        );
+        expect(Object.fromEntries(Object.entries(error.errors).map(([field, e]) => [field, e.code]))).to.deep.equal({
+          age: 'value.type',
+          birthday: 'date.invalid',
+          class: 'word.characters',
+        });
+        const unknown = await rejection(store.updateCustomer('ana', { shoe_size: '42' }, { revision: 1 }), 'invalid');
+        expect(unknown.errors.shoe_size?.code).to.equal('property.unknown');
+        await rejection(store.updateCustomer('ana', { number: '+4915000000000' }, { revision: 1 }), 'forbidden');
+        await rejection(store.updateCustomer('nobody', { age: '1' }, { revision: 1 }), 'not-found');
+        expect((await store.getCustomer('ana')).revision).to.equal(1);
+      });
+
+      it('merges field by field: another agent’s edit of a different field is no conflict', async () => {
+        const second = other ? await other('Ben (agent)') : store;
+        await second.updateCustomer('ana', { age: '35' }, { revision: 1 });
+        const ana = await store.updateCustomer('ana', { notes: 'Call after 5' }, { revision: 1 });
+        expect(ana.properties).to.include({ age: '35', notes: 'Call after 5' });
+        expect(ana.revision).to.equal(3);
+      });
+
+      it('refuses a stale write of the same field with conflict, naming it and carrying the current customer', async () => {
+        const second = other ? await other('Ben (agent)') : store;
+        await second.updateCustomer('ana', { age: '36', notes: 'x' }, { revision: 1 });
+        const error = await rejection(store.updateCustomer('ana', { age: '35', class: 'VIP' }, { revision: 1 }), 'conflict');
+        expect(error.fields).to.deep.equal(['age']);
+        expect(error.current?.properties.age).to.equal('36');
+        expect(error.currentValues).to.deep.equal({ age: '36' });
+        expect(error.current?.changed?.age?.by).to.equal(other ? 'Ben (agent)' : 'Ana (agent)');
+        expect((await store.getCustomer('ana')).properties.class).to.equal('ClassOf2023');
+        const retried = await store.updateCustomer('ana', { age: '35', class: 'VIP' }, { revision: error.current!.revision });
+        expect(retried.properties).to.include({ age: '35', class: 'VIP' });
+      });
+    });
+
+    describe('findCustomers', () => {
+      it('returns the matching customers by id, a page at a time, with the total', async () => {
+        const query = { match: 'all' as const, conditions: [{ property: 'age', operator: 'is-set' as const }] };
+        const first = await store.findCustomers(query, { limit: 1 });
+        expect(first.total).to.equal(2);
+        expect(first.customers.map((c) => c.id)).to.deep.equal(['ana']);
+        expect(first.cursor).to.be.a('string');
+        const second = await store.findCustomers(query, { limit: 1, cursor: first.cursor! });
+        expect(second.customers.map((c) => c.id)).to.deep.equal(['ben']);
+        expect(second.cursor).to.equal(undefined);
+        const reds = await store.findCustomers({ match: 'any', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }] });
+        expect(reds.customers.map((c) => c.id)).to.deep.equal(['ana']);
+      });
+
+      it('refuses a query the model rejects', async () => {
+        const error = await rejection(
+          store.findCustomers({ match: 'all', conditions: [{ property: 'age', operator: 'contains', value: '3' }] }),
+          'invalid',
+        );
+        expect(error.audienceErrors[0]?.code).to.equal('audience.operator');
+      });
+    });
+
+    if (!subscribes) return;
+    describe('subscribe', () => {
+      it('tells listeners about customer and definition changes', async () => {
+        expect(store.subscribe).to.be.a('function');
+        const customerEvent = nextEvent(store, 'customer-changed');
+        await store.updateCustomer('ben', { age: '20' }, { revision: 1 });
+        const event = await customerEvent;
+        expect(event.type === 'customer-changed' && event.customer.properties.age).to.equal('20');
+        const definitionsEvent = nextEvent(store, 'definitions-changed');
+        await store.deleteDefinition('callback');
+        const defs = await definitionsEvent;
+        expect(defs.type === 'definitions-changed' && defs.definitions.map((d) => d.name)).not.to.include('callback');
+      });
+    });
+  });
+}

@@ -1,0 +1,298 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
+import { Listeners } from './listeners.js';
+import type { FindCustomersResult, PropertyStore, StoreEvent } from './property-store.js';
+import { StoreError, isAbortError } from './store-error.js';
+import {
+  applyCustomerChanges,
+  checkDefinitionDelete,
+  checkDefinitionUpdate,
+  checkNewDefinition,
+  checkSeedCustomer,
+  findInCustomers,
+  hasValue,
+  reorderDefinitions,
+  withBuiltIns,
+  type PageOptions,
+} from './store-rules.js';
+
+/** The schema. Bump `SCHEMA_VERSION` and add a step to `upgrade` to migrate. */
+interface CustomerPropertiesDb extends DBSchema {
+  definitions: { key: string; value: PropertyDefinition };
+  customers: { key: string; value: Customer };
+  meta: { key: string; value: unknown };
+}
+const SCHEMA_VERSION = 1;
+
+export interface StoreSeed {
+  definitions?: PropertyDefinition[];
+  customers?: Customer[];
+}
+
+export interface IndexedDbStoreOptions {
+  /** One database per name (`customer-properties:<name>`), shared by every tab of the origin. */
+  name?: string;
+  /** Written once, when the database is first created (or by `reset`). */
+  seed?: StoreSeed | (() => StoreSeed | Promise<StoreSeed>);
+  author?: string;
+  allowTypeChange?: boolean;
+  now?: () => Date;
+}
+
+type Database = IDBPDatabase<CustomerPropertiesDb>;
+
+/**
+ * A store in the browser's own database: survives reloads, and tells every other tab of the same
+ * origin (and this one) about changes through `subscribe`.
+ */
+export class IndexedDbStore implements PropertyStore {
+  author: string | undefined;
+  readonly databaseName: string;
+  #options: IndexedDbStoreOptions;
+  #db: Promise<Database> | undefined;
+  #listeners = new Listeners<StoreEvent>();
+  #channel: BroadcastChannel | undefined;
+
+  constructor(options: IndexedDbStoreOptions = {}) {
+    this.#options = options;
+    this.author = options.author;
+    this.databaseName = `customer-properties:${options.name ?? 'default'}`;
+  }
+
+  #open(): Promise<Database> {
+    this.#db ??= (async () => {
+      const db = await openDB<CustomerPropertiesDb>(this.databaseName, SCHEMA_VERSION, {
+        upgrade(database, oldVersion) {
+          // Each step migrates from the version before it; a new version adds a case below.
+          if (oldVersion < 1) {
+            database.createObjectStore('definitions', { keyPath: 'name' });
+            database.createObjectStore('customers', { keyPath: 'id' });
+            database.createObjectStore('meta');
+          }
+        },
+        blocking: () => {
+          // A newer version is opening in another tab: let it, and reopen on the next call.
+          db.close();
+          this.#db = undefined;
+        },
+      });
+      if ((await db.get('meta', 'seeded')) !== true) await this.#seed(db);
+      return db;
+    })().catch((error) => {
+      this.#db = undefined;
+      throw unavailable(error);
+    });
+    return this.#db;
+  }
+
+  async #seed(db: Database): Promise<void> {
+    const seed = typeof this.#options.seed === 'function' ? await this.#options.seed() : (this.#options.seed ?? {});
+    const definitions: PropertyDefinition[] = [];
+    for (const def of seed.definitions ?? []) definitions.push(checkNewDefinition(def, definitions));
+    const all = withBuiltIns(definitions);
+    const customers = (seed.customers ?? []).map((customer) => checkSeedCustomer(customer, all));
+    const tx = db.transaction(['definitions', 'customers', 'meta'], 'readwrite');
+    // Another tab may have seeded while this one prepared: check again inside the transaction.
+    if ((await tx.objectStore('meta').get('seeded')) !== true) {
+      await Promise.all([
+        ...definitions.map((def) => tx.objectStore('definitions').put(def)),
+        ...customers.map((customer) => tx.objectStore('customers').put(customer)),
+        tx.objectStore('meta').put(true, 'seeded'),
+      ]);
+    }
+    await tx.done;
+  }
+
+  /** Runs a call; a failure of the database itself becomes `unavailable`. */
+  async #run<T>(call: (db: Database) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
+    try {
+      const result = await call(await this.#open());
+      signal?.throwIfAborted();
+      return result;
+    } catch (error) {
+      if (error instanceof StoreError || isAbortError(error) || signal?.aborted) throw error;
+      throw unavailable(error);
+    }
+  }
+
+  async #customDefinitions(db: Database): Promise<PropertyDefinition[]> {
+    return db.getAll('definitions');
+  }
+
+  listDefinitions({ signal }: { signal?: AbortSignal } = {}): Promise<PropertyDefinition[]> {
+    return this.#run(async (db) => withBuiltIns(await this.#customDefinitions(db)), signal);
+  }
+
+  createDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
+    return this.#run(async (db) => {
+      const tx = db.transaction('definitions', 'readwrite');
+      const created = checkNewDefinition(def, await tx.store.getAll());
+      await tx.store.put(created);
+      await tx.done;
+      await this.#definitionsChanged(db);
+      return created;
+    });
+  }
+
+  updateDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
+    return this.#run(async (db) => {
+      const tx = db.transaction(['definitions', 'customers'], 'readwrite');
+      const custom = await tx.objectStore('definitions').getAll();
+      const customers = custom.some((other) => other.name === def.name && other.type !== def.type)
+        ? await tx.objectStore('customers').getAll()
+        : [];
+      const updated = checkDefinitionUpdate(
+        def,
+        custom,
+        () => customers.filter((customer) => hasValue(customer, def.name)).length,
+        { allowTypeChange: this.#options.allowTypeChange ?? false },
+      );
+      await tx.objectStore('definitions').put(updated);
+      await tx.done;
+      await this.#definitionsChanged(db);
+      return updated;
+    });
+  }
+
+  deleteDefinition(name: string): Promise<void> {
+    return this.#run(async (db) => {
+      const tx = db.transaction(['definitions', 'customers'], 'readwrite');
+      checkDefinitionDelete(name, await tx.objectStore('definitions').getAll());
+      await tx.objectStore('definitions').delete(name);
+      for (let cursor = await tx.objectStore('customers').openCursor(); cursor; cursor = await cursor.continue()) {
+        const customer = cursor.value;
+        if (hasValue(customer, name)) {
+          delete customer.properties[name];
+          delete customer.changed?.[name];
+          await cursor.update(customer);
+        }
+      }
+      await tx.done;
+      await this.#definitionsChanged(db);
+    });
+  }
+
+  reorderDefinitions(names: string[]): Promise<PropertyDefinition[]> {
+    return this.#run(async (db) => {
+      const tx = db.transaction('definitions', 'readwrite');
+      const reordered = reorderDefinitions(await tx.store.getAll(), names);
+      await Promise.all(reordered.map((def) => tx.store.put(def)));
+      await tx.done;
+      return this.#definitionsChanged(db);
+    });
+  }
+
+  countValues(name: string): Promise<number> {
+    return this.#run(async (db) => (await db.getAll('customers')).filter((c) => hasValue(c, name)).length);
+  }
+
+  getCustomer(id: string, { signal }: { signal?: AbortSignal } = {}): Promise<Customer> {
+    return this.#run(async (db) => {
+      const customer = await db.get('customers', id);
+      if (!customer) throw new StoreError('not-found', `There is no customer with the id “${id}”.`);
+      return customer;
+    }, signal);
+  }
+
+  updateCustomer(
+    id: string,
+    changes: Record<string, PropertyValue | null>,
+    { revision }: { revision: number },
+  ): Promise<Customer> {
+    return this.#run(async (db) => {
+      // One transaction: the check and the write cannot interleave with another tab's write.
+      const tx = db.transaction(['customers', 'definitions'], 'readwrite');
+      const [current, custom] = await Promise.all([
+        tx.objectStore('customers').get(id),
+        tx.objectStore('definitions').getAll(),
+      ]);
+      if (!current) throw new StoreError('not-found', `There is no customer with the id “${id}”.`);
+      const next = applyCustomerChanges(current, changes, revision, withBuiltIns(custom), {
+        author: this.author,
+        now: this.#now(),
+      });
+      await tx.objectStore('customers').put(next);
+      await tx.done;
+      this.#announce({ type: 'customer-changed', customer: next });
+      return structuredClone(next);
+    });
+  }
+
+  findCustomers(query: AudienceQuery, options: PageOptions = {}): Promise<FindCustomersResult> {
+    return this.#run(async (db) => {
+      const tx = db.transaction(['customers', 'definitions'], 'readonly');
+      const [customers, custom] = await Promise.all([
+        tx.objectStore('customers').getAll(),
+        tx.objectStore('definitions').getAll(),
+      ]);
+      return findInCustomers(customers, query, withBuiltIns(custom), options, { now: this.#now() });
+    });
+  }
+
+  subscribe(listener: (event: StoreEvent) => void): () => void {
+    const channel = this.#broadcastChannel();
+    if (channel) channel.onmessage = (message: MessageEvent<StoreEvent>) => this.#listeners.emit(message.data);
+    return this.#listeners.add(listener);
+  }
+
+  /** One channel per instance: a channel never hears its own messages, so nothing arrives twice. */
+  #broadcastChannel(): BroadcastChannel | undefined {
+    if (!this.#channel && typeof BroadcastChannel === 'function') {
+      this.#channel = new BroadcastChannel(this.databaseName);
+    }
+    return this.#channel;
+  }
+
+  /** Replaces every definition and customer with the seed (the demo's "Reset demo data"). */
+  async reset(seed?: StoreSeed): Promise<void> {
+    if (seed) this.#options = { ...this.#options, seed };
+    await this.#run(async (db) => {
+      const tx = db.transaction(['definitions', 'customers', 'meta'], 'readwrite');
+      await Promise.all([tx.objectStore('definitions').clear(), tx.objectStore('customers').clear(), tx.objectStore('meta').clear()]);
+      await tx.done;
+      await this.#seed(db);
+      await this.#definitionsChanged(db);
+    });
+  }
+
+  /** Closes the database; the store opens it again on the next call. */
+  async close(): Promise<void> {
+    const db = this.#db;
+    this.#db = undefined;
+    this.#channel?.close();
+    this.#channel = undefined;
+    if (db) (await db.catch(() => undefined))?.close();
+  }
+
+  /** Deletes a store's database altogether. */
+  static async deleteDatabase(name = 'default'): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(`customer-properties:${name}`);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(unavailable(request.error));
+      request.onblocked = () => resolve();
+    });
+  }
+
+  #now(): Date {
+    return this.#options.now?.() ?? new Date();
+  }
+
+  async #definitionsChanged(db: Database): Promise<PropertyDefinition[]> {
+    const definitions = withBuiltIns(await this.#customDefinitions(db));
+    this.#announce({ type: 'definitions-changed', definitions });
+    return definitions;
+  }
+
+  /** Tells this instance's listeners, and every other instance of this database through the channel. */
+  #announce(event: StoreEvent): void {
+    this.#listeners.emit(structuredClone(event));
+    this.#broadcastChannel()?.postMessage(event);
+  }
+}
+
+function unavailable(error: unknown): StoreError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new StoreError('unavailable', `The browser database is not available: ${detail}`, { cause: error });
+}

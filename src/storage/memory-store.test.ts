@@ -1,0 +1,56 @@
+import { expect } from 'chai';
+import { runStoreConformance, rejection } from '../internal/test/store-conformance.js';
+import { seed } from '../internal/test/seed.js';
+import { MemoryStore } from './memory-store.js';
+import { StoreError } from './store-error.js';
+
+runStoreConformance('MemoryStore', async (setup) => {
+  const store = new MemoryStore(setup);
+  // Two agents share one store; each writes under their own name.
+  return {
+    store,
+    other: async (author) => ({
+      listDefinitions: (o) => store.listDefinitions(o),
+      createDefinition: (d) => store.createDefinition(d),
+      updateDefinition: (d) => store.updateDefinition(d),
+      deleteDefinition: (n) => store.deleteDefinition(n),
+      getCustomer: (id, o) => store.getCustomer(id, o),
+      findCustomers: (q, o) => store.findCustomers(q, o),
+      async updateCustomer(id, changes, opts) {
+        const previous = store.author;
+        store.author = author;
+        try {
+          return await store.updateCustomer(id, changes, opts);
+        } finally {
+          store.author = previous;
+        }
+      },
+    }),
+  };
+});
+
+describe('MemoryStore', () => {
+  it('refuses invalid seed data instead of keeping it', () => {
+    const data = seed();
+    data.customers[0]!.properties.age = 'forty';
+    expect(() => new MemoryStore(data)).to.throw(StoreError, /Age/);
+  });
+
+  it('simulates latency, and a cancelled read stops waiting', async () => {
+    const store = new MemoryStore({ ...seed(), latency: 5_000 });
+    const controller = new AbortController();
+    const read = store.getCustomer('ana', { signal: controller.signal });
+    controller.abort();
+    let error: unknown;
+    await read.catch((e) => (error = e));
+    expect((error as Error).name).to.equal('AbortError');
+  });
+
+  it('hands out copies: changing a returned customer changes nothing stored', async () => {
+    const store = new MemoryStore(seed());
+    const ana = await store.getCustomer('ana');
+    ana.properties.age = '99';
+    expect((await store.getCustomer('ana')).properties.age).to.equal('34');
+    await rejection(store.updateCustomer('ana', { age: '99' }, { revision: Number.NaN }), 'invalid');
+  });
+});

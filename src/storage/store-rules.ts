@@ -1,0 +1,256 @@
+/*
+ * The rules every store applies, as pure functions over plain data: the field-by-field merge,
+ * validation of every write with the model, and the definition lifecycle. MemoryStore,
+ * IndexedDbStore and the REST test server all call these, and so can a host's own backend.
+ */
+import {
+  BUILT_IN_DEFINITIONS,
+  InvalidAudienceError,
+  compileAudience,
+  describeDefinitionError,
+  describeValueError,
+  sortDefinitions,
+  validateDefinition,
+  validateValue,
+  type AudienceOptions,
+  type AudienceQuery,
+  type Customer,
+  type DefinitionError,
+  type PropertyDefinition,
+  type PropertyValue,
+  type ValueError,
+} from '../model/index.js';
+import type { FindCustomersResult } from './property-store.js';
+import { StoreError, customerField } from './store-error.js';
+
+const BUILT_IN_NAMES = new Set(BUILT_IN_DEFINITIONS.map((def) => def.name));
+const NAME_DEFINITION = BUILT_IN_DEFINITIONS.find((def) => def.name === 'name')!;
+const NUMBER_DEFINITION = BUILT_IN_DEFINITIONS.find((def) => def.name === 'number')!;
+
+export interface WriteContext {
+  /** Who makes the change: recorded in `changed[field].by`. */
+  author?: string | undefined;
+  now?: Date;
+  locale?: string;
+}
+
+/** The built-ins first, then the custom definitions in their order. */
+export function withBuiltIns(custom: readonly PropertyDefinition[]): PropertyDefinition[] {
+  return [...BUILT_IN_DEFINITIONS.map((def) => structuredClone(def)), ...sortDefinitions(custom)];
+}
+
+function invalidDefinition(errors: DefinitionError[]): StoreError {
+  return new StoreError('invalid', errors.map((error) => error.message).join(' '), {
+    definitionErrors: errors,
+  });
+}
+
+function builtInError(name: string, locale?: string): StoreError {
+  const error = describeDefinitionError({ code: 'definition.builtin', params: { name }, field: 'name' }, locale);
+  return new StoreError('forbidden', error.message, { definitionErrors: [error] });
+}
+
+/** Checks a new definition; rejects with `conflict` for a taken name, `invalid` for the rest. */
+export function checkNewDefinition(
+  def: PropertyDefinition,
+  custom: readonly PropertyDefinition[],
+  locale?: string,
+): PropertyDefinition {
+  if (def.builtIn) throw builtInError(String(def.name), locale);
+  const errors = validateDefinition(def, custom, { locale });
+  const taken = errors.find((error) => error.code === 'definition.name.taken');
+  if (taken) throw new StoreError('conflict', taken.message, { fields: ['name'], definitionErrors: errors });
+  if (errors.length > 0) throw invalidDefinition(errors);
+  return structuredClone(def);
+}
+
+/**
+ * Checks a changed definition against the one it replaces. The name never changes (it is the
+ * key); the type changes only while no customer holds a value, unless `allowTypeChange`.
+ */
+export function checkDefinitionUpdate(
+  def: PropertyDefinition,
+  custom: readonly PropertyDefinition[],
+  valueCount: () => number,
+  { allowTypeChange = false, locale }: { allowTypeChange?: boolean; locale?: string } = {},
+): PropertyDefinition {
+  if (BUILT_IN_NAMES.has(def.name)) throw builtInError(def.name, locale);
+  const previous = custom.find((other) => other.name === def.name);
+  if (!previous) throw new StoreError('not-found', `There is no property named “${def.name}”.`);
+  if (def.builtIn) throw builtInError(def.name, locale);
+  const errors = validateDefinition(def, custom, { mode: 'update', locale });
+  if (errors.length > 0) throw invalidDefinition(errors);
+  if (def.type !== previous.type && !allowTypeChange) {
+    const count = valueCount();
+    if (count > 0) {
+      throw invalidDefinition([
+        describeDefinitionError({ code: 'definition.type.locked', params: { count }, field: 'type' }, locale),
+      ]);
+    }
+  }
+  return structuredClone(def);
+}
+
+export function checkDefinitionDelete(name: string, custom: readonly PropertyDefinition[], locale?: string): void {
+  if (BUILT_IN_NAMES.has(name)) throw builtInError(name, locale);
+  if (!custom.some((def) => def.name === name)) {
+    throw new StoreError('not-found', `There is no property named “${name}”.`);
+  }
+}
+
+/** The custom definitions renumbered in the order of `names`, which must list each exactly once. */
+export function reorderDefinitions(
+  custom: readonly PropertyDefinition[],
+  names: readonly string[],
+  locale?: string,
+): PropertyDefinition[] {
+  const byName = new Map(custom.map((def) => [def.name, def]));
+  if (names.length !== byName.size || new Set(names).size !== names.length || !names.every((n) => byName.has(n))) {
+    throw invalidDefinition([
+      describeDefinitionError({ code: 'definition.order.names', params: {}, field: 'order' }, locale),
+    ]);
+  }
+  return names.map((name, order) => ({ ...structuredClone(byName.get(name)!), order }));
+}
+
+/**
+ * The merge rule. Applies `changes` to `current` when none of the changed fields changed after
+ * `revision`; otherwise rejects with `conflict`, naming those fields and carrying `current`.
+ * Every value is checked by the model first; `null` clears a property.
+ */
+export function applyCustomerChanges(
+  current: Customer,
+  changes: Record<string, PropertyValue | null>,
+  revision: number,
+  definitions: readonly PropertyDefinition[],
+  { author, now = new Date(), locale }: WriteContext = {},
+): Customer {
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
+    throw new StoreError('invalid', 'The changes must be an object of property names and values.');
+  }
+  if (!Number.isSafeInteger(revision)) {
+    throw new StoreError('invalid', 'A write must name the revision it is based on.');
+  }
+  const fields = Object.keys(changes);
+  if (fields.length === 0) return structuredClone(current);
+
+  const defs = new Map(definitions.map((def) => [def.name, def]));
+  const errors: Record<string, ValueError> = {};
+  for (const field of fields) {
+    const value = changes[field] ?? null;
+    if (field === 'number') {
+      errors[field] = describeValueError({ code: 'property.readonly', params: {} }, NUMBER_DEFINITION.label, locale);
+      continue;
+    }
+    const def = field === 'name' ? NAME_DEFINITION : defs.get(field);
+    if (!def) {
+      errors[field] = describeValueError({ code: 'property.unknown', params: { name: field } }, field, locale);
+      continue;
+    }
+    const error = validateValue(def, value, locale);
+    if (error) errors[field] = error;
+  }
+  const invalid = Object.keys(errors);
+  if (invalid.length > 0) {
+    throw new StoreError(
+      invalid.includes('number') && invalid.length === 1 ? 'forbidden' : 'invalid',
+      Object.values(errors).map((error) => error.message).join(' '),
+      { errors },
+    );
+  }
+
+  const conflicts = fields.filter((field) => (current.changed?.[field]?.revision ?? 0) > revision);
+  if (conflicts.length > 0) {
+    throw new StoreError('conflict', `Changed by someone else since you opened it: ${conflicts.join(', ')}.`, {
+      fields: conflicts,
+      current: structuredClone(current),
+    });
+  }
+
+  const next = structuredClone(current);
+  next.revision = current.revision + 1;
+  next.changed ??= {};
+  const at = now.toISOString();
+  for (const field of fields) {
+    const value = changes[field] ?? null;
+    if (field === 'name') next.name = (value as string | null) ?? '';
+    else if (value === null) delete next.properties[field];
+    else next.properties[field] = structuredClone(value);
+    next.changed[field] = { revision: next.revision, at, ...(author ? { by: author } : {}) };
+  }
+  return next;
+}
+
+/** Checks seed data the way a write would be checked: an invalid seed is refused, not stored. */
+export function checkSeedCustomer(customer: Customer, definitions: readonly PropertyDefinition[]): Customer {
+  if (typeof customer?.id !== 'string' || customer.id === '') {
+    throw new StoreError('invalid', 'Every customer needs an id.');
+  }
+  const defs = new Map(definitions.map((def) => [def.name, def]));
+  const errors: Record<string, ValueError> = {};
+  for (const [name, value] of Object.entries(customer.properties ?? {})) {
+    const def = defs.get(name);
+    const error = def
+      ? validateValue(def, value)
+      : describeValueError({ code: 'property.unknown', params: { name } }, name);
+    if (error) errors[name] = error;
+  }
+  if (Object.keys(errors).length > 0) {
+    throw new StoreError('invalid', `Customer ${customer.id}: ${Object.values(errors).map((e) => e.message).join(' ')}`, { errors });
+  }
+  const seeded = structuredClone(customer);
+  seeded.properties ??= {};
+  seeded.name ??= '';
+  seeded.number ??= '';
+  if (!Number.isSafeInteger(seeded.revision)) seeded.revision = 1;
+  return seeded;
+}
+
+export function hasValue(customer: Customer, name: string): boolean {
+  return customerField(customer, name) !== undefined;
+}
+
+export interface PageOptions {
+  limit?: number;
+  cursor?: string;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 1_000;
+
+/**
+ * One page of the customers that match, ordered by id. The cursor is the last id of the page,
+ * so a page stays stable while customers are added. Rejects an invalid query with `invalid`.
+ */
+export function findInCustomers(
+  customers: Iterable<Customer>,
+  query: AudienceQuery,
+  definitions: readonly PropertyDefinition[],
+  { limit = DEFAULT_PAGE_SIZE, cursor }: PageOptions = {},
+  options: AudienceOptions = {},
+): FindCustomersResult {
+  let matches: (customer: Customer) => boolean;
+  try {
+    matches = compileAudience(query, definitions, options);
+  } catch (error) {
+    if (error instanceof InvalidAudienceError) {
+      throw new StoreError('invalid', error.message, { audienceErrors: error.errors });
+    }
+    throw error;
+  }
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new StoreError('invalid', `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  }
+  const found: Customer[] = [];
+  for (const customer of customers) if (matches(customer)) found.push(customer);
+  found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const start = cursor === undefined ? 0 : found.findIndex((customer) => customer.id > cursor);
+  const page = start < 0 ? [] : found.slice(start, start + limit);
+  const last = page.at(-1);
+  const more = start >= 0 && start + limit < found.length;
+  return {
+    customers: page.map((customer) => structuredClone(customer)),
+    total: found.length,
+    ...(more && last ? { cursor: last.id } : {}),
+  };
+}
