@@ -25,6 +25,7 @@ export default {
   output: {
     file: 'dist/customer-properties.bundle.js',
     format: 'es',
+    inlineDynamicImports: true,
     sourcemap: true,
   },
   plugins: [

@@ -7,3 +7,4 @@ export * from './storage/index.js';
 export * from './context.js';
 export { catalogFor, registerLocale, registeredLocales, decimalSeparator } from './i18n/index.js';
 export type { Catalog, CatalogOverrides } from './i18n/index.js';
+export { LocationPicker } from './elements/location-picker/location-picker.js';

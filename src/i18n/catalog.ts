@@ -33,13 +33,35 @@ export interface Catalog {
   valueErrors: ValueErrorMessages;
   definitionErrors: DefinitionErrorMessages;
   audienceErrors: AudienceErrorMessages;
+  /** Words shared by every field. */
+  field: {
+    required: string;
+    notSet: string;
+  };
+  locationPicker: {
+    label: string;
+    latitude: string;
+    longitude: string;
+    address: string;
+    coordinatesHint: (example: string) => string;
+    search: string;
+    useMyLocation: string;
+    locating: string;
+    locationDenied: string;
+    openInMaps: string;
+    openInMapsLabel: (place: string) => string;
+    map: string;
+    mapLoading: string;
+    noKey: string;
+    loadFailed: string;
+    loadTimeout: string;
+    pinMoved: (place: string) => string;
+  };
 }
 
 /** What a host passes to add or override a language: any part of a catalog. */
 export type CatalogOverrides = {
   dateLocale?: DateFnsLocale;
-  typeNames?: Partial<Catalog['typeNames']>;
-  valueErrors?: Partial<ValueErrorMessages>;
-  definitionErrors?: Partial<DefinitionErrorMessages>;
-  audienceErrors?: Partial<AudienceErrorMessages>;
+} & {
+  [Section in Exclude<keyof Catalog, 'locale' | 'dateLocale'>]?: Partial<Catalog[Section]>;
 };

@@ -97,4 +97,27 @@ export const de: Catalog = {
     'audience.days': ({ label }) =>
       `Die Bedingung für ${label}: Die Zahl der Tage muss eine ganze Zahl ab 1 sein.`,
   },
+  field: {
+    required: 'Pflichtfeld',
+    notSet: 'Nicht festgelegt',
+  },
+  locationPicker: {
+    label: 'Ort',
+    latitude: 'Breitengrad',
+    longitude: 'Längengrad',
+    address: 'Adresse',
+    coordinatesHint: (example) => `Grad, zum Beispiel ${example}.`,
+    search: 'Ort suchen',
+    useMyLocation: 'Meinen Standort verwenden',
+    locating: 'Standort wird ermittelt …',
+    locationDenied: 'Ihr Browser hat den Standort nicht freigegeben. Geben Sie die Koordinaten ein oder wählen Sie einen Punkt auf der Karte.',
+    openInMaps: 'In Google Maps öffnen',
+    openInMapsLabel: (place) => `In Google Maps öffnen: ${place} (neuer Tab)`,
+    map: 'Karte. Klicken, um die Markierung zu setzen; ist die Karte fokussiert, verschieben die Pfeiltasten sie.',
+    mapLoading: 'Karte wird geladen …',
+    noKey: 'Die Karte wird nicht angezeigt, weil kein Google-Maps-Schlüssel angegeben ist. Geben Sie stattdessen die Koordinaten ein.',
+    loadFailed: 'Die Karte konnte nicht geladen werden. Geben Sie stattdessen die Koordinaten ein.',
+    loadTimeout: 'Die Karte lädt zu lange. Geben Sie stattdessen die Koordinaten ein.',
+    pinMoved: (place) => `Markierung nach ${place} verschoben.`,
+  },
 };

@@ -23,6 +23,18 @@ describe('message catalogs', () => {
     }
   });
 
+  it('word every German interface text differently from English', () => {
+    const sameInBoth = new Set(['typeNames.text']);
+    for (const section of ['field', 'locationPicker', 'typeNames'] as const) {
+      for (const [key, english] of Object.entries(en[section])) {
+        if (sameInBoth.has(`${section}.${key}`)) continue;
+        const german = (de[section] as Record<string, unknown>)[key];
+        const say = (word: unknown) => (typeof word === 'function' ? (word as (x: string) => string)('X') : word);
+        expect(say(german), `${section}.${key}`).to.be.a('string').and.not.equal(say(english));
+      }
+    }
+  });
+
   it('let a host override one message and keep the rest', () => {
     registerLocale('de-CH', { valueErrors: { required: ({ label }) => `${label} muss ausgefüllt werden.` } });
     const required = definition('text', { label: 'Name', required: true });

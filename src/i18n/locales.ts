@@ -31,14 +31,12 @@ export function catalogFor(locale?: string): Catalog {
  */
 export function registerLocale(locale: string, overrides: CatalogOverrides): Catalog {
   const base = catalogFor(locale);
-  const catalog: Catalog = {
-    locale,
-    dateLocale: overrides.dateLocale ?? base.dateLocale,
-    typeNames: { ...base.typeNames, ...overrides.typeNames },
-    valueErrors: { ...base.valueErrors, ...overrides.valueErrors },
-    definitionErrors: { ...base.definitionErrors, ...overrides.definitionErrors },
-    audienceErrors: { ...base.audienceErrors, ...overrides.audienceErrors },
-  };
+  const catalog = { ...base, locale, dateLocale: overrides.dateLocale ?? base.dateLocale } as Catalog;
+  for (const [section, words] of Object.entries(overrides)) {
+    if (section === 'dateLocale' || section === 'locale' || !words) continue;
+    const key = section as keyof Catalog;
+    (catalog as unknown as Record<string, object>)[key] = { ...(base[key] as object), ...words };
+  }
   catalogs.set(normalize(locale), catalog);
   resolved.clear();
   return catalog;

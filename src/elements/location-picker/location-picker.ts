@@ -1,0 +1,503 @@
+import { consume } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { mapsContext, type MapsOptions } from '../../context.js';
+import { FormControlElement, type Validation } from '../../internal/form-control.js';
+import { inputStyles, tokens } from '../../internal/styles.js';
+import { formatValue, parseValue } from '../../model/values.js';
+import type { LocationValue, PropertyDefinition } from '../../model/types.js';
+import { formatDecimal } from '../../model/value-types/number.js';
+import { formatCoordinates } from '../../model/value-types/location.js';
+import { googleMapsUrl, loadMapsLibraries, type MapsLibraries } from './maps-loader.js';
+import { styles } from './location-picker.styles.js';
+
+
+type MapStatus = 'idle' | 'loading' | 'ready' | 'failed' | 'timeout';
+type Marker = google.maps.Marker | google.maps.marker.AdvancedMarkerElement;
+
+const round = (n: number) => Math.round(n * 1e7) / 1e7;
+
+function locationFromAttribute(text: string | null): LocationValue | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as LocationValue;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Picks a place: a Google map with a draggable pin, place search and "use my location" when a
+ * Maps key is given, and typed latitude, longitude and address always, so the field works with no
+ * key, offline, or behind a blocked script. Form-associated: submits the value as JSON.
+ *
+ * @summary A location field: Google Maps when it can, typed coordinates always.
+ *
+ * @fires input - The user changed the value (typing, clicking the map, moving the pin).
+ * @fires change - The user committed a change (left an input, dropped the pin, chose a place).
+ *
+ * @slot map - Holds the map canvas, filled by the element itself: it lives in light DOM so Google's styles reach it.
+ *
+ * @csspart base - The fieldset around everything (a plain wrapper when read-only).
+ * @csspart label - The legend with the field's label.
+ * @csspart notice - Why the map is not shown, or that it is loading.
+ * @csspart search - The place search box.
+ * @csspart locate-button - The "Use my location" button.
+ * @csspart input - Each of the latitude, longitude and address inputs.
+ * @csspart help-text - The hint under the coordinates.
+ * @csspart error - The validation message.
+ * @csspart value - The read-only text of the place.
+ * @csspart link - The read-only "Open in Google Maps" link.
+ *
+ * @cssprop --cp-map-height - Height of the map (default 16rem).
+ * @cssprop --cp-color-border - Border of inputs and map.
+ * @cssprop --cp-input-border-color - Border of inputs, over --cp-color-border.
+ * @cssprop --cp-color-accent - Focus ring and links.
+ * @cssprop --cp-color-error - Error text and invalid borders.
+ * @cssprop --cp-color-text - Text.
+ * @cssprop --cp-color-text-muted - Hints and notices.
+ * @cssprop --cp-radius - Corner radius.
+ * @cssprop --cp-spacing - Gap between parts.
+ * @cssprop --cp-font-family - Font.
+ *
+ * @cssstate user-invalid - The user left the field, or tried to submit, and its value is invalid.
+ * @cssstate user-valid - The user left the field, or tried to submit, and its value is valid.
+ */
+@customElement('location-picker')
+export class LocationPicker extends FormControlElement {
+  static override styles = [tokens, inputStyles, styles];
+
+  /** How long the map may take (ms) before the picker says so and stays with typed coordinates. */
+  static mapLoadTimeout = 10_000;
+
+  /** `{ lat, lng, address?, placeId? }` or `null`; as an attribute, JSON. */
+  @property({ converter: { fromAttribute: locationFromAttribute } })
+  value: LocationValue | null = null;
+
+  /** The value `form.reset()` returns to; by default the first value the field was given. */
+  @property({ attribute: false }) defaultValue: LocationValue | null | undefined;
+
+  /** The field's label; default "Location" in the element's locale. */
+  @property() label = '';
+
+  /** A Google Maps JavaScript API key; without one (here or in the maps context) no map is loaded. */
+  @property({ attribute: 'api-key' }) apiKey = '';
+
+  /** A map id, for vector maps and advanced markers. */
+  @property({ attribute: 'map-id' }) mapId = '';
+
+  /** Maps options as a property; wins over the `maps` context. */
+  @property({ attribute: false }) maps: MapsOptions | undefined;
+
+  @consume({ context: mapsContext, subscribe: true })
+  @state()
+  private contextMaps: MapsOptions | undefined;
+
+  @state() private latText = '';
+  @state() private lngText = '';
+  @state() private addressText = '';
+  @state() private mapStatus: MapStatus = 'idle';
+  @state() private locating: 'idle' | 'busy' | 'denied' = 'idle';
+  @state() private announcement = '';
+
+  @query('#lat') private latInput!: HTMLInputElement | null;
+  @query('#lng') private lngInput!: HTMLInputElement | null;
+
+  /** The value the texts show: a value set from outside differs from it and rewrites the texts. */
+  #shown: LocationValue | null | undefined;
+  #shownLocale = '';
+  #placeId: string | undefined;
+  #libraries: MapsLibraries | undefined;
+  #map: google.maps.Map | undefined;
+  #marker: Marker | undefined;
+  #mapHost: HTMLDivElement | undefined;
+  #visibility: IntersectionObserver | undefined;
+  #definitionCache: PropertyDefinition | undefined;
+
+  get #options(): MapsOptions {
+    const context = this.contextMaps ?? {};
+    const own = this.maps ?? {};
+    const apiKey = this.apiKey || own.apiKey || context.apiKey;
+    const mapId = this.mapId || own.mapId || context.mapId;
+    const importLibrary = own.importLibrary ?? context.importLibrary;
+    const language = own.language ?? context.language;
+    return {
+      ...(apiKey ? { apiKey } : {}),
+      ...(mapId ? { mapId } : {}),
+      ...(importLibrary ? { importLibrary } : {}),
+      ...(language ? { language } : {}),
+    };
+  }
+
+  get #definition(): PropertyDefinition {
+    const label = this.label || this.catalog.locationPicker.label;
+    const cached = this.#definitionCache;
+    if (cached && cached.label === label && cached.required === this.required) return cached;
+    this.#definitionCache = {
+      name: this.name || 'location',
+      label,
+      type: 'location',
+      required: this.required,
+      showToAgent: true,
+      showToCustomer: true,
+      access: {},
+      order: 0,
+    };
+    return this.#definitionCache;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.mapStatus === 'idle') {
+      this.#visibility?.disconnect();
+      this.#visibility = undefined;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.defaultValue === undefined && changed.has('value')) this.defaultValue = this.value;
+    const locale = this.effectiveLocale;
+    if (this.value !== this.#shown || (locale !== this.#shownLocale && this.#parsed().ok)) {
+      this.#showValue(this.value, locale);
+    }
+  }
+
+  /** Writes a value into the texts, in the locale's form. */
+  #showValue(value: LocationValue | null, locale: string): void {
+    this.#shown = value;
+    this.#shownLocale = locale;
+    this.latText = value ? formatDecimal(value.lat, locale) : '';
+    this.lngText = value ? formatDecimal(value.lng, locale) : '';
+    this.addressText = value?.address ?? '';
+    this.#placeId = value?.placeId;
+  }
+
+  #parsed() {
+    return parseValue(
+      this.#definition,
+      { lat: this.latText, lng: this.lngText, address: this.addressText, placeId: this.#placeId },
+      this.effectiveLocale,
+    );
+  }
+
+  get #hasMapsKey(): boolean {
+    const options = this.#options;
+    return Boolean(options.apiKey || options.importLibrary);
+  }
+
+  /** Google's script is requested only when a picker with a key is first on screen. */
+  #observeVisibility(): void {
+    if (this.#visibility || this.readonly || !this.#hasMapsKey) return;
+    this.#visibility = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        this.#visibility?.disconnect();
+        void this.#loadMap();
+      }
+    });
+    this.#visibility.observe(this);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#observeVisibility();
+    if (changed.has('value')) this.#placeMarker();
+  }
+
+  async #loadMap(): Promise<void> {
+    this.mapStatus = 'loading';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), LocationPicker.mapLoadTimeout)));
+    try {
+      const result = await Promise.race([loadMapsLibraries(this.#options, this.effectiveLocale), timeout]);
+      if (result === 'timeout') {
+        this.mapStatus = 'timeout';
+        return;
+      }
+      this.#libraries = result;
+      this.mapStatus = 'ready';
+      await this.updateComplete;
+      this.#createMap();
+    } catch {
+      this.mapStatus = 'failed';
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #createMap(): void {
+    const libraries = this.#libraries!;
+    const messages = this.catalog.locationPicker;
+    this.#mapHost = document.createElement('div');
+    this.#mapHost.slot = 'map';
+    this.#mapHost.tabIndex = 0;
+    this.#mapHost.setAttribute('role', 'application');
+    this.#mapHost.setAttribute('aria-label', messages.map);
+    this.#mapHost.addEventListener('keydown', (event) => this.#onMapKey(event));
+    this.#mapHost.addEventListener('keyup', (event) => {
+      if (event.key.startsWith('Arrow')) this.emit('change');
+    });
+    this.append(this.#mapHost);
+    const value = this.value;
+    this.#map = new libraries.Map(this.#mapHost, {
+      center: value ? { lat: value.lat, lng: value.lng } : { lat: 20, lng: 0 },
+      zoom: value ? 15 : 2,
+      ...(this.#options.mapId ? { mapId: this.#options.mapId } : {}),
+      clickableIcons: false,
+      keyboardShortcuts: false,
+    });
+    this.#map.addListener('click', (event: google.maps.MapMouseEvent) => {
+      if (!event.latLng || this.isDisabled) return;
+      void this.#setPoint(event.latLng.lat(), event.latLng.lng(), { reverse: true });
+    });
+    this.#createSearch();
+    this.#placeMarker();
+  }
+
+  #createSearch(): void {
+    const { PlaceAutocompleteElement } = this.#libraries!;
+    const container = this.renderRoot.querySelector('[part~="search"]');
+    if (!PlaceAutocompleteElement || !container) return;
+    const search = new PlaceAutocompleteElement({});
+    search.setAttribute('aria-label', this.catalog.locationPicker.search);
+    const select = async (event: Event) => {
+      const prediction = (event as Event & { placePrediction?: google.maps.places.PlacePrediction }).placePrediction;
+      const place = prediction?.toPlace() ?? (event as Event & { place?: google.maps.places.Place }).place;
+      if (!place) return;
+      await place.fetchFields({ fields: ['location', 'formattedAddress', 'id'] });
+      if (!place.location) return;
+      await this.#setPoint(place.location.lat(), place.location.lng(), {
+        ...(place.formattedAddress ? { address: place.formattedAddress } : {}),
+        ...(place.id ? { placeId: place.id } : {}),
+      });
+    };
+    search.addEventListener('gmp-select', select);
+    search.addEventListener('gmp-placeselect', select);
+    container.replaceChildren(search);
+  }
+
+  /** Puts the pin at the value (or removes it) and keeps it in view. */
+  #placeMarker(): void {
+    const map = this.#map;
+    const { Marker, AdvancedMarkerElement } = this.#libraries ?? {};
+    if (!map) return;
+    const value = this.value;
+    const position = value ? { lat: value.lat, lng: value.lng } : null;
+    const draggable = !this.readonly && !this.isDisabled;
+    if (!this.#marker && position) {
+      if (AdvancedMarkerElement && this.#options.mapId) {
+        const marker = new AdvancedMarkerElement({ map, position, gmpDraggable: draggable });
+        marker.addListener('dragend', () => {
+          const at = marker.position;
+          if (!at) return;
+          const lat = typeof at.lat === 'function' ? at.lat() : at.lat;
+          const lng = typeof at.lng === 'function' ? at.lng() : at.lng;
+          void this.#setPoint(lat, lng, { reverse: true });
+        });
+        this.#marker = marker;
+      } else if (Marker) {
+        const marker = new Marker({ map, position, draggable });
+        marker.addListener('dragend', (event: google.maps.MapMouseEvent) => {
+          if (event.latLng) void this.#setPoint(event.latLng.lat(), event.latLng.lng(), { reverse: true });
+        });
+        this.#marker = marker;
+      }
+      return;
+    }
+    const marker = this.#marker;
+    if (!marker) return;
+    if ('setPosition' in marker) {
+      marker.setPosition(position);
+      marker.setMap(position ? map : null);
+    } else {
+      marker.position = position;
+      marker.map = position ? map : null;
+    }
+    if (position) map.panTo(position);
+  }
+
+  /** A point chosen on the map, by search, or by the browser: the texts follow, the address too. */
+  async #setPoint(lat: number, lng: number, { address, placeId, reverse = false }: { address?: string; placeId?: string; reverse?: boolean } = {}): Promise<void> {
+    const value: LocationValue = { lat: round(lat), lng: round(lng) };
+    if (address) value.address = address;
+    if (placeId) value.placeId = placeId;
+    this.#commit(value);
+    if (reverse && this.#libraries?.Geocoder) {
+      try {
+        const { results } = await new this.#libraries.Geocoder().geocode({ location: { lat: value.lat, lng: value.lng } });
+        const found = results[0];
+        // Only if the user has not moved on in the meantime.
+        if (found && this.value === value) {
+          this.#commit({ ...value, address: found.formatted_address, ...(found.place_id ? { placeId: found.place_id } : {}) });
+        }
+      } catch {
+        // No address for this point (or geocoding is not enabled): the coordinates stand alone.
+      }
+    }
+  }
+
+  #commit(value: LocationValue | null): void {
+    this.value = value;
+    this.#showValue(value, this.effectiveLocale);
+    this.markTouched();
+    this.announcement = value ? this.catalog.locationPicker.pinMoved(formatValue(this.#definition, value, this.effectiveLocale)) : '';
+    this.emit('input');
+    this.emit('change');
+  }
+
+  #onMapKey(event: KeyboardEvent): void {
+    const directions: Record<string, [number, number]> = {
+      ArrowUp: [1, 0],
+      ArrowDown: [-1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    const direction = directions[event.key];
+    if (!direction || this.isDisabled || this.readonly) return;
+    event.preventDefault();
+    const zoom = this.#map?.getZoom() ?? 15;
+    // About ten screen pixels at this zoom, fifty with Shift.
+    const step = ((event.shiftKey ? 50 : 10) * 360) / (256 * 2 ** zoom);
+    const center = this.#map?.getCenter();
+    const from = this.value ?? { lat: center?.lat() ?? 0, lng: center?.lng() ?? 0 };
+    const lat = Math.max(-90, Math.min(90, from.lat + direction[0] * step));
+    const lng = ((from.lng + direction[1] * step + 540) % 360) - 180;
+    const value: LocationValue = { lat: round(lat), lng: round(lng) };
+    this.value = value;
+    this.#showValue(value, this.effectiveLocale);
+    this.markTouched();
+    this.announcement = this.catalog.locationPicker.pinMoved(formatValue(this.#definition, value, this.effectiveLocale));
+    this.emit('input');
+  }
+
+  #onType(field: 'lat' | 'lng' | 'address', event: Event): void {
+    const text = (event.target as HTMLInputElement).value;
+    if (field === 'lat') this.latText = text;
+    else if (field === 'lng') this.lngText = text;
+    else this.addressText = text;
+    // A typed position is no longer the place Google named.
+    this.#placeId = undefined;
+    const parsed = this.#parsed();
+    if (parsed.ok) {
+      this.value = parsed.value as LocationValue | null;
+      this.#shown = this.value;
+    }
+    this.emit('input');
+  }
+
+  #onTypedChange(): void {
+    this.emit('change');
+  }
+
+  #useMyLocation(): void {
+    this.locating = 'busy';
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        this.locating = 'idle';
+        void this.#setPoint(position.coords.latitude, position.coords.longitude, { reverse: true });
+      },
+      () => (this.locating = 'denied'),
+      { enableHighAccuracy: true, timeout: 10_000 },
+    );
+  }
+
+  protected formValue(): string | null {
+    return this.value ? JSON.stringify(this.value) : null;
+  }
+
+  protected validation(): Validation | null {
+    if (this.readonly) return null;
+    const parsed = this.#parsed();
+    if (!parsed.ok) {
+      const anchor =
+        parsed.error.code === 'location.range' && parsed.error.params.axis === 'lng' ? this.lngInput : this.latInput;
+      const flags = parsed.error.code === 'required' ? { valueMissing: true } : parsed.error.code === 'location.range' ? { rangeOverflow: true } : { badInput: true };
+      return { flags, message: parsed.error.message, anchor: anchor ?? undefined };
+    }
+    return null;
+  }
+
+  protected resetValue(): void {
+    this.value = this.defaultValue ?? null;
+    this.#showValue(this.value, this.effectiveLocale);
+  }
+
+  protected restoreValue(state: string): void {
+    this.value = locationFromAttribute(state);
+  }
+
+  override render() {
+    return this.readonly ? this.#renderReadonly() : this.#renderEditor();
+  }
+
+  #renderReadonly() {
+    const messages = this.catalog.locationPicker;
+    const label = this.label || messages.label;
+    const text = this.value ? formatValue(this.#definition, this.value, this.effectiveLocale) : this.catalog.field.notSet;
+    return html`<div part="base" class="readonly" role="group" aria-labelledby="label">
+      <span part="label" id="label">${label}</span>
+      <span part="value">${text}</span>
+      ${this.value
+        ? html`<a part="link" href=${googleMapsUrl(this.value)} target="_blank" rel="noopener noreferrer"
+            aria-label=${messages.openInMapsLabel(text)}>${messages.openInMaps}</a>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderEditor() {
+    const messages = this.catalog.locationPicker;
+    const locale = this.effectiveLocale;
+    const problem = this.touched ? this.validation() : null;
+    const disabled = this.isDisabled;
+    const notice = {
+      idle: this.#hasMapsKey ? '' : messages.noKey,
+      loading: messages.mapLoading,
+      ready: '',
+      failed: messages.loadFailed,
+      timeout: messages.loadTimeout,
+    }[this.mapStatus];
+    const describedBy = problem ? 'hint error' : 'hint';
+    const invalid = (axis: 'lat' | 'lng') => {
+      if (!problem) return 'false';
+      const parsed = this.#parsed();
+      const onAxis = !parsed.ok && parsed.error.code === 'location.range' ? parsed.error.params.axis === axis : true;
+      return String(onAxis);
+    };
+    return html`<fieldset part="base" ?disabled=${disabled} aria-describedby=${describedBy}>
+      <legend part="label">${this.label || messages.label}${this.required
+          ? html`<span class="required" aria-hidden="true">*</span><span class="visually-hidden">(${this.catalog.field.required})</span>`
+          : nothing}</legend>
+      ${this.mapStatus === 'ready' ? html`<slot name="map"></slot><div part="search"></div>` : nothing}
+      ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
+      ${'geolocation' in navigator
+        ? html`<button part="locate-button" type="button" ?disabled=${disabled || this.locating === 'busy'}
+            @click=${this.#useMyLocation}>${this.locating === 'busy' ? messages.locating : messages.useMyLocation}</button>`
+        : nothing}
+      ${this.locating === 'denied' ? html`<p part="notice" role="alert">${messages.locationDenied}</p>` : nothing}
+      <div class="coordinates">
+        <label>${messages.latitude}
+          <input part="input" id="lat" inputmode="decimal" autocomplete="off" .value=${this.latText}
+            aria-invalid=${invalid('lat')} aria-describedby=${describedBy}
+            @input=${(e: Event) => this.#onType('lat', e)} @change=${this.#onTypedChange} />
+        </label>
+        <label>${messages.longitude}
+          <input part="input" id="lng" inputmode="decimal" autocomplete="off" .value=${this.lngText}
+            aria-invalid=${invalid('lng')} aria-describedby=${describedBy}
+            @input=${(e: Event) => this.#onType('lng', e)} @change=${this.#onTypedChange} />
+        </label>
+        <label class="address">${messages.address}
+          <input part="input" id="address" autocomplete="street-address" .value=${this.addressText}
+            @input=${(e: Event) => this.#onType('address', e)} @change=${this.#onTypedChange} />
+        </label>
+      </div>
+      <p part="help-text" id="hint">${messages.coordinatesHint(formatCoordinates({ lat: 48.8584, lng: 2.2945 }, locale))}</p>
+      ${problem ? html`<p part="error" id="error">${problem.message}</p>` : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </fieldset>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'location-picker': LocationPicker;
+  }
+}
