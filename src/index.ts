@@ -8,3 +8,4 @@ export * from './context.js';
 export { catalogFor, registerLocale, registeredLocales, decimalSeparator } from './i18n/index.js';
 export type { Catalog, CatalogOverrides } from './i18n/index.js';
 export { LocationPicker } from './elements/location-picker/location-picker.js';
+export { PropertyEditor } from './elements/property-editor/property-editor.js';

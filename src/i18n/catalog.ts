@@ -38,6 +38,22 @@ export interface Catalog {
     required: string;
     notSet: string;
   };
+  propertyEditor: {
+    choose: string;
+    none: string;
+    showOptions: string;
+    searchOptions: string;
+    noMatches: string;
+    optionCount: (count: number) => string;
+    removeChoice: (label: string) => string;
+    chosen: (count: number) => string;
+    noLongerOffered: (value: string) => string;
+    noLongerOfferedHint: string;
+    chooseDate: string;
+    chooseTime: string;
+    dateHint: (example: string) => string;
+    timeHint: (example: string) => string;
+  };
   locationPicker: {
     label: string;
     latitude: string;

@@ -25,11 +25,11 @@ describe('message catalogs', () => {
 
   it('word every German interface text differently from English', () => {
     const sameInBoth = new Set(['typeNames.text']);
-    for (const section of ['field', 'locationPicker', 'typeNames'] as const) {
+    for (const section of ['field', 'propertyEditor', 'locationPicker', 'typeNames'] as const) {
       for (const [key, english] of Object.entries(en[section])) {
         if (sameInBoth.has(`${section}.${key}`)) continue;
         const german = (de[section] as Record<string, unknown>)[key];
-        const say = (word: unknown) => (typeof word === 'function' ? (word as (x: string) => string)('X') : word);
+        const say = (word: unknown) => (typeof word === 'function' ? (word as (x: string | number) => string)(2) : word);
         expect(say(german), `${section}.${key}`).to.be.a('string').and.not.equal(say(english));
       }
     }

@@ -89,8 +89,13 @@ export abstract class FormControlElement extends LitElement {
     return catalogFor(this.effectiveLocale);
   }
 
-  /** What the form submits (`null`: nothing), and what a restored page gives back. */
-  protected abstract formValue(): string | null;
+  /** What the form submits (`null`: nothing); a `FormData` names its own entries. */
+  protected abstract formValue(): string | FormData | null;
+  /** What the browser keeps to restore the field after a reload or back navigation. */
+  protected formState(): string | null {
+    const value = this.formValue();
+    return typeof value === 'string' ? value : null;
+  }
   protected abstract validation(): Validation | null;
   /** Back to the value the field started with (`form.reset()`). */
   protected abstract resetValue(): void;
@@ -103,8 +108,7 @@ export abstract class FormControlElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const value = this.formValue();
-    this.internals.setFormValue(value, value);
+    this.internals.setFormValue(this.formValue(), this.formState());
     const problem = this.isDisabled ? null : this.validation();
     if (problem) this.internals.setValidity(problem.flags, problem.message, problem.anchor);
     else this.internals.setValidity({});

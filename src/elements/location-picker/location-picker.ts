@@ -74,7 +74,7 @@ export class LocationPicker extends FormControlElement {
   @property({ converter: { fromAttribute: locationFromAttribute } })
   value: LocationValue | null = null;
 
-  /** The value `form.reset()` returns to; by default the first value the field was given. */
+  /** The value `form.reset()` returns to; by default the value last set from code (the host's). */
   @property({ attribute: false }) defaultValue: LocationValue | null | undefined;
 
   /** The field's label; default "Location" in the element's locale. */
@@ -106,6 +106,8 @@ export class LocationPicker extends FormControlElement {
   /** The value the texts show: a value set from outside differs from it and rewrites the texts. */
   #shown: LocationValue | null | undefined;
   #shownLocale = '';
+  /** The value last set from code: what `form.reset()` returns to. */
+  #hostValue: LocationValue | null = null;
   #placeId: string | undefined;
   #libraries: MapsLibraries | undefined;
   #map: google.maps.Map | undefined;
@@ -154,10 +156,12 @@ export class LocationPicker extends FormControlElement {
     }
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.defaultValue === undefined && changed.has('value')) this.defaultValue = this.value;
+  protected override willUpdate(): void {
     const locale = this.effectiveLocale;
-    if (this.value !== this.#shown || (locale !== this.#shownLocale && this.#parsed().ok)) {
+    if (this.value !== this.#shown) {
+      this.#hostValue = this.value;
+      this.#showValue(this.value, locale);
+    } else if (locale !== this.#shownLocale && this.#parsed().ok) {
       this.#showValue(this.value, locale);
     }
   }
@@ -370,6 +374,8 @@ export class LocationPicker extends FormControlElement {
   }
 
   #onType(field: 'lat' | 'lng' | 'address', event: Event): void {
+    // The inner input's own `input` event is composed; the picker sends one of its own instead.
+    event.stopPropagation();
     const text = (event.target as HTMLInputElement).value;
     if (field === 'lat') this.latText = text;
     else if (field === 'lng') this.lngText = text;
@@ -417,7 +423,7 @@ export class LocationPicker extends FormControlElement {
   }
 
   protected resetValue(): void {
-    this.value = this.defaultValue ?? null;
+    this.value = this.defaultValue !== undefined ? this.defaultValue : this.#hostValue;
     this.#showValue(this.value, this.effectiveLocale);
   }
 
