@@ -129,6 +129,8 @@ export class PropertyEditor extends FormControlElement {
   /** The value the text shows; a value set from outside differs from it and rewrites the text. */
   #shown: PropertyValue | null | undefined;
   #shownFor = '';
+  /** The locale the text was written in: a locale change rewrites text that was valid in it. */
+  #textLocale = '';
   /** True while the value is the one the host gave: a stored value that became invalid is then not held against the form. */
   #pristine = true;
   /** The value last set from code: what `form.reset()` returns to. */
@@ -179,7 +181,7 @@ export class PropertyEditor extends FormControlElement {
       this.#hostValue = this.value;
       this.#pristine = true;
       this.#showValue();
-    } else if (shownFor !== this.#shownFor && (!this.#isTyped || this.#parse()?.ok)) {
+    } else if (shownFor !== this.#shownFor && (!this.#isTyped || this.#parse(this.#textLocale)?.ok)) {
       this.#showValue();
     }
   }
@@ -188,12 +190,13 @@ export class PropertyEditor extends FormControlElement {
     this.#shown = this.value;
     this.#shownFor = `${this.effectiveLocale}|${this.definition?.name}|${this.definition?.type}`;
     const def = this.definition;
+    this.#textLocale = this.effectiveLocale;
     this.text = def ? formatValue(def, this.value, this.effectiveLocale) : '';
   }
 
-  #parse() {
+  #parse(locale = this.effectiveLocale) {
     const def = this.#def;
-    return def ? parseValue(def, this.text, this.effectiveLocale) : undefined;
+    return def ? parseValue(def, this.text, locale) : undefined;
   }
 
   /** The model's verdict on what the field holds now, or null. */
@@ -204,7 +207,8 @@ export class PropertyEditor extends FormControlElement {
       const parsed = this.#parse();
       return parsed && !parsed.ok ? parsed.error : null;
     }
-    if (def.type === 'location') {
+    if (def.type === 'location' && !this.#pristine) {
+      // What the user typed into the picker and could not be read: the picker knows why.
       const picker = this.picker;
       if (picker && !picker.validity.valid) {
         return { code: picker.validity.valueMissing ? 'required' : 'location.format', params: {}, message: picker.validationMessage } as ValueError;
@@ -265,6 +269,7 @@ export class PropertyEditor extends FormControlElement {
     // The inner input's `input` event is composed; the editor sends one of its own instead.
     event.stopPropagation();
     this.text = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
+    this.#textLocale = this.effectiveLocale;
     this.#pristine = false;
     const parsed = this.#parse();
     if (parsed?.ok) {
@@ -308,7 +313,9 @@ export class PropertyEditor extends FormControlElement {
     const def = this.definition!;
     const problem = this.#problem();
     // Spaces and punctuation in a word are reported as they are typed; the rest once the user leaves.
-    const show = problem && (this.touched || problem.code === 'word.characters' || !this.#blocking(problem) && problem.code !== 'required');
+    // While the combobox list is open the text is a search, not yet an answer.
+    const show =
+      problem && !this.expanded && (this.touched || problem.code === 'word.characters' || (!this.#blocking(problem) && problem.code !== 'required'));
     return html`${def.description ? html`<p part="help-text" id="description">${def.description}</p>` : nothing}
       ${hint ? html`<p part="help-text" id="hint">${hint}</p>` : nothing}
       ${show ? html`<p part="error" id="error">${problem!.message}</p>` : nothing}`;
@@ -469,8 +476,12 @@ export class PropertyEditor extends FormControlElement {
     </div>`;
   }
 
+  /** Typing in the combobox searches; the value changes only when an option is chosen. */
   #onComboInput(event: Event): void {
-    this.#onTextInput(event);
+    event.stopPropagation();
+    this.text = (event.target as HTMLInputElement).value;
+    this.#textLocale = this.effectiveLocale;
+    this.#pristine = false;
     this.expanded = true;
     this.active = this.#matches(this.#comboQuery).length ? 0 : -1;
     this.listScroll = 0;
@@ -582,14 +593,14 @@ export class PropertyEditor extends FormControlElement {
           this.#pickOption(index);
         }}>${option.label}</div>`);
     }
+    // An empty listbox is hidden (a listbox must hold options); a status line says why.
     return html`<div part="listbox" id="listbox" role="listbox" class=${popup ? 'popup' : ''} tabindex="-1"
-      aria-label=${this.definition!.label} aria-multiselectable=${multiple ? 'true' : 'false'}
+      ?hidden=${matches.length === 0} aria-label=${this.definition!.label} aria-multiselectable=${multiple ? 'true' : 'false'}
       style=${styleMap({ maxHeight: `${VISIBLE_ROWS * ROW_HEIGHT}px` })}
       @scroll=${(event: Event) => (this.listScroll = (event.target as HTMLElement).scrollTop)}>
-      ${matches.length
-        ? html`<div class="rows" style=${styleMap({ height: `${matches.length * ROW_HEIGHT}px` })}>${rows}</div>`
-        : html`<div class="empty">${messages.noMatches}</div>`}
-    </div>`;
+      <div class="rows" style=${styleMap({ height: `${matches.length * ROW_HEIGHT}px` })}>${rows}</div>
+    </div>
+    ${matches.length ? nothing : html`<div class="empty" role="status">${messages.noMatches}</div>`}`;
   }
 
   // ——— multiple choice ———
@@ -709,6 +720,8 @@ export class PropertyEditor extends FormControlElement {
     this.value = picker.value;
     this.#shown = this.value;
     this.#pristine = false;
+    if (event.type === 'change') this.markTouched();
+    this.requestUpdate();
     this.emit(event.type as 'input' | 'change');
   }
 
