@@ -1,4 +1,74 @@
-// `npm run bench` measures speed and size against plain-DOM and plain-Lit floors. It lands with the
-// benchmark issue; until then it says so and exits cleanly.
-console.log('npm run bench: not yet. The benchmark arrives with the elements (see BENCHMARKS.md).');
-console.log('The bundle size is reported by `npm run build` (lines starting with "size:").');
+// npm run bench: sizes and speeds, measured in one run, in headless Chromium as in the tests.
+// The full comparison against the plain-DOM and plain-Lit floors arrives with the bench issue;
+// this measures what the elements so far promise.
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import puppeteer from 'puppeteer-core';
+import { BROWSER_ARGS, findBrowser } from '../scripts/browser.mjs';
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function size(entry) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    tsconfig: 'tsconfig.json',
+    conditions: ['browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  const code = result.outputFiles[0].contents;
+  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+function stats(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  return `median ${median.toFixed(2)} ms (min ${sorted[0].toFixed(2)}, max ${sorted.at(-1).toFixed(2)}, n=${sorted.length})`;
+}
+
+console.log('Sizes (esbuild --bundle --minify, Lit and date-fns included, gzip -9):');
+for (const [name, entry] of [
+  ['<property-editor> with its dependencies', 'src/elements/property-editor/property-editor.ts'],
+  ['<location-picker> with its dependencies', 'src/elements/location-picker/location-picker.ts'],
+  ['customer-properties/model', 'src/model/index.ts'],
+  ['the whole library (src/index.ts)', 'src/index.ts'],
+]) {
+  const { minified, gzip } = await size(entry);
+  console.log(`  ${name}: ${kb(minified)} minified, ${kb(gzip)} gzip`);
+}
+
+const executablePath = findBrowser();
+if (!executablePath) {
+  console.error('No Chromium found: run `npm test` once (it installs one) or set CHROME_PATH.');
+  process.exit(1);
+}
+const server = await startDevServer({
+  config: {
+    rootDir: '.',
+    port: 8765,
+    nodeResolve: { exportConditions: ['browser', 'production'] },
+    plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+});
+const browser = await puppeteer.launch({ executablePath, args: BROWSER_ARGS, headless: true });
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://localhost:${server.server.address().port}/bench/combobox.html`);
+  await page.waitForFunction(() => 'bench' in window);
+  await page.evaluate(() => window.bench.filterBench(2)); // warm-up
+  const times = await page.evaluate(() => window.bench.filterBench(10));
+  console.log('\nSpeed (headless Chromium):');
+  console.log(`  5,000-option combobox, keystroke to filtered list in the DOM: ${stats(times)}`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
