@@ -142,6 +142,11 @@ export abstract class FormControlElement extends LitElement {
 
   /** Fires the native-looking `input` or `change` event, bubbling and composed, for user edits only. */
   protected emit(type: 'input' | 'change'): void {
-    this.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
+    fire(this, type);
   }
+}
+
+/** Outside the class so the manifest lists `input` and `change` from each element's JSDoc only. */
+function fire(element: HTMLElement, type: string): void {
+  element.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
 }
