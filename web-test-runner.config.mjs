@@ -24,7 +24,8 @@ export default {
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: BROWSER_ARGS } })],
-  concurrency: 2,
+  // One page at a time: a page in the background gets no focus, key presses or IntersectionObserver callbacks.
+  concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
 };
