@@ -1,10 +1,6 @@
-import { consume } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localeContext } from '../context.js';
-import { catalogFor } from '../i18n/locales.js';
-import type { Catalog } from '../i18n/catalog.js';
-import { inheritedLocale } from './locale.js';
+import { LocalizedElement } from './localized-element.js';
 
 export interface Validation {
   flags: ValidityStateFlags;
@@ -21,7 +17,7 @@ export interface Validation {
  * @cssstate user-invalid - The user left the field, or tried to submit, and its value is invalid.
  * @cssstate user-valid - The user left the field, or tried to submit, and its value is valid.
  */
-export abstract class FormControlElement extends LitElement {
+export abstract class FormControlElement extends LocalizedElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -32,13 +28,6 @@ export abstract class FormControlElement extends LitElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
   @property({ type: Boolean, reflect: true }) required = false;
   @property({ type: Boolean, reflect: true }) readonly = false;
-  /** BCP 47 tag for words, numbers, dates and times; default: the context's, then the nearest `lang`. */
-  @property({ reflect: true }) locale = '';
-
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  protected contextLocale: string | undefined;
-
   /** Errors show once the user has left the field or tried to submit. */
   @state() protected touched = false;
   @state() private formDisabled = false;
@@ -78,15 +67,6 @@ export abstract class FormControlElement extends LitElement {
   /** Disabled by its own attribute or by a disabled `<fieldset>` around it. */
   get isDisabled(): boolean {
     return this.disabled || this.formDisabled;
-  }
-
-  /** The locale this element speaks now. */
-  get effectiveLocale(): string {
-    return this.locale || this.contextLocale || inheritedLocale(this);
-  }
-
-  protected get catalog(): Catalog {
-    return catalogFor(this.effectiveLocale);
   }
 
   /** What the form submits (`null`: nothing); a `FormData` names its own entries. */

@@ -6,6 +6,7 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
+    display: block;
     --_font: var(--cp-font-family, inherit);
     --_text: var(--cp-color-text, CanvasText);
     --_muted: var(--cp-color-text-muted, color-mix(in srgb, CanvasText 65%, Canvas));
@@ -18,6 +19,9 @@ export const tokens = css`
     --_gap: var(--cp-spacing, 0.5rem);
     font-family: var(--_font);
     color: var(--_text);
+  }
+  :host([hidden]) {
+    display: none;
   }
   @media (prefers-color-scheme: dark) {
     :host {
