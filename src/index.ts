@@ -9,3 +9,5 @@ export { catalogFor, registerLocale, registeredLocales, decimalSeparator } from 
 export type { Catalog, CatalogOverrides } from './i18n/index.js';
 export { LocationPicker } from './elements/location-picker/location-picker.js';
 export { PropertyEditor } from './elements/property-editor/property-editor.js';
+export { CustomerDetailsPanel } from './elements/customer-details-panel/customer-details-panel.js';
+export * from './events.js';

@@ -54,6 +54,45 @@ export interface Catalog {
     dateHint: (example: string) => string;
     timeHint: (example: string) => string;
   };
+  customer: {
+    loading: string;
+    loadFailed: (reason: string) => string;
+    notFound: string;
+    retry: string;
+    channelNumber: (channel: string, number: string) => string;
+    channels: Record<string, string>;
+    changedBy: (author: string, ago: string) => string;
+    changedAgo: (ago: string) => string;
+    storeErrors: Record<import('../storage/store-error.js').StoreErrorKind, string>;
+  };
+  panel: {
+    title: string;
+    noCustomer: string;
+    empty: string;
+    saving: string;
+    saved: string;
+    failed: (reason: string) => string;
+    announceSaving: (label: string) => string;
+    announceSaved: (label: string) => string;
+    announceFailed: (label: string) => string;
+    conflict: (author: string, value: string, ago: string) => string;
+    conflictAnonymous: (value: string) => string;
+    keepMine: string;
+    useTheirs: string;
+    invalidNotSaved: string;
+  };
+  profile: {
+    title: string;
+    intro: string;
+    save: string;
+    saving: string;
+    saved: string;
+    nothingChanged: string;
+    invalid: (count: number) => string;
+    failed: (reason: string) => string;
+    conflict: (labels: string) => string;
+    empty: string;
+  };
   locationPicker: {
     label: string;
     latitude: string;

@@ -24,12 +24,13 @@ describe('message catalogs', () => {
   });
 
   it('word every German interface text differently from English', () => {
-    const sameInBoth = new Set(['typeNames.text']);
-    for (const section of ['field', 'propertyEditor', 'locationPicker', 'typeNames'] as const) {
+    const sameInBoth = new Set(['typeNames.text', 'customer.channelNumber']);
+    for (const section of ['field', 'propertyEditor', 'locationPicker', 'typeNames', 'customer', 'panel', 'profile'] as const) {
       for (const [key, english] of Object.entries(en[section])) {
         if (sameInBoth.has(`${section}.${key}`)) continue;
         const german = (de[section] as Record<string, unknown>)[key];
-        const say = (word: unknown) => (typeof word === 'function' ? (word as (x: string | number) => string)(2) : word);
+        const say = (word: unknown) =>
+          typeof word === 'function' ? (word as (...x: (string | number)[]) => string)(2, 'b', 'c') : typeof word === 'object' ? JSON.stringify(word) : word;
         expect(say(german), `${section}.${key}`).to.be.a('string').and.not.equal(say(english));
       }
     }

@@ -1,0 +1,105 @@
+import { css } from 'lit';
+
+export const styles = css`
+  [part~='base'] {
+    display: grid;
+    gap: calc(var(--_gap) * 2);
+  }
+  [part~='title'] {
+    margin: 0;
+    font-size: 1rem;
+  }
+  [part~='header'] {
+    display: grid;
+    gap: 0.25rem;
+  }
+  [part~='number'] {
+    margin: 0;
+    color: var(--_muted);
+    user-select: text;
+  }
+  [part~='fields'] {
+    display: grid;
+    gap: calc(var(--_gap) * 2);
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [part~='field'] {
+    display: grid;
+    gap: 0.25rem;
+  }
+  [part~='status'],
+  [part~='meta'] {
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  [part~='status'].saved {
+    color: var(--_success);
+  }
+  [part~='status'].failed {
+    color: var(--_error);
+  }
+  [part~='status'] svg {
+    width: 1em;
+    height: 1em;
+    flex: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.5;
+  }
+  .spin {
+    animation: spin 1s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spin {
+      animation: none;
+    }
+  }
+  [part~='conflict'] {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.5rem;
+    border: 1px solid var(--_error);
+    border-radius: var(--_radius);
+  }
+  [part~='conflict'] p {
+    margin: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  button {
+    font: inherit;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--cp-button-background, transparent);
+    color: inherit;
+    cursor: pointer;
+  }
+  [part~='status'] button {
+    padding: 0 0.5rem;
+  }
+  [part~='empty'],
+  [part~='message'] {
+    margin: 0;
+    color: var(--_muted);
+  }
+  [part~='error'] {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+`;

@@ -1,0 +1,321 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CustomerPropertiesUser } from '../../context.js';
+import type { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
+import { FaultyStore } from '../../internal/test/faulty-store.js';
+import { SEED_CUSTOMERS, SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';
+import type { PropertyDefinition } from '../../model/index.js';
+import { MemoryStore } from '../../storage/memory-store.js';
+import type { PropertyStore } from '../../storage/property-store.js';
+import type { PropertyEditor } from '../property-editor/property-editor.js';
+import { CustomerDetailsPanel } from './customer-details-panel.js';
+import './customer-details-panel.js';
+
+const agent: CustomerPropertiesUser = { id: 'u1', roles: ['agent'], name: 'Ana' };
+
+async function panel(store: PropertyStore, options: { id?: string; user?: CustomerPropertiesUser; locale?: string; viewer?: string } = {}) {
+  const el = await fixture<CustomerDetailsPanel>(html`<customer-details-panel customer-id=${options.id ?? 'ana'} locale=${options.locale ?? 'en'}
+    viewer=${options.viewer ?? 'agent'} .store=${store} .user=${options.user ?? agent}></customer-details-panel>`);
+  await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'the panel loaded');
+  await el.updateComplete;
+  return el;
+}
+
+function editorFor(el: CustomerDetailsPanel, name: string): PropertyEditor {
+  const editor = [...el.shadowRoot!.querySelectorAll('property-editor')].find((e) => e.definition?.name === name);
+  if (!editor) throw new Error(`no editor for ${name}`);
+  return editor;
+}
+
+function fieldOf(el: CustomerDetailsPanel, name: string): HTMLElement {
+  return el.shadowRoot!.querySelector(`[data-property="${name}"]`)!;
+}
+
+function statusOf(el: CustomerDetailsPanel, name: string): string {
+  return fieldOf(el, name)?.querySelector('[part~="status"], [part~="conflict"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+async function typeInto(editor: PropertyEditor, text: string): Promise<void> {
+  await editor.updateComplete;
+  const input = editor.shadowRoot!.querySelector<HTMLInputElement>('#control')!;
+  input.focus();
+  input.select();
+  await sendKeys({ type: text });
+}
+
+/** Types a value and commits it as an agent would: Tab out of the field. */
+async function commit(el: CustomerDetailsPanel, name: string, text: string): Promise<void> {
+  await typeInto(editorFor(el, name), text);
+  await sendKeys({ press: 'Tab' });
+  await el.updateComplete;
+}
+
+async function settled(el: CustomerDetailsPanel, name: string, status: RegExp): Promise<void> {
+  await waitUntil(() => status.test(statusOf(el, name)), `status of ${name} matches ${status}`);
+}
+
+function button(root: ParentNode, label: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+  if (!found) throw new Error(`no button ${label}`);
+  return found;
+}
+
+describe('<customer-details-panel>', () => {
+  it('shows the name, the channel number and the custom properties in order', async () => {
+    const el = await panel(new MemoryStore(seed()));
+    expect(el.shadowRoot!.querySelector('[part~="number"]')!.textContent).to.equal('WhatsApp: +4915123456789');
+    expect(editorFor(el, 'name').value).to.equal('Ana');
+    const names = [...el.shadowRoot!.querySelectorAll('[part~="field"]')].map((f) => f.getAttribute('data-property'));
+    expect(names).to.deep.equal(SEED_DEFINITIONS.map((d) => d.name));
+    expect(editorFor(el, 'favorite_color').value).to.equal('red');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows loading, then the customer; a change of id cancels the load in flight', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const stall = store.inject('getCustomer', { type: 'stall' });
+    const el = await fixture<CustomerDetailsPanel>(html`<customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>`);
+    await stall.arrived;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('Loading the customer…');
+    await expect(el).to.be.accessible();
+    el.customerId = 'ben';
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="number"]'), 'Ben loaded');
+    stall.release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(el.shadowRoot!.querySelector('[part~="number"]')!.textContent).to.equal('Telegram: 123456789');
+    expect(editorFor(el, 'name').value).to.equal('Ben');
+    expect((store.callsOf('getCustomer')[0]![1] as { signal: AbortSignal }).signal.aborted).to.equal(true);
+  });
+
+  it('says when a customer cannot be loaded, and tries again', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('getCustomer', { type: 'fail' });
+    const el = await panel(store);
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('The customer could not be loaded: the server could not be reached');
+    await expect(el).to.be.accessible();
+    button(alert, 'Try again').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="number"]'), 'loaded on retry');
+  });
+
+  it('says when the customer does not exist, and when there are no custom properties', async () => {
+    const missing = await panel(new MemoryStore(seed()), { id: 'nobody' });
+    expect(missing.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('This customer does not exist (any more).');
+    const empty = await panel(new MemoryStore({ customers: seed().customers.map((c) => ({ ...c, properties: {} })) }));
+    expect(empty.shadowRoot!.querySelector('[part~="empty"]')!.textContent).to.equal('No custom properties yet.');
+    await expect(empty).to.be.accessible();
+  });
+
+  it('saves a committed field alone, against the revision it started from, and says so', async () => {
+    const store = new FaultyStore(new MemoryStore({ ...seed(), author: 'Ana' }));
+    const el = await panel(store);
+    const saved = oneEvent(el, 'property-saved') as Promise<PropertySavedEvent>;
+    await commit(el, 'age', '35');
+    const event = await saved;
+    expect(event.detail).to.deep.equal({ customerId: 'ana', name: 'age', value: '35' });
+    expect(store.callsOf('updateCustomer')).to.deep.equal([['ana', { age: '35' }, { revision: 1 }]]);
+    await settled(el, 'age', /Saved/);
+    expect((await store.getCustomer('ana')).properties.age).to.equal('35');
+    expect(fieldOf(el, 'age').querySelector('[part~="meta"]')!.textContent).to.equal('Changed by Ana, less than a minute ago');
+    expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent).to.equal('Age saved.');
+  });
+
+  it('keeps the typed value when a save fails, and Retry saves it', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('updateCustomer', { type: 'fail' });
+    const el = await panel(store);
+    const failed = oneEvent(el, 'property-save-failed') as Promise<PropertySaveFailedEvent>;
+    await commit(el, 'notes', 'Call after 5 pm');
+    expect((await failed).detail.error.kind).to.equal('unavailable');
+    await settled(el, 'notes', /Not saved: the server could not be reached/);
+    expect(editorFor(el, 'notes').value).to.equal('Call after 5 pm');
+    await expect(el).to.be.accessible();
+    button(fieldOf(el, 'notes'), 'Try again').click();
+    await settled(el, 'notes', /Saved/);
+    expect((await store.getCustomer('ana')).properties.notes).to.equal('Call after 5 pm');
+  });
+
+  it('keeps saving in order when a save stalls, and other fields save meanwhile', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const stall = store.inject('updateCustomer', { type: 'stall' });
+    const el = await panel(store);
+    await commit(el, 'age', '36');
+    await stall.arrived;
+    await settled(el, 'age', /Saving/);
+    await expect(el).to.be.accessible();
+    await commit(el, 'age', '37');
+    await commit(el, 'class', 'VIP');
+    stall.release();
+    await settled(el, 'age', /Saved/);
+    await settled(el, 'class', /Saved/);
+    const stored = await store.getCustomer('ana');
+    expect(stored.properties).to.include({ age: '37', class: 'VIP' });
+    expect(editorFor(el, 'age').value).to.equal('37');
+  });
+
+  it('on a conflict shows the other value and its author; Keep mine saves the agent’s value', async () => {
+    const store = new FaultyStore(new MemoryStore({ ...seed(), author: 'Ana' }));
+    store.inject('updateCustomer', { type: 'conflict', changes: { age: '77' }, author: 'Ben' });
+    const el = await panel(store);
+    await commit(el, 'age', '35');
+    await settled(el, 'age', /Ben changed this less than a minute ago to “77”/);
+    expect(editorFor(el, 'age').value, 'the agent’s value stays in the field').to.equal('35');
+    await expect(el).to.be.accessible();
+    button(fieldOf(el, 'age'), 'Keep mine').click();
+    await settled(el, 'age', /Saved/);
+    expect((await store.getCustomer('ana')).properties.age).to.equal('35');
+  });
+
+  it('on a conflict, Use theirs shows and keeps the other value', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('updateCustomer', { type: 'conflict', changes: { favorite_color: 'green' }, author: 'Ben' });
+    const el = await panel(store);
+    const select = editorFor(el, 'favorite_color').shadowRoot!.querySelector('select')!;
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settled(el, 'favorite_color', /Ben changed this/);
+    button(fieldOf(el, 'favorite_color'), 'Use theirs').click();
+    await el.updateComplete;
+    expect(editorFor(el, 'favorite_color').value).to.equal('green');
+    expect(statusOf(el, 'favorite_color')).to.equal('');
+    expect((await store.getCustomer('ana')).properties.favorite_color).to.equal('green');
+  });
+});
+
+describe('two panels on one customer', () => {
+  it('save edits of different fields at once, and each shows the other’s change', async () => {
+    const store = new MemoryStore(seed());
+    const container = await fixture<HTMLDivElement>(html`<div>
+      <customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>
+      <customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>
+    </div>`);
+    const [a, b] = [...container.querySelectorAll('customer-details-panel')] as CustomerDetailsPanel[];
+    await waitUntil(() => a!.shadowRoot!.querySelector('[part~="number"]') && b!.shadowRoot!.querySelector('[part~="number"]'));
+    await typeInto(editorFor(b!, 'notes'), 'typed in B, not yet committed');
+    await commit(a!, 'age', '40');
+    await settled(a!, 'age', /Saved/);
+    await waitUntil(() => editorFor(b!, 'age').value === '40', 'B shows A’s change');
+    expect(editorFor(b!, 'notes').value, 'B’s edit in progress is untouched').to.equal('typed in B, not yet committed');
+    editorFor(b!, 'notes').shadowRoot!.querySelector('textarea')!.focus();
+    await sendKeys({ press: 'Tab' });
+    await settled(b!, 'notes', /Saved/);
+    expect((await store.getCustomer('ana')).properties).to.include({ age: '40', notes: 'typed in B, not yet committed' });
+    await waitUntil(() => editorFor(a!, 'notes').value === 'typed in B, not yet committed', 'A shows B’s change');
+  });
+
+  it('give the conflict choice when both change the same field', async () => {
+    const store = new MemoryStore(seed());
+    const container = await fixture<HTMLDivElement>(html`<div>
+      <customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>
+      <customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>
+    </div>`);
+    const [a, b] = [...container.querySelectorAll('customer-details-panel')] as CustomerDetailsPanel[];
+    await waitUntil(() => a!.shadowRoot!.querySelector('[part~="number"]') && b!.shadowRoot!.querySelector('[part~="number"]'));
+    // B is typing (and keeps the focus) while A, on another screen, changes the same field.
+    await typeInto(editorFor(b!, 'class'), 'Gold');
+    store.author = 'Ana';
+    const aInput = editorFor(a!, 'class').shadowRoot!.querySelector('input')!;
+    aInput.value = 'Silver';
+    aInput.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    aInput.dispatchEvent(new Event('change', { bubbles: true }));
+    await settled(a!, 'class', /Saved/);
+    expect(editorFor(b!, 'class').shadowRoot!.querySelector('input')!.value, 'B’s typing is untouched').to.equal('Gold');
+    store.author = 'Ben';
+    await sendKeys({ press: 'Tab' });
+    await settled(b!, 'class', /Ana changed this .* to “Silver”/);
+    expect(editorFor(b!, 'class').value).to.equal('Gold');
+    expect((await store.getCustomer('ana')).properties.class).to.equal('Silver');
+  });
+});
+
+describe('access control', () => {
+  const prop = (name: string, access: PropertyDefinition['access'], extra: Partial<PropertyDefinition> = {}): PropertyDefinition => ({
+    name, label: name, type: 'text', showToAgent: true, showToCustomer: false, access, order: 0, ...extra,
+  });
+  const definitions = [
+    prop('everyone_edits', { '*': 'edit' }),
+    prop('everyone_views', { '*': 'view' }),
+    prop('nobody', {}),
+    prop('supervisors_edit', { '*': 'view', supervisor: 'edit' }),
+    prop('supervisors_only', { supervisor: 'view' }),
+    prop('not_for_agents', { '*': 'edit' }, { showToAgent: false, showToCustomer: true }),
+  ];
+  const customers = [{ ...SEED_CUSTOMERS[0]!, properties: Object.fromEntries(definitions.map((d) => [d.name, `value of ${d.name}`])) }];
+  const matrix: [string[], Record<string, 'edit' | 'view' | 'absent'>][] = [
+    [['agent'], { everyone_edits: 'edit', everyone_views: 'view', nobody: 'absent', supervisors_edit: 'view', supervisors_only: 'absent', not_for_agents: 'absent' }],
+    [['agent', 'supervisor'], { everyone_edits: 'edit', everyone_views: 'view', nobody: 'absent', supervisors_edit: 'edit', supervisors_only: 'view', not_for_agents: 'absent' }],
+    [[], { everyone_edits: 'edit', everyone_views: 'view', nobody: 'absent', supervisors_edit: 'view', supervisors_only: 'absent', not_for_agents: 'absent' }],
+  ];
+  for (const [roles, expected] of matrix) {
+    it(`a user with roles [${roles.join(', ')}] sees and edits what access allows; the rest is not in the DOM`, async () => {
+      const el = await panel(new MemoryStore({ definitions: structuredClone(definitions), customers: structuredClone(customers) }), { user: { id: 'u', roles } });
+      for (const [name, level] of Object.entries(expected)) {
+        if (level === 'absent') {
+          expect(fieldOf(el, name), name).to.equal(null);
+          expect(el.shadowRoot!.innerHTML, name).not.to.contain(`value of ${name}`);
+        } else {
+          expect(editorFor(el, name).readonly, name).to.equal(level === 'view');
+        }
+      }
+    });
+  }
+
+  it('the customer view shows only properties shown to customers', async () => {
+    const el = await panel(new MemoryStore({ definitions: structuredClone(definitions), customers: structuredClone(customers) }), { viewer: 'customer' });
+    const names = [...el.shadowRoot!.querySelectorAll('[part~="field"]')].map((f) => f.getAttribute('data-property'));
+    expect(names).to.deep.equal(['not_for_agents']);
+  });
+});
+
+describe('<customer-details-panel> by keyboard, each type', () => {
+  it('edits and saves every type without a mouse', async () => {
+    const store = new MemoryStore(seed());
+    const el = await panel(store, { id: 'cem' });
+    await commit(el, 'age', '42,5');
+    await commit(el, 'notes', 'Prefers evenings');
+    await commit(el, 'class', 'ClassOf2024');
+    const select = editorFor(el, 'favorite_color').shadowRoot!.querySelector('select')!;
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    const checkbox = editorFor(el, 'channels').shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    checkbox.focus();
+    await sendKeys({ press: 'Space' });
+    const picker = editorFor(el, 'home').shadowRoot!.querySelector('location-picker')!;
+    const lat = picker.shadowRoot!.querySelector<HTMLInputElement>('#lat')!;
+    lat.focus();
+    await sendKeys({ type: '52.52' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '13.405' });
+    await sendKeys({ press: 'Tab' });
+    await commit(el, 'birthday', '02/29/2024');
+    await commit(el, 'callback', '7:30 pm');
+    for (const name of ['age', 'notes', 'class', 'favorite_color', 'channels', 'home', 'birthday', 'callback']) await settled(el, name, /Saved/);
+    expect((await store.getCustomer('cem')).properties).to.deep.equal({
+      age: '42.5',
+      notes: 'Prefers evenings',
+      class: 'ClassOf2024',
+      favorite_color: 'red',
+      channels: ['whatsapp'],
+      home: { lat: 52.52, lng: 13.405 },
+      birthday: '2024-02-29',
+      callback: '19:30',
+    });
+  });
+
+  it('does not save an invalid value, and keeps it in the field', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const el = await panel(store);
+    await commit(el, 'class', 'Class of 2023');
+    expect(store.callsOf('updateCustomer')).to.deep.equal([]);
+    expect(editorFor(el, 'class').shadowRoot!.querySelector('input')!.value).to.equal('Class of 2023');
+  });
+
+  it('speaks German', async () => {
+    const el = await panel(new MemoryStore(seed()), { locale: 'de' });
+    expect(el.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal('Kundendetails');
+    expect(editorFor(el, 'age').shadowRoot!.querySelector('input')!.value).to.equal('34');
+    await commit(el, 'age', '34,5');
+    await settled(el, 'age', /Gespeichert/);
+  });
+});

@@ -1,0 +1,326 @@
+import { consume } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { storeContext, userContext, type CustomerPropertiesUser } from '../../context.js';
+import { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
+import { CustomerController } from '../../internal/customer-controller.js';
+import {
+  changedText,
+  failureReason,
+  nameField,
+  sameValue,
+  storedValue,
+  timeAgo,
+  visibleFields,
+  type Viewer,
+  type VisibleField,
+} from '../../internal/customer-view.js';
+import { LocalizedElement } from '../../internal/localized-element.js';
+import { inputStyles, tokens } from '../../internal/styles.js';
+import type { PropertyDefinition, PropertyValue } from '../../model/index.js';
+import { formatValue } from '../../model/values.js';
+import type { PropertyStore } from '../../storage/property-store.js';
+import type { StoreError } from '../../storage/store-error.js';
+import '../property-editor/property-editor.js';
+import type { PropertyEditor } from '../property-editor/property-editor.js';
+import { styles } from './customer-details-panel.styles.js';
+
+/** Where one field's save stands. */
+interface FieldState {
+  /** The user's value while it is unsaved (typed, saving, failed or in conflict). */
+  draft?: PropertyValue | null | undefined;
+  /** The customer revision the user's edit started from: a save is checked against it. */
+  base: number;
+  status: 'idle' | 'saving' | 'saved' | 'failed' | 'conflict';
+  error?: StoreError | undefined;
+  /** Saves of one field run one after another. */
+  queue: Promise<void>;
+}
+
+const icons = {
+  saving: html`<svg class="spin" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3a9 9 0 1 0 9 9"></path></svg>`,
+  saved: html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 12l5 5 9-10"></path></svg>`,
+  failed: html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 8v5M12 16.5v.5"></path><circle cx="12" cy="12" r="9"></circle></svg>`,
+};
+
+/**
+ * The customer's details in the agent's workspace: name and channel number at the top, then the
+ * custom properties this user may see, each read-only or editable by its access control. A field
+ * is saved when it is committed (leaving it, Enter, a choice) with only that field and the
+ * revision the edit started from, so no one's edit is silently overwritten. A failed save keeps
+ * what the agent typed and offers Retry; a conflict shows the other value and who set it, and
+ * lets the agent keep theirs or take the other. Changes made elsewhere appear live, without
+ * touching a field under edit.
+ *
+ * @summary The agent's view of a customer's properties, saved field by field.
+ *
+ * @fires property-saved - A field was saved; `detail`: `{ customerId, name, value }`.
+ * @fires property-save-failed - A save failed or met a conflict; `detail`: `{ customerId, name, value, error }`.
+ *
+ * @csspart base - The whole panel.
+ * @csspart title - The heading.
+ * @csspart header - The name and the channel number.
+ * @csspart number - The channel and number line.
+ * @csspart fields - The list of properties.
+ * @csspart field - One property: its editor, status and last change.
+ * @csspart status - Saving, saved or failed, with an icon.
+ * @csspart meta - "Changed by Ana, 2 minutes ago".
+ * @csspart conflict - The choice between the agent's value and the newer one.
+ * @csspart empty - "No custom properties yet".
+ * @csspart message - Loading and "no customer" messages.
+ * @csspart error - The load error with its Retry button.
+ *
+ * @cssprop --cp-color-text - Text.
+ * @cssprop --cp-color-text-muted - Status lines and the number.
+ * @cssprop --cp-color-success - "Saved".
+ * @cssprop --cp-color-error - Failures and conflicts.
+ * @cssprop --cp-color-border - Borders and buttons.
+ * @cssprop --cp-color-accent - Focus ring.
+ * @cssprop --cp-radius - Corner radius.
+ * @cssprop --cp-spacing - Gap between fields (doubled).
+ * @cssprop --cp-font-family - Font.
+ */
+@customElement('customer-details-panel')
+export class CustomerDetailsPanel extends LocalizedElement {
+  static override styles = [tokens, inputStyles, styles];
+
+  /** The customer to show. Changing it cancels a load in flight. */
+  @property({ attribute: 'customer-id', reflect: true }) customerId = '';
+
+  /** The store; wins over the one provided by context. */
+  @property({ attribute: false }) store: PropertyStore | undefined;
+
+  /** The signed-in user, `{ id, roles }`: their roles decide what they see and edit. Wins over the context's. */
+  @property({ attribute: false }) user: CustomerPropertiesUser | undefined;
+
+  /** `agent` (default): properties with `showToAgent` under access control; `customer`: those with `showToCustomer`. */
+  @property() viewer: Viewer = 'agent';
+
+  @consume({ context: storeContext, subscribe: true })
+  @state()
+  private contextStore: PropertyStore | undefined;
+
+  @consume({ context: userContext, subscribe: true })
+  @state()
+  private contextUser: CustomerPropertiesUser | undefined;
+
+  @state() private announcement = '';
+  @state() private now = Date.now();
+
+  #controller = new CustomerController(this);
+  #fields = new Map<string, FieldState>();
+  #clock: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // "2 minutes ago" moves on.
+    this.#clock = setInterval(() => (this.now = Date.now()), 30_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#clock);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customerId')) this.#fields.clear();
+    this.#controller.setSource(this.store ?? this.contextStore, this.customerId || undefined);
+  }
+
+  get #roles(): string[] {
+    return (this.user ?? this.contextUser)?.roles ?? [];
+  }
+
+  #field(name: string): FieldState {
+    let field = this.#fields.get(name);
+    if (!field) {
+      field = { base: this.#controller.customer?.revision ?? 0, status: 'idle', queue: Promise.resolve() };
+      this.#fields.set(name, field);
+    }
+    return field;
+  }
+
+  #announce(text: string): void {
+    // The same words twice must still be read out: clear, then set.
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = text));
+  }
+
+  #onInput(def: PropertyDefinition, event: Event): void {
+    const editor = event.target as PropertyEditor;
+    const field = this.#field(def.name);
+    if (field.draft === undefined && field.status !== 'saving') {
+      // The edit starts from what the agent sees now.
+      field.base = this.#controller.customer?.revision ?? 0;
+    }
+    field.draft = editor.value;
+    if (field.status === 'saved') field.status = 'idle';
+  }
+
+  #onCommit(def: PropertyDefinition, event: Event): void {
+    const editor = event.target as PropertyEditor;
+    const field = this.#field(def.name);
+    if (!editor.checkValidity()) {
+      // The editor shows why; nothing leaves until the value is valid.
+      this.requestUpdate();
+      return;
+    }
+    const value = editor.value;
+    if (sameValue(value, storedValue(this.#controller.customer, def.name)) && field.status !== 'failed' && field.status !== 'conflict') {
+      field.draft = undefined;
+      this.requestUpdate();
+      return;
+    }
+    field.draft = value;
+    this.#save(def, value);
+  }
+
+  #save(def: PropertyDefinition, value: PropertyValue | null): void {
+    const field = this.#field(def.name);
+    field.queue = field.queue.then(() => this.#send(def, value));
+  }
+
+  async #send(def: PropertyDefinition, value: PropertyValue | null): Promise<void> {
+    const field = this.#field(def.name);
+    const customerId = this.customerId;
+    field.status = 'saving';
+    field.error = undefined;
+    this.#announce(this.catalog.panel.announceSaving(def.label));
+    this.requestUpdate();
+    try {
+      const saved = await this.#controller.save({ [def.name]: value }, field.base);
+      if (customerId !== this.customerId) return;
+      field.base = saved.revision;
+      field.status = 'saved';
+      // The agent may have typed on while it saved; that edit stays theirs.
+      if (sameValue(field.draft, value)) field.draft = undefined;
+      this.#announce(this.catalog.panel.announceSaved(def.label));
+      this.dispatchEvent(new PropertySavedEvent({ customerId, name: def.name, value }));
+    } catch (error) {
+      if (customerId !== this.customerId) return;
+      const storeError = error as StoreError;
+      field.status = storeError.kind === 'conflict' ? 'conflict' : 'failed';
+      field.error = storeError;
+      field.draft = field.draft === undefined ? value : field.draft;
+      this.#announce(this.catalog.panel.announceFailed(def.label));
+      this.dispatchEvent(new PropertySaveFailedEvent({ customerId, name: def.name, value, error: storeError }));
+    }
+    this.requestUpdate();
+  }
+
+  #retry(def: PropertyDefinition): void {
+    const field = this.#field(def.name);
+    this.#save(def, field.draft ?? null);
+  }
+
+  /** The agent keeps their value over the newer one: saved against the revision they have now seen. */
+  #keepMine(def: PropertyDefinition): void {
+    const field = this.#field(def.name);
+    field.base = this.#controller.customer?.revision ?? field.base;
+    this.#save(def, field.draft ?? null);
+  }
+
+  #useTheirs(def: PropertyDefinition): void {
+    const field = this.#field(def.name);
+    field.draft = undefined;
+    field.status = 'idle';
+    field.error = undefined;
+    field.base = this.#controller.customer?.revision ?? field.base;
+    this.requestUpdate();
+  }
+
+  override render() {
+    const messages = this.catalog;
+    const controller = this.#controller;
+    return html`<section part="base" aria-labelledby="title" aria-busy=${controller.state === 'loading' ? 'true' : 'false'}>
+      <h2 part="title" id="title">${messages.panel.title}</h2>
+      ${this.#renderBody()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </section>`;
+  }
+
+  #renderBody() {
+    const messages = this.catalog;
+    const controller = this.#controller;
+    switch (controller.state) {
+      case 'idle':
+        return html`<p part="message">${messages.panel.noCustomer}</p>`;
+      case 'loading':
+        return html`<p part="message" role="status">${messages.customer.loading}</p>`;
+      case 'error': {
+        const error = controller.error!;
+        const text = error.kind === 'not-found' ? messages.customer.notFound : messages.customer.loadFailed(messages.customer.storeErrors[error.kind]);
+        return html`<div part="error" role="alert">
+          <span>${text}</span>
+          ${error.kind === 'not-found' ? nothing : html`<button type="button" @click=${() => controller.reload()}>${messages.customer.retry}</button>`}
+        </div>`;
+      }
+      case 'ready':
+        return this.#renderCustomer();
+    }
+  }
+
+  #renderCustomer() {
+    const messages = this.catalog;
+    const customer = this.#controller.customer!;
+    const roles = this.#roles;
+    const fields = visibleFields(this.#controller.definitions, this.viewer, roles);
+    const name = nameField(this.#controller.definitions, this.viewer, roles);
+    const channel = customer.channel ? (messages.customer.channels[customer.channel.toLowerCase()] ?? customer.channel) : '';
+    return html`<div part="header">
+        ${name ? this.#renderField(name) : nothing}
+        <p part="number">${channel ? messages.customer.channelNumber(channel, customer.number) : customer.number}</p>
+      </div>
+      ${fields.length
+        ? html`<ul part="fields">${fields.map((field) => html`<li part="field" data-property=${field.def.name}>${this.#renderField(field)}</li>`)}</ul>`
+        : html`<p part="empty">${messages.panel.empty}</p>`}`;
+  }
+
+  #renderField({ def, level }: VisibleField) {
+    const customer = this.#controller.customer;
+    const field = this.#fields.get(def.name);
+    const value = field?.draft !== undefined ? field.draft : storedValue(customer, def.name);
+    const changed = changedText(customer, def.name, this.catalog, this.now);
+    return html`<property-editor .definition=${def} .value=${value} ?readonly=${level === 'view'} locale=${this.effectiveLocale}
+        @input=${(event: Event) => this.#onInput(def, event)} @change=${(event: Event) => this.#onCommit(def, event)}></property-editor>
+      ${field ? this.#renderStatus(def, field) : nothing}
+      ${changed && field?.status !== 'conflict' ? html`<p part="meta">${changed}</p>` : nothing}`;
+  }
+
+  #renderStatus(def: PropertyDefinition, field: FieldState) {
+    const messages = this.catalog;
+    switch (field.status) {
+      case 'idle':
+        return nothing;
+      case 'saving':
+        return html`<p part="status" class="saving">${icons.saving}${messages.panel.saving}</p>`;
+      case 'saved':
+        return html`<p part="status" class="saved">${icons.saved}${messages.panel.saved}</p>`;
+      case 'failed':
+        return html`<p part="status" class="failed">${icons.failed}${messages.panel.failed(failureReason(field.error!, def.name, messages))}
+          <button type="button" @click=${() => this.#retry(def)}>${messages.customer.retry}</button></p>`;
+      case 'conflict': {
+        const current = this.#controller.customer;
+        const theirs = storedValue(current, def.name);
+        const shown = theirs === null ? messages.field.notSet : formatValue(def, theirs, this.effectiveLocale);
+        const change = current?.changed?.[def.name];
+        const text = change?.by
+          ? messages.panel.conflict(change.by, shown, timeAgo(change.at, messages, this.now))
+          : messages.panel.conflictAnonymous(shown);
+        return html`<div part="conflict" role="group" aria-label=${def.label}>
+          <p>${text}</p>
+          <div class="actions">
+            <button type="button" @click=${() => this.#keepMine(def)}>${messages.panel.keepMine}</button>
+            <button type="button" @click=${() => this.#useTheirs(def)}>${messages.panel.useTheirs}</button>
+          </div>
+        </div>`;
+      }
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'customer-details-panel': CustomerDetailsPanel;
+  }
+}

@@ -1,0 +1,49 @@
+import type { Customer, PropertyValue } from './model/index.js';
+import type { StoreError } from './storage/index.js';
+
+export interface PropertySaveDetail {
+  customerId: string;
+  /** The property's technical name (`name` for the customer's name). */
+  name: string;
+  value: PropertyValue | null;
+  error?: StoreError;
+}
+
+/** A field of `<customer-details-panel>` was saved. Bubbles and is composed. */
+export class PropertySavedEvent extends CustomEvent<PropertySaveDetail> {
+  static readonly type = 'property-saved';
+  constructor(detail: PropertySaveDetail) {
+    super(PropertySavedEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** A save of `<customer-details-panel>` failed or met a conflict; `detail.error` says which. */
+export class PropertySaveFailedEvent extends CustomEvent<PropertySaveDetail & { error: StoreError }> {
+  static readonly type = 'property-save-failed';
+  constructor(detail: PropertySaveDetail & { error: StoreError }) {
+    super(PropertySaveFailedEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
+export interface ProfileSavedDetail {
+  customerId: string;
+  customer: Customer;
+  /** The names of the properties this save changed. */
+  changed: string[];
+}
+
+/** `<customer-profile-form>` saved the customer's changes. */
+export class ProfileSavedEvent extends CustomEvent<ProfileSavedDetail> {
+  static readonly type = 'profile-saved';
+  constructor(detail: ProfileSavedDetail) {
+    super(ProfileSavedEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'property-saved': PropertySavedEvent;
+    'property-save-failed': PropertySaveFailedEvent;
+    'profile-saved': ProfileSavedEvent;
+  }
+}

@@ -1,0 +1,73 @@
+import { formatDistance } from 'date-fns';
+import type { Catalog } from '../i18n/catalog.js';
+import {
+  BUILT_IN_DEFINITIONS,
+  accessFor,
+  type AccessLevel,
+  type Customer,
+  type PropertyDefinition,
+  type PropertyValue,
+} from '../model/index.js';
+import { customerField, type StoreError } from '../storage/store-error.js';
+
+export type Viewer = 'agent' | 'customer';
+
+export interface VisibleField {
+  def: PropertyDefinition;
+  level: AccessLevel;
+}
+
+/**
+ * Which custom properties a viewer sees, in definition order, and whether they may edit them:
+ * agents by `showToAgent` and the access control of their roles, customers by `showToCustomer`.
+ */
+export function visibleFields(definitions: readonly PropertyDefinition[], viewer: Viewer, roles: readonly string[]): VisibleField[] {
+  const fields: VisibleField[] = [];
+  for (const def of definitions) {
+    if (def.builtIn) continue;
+    if (viewer === 'customer') {
+      if (def.showToCustomer) fields.push({ def, level: 'edit' });
+      continue;
+    }
+    if (!def.showToAgent) continue;
+    const level = accessFor(def, roles);
+    if (level !== 'none') fields.push({ def, level });
+  }
+  return fields;
+}
+
+/** The built-in `name` definition as the store lists it, and what this viewer may do with it. */
+export function nameField(definitions: readonly PropertyDefinition[], viewer: Viewer, roles: readonly string[]): VisibleField | undefined {
+  const def = definitions.find((d) => d.builtIn && d.name === 'name') ?? BUILT_IN_DEFINITIONS.find((d) => d.name === 'name')!;
+  const level = viewer === 'customer' ? 'edit' : accessFor(def, roles);
+  return level === 'none' ? undefined : { def, level };
+}
+
+export function storedValue(customer: Customer | undefined, name: string): PropertyValue | null {
+  return customer ? (customerField(customer, name) ?? null) : null;
+}
+
+/** Value equality for stored values (plain JSON). */
+export function sameValue(a: PropertyValue | null | undefined, b: PropertyValue | null | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** "2 minutes ago" for an ISO instant, in the locale (date-fns). */
+export function timeAgo(iso: string, catalog: Catalog, now: number): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  return formatDistance(at, Math.max(now, at), { addSuffix: true, locale: catalog.dateLocale });
+}
+
+/** "Changed by Ana, 2 minutes ago" from `customer.changed`, in the locale. */
+export function changedText(customer: Customer | undefined, name: string, catalog: Catalog, now: number): string {
+  const change = customer?.changed?.[name];
+  const ago = change ? timeAgo(change.at, catalog, now) : '';
+  if (!change || !ago) return '';
+  return change.by ? catalog.customer.changedBy(change.by, ago) : catalog.customer.changedAgo(ago);
+}
+
+/** Why a store call failed, in the user's words. */
+export function failureReason(error: StoreError, name: string, catalog: Catalog): string {
+  return error.errors[name]?.message ?? catalog.customer.storeErrors[error.kind];
+}
