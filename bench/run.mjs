@@ -68,6 +68,25 @@ try {
   const times = await page.evaluate(() => window.bench.filterBench(10));
   console.log('\nSpeed (headless Chromium):');
   console.log(`  5,000-option combobox, keystroke to filtered list in the DOM: ${stats(times)}`);
+
+  for (const n of [50, 500, 2000]) {
+    const renders = [];
+    for (let i = 0; i < 5; i++) {
+      // A fresh page for each first render, so nothing is warm but the browser.
+      const fresh = await browser.newPage();
+      await fresh.goto(`http://localhost:${server.server.address().port}/bench/panel.html`);
+      await fresh.waitForFunction(() => 'bench' in window);
+      renders.push(await fresh.evaluate((count) => window.bench.firstRender(count), n));
+      await fresh.close();
+    }
+    const panelPage = await browser.newPage();
+    await panelPage.goto(`http://localhost:${server.server.address().port}/bench/panel.html`);
+    await panelPage.waitForFunction(() => 'bench' in window);
+    const updates = await panelPage.evaluate((count) => window.bench.updateOne(count, 20), n);
+    await panelPage.close();
+    console.log(`  <customer-details-panel>, ${n} properties: first render ${stats(renders)}`);
+    console.log(`  <customer-details-panel>, ${n} properties: one value changed elsewhere to shown ${stats(updates)}`);
+  }
 } finally {
   await browser.close();
   await server.stop();

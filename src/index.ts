@@ -10,4 +10,5 @@ export type { Catalog, CatalogOverrides } from './i18n/index.js';
 export { LocationPicker } from './elements/location-picker/location-picker.js';
 export { PropertyEditor } from './elements/property-editor/property-editor.js';
 export { CustomerDetailsPanel } from './elements/customer-details-panel/customer-details-panel.js';
+export { CustomerProfileForm } from './elements/customer-profile-form/customer-profile-form.js';
 export * from './events.js';

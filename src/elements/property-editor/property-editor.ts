@@ -2,9 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { FormControlElement, type Validation } from '../../internal/form-control.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
+import { styleProperties } from '../../internal/style-properties.js';
 import type { ValueError } from '../../model/errors.js';
 import type { ChoiceOption, LocationValue, PropertyDefinition, PropertyType, PropertyValue } from '../../model/types.js';
 import { formatValue, parseValue, validateValue } from '../../model/values.js';
@@ -140,7 +140,8 @@ export class PropertyEditor extends FormControlElement {
 
   private static readonly editors = {
     number: (editor) => editor.#renderTextInput('decimal'),
-    text: (editor) => editor.#renderTextArea(),
+    // A customer's name is one line; every other text may hold line breaks.
+    text: (editor) => (editor.definition?.builtIn ? editor.#renderTextInput('text') : editor.#renderTextArea()),
     word: (editor) => editor.#renderTextInput('text'),
     'single-choice': (editor) => editor.#renderSingleChoice(),
     'multiple-choice': (editor) => editor.#renderMultipleChoice(),
@@ -586,7 +587,7 @@ export class PropertyEditor extends FormControlElement {
       const option = this.#options[index]!;
       rows.push(html`<div role="option" id="option-${position}" class=${position === this.active ? 'active' : ''}
         aria-selected=${chosen.has(option.value) ? 'true' : 'false'} aria-setsize=${matches.length} aria-posinset=${position + 1}
-        style=${styleMap({ top: `${position * ROW_HEIGHT}px` })}
+        ${styleProperties({ top: `${position * ROW_HEIGHT}px` })}
         @pointerdown=${(event: Event) => event.preventDefault()}
         @click=${() => {
           this.active = position;
@@ -596,9 +597,9 @@ export class PropertyEditor extends FormControlElement {
     // An empty listbox is hidden (a listbox must hold options); a status line says why.
     return html`<div part="listbox" id="listbox" role="listbox" class=${popup ? 'popup' : ''} tabindex="-1"
       ?hidden=${matches.length === 0} aria-label=${this.definition!.label} aria-multiselectable=${multiple ? 'true' : 'false'}
-      style=${styleMap({ maxHeight: `${VISIBLE_ROWS * ROW_HEIGHT}px` })}
+      ${styleProperties({ 'max-height': `${VISIBLE_ROWS * ROW_HEIGHT}px` })}
       @scroll=${(event: Event) => (this.listScroll = (event.target as HTMLElement).scrollTop)}>
-      <div class="rows" style=${styleMap({ height: `${matches.length * ROW_HEIGHT}px` })}>${rows}</div>
+      <div class="rows" ${styleProperties({ height: `${matches.length * ROW_HEIGHT}px` })}>${rows}</div>
     </div>
     ${matches.length ? nothing : html`<div class="empty" role="status">${messages.noMatches}</div>`}`;
   }

@@ -1,0 +1,93 @@
+// Measured in the browser by bench/run.mjs: <customer-details-panel> with N properties cycling
+// through the eight types (choices with 12 options).
+import '../src/elements/customer-details-panel/customer-details-panel.js';
+import type { CustomerDetailsPanel } from '../src/elements/customer-details-panel/customer-details-panel.js';
+import type { PropertyEditor } from '../src/elements/property-editor/property-editor.js';
+import type { PropertyDefinition, PropertyType, PropertyValue } from '../src/model/index.js';
+import { MemoryStore } from '../src/storage/memory-store.js';
+
+const TYPES: PropertyType[] = ['number', 'text', 'word', 'single-choice', 'multiple-choice', 'location', 'date', 'time'];
+const options = Array.from({ length: 12 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
+const SAMPLE: Record<PropertyType, PropertyValue> = {
+  number: '3.1415926',
+  text: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France',
+  word: 'ClassOf2023',
+  'single-choice': 'v3',
+  'multiple-choice': ['v1', 'v4'],
+  location: { lat: 48.8584, lng: 2.2945 },
+  date: '2024-12-31',
+  time: '21:05',
+};
+
+function data(n: number) {
+  const definitions: PropertyDefinition[] = [];
+  const properties: Record<string, PropertyValue> = {};
+  for (let i = 0; i < n; i++) {
+    const type = TYPES[i % TYPES.length]!;
+    const name = `p${i}`;
+    definitions.push({
+      name, label: `Property ${i}`, type, order: i, showToAgent: true, showToCustomer: false, access: { '*': 'edit' },
+      ...(type.endsWith('choice') ? { options } : {}),
+    });
+    properties[name] = SAMPLE[type];
+  }
+  return { definitions, customers: [{ id: 'c', number: '+4915123456789', name: 'Ana', channel: 'whatsapp', revision: 1, properties }] };
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+
+async function allUpdated(panel: CustomerDetailsPanel): Promise<PropertyEditor[]> {
+  await panel.updateComplete;
+  const editors = [...panel.shadowRoot!.querySelectorAll('property-editor')];
+  await Promise.all(editors.map((editor) => editor.updateComplete));
+  return editors;
+}
+
+/** First render: from inserting the panel to every field in the DOM and laid out. */
+async function firstRender(n: number): Promise<number> {
+  const store = new MemoryStore(data(n));
+  await frame();
+  const start = performance.now();
+  const panel = document.createElement('customer-details-panel');
+  panel.store = store;
+  panel.customerId = 'c';
+  panel.locale = 'en';
+  document.body.append(panel);
+  let editors: PropertyEditor[] = [];
+  while (editors.length < n + 1) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    editors = await allUpdated(panel);
+  }
+  panel.getBoundingClientRect();
+  document.body.offsetHeight;
+  const time = performance.now() - start;
+  panel.remove();
+  return time;
+}
+
+/** One value changed elsewhere: from the store's write to the field showing it. */
+async function updateOne(n: number, rounds: number): Promise<number[]> {
+  const store = new MemoryStore(data(n));
+  const panel = document.createElement('customer-details-panel');
+  panel.store = store;
+  panel.customerId = 'c';
+  panel.locale = 'en';
+  document.body.append(panel);
+  while ((await allUpdated(panel)).length < n + 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  const target = [...panel.shadowRoot!.querySelectorAll('property-editor')].find((e) => e.definition?.name === 'p0')!;
+  const times: number[] = [];
+  let revision = 1;
+  for (let round = 0; round < rounds; round++) {
+    const value = String(round + 10);
+    const start = performance.now();
+    revision = (await store.updateCustomer('c', { p0: value }, { revision })).revision;
+    await panel.updateComplete;
+    await target.updateComplete;
+    if (target.shadowRoot!.querySelector('input')!.value !== value) throw new Error('the field did not show the update');
+    times.push(performance.now() - start);
+  }
+  panel.remove();
+  return times;
+}
+
+(window as unknown as { bench: object }).bench = { firstRender, updateOne };

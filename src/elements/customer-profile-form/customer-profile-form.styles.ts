@@ -1,0 +1,69 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    max-width: 40rem;
+  }
+  form {
+    display: grid;
+    gap: calc(var(--_gap) * 2);
+    min-width: 0;
+  }
+  [part~='title'] {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+  [part~='intro'] {
+    margin: 0;
+    color: var(--_muted);
+  }
+  [part~='message'] {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--_radius);
+    border: 1px solid currentColor;
+  }
+  [part~='message'].success {
+    color: var(--_success);
+  }
+  [part~='message'].problem {
+    color: var(--_error);
+  }
+  [part~='message']:empty {
+    display: none;
+  }
+  [part~='save-button'] {
+    justify-self: start;
+    min-height: 2.75rem;
+    padding: 0.5rem 1.5rem;
+    font: inherit;
+    font-weight: 600;
+    color: var(--cp-button-text-color, Canvas);
+    background: var(--_accent);
+    border: 0;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  [part~='save-button']:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  @media (max-width: 30rem) {
+    [part~='save-button'] {
+      justify-self: stretch;
+    }
+  }
+  .error {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+  button.retry {
+    font: inherit;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: inherit;
+  }
+`;

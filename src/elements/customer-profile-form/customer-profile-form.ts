@@ -1,0 +1,193 @@
+import { consume } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { storeContext } from '../../context.js';
+import { ProfileSavedEvent } from '../../events.js';
+import { CustomerController } from '../../internal/customer-controller.js';
+import { failureReason, nameField, sameValue, storedValue, visibleFields } from '../../internal/customer-view.js';
+import { LocalizedElement } from '../../internal/localized-element.js';
+import { inputStyles, tokens } from '../../internal/styles.js';
+import type { PropertyDefinition, PropertyValue } from '../../model/index.js';
+import type { PropertyStore } from '../../storage/property-store.js';
+import type { StoreError } from '../../storage/store-error.js';
+import '../property-editor/property-editor.js';
+import type { PropertyEditor } from '../property-editor/property-editor.js';
+import { styles } from './customer-profile-form.styles.js';
+
+type Outcome = 'none' | 'saved' | 'nothing' | 'invalid' | 'failed' | 'conflict';
+
+/**
+ * The customer's own profile page: their name and the properties shown to customers, in one form
+ * with one Save. Everything is checked before anything is sent; the first field that needs
+ * attention gets the focus. A save that fails keeps every change and says what to do.
+ *
+ * @summary The customer edits their own details.
+ *
+ * @fires profile-saved - The changes were saved; `detail`: `{ customerId, customer, changed }`.
+ *
+ * @csspart form - The form.
+ * @csspart title - The heading.
+ * @csspart intro - The sentence under the heading.
+ * @csspart message - The outcome of the last Save, or the load error.
+ * @csspart save-button - The Save button.
+ *
+ * @cssprop --cp-color-accent - The Save button.
+ * @cssprop --cp-button-text-color - Text on the Save button.
+ * @cssprop --cp-color-success - The saved message.
+ * @cssprop --cp-color-error - Problem messages.
+ * @cssprop --cp-color-text - Text.
+ * @cssprop --cp-radius - Corner radius.
+ * @cssprop --cp-spacing - Gap between fields (doubled).
+ * @cssprop --cp-font-family - Font.
+ */
+@customElement('customer-profile-form')
+export class CustomerProfileForm extends LocalizedElement {
+  static override styles = [tokens, inputStyles, styles];
+
+  /** The customer whose profile this is. */
+  @property({ attribute: 'customer-id', reflect: true }) customerId = '';
+
+  /** The store; wins over the one provided by context. */
+  @property({ attribute: false }) store: PropertyStore | undefined;
+
+  @consume({ context: storeContext, subscribe: true })
+  @state()
+  private contextStore: PropertyStore | undefined;
+
+  @state() private saving = false;
+  @state() private outcome: Outcome = 'none';
+  @state() private problem: { error?: StoreError; count?: number; labels?: string } = {};
+
+  #controller = new CustomerController(this);
+  /** The customer's changes not yet saved, with the revision each started from. */
+  #drafts = new Map<string, { value: PropertyValue | null; base: number }>();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customerId')) this.#drafts.clear();
+    this.#controller.setSource(this.store ?? this.contextStore, this.customerId || undefined);
+  }
+
+  get #fields(): PropertyDefinition[] {
+    const definitions = this.#controller.definitions;
+    return [nameField(definitions, 'customer', [])!.def, ...visibleFields(definitions, 'customer', []).map((field) => field.def)];
+  }
+
+  #onInput(def: PropertyDefinition, event: Event): void {
+    const editor = event.target as PropertyEditor;
+    const draft = this.#drafts.get(def.name);
+    this.#drafts.set(def.name, { value: editor.value, base: draft?.base ?? this.#controller.customer?.revision ?? 0 });
+    if (this.outcome === 'saved' || this.outcome === 'nothing') this.outcome = 'none';
+  }
+
+  async #save(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.saving) return;
+    const editors = [...this.renderRoot.querySelectorAll('property-editor')];
+    // checkValidity() marks every invalid field, so each shows its message.
+    const invalid = editors.filter((editor) => !editor.checkValidity());
+    if (invalid.length) {
+      this.outcome = 'invalid';
+      this.problem = { count: invalid.length };
+      invalid[0]!.focus();
+      return;
+    }
+    const customer = this.#controller.customer!;
+    const changes: Record<string, PropertyValue | null> = {};
+    let base = customer.revision;
+    for (const editor of editors) {
+      const name = editor.definition!.name;
+      if (sameValue(editor.value, storedValue(customer, name))) continue;
+      changes[name] = editor.value;
+      base = Math.min(base, this.#drafts.get(name)?.base ?? customer.revision);
+    }
+    const names = Object.keys(changes);
+    if (!names.length) {
+      this.outcome = 'nothing';
+      return;
+    }
+    this.saving = true;
+    try {
+      const saved = await this.#controller.save(changes, base);
+      for (const name of names) this.#drafts.delete(name);
+      this.outcome = 'saved';
+      this.dispatchEvent(new ProfileSavedEvent({ customerId: this.customerId, customer: saved, changed: names }));
+    } catch (error) {
+      const storeError = error as StoreError;
+      if (storeError.kind === 'conflict') {
+        const labels = this.#fields.filter((def) => storeError.fields.includes(def.name)).map((def) => def.label);
+        // The customer has now been told: saving again is their deliberate choice.
+        for (const draft of this.#drafts.values()) draft.base = storeError.current?.revision ?? draft.base;
+        this.outcome = 'conflict';
+        this.problem = { error: storeError, labels: new Intl.ListFormat(this.effectiveLocale).format(labels) };
+      } else {
+        this.outcome = 'failed';
+        this.problem = { error: storeError };
+      }
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Enter in a one-line field saves, as in any form (the fields' inputs live in their own shadow roots). */
+  #onKey(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
+    const origin = event.composedPath()[0];
+    if (origin instanceof HTMLInputElement && origin.type === 'text' && origin.getAttribute('role') !== 'combobox') {
+      event.preventDefault();
+      origin.dispatchEvent(new Event('change', { bubbles: true }));
+      (event.currentTarget as HTMLFormElement).requestSubmit();
+    }
+  }
+
+  override render() {
+    const messages = this.catalog;
+    const controller = this.#controller;
+    if (controller.state === 'error') {
+      const error = controller.error!;
+      return html`<div part="message" class="problem error" role="alert">
+        <span>${error.kind === 'not-found' ? messages.customer.notFound : messages.customer.loadFailed(messages.customer.storeErrors[error.kind])}</span>
+        ${error.kind === 'not-found' ? nothing : html`<button class="retry" type="button" @click=${() => controller.reload()}>${messages.customer.retry}</button>`}
+      </div>`;
+    }
+    if (controller.state !== 'ready') {
+      return html`<p part="intro" role="status">${controller.state === 'loading' ? messages.customer.loading : messages.panel.noCustomer}</p>`;
+    }
+    const customer = controller.customer!;
+    return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.#save} @keydown=${this.#onKey}>
+      <h2 part="title" id="title">${messages.profile.title}</h2>
+      <p part="intro">${messages.profile.intro}</p>
+      ${this.#fields.map((def) => {
+        const draft = this.#drafts.get(def.name);
+        return html`<property-editor .definition=${def} .value=${draft ? draft.value : storedValue(customer, def.name)}
+          locale=${this.effectiveLocale} @input=${(event: Event) => this.#onInput(def, event)}></property-editor>`;
+      })}
+      ${this.#renderMessage()}
+      <button part="save-button" type="submit" ?disabled=${this.saving}>${this.saving ? messages.profile.saving : messages.profile.save}</button>
+    </form>`;
+  }
+
+  #renderMessage() {
+    const messages = this.catalog.profile;
+    const { error, count = 0, labels = '' } = this.problem;
+    switch (this.outcome) {
+      case 'none':
+        return html`<p part="message" role="status"></p>`;
+      case 'saved':
+        return html`<p part="message" class="success" role="status">${messages.saved}</p>`;
+      case 'nothing':
+        return html`<p part="message" role="status">${messages.nothingChanged}</p>`;
+      case 'invalid':
+        return html`<p part="message" class="problem" role="alert">${messages.invalid(count)}</p>`;
+      case 'conflict':
+        return html`<p part="message" class="problem" role="alert">${messages.conflict(labels)}</p>`;
+      case 'failed':
+        return html`<p part="message" class="problem" role="alert">${messages.failed(failureReason(error!, '', this.catalog))}</p>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'customer-profile-form': CustomerProfileForm;
+  }
+}
