@@ -1,4 +1,4 @@
-import type { Customer, PropertyValue } from './model/index.js';
+import type { Customer, PropertyDefinition, PropertyValue } from './model/index.js';
 import type { StoreError } from './storage/index.js';
 
 export interface PropertySaveDetail {
@@ -40,10 +40,19 @@ export class ProfileSavedEvent extends CustomEvent<ProfileSavedDetail> {
   }
 }
 
+/** `<property-definition-form>` saved a definition to the store. */
+export class DefinitionSavedEvent extends CustomEvent<{ definition: PropertyDefinition }> {
+  static readonly type = 'definition-saved';
+  constructor(definition: PropertyDefinition) {
+    super(DefinitionSavedEvent.type, { detail: { definition }, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'property-saved': PropertySavedEvent;
     'property-save-failed': PropertySaveFailedEvent;
     'profile-saved': ProfileSavedEvent;
+    'definition-saved': DefinitionSavedEvent;
   }
 }

@@ -11,4 +11,6 @@ export { LocationPicker } from './elements/location-picker/location-picker.js';
 export { PropertyEditor } from './elements/property-editor/property-editor.js';
 export { CustomerDetailsPanel } from './elements/customer-details-panel/customer-details-panel.js';
 export { CustomerProfileForm } from './elements/customer-profile-form/customer-profile-form.js';
+export { PropertyDefinitionForm } from './elements/property-definition-form/property-definition-form.js';
+export { PropertyDefinitionList } from './elements/property-definition-list/property-definition-list.js';
 export * from './events.js';

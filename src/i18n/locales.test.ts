@@ -24,8 +24,8 @@ describe('message catalogs', () => {
   });
 
   it('word every German interface text differently from English', () => {
-    const sameInBoth = new Set(['typeNames.text', 'customer.channelNumber']);
-    for (const section of ['field', 'propertyEditor', 'locationPicker', 'typeNames', 'customer', 'panel', 'profile'] as const) {
+    const sameInBoth = new Set(['typeNames.text', 'customer.channelNumber', 'definitionForm.name', 'definitionForm.optionLabel', 'definitionList.accessShort']);
+    for (const section of ['field', 'propertyEditor', 'locationPicker', 'typeNames', 'customer', 'panel', 'profile', 'definitionForm', 'definitionList'] as const) {
       for (const [key, english] of Object.entries(en[section])) {
         if (sameInBoth.has(`${section}.${key}`)) continue;
         const german = (de[section] as Record<string, unknown>)[key];

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import {
   BUILT_IN_DEFINITIONS,
+  suggestName,
   accessFor,
   definitionWithDefaults,
   sortDefinitions,
@@ -53,6 +54,7 @@ describe('validateDefinition', () => {
           { value: 'red', label: 'Red' },
           { value: 'red', label: 'Rot' },
           { value: 'blue', label: ' ' },
+          { value: 'RED', label: 'red ' },
         ],
       }),
       [],
@@ -61,6 +63,7 @@ describe('validateDefinition', () => {
     expect(errors.map((e) => [e.code, e.field])).to.deep.equal([
       ['definition.option.duplicate', 'options.1.value'],
       ['definition.option.label', 'options.2.label'],
+      ['definition.option.duplicate-label', 'options.3.label'],
     ]);
     expect(errors[0]!.message).to.equal('Option 2: Der Wert „red“ wird schon von einer anderen Option verwendet.');
     const many = Array.from({ length: 10_001 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
@@ -120,5 +123,18 @@ describe('validateCustomerNumber', () => {
     expect(validateCustomerNumber('@ana', 'telegram')?.code).to.equal('channel.id');
     expect(validateCustomerNumber('ana@example.com', 'email')).to.equal(null);
     expect(validateCustomerNumber('', 'email')?.code).to.equal('required');
+  });
+});
+
+describe('suggestName', () => {
+  it('turns a label into a technical name, unique in any case', () => {
+    expect(suggestName('Favorite color', [])).to.equal('favorite_color');
+    expect(suggestName('Größe (cm)', [])).to.equal('grosse_cm');
+    expect(suggestName('Café au lait', [])).to.equal('cafe_au_lait');
+    expect(suggestName('2nd phone', [])).to.equal('property_2nd_phone');
+    expect(suggestName('好きな色', [])).to.equal('property');
+    expect(suggestName('Name', ['name'])).to.equal('name_2');
+    expect(suggestName('Favorite color', ['Favorite_Color', 'favorite_color_2'])).to.equal('favorite_color_3');
+    expect(suggestName('x'.repeat(80), [])).to.have.length(64);
   });
 });

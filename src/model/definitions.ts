@@ -151,6 +151,7 @@ function checkOptions(
     add({ code: 'definition.options.count', params: { min: 1, max: OPTIONS_MAX }, field: 'options' });
   }
   const seen = new Set<string>();
+  const seenLabels = new Set<string>();
   options.forEach((option, index) => {
     const value = typeof option?.value === 'string' ? option.value : '';
     const label = typeof option?.label === 'string' ? option.label.trim() : '';
@@ -170,7 +171,10 @@ function checkOptions(
         params: { index, max: OPTION_MAX_LENGTH },
         field: `options.${index}.label`,
       });
+    } else if (seenLabels.has(label.toLowerCase())) {
+      add({ code: 'definition.option.duplicate-label', params: { index, label }, field: `options.${index}.label` });
     }
+    seenLabels.add(label.toLowerCase());
   });
 }
 
@@ -205,4 +209,29 @@ export function sortDefinitions<T extends PropertyDefinition>(defs: readonly T[]
 
 export function isChoiceType(type: PropertyType): type is 'single-choice' | 'multiple-choice' {
   return type === 'single-choice' || type === 'multiple-choice';
+}
+
+/** A technical name from free text: "Favorite color" gives `favorite_color`, "Größe" gives `grosse`. */
+export function slugify(text: string, fallback = 'property'): string {
+  const slug = text
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  const named = slug === '' ? fallback : /^[0-9]/.test(slug) ? `${fallback}_${slug}` : slug;
+  return named.slice(0, 64).replace(/_+$/, '');
+}
+
+/** A name suggested from a label, unique among `taken` in any case: `favorite_color`, `favorite_color_2`. */
+export function suggestName(label: string, taken: Iterable<string>, fallback = 'property'): string {
+  const used = new Set([...taken].map((name) => name.toLowerCase()));
+  const base = slugify(label, fallback);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `_${n}`;
+    const candidate = base.slice(0, 64 - suffix.length) + suffix;
+    if (!used.has(candidate)) return candidate;
+  }
 }

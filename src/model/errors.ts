@@ -64,6 +64,8 @@ export interface DefinitionErrorParams {
   'definition.option.value': { index: number; max: number };
   'definition.option.label': { index: number; max: number };
   'definition.option.duplicate': { index: number; value: string };
+  /** Two options people could not tell apart: the same label, ignoring case and surrounding spaces. */
+  'definition.option.duplicate-label': { index: number; label: string };
   'definition.pattern.invalid': { reason: string };
   'definition.pattern.type': Record<never, never>;
   'definition.access.level': { role: string; level: string };

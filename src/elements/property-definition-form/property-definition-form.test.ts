@@ -1,0 +1,255 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { DefinitionSavedEvent } from '../../events.js';
+import { FaultyStore } from '../../internal/test/faulty-store.js';
+import { seed } from '../../internal/test/seed.js';
+import { PROPERTY_TYPES, type PropertyDefinition } from '../../model/index.js';
+import { MemoryStore } from '../../storage/memory-store.js';
+import type { PropertyStore } from '../../storage/property-store.js';
+import { StoreError } from '../../storage/store-error.js';
+import { PropertyDefinitionForm } from './property-definition-form.js';
+import './property-definition-form.js';
+
+async function form(store: PropertyStore, definition?: PropertyDefinition, locale = 'en') {
+  const el = await fixture<PropertyDefinitionForm>(html`<property-definition-form locale=${locale} .store=${store} .definition=${definition}></property-definition-form>`);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await el.updateComplete;
+  return el;
+}
+
+const $ = <T extends HTMLElement = HTMLInputElement>(el: PropertyDefinitionForm, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+
+async function type(field: HTMLElement, text: string): Promise<void> {
+  field.focus();
+  if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.select();
+  await sendKeys({ type: text });
+}
+
+const errorsShown = (el: PropertyDefinitionForm) => [...el.shadowRoot!.querySelectorAll('[part~="error"]')].map((e) => e.textContent!.trim());
+
+async function submit(el: PropertyDefinitionForm): Promise<void> {
+  $<HTMLButtonElement>(el, '[part~="save-button"]').click();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await el.updateComplete;
+}
+
+describe('<property-definition-form> creating', () => {
+  for (const propertyType of PROPERTY_TYPES) {
+    it(`creates a ${propertyType} property through the form, by keyboard`, async () => {
+      const store = new MemoryStore();
+      const el = await form(store);
+      await type($(el, '#label'), 'Favorite thing');
+      expect($(el, '#name').value).to.equal('favorite_thing');
+      const radio = $(el, `#type-${propertyType}`);
+      radio.focus();
+      radio.click();
+      await el.updateComplete;
+      if (propertyType.endsWith('choice')) {
+        await type($<HTMLTextAreaElement>(el, '#add-options'), 'Red');
+        await sendKeys({ press: 'Enter' });
+        await sendKeys({ type: 'Blue' });
+        await sendKeys({ press: 'Enter' });
+      }
+      const saved = oneEvent(el, 'definition-saved') as Promise<DefinitionSavedEvent>;
+      $<HTMLButtonElement>(el, '[part~="save-button"]').focus();
+      await sendKeys({ press: 'Enter' });
+      const { definition } = (await saved).detail;
+      expect(definition).to.include({ name: 'favorite_thing', label: 'Favorite thing', type: propertyType, showToAgent: true, showToCustomer: false });
+      expect(definition.access).to.deep.equal({ '*': 'edit' });
+      if (propertyType.endsWith('choice')) expect(definition.options).to.deep.equal([{ value: 'red', label: 'Red' }, { value: 'blue', label: 'Blue' }]);
+      expect((await store.listDefinitions()).at(-1)).to.deep.equal(definition);
+    });
+  }
+
+  it('suggests the name from the label until the admin writes one', async () => {
+    const el = await form(new MemoryStore(seed()));
+    await type($(el, '#label'), 'Größe (cm)');
+    expect($(el, '#name').value).to.equal('grosse_cm');
+    await type($(el, '#name'), 'size_cm');
+    await type($(el, '#label'), 'Shoe size');
+    expect($(el, '#name').value).to.equal('size_cm');
+  });
+
+  it('describes every type with a sentence and an example from the help page', async () => {
+    const el = await form(new MemoryStore());
+    const text = $(el, '.types').textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Number A series of digits that can include a decimal separator. For example: 3.1415926 or 65535');
+    expect(text).to.contain('Word A series of letters and digits, no spaces allowed. For example: ClassOf2023');
+    expect(text).to.contain('Time Hours and minutes, no seconds.');
+  });
+
+  it('says in words who will see and who will edit the property', async () => {
+    const el = await form(new MemoryStore());
+    const summary = () => $(el, '[part~="summary"]').textContent!.replace(/\s+/g, ' ').trim();
+    expect(summary()).to.equal('Everyone can see it. Everyone can edit it.');
+    const radio = (name: string, level: number) => el.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[name="access-${name}"]`)[level]!;
+    radio('*', 1).click();
+    await el.updateComplete;
+    expect(summary()).to.equal('Everyone can see it. No user can edit it.');
+    radio('*', 0).click();
+    radio('supervisor', 2).click();
+    radio('admin', 1).click();
+    await el.updateComplete;
+    expect(summary()).to.equal('Supervisors and Admins can see it. Supervisors can edit it.');
+  });
+});
+
+describe('<property-definition-form> bad input', () => {
+  it('gives each mistake its own message and refuses Save without losing anything', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const el = await form(store);
+    await type($(el, '#name'), 'favorite color');
+    expect(errorsShown(el)).to.include('The name must start with a letter and have only letters, digits and underscores, no spaces, at most 64 characters.');
+    await type($(el, '#name'), 'Number');
+    expect(errorsShown(el)).to.include('“Number” is the name of a default property.');
+    await type($(el, '#name'), 'AGE');
+    expect(errorsShown(el)).to.include('A property named “age” already exists.');
+    await type($(el, '#name'), 'shoe_size');
+    $(el, '#type-single-choice').click();
+    await el.updateComplete;
+    await submit(el);
+    expect(errorsShown(el)).to.include('The label must have 1 to 100 characters.');
+    expect(errorsShown(el)).to.include('A choice property needs 1 to 10,000 options.');
+    expect($(el, '[part~="message"]').textContent).to.contain('need attention before saving');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#label'));
+    await type($<HTMLTextAreaElement>(el, '#add-options'), 'Small');
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: 'Large' });
+    await sendKeys({ press: 'Enter' });
+    $(el, '#option-1').focus();
+    $(el, '#option-1').select();
+    await sendKeys({ press: 'Backspace' });
+    await submit(el);
+    expect(errorsShown(el)).to.include('Option 2: the label must have 1 to 200 characters.');
+    expect(store.callsOf('createDefinition')).to.deep.equal([]);
+    expect($(el, '#name').value).to.equal('shoe_size');
+  });
+
+  it('adds pasted lines as options, and rejects a duplicate on the offending row', async () => {
+    const el = await form(new MemoryStore());
+    $(el, '#type-multiple-choice').click();
+    await el.updateComplete;
+    const area = $<HTMLTextAreaElement>(el, '#add-options');
+    area.focus();
+    const paste = new DataTransfer();
+    paste.setData('text/plain', 'Red\nBlue\nred');
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: paste, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.option input')].map((i) => i.value)).to.deep.equal(['Red', 'Blue', 'red']);
+    expect(el.shadowRoot!.querySelector('#option-2-value')!.textContent).to.equal('stored as red_2');
+    await submit(el);
+    expect(el.shadowRoot!.querySelector('#option-2-error')!.textContent).to.equal('Option 3: “red” is already in the list.');
+    expect($(el, '#option-2').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('checks the pattern, and tries a sample value against it', async () => {
+    const el = await form(new MemoryStore());
+    $(el, '#type-text').click();
+    await type($(el, '#label'), 'Order id');
+    await type($(el, '#pattern'), '([A-Z');
+    expect(errorsShown(el).join(' ')).to.contain('The pattern is not a valid regular expression');
+    await type($(el, '#pattern'), '^[A-Z]{2}\\d{6}$');
+    await type($(el, '#pattern-hint-text'), 'Two capital letters and six digits.');
+    await type($(el, '#sample'), 'AB12345');
+    expect($(el, '#sample-result').textContent!.trim()).to.equal('Two capital letters and six digits.');
+    await type($(el, '#sample'), 'AB123456');
+    expect($(el, '#sample-result').textContent!.trim()).to.equal('This value matches.');
+  });
+
+  it('shows a store failure at the top, keeps the form, and saves once the store is back', async () => {
+    const store = new FaultyStore(new MemoryStore());
+    store.inject('createDefinition', { type: 'fail' });
+    const el = await form(store);
+    await type($(el, '#label'), 'VIP level');
+    await submit(el);
+    expect($(el, '[part~="message"]').textContent).to.equal('Not saved: the server could not be reached. Everything you entered is still here.');
+    expect($(el, '#label').value).to.equal('VIP level');
+    const saved = oneEvent(el, 'definition-saved');
+    await submit(el);
+    await saved;
+    expect((await store.listDefinitions()).map((d) => d.name)).to.include('vip_level');
+  });
+
+  it('shows the store’s verdict beside the right field (a name taken meanwhile)', async () => {
+    const store = new FaultyStore(new MemoryStore());
+    store.inject('createDefinition', {
+      type: 'fail',
+      error: new StoreError('conflict', 'taken', {
+        definitionErrors: [{ code: 'definition.name.taken', params: { name: 'vip' }, field: 'name', message: 'A property named “vip” already exists.' }],
+      }),
+    });
+    const el = await form(store);
+    await type($(el, '#label'), 'VIP');
+    await submit(el);
+    expect($(el, '#name-error').textContent).to.equal('A property named “vip” already exists.');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#name'));
+  });
+});
+
+describe('<property-definition-form> editing', () => {
+  it('keeps the name, renames option labels while values stay, and reorders by keyboard', async () => {
+    const store = new MemoryStore(seed());
+    const favorite = (await store.listDefinitions()).find((d) => d.name === 'favorite_color')!;
+    const el = await form(store, favorite);
+    expect($(el, '#name').readOnly).to.equal(true);
+    await type($(el, '#option-0'), 'Crimson');
+    $(el, '#option-0').focus();
+    await sendKeys({ down: 'Alt' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ up: 'Alt' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent).to.equal('Crimson moved to position 2 of 3.');
+    const saved = oneEvent(el, 'definition-saved') as Promise<DefinitionSavedEvent>;
+    await submit(el);
+    expect((await saved).detail.definition.options).to.deep.equal([
+      { value: 'blue', label: 'blue' },
+      { value: 'red', label: 'Crimson' },
+      { value: 'green', label: 'green' },
+    ]);
+    expect((await store.getCustomer('ana')).properties.favorite_color).to.equal('red');
+  });
+
+  it('says the type cannot change once customers hold values', async () => {
+    const store = new MemoryStore(seed());
+    const age = (await store.listDefinitions()).find((d) => d.name === 'age')!;
+    const el = await form(store, age);
+    expect(el.shadowRoot!.textContent).to.contain('2 customers have a value for this property, so its type cannot change.');
+    expect($(el, '#type-text').disabled).to.equal(true);
+  });
+
+  it('shows the store’s refusal of a type change when the store cannot count', async () => {
+    const inner = new MemoryStore(seed());
+    const store: PropertyStore = { ...bind(inner), countValues: undefined as never };
+    const age = (await inner.listDefinitions()).find((d) => d.name === 'age')!;
+    const el = await form(store, age);
+    $(el, '#type-text').click();
+    await submit(el);
+    expect($(el, '#type-error').textContent).to.contain('customers have a value');
+  });
+
+  it('is accessible (axe), empty, filled and with errors, in German too', async () => {
+    const store = new MemoryStore(seed());
+    const el = await form(store);
+    await expect(el).to.be.accessible();
+    $(el, '#type-multiple-choice').click();
+    await submit(el);
+    await expect(el).to.be.accessible();
+    const favorite = (await store.listDefinitions()).find((d) => d.name === 'favorite_color')!;
+    const german = await form(store, favorite, 'de');
+    expect($(german, '[part~="title"]').textContent).to.equal('„Favorite color“ bearbeiten');
+    await expect(german).to.be.accessible();
+  });
+});
+
+function bind(store: MemoryStore): PropertyStore {
+  return {
+    listDefinitions: (o) => store.listDefinitions(o),
+    createDefinition: (d) => store.createDefinition(d),
+    updateDefinition: (d) => store.updateDefinition(d),
+    deleteDefinition: (n) => store.deleteDefinition(n),
+    getCustomer: (id, o) => store.getCustomer(id, o),
+    updateCustomer: (id, c, o) => store.updateCustomer(id, c, o),
+    findCustomers: (q, o) => store.findCustomers(q, o),
+  };
+}
+

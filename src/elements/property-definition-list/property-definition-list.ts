@@ -1,0 +1,314 @@
+import { consume } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { storeContext } from '../../context.js';
+import type { DefinitionSavedEvent } from '../../events.js';
+import { LocalizedElement } from '../../internal/localized-element.js';
+import { inputStyles, tokens } from '../../internal/styles.js';
+import { sortDefinitions, type PropertyDefinition } from '../../model/index.js';
+import type { PropertyStore } from '../../storage/property-store.js';
+import { StoreError } from '../../storage/store-error.js';
+import '../property-definition-form/property-definition-form.js';
+import { styles } from './property-definition-list.styles.js';
+
+/**
+ * The admin's "Customers > Customer properties" page: every definition in order, with the
+ * built-ins `number` and `name` locked; a plus button that opens `<property-definition-form>` in a
+ * dialog; edit; delete with a confirmation that says how many customers have a value; reorder by
+ * drag or by keyboard (Alt+Up, Alt+Down), announced and saved to the store.
+ *
+ * @summary Lists, adds, edits, reorders and deletes property definitions.
+ *
+ * @csspart base - The whole list.
+ * @csspart title - The heading.
+ * @csspart add-button - The plus button.
+ * @csspart table - The table of definitions.
+ * @csspart row - One definition.
+ * @csspart hint - How to reorder.
+ * @csspart message - Loading and empty messages.
+ * @csspart error - A load or action failure, with Retry.
+ * @csspart dialog - The dialog around the form.
+ * @csspart confirm - The delete confirmation dialog.
+ *
+ * @cssprop --cp-color-accent - The plus button, focus.
+ * @cssprop --cp-color-error - The delete button, errors.
+ * @cssprop --cp-color-border - Borders and rules.
+ * @cssprop --cp-color-surface - Dialog background.
+ * @cssprop --cp-radius - Corner radius.
+ * @cssprop --cp-font-family - Font.
+ */
+@customElement('property-definition-list')
+export class PropertyDefinitionList extends LocalizedElement {
+  static override styles = [tokens, inputStyles, styles];
+
+  /** The store; wins over the one provided by context. */
+  @property({ attribute: false }) store: PropertyStore | undefined;
+
+  /** The role names the form offers in access control. */
+  @property({ attribute: false }) roles: string[] = ['agent', 'supervisor', 'admin'];
+
+  @consume({ context: storeContext, subscribe: true })
+  @state()
+  private contextStore: PropertyStore | undefined;
+
+  @state() private definitions: PropertyDefinition[] = [];
+  @state() private status: 'loading' | 'ready' | 'error' = 'loading';
+  @state() private loadError: StoreError | undefined;
+  @state() private actionError = '';
+  @state() private editing: PropertyDefinition | undefined;
+  @state() private formOpen = false;
+  @state() private deleting: { def: PropertyDefinition; count: number | undefined } | undefined;
+  @state() private announcement = '';
+  @state() private dragging: string | undefined;
+
+  @query('dialog.form-dialog') private formDialog!: HTMLDialogElement;
+  @query('dialog.confirm-dialog') private confirmDialog!: HTMLDialogElement;
+
+  #loadedFor: PropertyStore | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  get #store(): PropertyStore | undefined {
+    return this.store ?? this.contextStore;
+  }
+
+  get #custom(): PropertyDefinition[] {
+    return this.definitions.filter((def) => !def.builtIn);
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const store = this.#store;
+    if (store !== this.#loadedFor) {
+      this.#loadedFor = store;
+      this.#unsubscribe?.();
+      this.#unsubscribe = store?.subscribe?.((event) => {
+        if (event.type === 'definitions-changed') this.definitions = sortDefinitions(event.definitions);
+      });
+      void this.#load();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#loadedFor = undefined;
+  }
+
+  async #load(): Promise<void> {
+    const store = this.#store;
+    if (!store) return;
+    this.status = 'loading';
+    try {
+      this.definitions = sortDefinitions(await store.listDefinitions());
+      this.status = 'ready';
+    } catch (error) {
+      this.loadError = error instanceof StoreError ? error : new StoreError('unavailable', String(error));
+      this.status = 'error';
+    }
+  }
+
+  #announce(text: string): void {
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = text));
+  }
+
+  #reason(error: unknown): string {
+    const kind = error instanceof StoreError ? error.kind : 'unavailable';
+    return this.catalog.customer.storeErrors[kind];
+  }
+
+  async #openForm(def?: PropertyDefinition): Promise<void> {
+    this.editing = def;
+    this.formOpen = true;
+    await this.updateComplete;
+    this.formDialog.showModal();
+    this.formDialog.querySelector('property-definition-form')?.updateComplete.then(() => {
+      (this.formDialog.querySelector('property-definition-form')!.shadowRoot!.querySelector('#label') as HTMLElement | null)?.focus();
+    });
+  }
+
+  #closeForm(): void {
+    this.formDialog?.close();
+  }
+
+  #onSaved(event: DefinitionSavedEvent): void {
+    const saved = event.detail.definition;
+    const others = this.definitions.filter((def) => def.name !== saved.name);
+    this.definitions = sortDefinitions([...others, saved]);
+    this.#closeForm();
+    this.#announce(this.catalog.definitionList.saved(saved.label));
+  }
+
+  async #askDelete(def: PropertyDefinition): Promise<void> {
+    const store = this.#store;
+    this.deleting = { def, count: undefined };
+    await this.updateComplete;
+    this.confirmDialog.showModal();
+    if (store?.countValues) {
+      try {
+        const count = await store.countValues(def.name);
+        if (this.deleting?.def === def) this.deleting = { def, count };
+      } catch {
+        // The confirmation then says values will be deleted, without a number.
+      }
+    }
+  }
+
+  async #confirmDelete(): Promise<void> {
+    const def = this.deleting?.def;
+    this.confirmDialog.close();
+    if (!def) return;
+    try {
+      await this.#store!.deleteDefinition(def.name);
+      this.definitions = this.definitions.filter((other) => other.name !== def.name);
+      this.actionError = '';
+      this.#announce(this.catalog.definitionList.deleted(def.label));
+    } catch (error) {
+      this.actionError = this.catalog.definitionList.actionFailed(this.#reason(error));
+    }
+  }
+
+  /** Moves a custom definition and saves the new order; on failure the old order comes back. */
+  async #move(name: string, to: number, focus = false): Promise<void> {
+    const custom = this.#custom;
+    const from = custom.findIndex((def) => def.name === name);
+    if (from < 0 || to < 0 || to >= custom.length || from === to) return;
+    const previous = this.definitions;
+    const reordered = [...custom];
+    const [moved] = reordered.splice(from, 1);
+    reordered.splice(to, 0, moved!);
+    const renumbered = reordered.map((def, order) => ({ ...def, order }));
+    this.definitions = [...this.definitions.filter((def) => def.builtIn), ...renumbered];
+    this.#announce(this.catalog.definitionList.moved(moved!.label, to + 1, custom.length));
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`tr[data-name="${CSS.escape(name)}"]`)?.focus());
+    const store = this.#store!;
+    try {
+      if (store.reorderDefinitions) await store.reorderDefinitions(renumbered.map((def) => def.name));
+      else for (const def of renumbered) await store.updateDefinition(def);
+      this.actionError = '';
+    } catch (error) {
+      this.definitions = previous;
+      this.actionError = this.catalog.definitionList.actionFailed(this.#reason(error));
+    }
+  }
+
+  #onRowKey(def: PropertyDefinition, index: number, event: KeyboardEvent): void {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || event.target !== event.currentTarget) return;
+    event.preventDefault();
+    void this.#move(def.name, index + (event.key === 'ArrowUp' ? -1 : 1), true);
+  }
+
+  #accessText(def: PropertyDefinition): string {
+    const names = this.catalog.definitionForm;
+    const entries = Object.entries(def.access);
+    if (!entries.length) return names.levels.none;
+    return entries
+      .map(([role, level]) => `${role === '*' ? names.everyone : (names.roleNames[role] ?? role)}: ${names.levels[level]}`)
+      .join(', ');
+  }
+
+  override render() {
+    const messages = this.catalog.definitionList;
+    return html`<section part="base" aria-labelledby="title">
+      <div class="top">
+        <h2 part="title" id="title">${messages.title}</h2>
+        <button part="add-button" type="button" @click=${() => this.#openForm()}><span aria-hidden="true">+</span>${messages.add}</button>
+      </div>
+      ${this.#renderBody()}
+      ${this.actionError ? html`<p part="error" role="alert">${this.actionError}</p>` : nothing}
+      <dialog part="dialog" class="form-dialog" @close=${() => (this.formOpen = false)}
+        aria-label=${this.editing ? this.catalog.definitionForm.editTitle(this.editing.label) : this.catalog.definitionForm.createTitle}>
+        ${this.formOpen
+          ? html`<property-definition-form .store=${this.#store} .roles=${this.roles} .definition=${this.editing}
+              locale=${this.effectiveLocale} @definition-saved=${this.#onSaved} @cancel=${this.#closeForm}></property-definition-form>`
+          : nothing}
+      </dialog>
+      ${this.#renderConfirm()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </section>`;
+  }
+
+  #renderBody() {
+    const messages = this.catalog.definitionList;
+    if (this.status === 'loading') return html`<p part="message" role="status">${messages.loading}</p>`;
+    if (this.status === 'error') {
+      return html`<p part="error" role="alert">${messages.loadFailed(this.#reason(this.loadError))}
+        <button type="button" @click=${() => this.#load()}>${this.catalog.customer.retry}</button></p>`;
+    }
+    const custom = this.#custom;
+    const columns = messages.columns;
+    return html`<div class="scroll"><table part="table">
+        <thead><tr>
+          <th scope="col">${columns.label}</th><th scope="col">${columns.name}</th><th scope="col">${columns.type}</th>
+          <th scope="col">${columns.customer}</th><th scope="col">${columns.agent}</th><th scope="col">${columns.access}</th>
+          <th scope="col">${columns.actions}</th>
+        </tr></thead>
+        <tbody>
+          ${this.definitions.filter((def) => def.builtIn).map((def) => this.#renderRow(def, -1, 0))}
+          ${custom.map((def, index) => this.#renderRow(def, index, custom.length))}
+        </tbody>
+      </table></div>
+      ${custom.length ? html`<p part="hint">${messages.reorderHint}</p>` : html`<p part="message">${messages.empty}</p>`}`;
+  }
+
+  #renderRow(def: PropertyDefinition, index: number, count: number) {
+    const messages = this.catalog.definitionList;
+    const locked = index < 0;
+    const yesNo = (shown: boolean) => (shown ? messages.yes : messages.no);
+    return html`<tr part="row" data-name=${def.name} tabindex=${locked ? nothing : '0'} aria-label=${def.label}
+      class=${this.dragging === def.name ? 'dragging' : ''} draggable=${locked ? 'false' : 'true'}
+      @keydown=${(e: KeyboardEvent) => !locked && this.#onRowKey(def, index, e)}
+      @dragstart=${(e: DragEvent) => {
+        if (locked) return;
+        this.dragging = def.name;
+        e.dataTransfer?.setData('text/plain', def.name);
+      }}
+      @dragover=${(e: DragEvent) => !locked && e.preventDefault()}
+      @drop=${(e: DragEvent) => {
+        e.preventDefault();
+        if (!locked && this.dragging) void this.#move(this.dragging, index);
+        this.dragging = undefined;
+      }}
+      @dragend=${() => (this.dragging = undefined)}>
+      <td>${def.label}</td>
+      <td><code>${def.name}</code></td>
+      <td>${this.catalog.typeNames[def.type] ?? def.type}</td>
+      <td>${yesNo(def.showToCustomer)}</td>
+      <td>${yesNo(def.showToAgent)}</td>
+      <td>${this.#accessText(def)}</td>
+      <td>${locked
+        ? html`<span class="locked"><span aria-hidden="true">🔒</span> ${messages.builtIn}</span>`
+        : html`<span class="actions">
+            <button type="button" aria-label=${messages.edit(def.label)} @click=${() => this.#openForm(def)}>✎</button>
+            <button type="button" aria-label=${messages.moveUp(def.label)} ?disabled=${index === 0} @click=${() => this.#move(def.name, index - 1)}>↑</button>
+            <button type="button" aria-label=${messages.moveDown(def.label)} ?disabled=${index === count - 1} @click=${() => this.#move(def.name, index + 1)}>↓</button>
+            <button type="button" aria-label=${messages.remove(def.label)} @click=${() => this.#askDelete(def)}>🗑</button>
+          </span>`}</td>
+    </tr>`;
+  }
+
+  #renderConfirm() {
+    const messages = this.catalog.definitionList;
+    const deleting = this.deleting;
+    const count = deleting?.count;
+    return html`<dialog part="confirm" class="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text"
+      @close=${() => (this.deleting = undefined)}>
+      ${deleting
+        ? html`<div class="confirm">
+            <h2 id="confirm-title">${messages.confirmTitle(deleting.def.label)}</h2>
+            <p id="confirm-text" aria-live="polite">${count === undefined ? messages.confirmUnknown : count === 0 ? messages.confirmNoValues : messages.confirmValues(count)}</p>
+            <div class="buttons">
+              <button class="danger" type="button" @click=${this.#confirmDelete}>${messages.confirmDelete}</button>
+              <button type="button" autofocus @click=${() => this.confirmDialog.close()}>${this.catalog.definitionForm.cancel}</button>
+            </div>
+          </div>`
+        : nothing}
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'property-definition-list': PropertyDefinitionList;
+  }
+}
