@@ -209,6 +209,21 @@ describe('<property-definition-form> editing', () => {
     expect((await store.getCustomer('ana')).properties.favorite_color).to.equal('red');
   });
 
+  it('reorders options by drag and drop, and removes one', async () => {
+    const store = new MemoryStore(seed());
+    const favorite = (await store.listDefinitions()).find((d) => d.name === 'favorite_color')!;
+    const el = await form(store, favorite);
+    const items = () => [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('.option')];
+    const data = new DataTransfer();
+    items()[2]!.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));
+    items()[0]!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.option input')].map((i) => i.value)).to.deep.equal(['green', 'red', 'blue']);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Remove red"]')!.click();
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.option input')].map((i) => i.value)).to.deep.equal(['green', 'blue']);
+  });
+
   it('says the type cannot change once customers hold values', async () => {
     const store = new MemoryStore(seed());
     const age = (await store.listDefinitions()).find((d) => d.name === 'age')!;

@@ -216,7 +216,7 @@ export class PropertyDefinitionList extends LocalizedElement {
       </div>
       ${this.#renderBody()}
       ${this.actionError ? html`<p part="error" role="alert">${this.actionError}</p>` : nothing}
-      <dialog part="dialog" class="form-dialog" @close=${() => (this.formOpen = false)}
+      <dialog part="dialog" class="form-dialog" @close=${() => (this.formOpen = this.formDialog.open)}
         aria-label=${this.editing ? this.catalog.definitionForm.editTitle(this.editing.label) : this.catalog.definitionForm.createTitle}>
         ${this.formOpen
           ? html`<property-definition-form .store=${this.#store} .roles=${this.roles} .definition=${this.editing}
@@ -292,7 +292,10 @@ export class PropertyDefinitionList extends LocalizedElement {
     const deleting = this.deleting;
     const count = deleting?.count;
     return html`<dialog part="confirm" class="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text"
-      @close=${() => (this.deleting = undefined)}>
+      @close=${() => {
+        // The close event comes a task later: the dialog may already be open for another property.
+        if (!this.confirmDialog.open) this.deleting = undefined;
+      }}>
       ${deleting
         ? html`<div class="confirm">
             <h2 id="confirm-title">${messages.confirmTitle(deleting.def.label)}</h2>

@@ -1,0 +1,147 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { FaultyStore } from '../../internal/test/faulty-store.js';
+import { SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';
+import { MemoryStore } from '../../storage/memory-store.js';
+import type { PropertyStore } from '../../storage/property-store.js';
+import { PropertyDefinitionList } from './property-definition-list.js';
+import './property-definition-list.js';
+
+async function list(store: PropertyStore, locale = 'en') {
+  const el = await fixture<PropertyDefinitionList>(html`<property-definition-list locale=${locale} .store=${store}></property-definition-list>`);
+  await waitUntil(() => !el.shadowRoot!.querySelector('[part~="message"][role="status"]'), 'loaded');
+  await el.updateComplete;
+  return el;
+}
+
+const rows = (el: PropertyDefinitionList) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+const names = (el: PropertyDefinitionList) => rows(el).map((row) => row.dataset.name);
+const row = (el: PropertyDefinitionList, name: string) => el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-name="${name}"]`)!;
+const button = (root: ParentNode, label: string) => root.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!;
+const announced = (el: PropertyDefinitionList) => el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent;
+
+function form(el: PropertyDefinitionList) {
+  return el.shadowRoot!.querySelector('property-definition-form')!;
+}
+
+async function typeInForm(el: PropertyDefinitionList, selector: string, text: string) {
+  const input = form(el).shadowRoot!.querySelector<HTMLInputElement>(selector)!;
+  input.focus();
+  input.select();
+  await sendKeys({ type: text });
+}
+
+describe('<property-definition-list>', () => {
+  it('lists every definition in order, the built-ins first and locked', async () => {
+    const el = await list(new MemoryStore(seed()));
+    expect(names(el)).to.deep.equal(['number', 'name', ...SEED_DEFINITIONS.map((d) => d.name)]);
+    expect(row(el, 'number').textContent).to.contain('Default property, cannot be changed');
+    expect(row(el, 'number').querySelector('button')).to.equal(null);
+    const age = row(el, 'age').textContent!.replace(/\s+/g, ' ');
+    expect(age).to.contain('Age').and.contain('age').and.contain('Number').and.contain('Everyone: Edit');
+    await expect(el).to.be.accessible();
+  });
+
+  it('creates a property in the dialog behind the plus button', async () => {
+    const store = new MemoryStore(seed());
+    const el = await list(store);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="add-button"]')!.click();
+    await waitUntil(() => form(el)?.shadowRoot?.querySelector('#label'));
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    await expect(el).to.be.accessible();
+    await typeInForm(el, '#label', 'Loyalty tier');
+    form(el).shadowRoot!.querySelector<HTMLInputElement>('#type-word')!.click();
+    form(el).shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
+    await waitUntil(() => !dialog.open, 'the dialog closed');
+    expect(names(el).at(-1)).to.equal('loyalty_tier');
+    expect(announced(el)).to.equal('Loyalty tier saved.');
+    expect((await store.listDefinitions()).at(-1)).to.include({ name: 'loyalty_tier', type: 'word' });
+  });
+
+  it('edits a property in the dialog, filled', async () => {
+    const store = new MemoryStore(seed());
+    const el = await list(store);
+    button(row(el, 'notes'), 'Edit Notes').click();
+    await waitUntil(() => form(el)?.shadowRoot?.querySelector('#label'));
+    expect(form(el).shadowRoot!.querySelector<HTMLInputElement>('#label')!.value).to.equal('Notes');
+    await typeInForm(el, '#label', 'Agent notes');
+    form(el).shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
+    await waitUntil(() => row(el, 'notes').textContent!.includes('Agent notes'));
+    expect((await store.listDefinitions()).find((d) => d.name === 'notes')!.label).to.equal('Agent notes');
+  });
+
+  it('asks before deleting, saying how many customers have a value', async () => {
+    const store = new MemoryStore(seed());
+    const el = await list(store);
+    button(row(el, 'age'), 'Delete Age').click();
+    const confirm = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.confirm-dialog')!;
+    await waitUntil(() => confirm.textContent!.includes('2 customers'));
+    expect(confirm.open).to.equal(true);
+    expect(confirm.textContent!.replace(/\s+/g, ' ')).to.contain('Delete “Age”? 2 customers have a value for it; the values will be deleted too.');
+    await expect(el).to.be.accessible();
+    [...confirm.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!.click();
+    await el.updateComplete;
+    expect(names(el)).to.include('age');
+    button(row(el, 'age'), 'Delete Age').click();
+    await waitUntil(() => confirm.open);
+    [...confirm.querySelectorAll('button')].find((b) => b.textContent === 'Delete')!.click();
+    await waitUntil(() => !names(el).includes('age'));
+    expect((await store.listDefinitions()).map((d) => d.name)).not.to.include('age');
+    expect(announced(el)).to.equal('Age deleted.');
+  });
+
+  it('reorders by keyboard (Alt+Down), announces it and saves the order', async () => {
+    const store = new MemoryStore(seed());
+    const el = await list(store);
+    row(el, 'age').focus();
+    await sendKeys({ down: 'Alt' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ up: 'Alt' });
+    await waitUntil(async () => (await store.listDefinitions())[4]!.name === 'age', 'saved in the store');
+    expect(names(el).slice(2, 5)).to.deep.equal(['notes', 'class', 'age']);
+    expect(announced(el)).to.equal('Age moved to position 3 of 8.');
+    expect(el.shadowRoot!.activeElement).to.equal(row(el, 'age'));
+  });
+
+  it('reorders by drag and drop', async () => {
+    const store = new MemoryStore(seed());
+    const el = await list(store);
+    const data = new DataTransfer();
+    row(el, 'callback').dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));
+    row(el, 'age').dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    row(el, 'age').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await waitUntil(async () => (await store.listDefinitions())[2]!.name === 'callback', 'saved in the store');
+    expect(names(el)[2]).to.equal('callback');
+  });
+
+  it('puts the old order back and says so when the store refuses', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('reorderDefinitions', { type: 'fail' });
+    const el = await list(store);
+    button(row(el, 'age'), 'Move Age down').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"][role="alert"]'));
+    expect(names(el)[2]).to.equal('age');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('That did not work: the server could not be reached. Try again.');
+  });
+
+  it('tells the admin what to do when empty, loading or failing', async () => {
+    const empty = await list(new MemoryStore());
+    expect(empty.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('No custom properties yet. Add the first with “Add a property”.');
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('listDefinitions', { type: 'fail' });
+    const failing = await list(store);
+    const alert = failing.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('The properties could not be loaded: the server could not be reached');
+    await expect(failing).to.be.accessible();
+    alert.querySelector('button')!.click();
+    await waitUntil(() => names(failing).length === 2 + SEED_DEFINITIONS.length);
+  });
+
+  it('speaks German', async () => {
+    const el = await list(new MemoryStore(seed()), 'de');
+    expect(el.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal('Kundeneigenschaften');
+    expect(row(el, 'age').textContent).to.contain('Zahl');
+  });
+});
