@@ -87,6 +87,14 @@ try {
     console.log(`  <customer-details-panel>, ${n} properties: first render ${stats(renders)}`);
     console.log(`  <customer-details-panel>, ${n} properties: one value changed elsewhere to shown ${stats(updates)}`);
   }
+
+  const findPage = await browser.newPage();
+  await findPage.goto(`http://localhost:${server.server.address().port}/bench/find.html`);
+  await findPage.waitForFunction(() => 'bench' in window);
+  const inMemory = await findPage.evaluate(() => window.bench.memory(100_000, 10));
+  console.log(`  findCustomers, 100,000 customers, MemoryStore (${inMemory.total} match): ${stats(inMemory.times)}`);
+  const inIndexedDb = await findPage.evaluate(() => window.bench.indexedDb(100_000, 5));
+  console.log(`  findCustomers, 100,000 customers, IndexedDbStore (${inIndexedDb.total} match): ${stats(inIndexedDb.times)}`);
 } finally {
   await browser.close();
   await server.stop();

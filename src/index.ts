@@ -13,4 +13,5 @@ export { CustomerDetailsPanel } from './elements/customer-details-panel/customer
 export { CustomerProfileForm } from './elements/customer-profile-form/customer-profile-form.js';
 export { PropertyDefinitionForm } from './elements/property-definition-form/property-definition-form.js';
 export { PropertyDefinitionList } from './elements/property-definition-list/property-definition-list.js';
+export { AudienceBuilder } from './elements/audience-builder/audience-builder.js';
 export * from './events.js';

@@ -171,6 +171,33 @@ export interface Catalog {
     actionFailed: (reason: string) => string;
     close: string;
   };
+  audienceBuilder: {
+    title: string;
+    matchAll: string;
+    matchAny: string;
+    groupLegend: string;
+    nestedGroup: string;
+    property: string;
+    operator: string;
+    value: string;
+    from: string;
+    to: string;
+    days: string;
+    km: string;
+    listHint: string;
+    chooseProperty: string;
+    addCondition: string;
+    addGroup: string;
+    removeCondition: string;
+    removeGroup: string;
+    operators: Record<import('../model/types.js').AudienceOperator, string>;
+    counting: string;
+    count: (count: number) => string;
+    countUnknown: string;
+    countFailed: (reason: string) => string;
+    preview: string;
+    empty: string;
+  };
   locationPicker: {
     label: string;
     latitude: string;

@@ -25,7 +25,7 @@ describe('message catalogs', () => {
 
   it('word every German interface text differently from English', () => {
     const sameInBoth = new Set(['typeNames.text', 'customer.channelNumber', 'definitionForm.name', 'definitionForm.optionLabel', 'definitionList.accessShort']);
-    for (const section of ['field', 'propertyEditor', 'locationPicker', 'typeNames', 'customer', 'panel', 'profile', 'definitionForm', 'definitionList'] as const) {
+    for (const section of ['field', 'propertyEditor', 'locationPicker', 'typeNames', 'customer', 'panel', 'profile', 'definitionForm', 'definitionList', 'audienceBuilder'] as const) {
       for (const [key, english] of Object.entries(en[section])) {
         if (sameInBoth.has(`${section}.${key}`)) continue;
         const german = (de[section] as Record<string, unknown>)[key];

@@ -80,9 +80,11 @@ export function createRestTestHandler(): (req: IncomingMessage, res: ServerRespo
     const method = req.method ?? 'GET';
     try {
       if (url.pathname === '/rest-test/stores' && method === 'POST') {
-        const { token, ...options } = ((await readJson(req)) ?? {}) as MemoryStoreOptions & { token?: string };
+        const { token, nowIso, ...options } = ((await readJson(req)) ?? {}) as MemoryStoreOptions & { token?: string; nowIso?: string };
         const id = String(next++);
-        namespaces.set(id, { store: new MemoryStore(options), faults: [], log: [], ...(token ? { token } : {}) });
+        // A fixed clock when asked for, so a test's "within the last days" is the same on both sides.
+        const store = new MemoryStore({ ...options, ...(nowIso ? { now: () => new Date(nowIso) } : {}) });
+        namespaces.set(id, { store, faults: [], log: [], ...(token ? { token } : {}) });
         send(res, 201, { base: `/rest-test/stores/${id}/` });
         return true;
       }

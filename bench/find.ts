@@ -1,0 +1,64 @@
+// Measured in the browser by bench/run.mjs: findCustomers over 100,000 customers.
+import type { AudienceQuery, Customer, PropertyDefinition } from '../src/model/index.js';
+import { IndexedDbStore } from '../src/storage/indexeddb-store.js';
+import { MemoryStore } from '../src/storage/memory-store.js';
+import type { PropertyStore } from '../src/storage/property-store.js';
+
+const base = { showToAgent: true, showToCustomer: false, access: { '*': 'edit' as const } };
+const colors = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'];
+const definitions: PropertyDefinition[] = [
+  { ...base, order: 0, name: 'favorite_color', label: 'Favorite color', type: 'single-choice', options: colors.map((value) => ({ value, label: value })) },
+  { ...base, order: 1, name: 'last_visit', label: 'Last visit', type: 'date' },
+  { ...base, order: 2, name: 'spent', label: 'Spent', type: 'number' },
+];
+const NOW = new Date('2026-11-27T12:00:00Z');
+
+function customers(n: number): Customer[] {
+  const list: Customer[] = [];
+  for (let i = 0; i < n; i++) {
+    const visit = new Date(NOW.getTime() - (i % 365) * 86_400_000).toISOString().slice(0, 10);
+    list.push({
+      id: `c${String(i).padStart(6, '0')}`, number: String(100000 + i), name: `Customer ${i}`, channel: 'telegram', revision: 1,
+      properties: { favorite_color: colors[i % colors.length]!, last_visit: visit, spent: `${i % 1000}.${i % 100}`.replace(/\.0$/, '').replace(/(\.\d)0$/, '$1') },
+    });
+  }
+  return list;
+}
+
+const query: AudienceQuery = {
+  match: 'all',
+  conditions: [
+    { property: 'favorite_color', operator: 'in', value: ['red', 'blue'] },
+    { property: 'last_visit', operator: 'within-last-days', value: 30 },
+    { property: 'spent', operator: 'gte', value: '100' },
+  ],
+};
+
+async function time(store: PropertyStore, rounds: number): Promise<{ times: number[]; total: number }> {
+  const times: number[] = [];
+  let total = 0;
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    total = (await store.findCustomers(query, { limit: 50 })).total;
+    times.push(performance.now() - start);
+  }
+  return { times, total };
+}
+
+async function memory(n: number, rounds: number) {
+  return time(new MemoryStore({ definitions, customers: customers(n), now: () => NOW }), rounds);
+}
+
+async function indexedDb(n: number, rounds: number) {
+  const name = `bench-${Date.now()}`;
+  const store = new IndexedDbStore({ name, seed: { definitions, customers: customers(n) }, now: () => NOW });
+  await store.listDefinitions();
+  try {
+    return await time(store, rounds);
+  } finally {
+    await store.close();
+    await IndexedDbStore.deleteDatabase(name);
+  }
+}
+
+(window as unknown as { bench: object }).bench = { memory, indexedDb };

@@ -1,0 +1,157 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { FaultyStore } from '../../internal/test/faulty-store.js';
+import type { Customer, PropertyDefinition } from '../../model/index.js';
+import { MemoryStore } from '../../storage/memory-store.js';
+import type { PropertyStore } from '../../storage/property-store.js';
+import type { PropertyEditor } from '../property-editor/property-editor.js';
+import { AudienceBuilder } from './audience-builder.js';
+import './audience-builder.js';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+const base = { showToAgent: true, showToCustomer: false, access: { '*': 'edit' as const } };
+const colors = ['red', 'blue', 'green', 'cyan'].map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) }));
+const definitions: PropertyDefinition[] = [
+  { ...base, order: 0, name: 'favorite_color', label: 'Favorite color', type: 'single-choice', options: colors },
+  { ...base, order: 1, name: 'last_visit', label: 'Last visit', type: 'date' },
+  { ...base, order: 2, name: 'age', label: 'Age', type: 'number' },
+  { ...base, order: 3, name: 'city', label: 'City', type: 'text' },
+];
+const day = (offset: number) => new Date(NOW.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+const customers: Customer[] = [
+  ['c1', 'Ana', 'red', 3, '34'],
+  ['c2', 'Ben', 'blue', 29, '19'],
+  ['c3', 'Cem', 'blue', 30, '51'],
+  ['c4', 'Dana', 'green', 1, '28'],
+  ['c5', 'Eli', 'red', 45, '40'],
+  ['c6', 'Fay', 'red', 0, '62'],
+].map(([id, name, color, ago, age]) => ({
+  id: id as string, name: name as string, number: '123', channel: 'telegram', revision: 1,
+  properties: { favorite_color: color as string, last_visit: day(ago as number), age: age as string },
+}));
+
+async function builder(store: PropertyStore, locale = 'en') {
+  const el = await fixture<AudienceBuilder>(html`<audience-builder locale=${locale} count-delay="10" .store=${store}></audience-builder>`);
+  await waitUntil(() => /\d/.test(el.shadowRoot!.querySelector('[part~="count"]')?.textContent ?? ''), 'counted everyone');
+  return el;
+}
+
+const count = (el: AudienceBuilder) => el.shadowRoot!.querySelector('[part~="count"]')!.textContent!.trim();
+const conditions = (el: AudienceBuilder) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="condition"]')];
+const button = (el: AudienceBuilder, text: string) => [...el.shadowRoot!.querySelectorAll('button')].filter((b) => b.textContent === text).at(-1)!;
+
+/** Picks an option of a select by keyboard, as a user would: focus it and type the start of its text. */
+async function choose(select: HTMLSelectElement, text: string): Promise<void> {
+  select.focus();
+  await sendKeys({ type: text });
+  await new Promise((resolve) => setTimeout(resolve, 600));
+}
+
+describe('<audience-builder>', () => {
+  it('counts “favorite color is red or blue, and last visit within the last 30 days”', async () => {
+    const store = new MemoryStore({ definitions, customers, now: () => NOW });
+    const el = await builder(store);
+    expect(count(el)).to.equal('6 customers match.');
+    button(el, 'Add a condition').click();
+    await el.updateComplete;
+    await choose(conditions(el)[0]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!, 'Fav');
+    const operator = conditions(el)[0]!.querySelectorAll('select')[1]!;
+    expect([...operator.options].map((o) => o.text)).to.deep.equal(['is one of', 'is none of', 'is set', 'is not set']);
+    const editor = conditions(el)[0]!.querySelector('property-editor')!;
+    await editor.updateComplete;
+    const boxes = editor.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]');
+    boxes[0]!.click();
+    boxes[1]!.click();
+    await waitUntil(() => count(el) === '5 customers match.', `red or blue: ${count(el)}`);
+    button(el, 'Add a condition').click();
+    await el.updateComplete;
+    await choose(conditions(el)[1]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!, 'Last');
+    await choose(conditions(el)[1]!.querySelectorAll('select')[1]!, 'is within');
+    const days = conditions(el)[1]!.querySelector('property-editor')!;
+    await days.updateComplete;
+    days.shadowRoot!.querySelector('input')!.focus();
+    await sendKeys({ type: '30' });
+    await waitUntil(() => count(el) === '3 customers match.', `within 30 days: ${count(el)}`);
+    expect(el.shadowRoot!.querySelector('[part~="preview"]')!.textContent).to.equal('For example: Ana, Ben, and Fay');
+    expect(el.value).to.deep.equal({
+      match: 'all',
+      conditions: [
+        { property: 'favorite_color', operator: 'in', value: ['red', 'blue'] },
+        { property: 'last_visit', operator: 'within-last-days', value: 30 },
+      ],
+    });
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers only the operators that fit the type, with the panel’s editor for the value', async () => {
+    const el = await builder(new MemoryStore({ definitions, customers }));
+    button(el, 'Add a condition').click();
+    await el.updateComplete;
+    await choose(conditions(el)[0]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!, 'Last');
+    const operators = [...conditions(el)[0]!.querySelectorAll('select')[1]!.options].map((o) => o.text);
+    expect(operators).to.deep.equal(['is on', 'is before', 'is after', 'is between', 'is within the last … days', 'is set', 'is not set']);
+    const editor = conditions(el)[0]!.querySelector<PropertyEditor>('property-editor')!;
+    expect(editor.definition!.type).to.equal('date');
+  });
+
+  it('does not count from a bad value, and says what is wrong', async () => {
+    const store = new FaultyStore(new MemoryStore({ definitions, customers }));
+    const el = await builder(store);
+    const before = store.callsOf('findCustomers').length;
+    button(el, 'Add a condition').click();
+    await el.updateComplete;
+    await choose(conditions(el)[0]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!, 'Age');
+    await choose(conditions(el)[0]!.querySelectorAll('select')[1]!, 'is more');
+    const age = conditions(el)[0]!.querySelector('property-editor')!;
+    await age.updateComplete;
+    age.shadowRoot!.querySelector('input')!.focus();
+    await sendKeys({ type: '1,234.5' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(count(el)).to.equal('Complete or correct the conditions to see how many customers match.');
+    expect(age.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain('thousands separators');
+    const asked = store.callsOf('findCustomers').slice(before).map((call) => JSON.stringify(call[0]));
+    expect(asked.some((query) => query.includes('1.234') || query.includes('1,234'))).to.equal(false);
+    age.shadowRoot!.querySelector('input')!.focus();
+    age.shadowRoot!.querySelector('input')!.select();
+    await sendKeys({ type: '30' });
+    await waitUntil(() => count(el) === '4 customers match.', `age > 30: ${count(el)}`);
+  });
+
+  it('nests groups: “red, or (blue and older than 40)”', async () => {
+    const el = await builder(new MemoryStore({ definitions, customers }));
+    el.value = {
+      match: 'any',
+      conditions: [
+        { property: 'favorite_color', operator: 'in', value: ['red'] },
+        { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['blue'] }, { property: 'age', operator: 'gt', value: '40' }] },
+      ],
+    };
+    await waitUntil(() => count(el) === '4 customers match.', `nested: ${count(el)}`);
+    expect(el.shadowRoot!.querySelectorAll('fieldset[part~="group"]')).to.have.length(2);
+    button(el, 'Remove this group').click();
+    await waitUntil(() => count(el) === '3 customers match.', `after removing the group: ${count(el)}`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('drops a stale answer: only the latest query’s count is shown', async () => {
+    const inner = new MemoryStore({ definitions, customers });
+    const store = new FaultyStore(inner);
+    const el = await builder(store);
+    const slow = store.inject('findCustomers', { type: 'stall' });
+    el.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }] };
+    await slow.arrived;
+    el.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['green'] }] };
+    await waitUntil(() => count(el) === '1 customer matches.');
+    slow.release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(count(el)).to.equal('1 customer matches.');
+  });
+
+  it('speaks German', async () => {
+    const el = await builder(new MemoryStore({ definitions, customers }), 'de');
+    expect(count(el)).to.equal('6 Kunden passen.');
+    expect(button(el, 'Bedingung hinzufügen')).to.exist;
+  });
+});
