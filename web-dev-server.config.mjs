@@ -18,5 +18,6 @@ export default {
   ],
   port: Number(process.env.PORT) || 8000,
   open: process.env.CI ? false : '/demo/',
-  watch: !process.env.CI,
+  // No live reload: it injects an inline script, which the demo's Content-Security-Policy refuses.
+  watch: false,
 };

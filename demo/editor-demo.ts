@@ -41,10 +41,10 @@ const editors = fields.map(([definition, value]) => {
 });
 host.replaceChildren(...editors);
 
+// The language comes from the app's switch (through context); these two are the playground's own.
 settings.addEventListener('change', () => {
   const data = new FormData(settings);
   for (const editor of editors) {
-    editor.locale = String(data.get('locale'));
     editor.readonly = data.has('readonly');
     editor.disabled = data.has('disabled');
   }

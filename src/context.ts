@@ -1,4 +1,4 @@
-import { ContextProvider, createContext } from '@lit/context';
+import { ContextProvider, ContextRoot, createContext } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
 import type { PropertyStore } from './storage/index.js';
 
@@ -25,6 +25,10 @@ export const storeContext = createContext<PropertyStore | undefined>(Symbol('cus
 export const userContext = createContext<CustomerPropertiesUser | undefined>(Symbol('customer-properties.user'));
 export const localeContext = createContext<string | undefined>(Symbol('customer-properties.locale'));
 export const mapsContext = createContext<MapsOptions | undefined>(Symbol('customer-properties.maps'));
+
+// Elements that asked for a service before any provider existed (an element upgraded before the
+// host called provideCustomerProperties) get their answer as soon as a provider appears.
+if (typeof document !== 'undefined') new ContextRoot().attach(document.documentElement);
 
 export interface CustomerPropertiesServices {
   store?: PropertyStore;

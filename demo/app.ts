@@ -1,0 +1,190 @@
+// The demo app: an agent workspace, the customer's profile page, the admin's property list, the
+// audience builder and a playground, all on one IndexedDB store and one context.
+import '../src/index.js';
+import { provideCustomerProperties, type CustomerPropertiesUser, type MapsOptions } from '../src/context.js';
+import type { CustomerDetailsPanel } from '../src/elements/customer-details-panel/customer-details-panel.js';
+import type { CustomerProfileForm } from '../src/elements/customer-profile-form/customer-profile-form.js';
+import type { AudienceBuilder } from '../src/elements/audience-builder/audience-builder.js';
+import type { Customer } from '../src/model/index.js';
+import { store } from './demo-store.js';
+import './model-playground.js';
+import './editor-demo.js';
+import './location-demo.js';
+
+const MAPS_KEY = 'customer-properties-demo:maps';
+const SETTINGS_KEY = 'customer-properties-demo:settings';
+
+const settings = document.querySelector<HTMLFormElement>('#settings')!;
+const field = (name: string) => settings.elements.namedItem(name) as HTMLSelectElement;
+const saved = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as Record<string, string>;
+for (const name of ['locale', 'theme', 'role']) if (saved[name]) field(name).value = saved[name]!;
+const maps = JSON.parse(localStorage.getItem(MAPS_KEY) ?? '{}') as MapsOptions;
+
+function user(): CustomerPropertiesUser {
+  const role = field('role').value;
+  return { id: `demo-${role}`, roles: [role], name: `${role[0]!.toUpperCase()}${role.slice(1)} (demo)` };
+}
+
+const providers = provideCustomerProperties(document.body, {
+  store,
+  user: user(),
+  locale: field('locale').value,
+  ...(maps.apiKey ? { maps } : {}),
+});
+
+function applySettings(): void {
+  const locale = field('locale').value;
+  const theme = field('theme').value;
+  document.documentElement.lang = locale;
+  document.documentElement.classList.toggle('dark', theme === 'dark');
+  document.documentElement.classList.toggle('brand', theme === 'brand');
+  store.author = user().name;
+  providers.set({ locale, user: user() });
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify({ locale, theme, role: field('role').value }));
+}
+settings.addEventListener('change', applySettings);
+applySettings();
+
+document.querySelector('#reset')!.addEventListener('click', async () => {
+  await store.reset();
+  messages.clear();
+  await showConversations();
+});
+
+// ——— Google Maps key ———
+const mapsDialog = document.querySelector<HTMLDialogElement>('#maps-dialog')!;
+const mapsForm = document.querySelector<HTMLFormElement>('#maps-form')!;
+document.querySelector('#open-maps')!.addEventListener('click', () => {
+  (mapsForm.elements.namedItem('key') as HTMLInputElement).value = maps.apiKey ?? '';
+  (mapsForm.elements.namedItem('mapId') as HTMLInputElement).value = maps.mapId ?? '';
+  mapsDialog.showModal();
+});
+mapsDialog.addEventListener('close', () => {
+  if (mapsDialog.returnValue !== 'save') return;
+  const data = new FormData(mapsForm);
+  const apiKey = String(data.get('key')).trim();
+  const mapId = String(data.get('mapId')).trim();
+  localStorage.setItem(MAPS_KEY, JSON.stringify({ ...(apiKey ? { apiKey } : {}), ...(mapId ? { mapId } : {}) }));
+  // Google's script takes one key per page.
+  location.reload();
+});
+
+// ——— the workspace: conversations, chat, details ———
+type Message = { from: 'customer' | 'agent'; text: string; link?: string };
+const messages = new Map<string, Message[]>();
+const panel = document.querySelector<CustomerDetailsPanel>('#panel')!;
+const list = document.querySelector<HTMLUListElement>('#conversation-list')!;
+const thread = document.querySelector<HTMLOListElement>('#messages')!;
+const composer = document.querySelector<HTMLFormElement>('#composer')!;
+let customers: Customer[] = [];
+let selected = '';
+
+const CHANNELS: Record<string, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', sms: 'SMS', messenger: 'Messenger' };
+const OPENERS = ['Hi, is my order on its way?', 'Do you have this bike in size M?', 'Can I change my delivery address?', 'Thanks for the quick help!'];
+
+function conversation(id: string): Message[] {
+  let thread = messages.get(id);
+  if (!thread) {
+    const n = Number(id.slice(2));
+    thread = [
+      { from: 'customer', text: OPENERS[n % OPENERS.length]! },
+      { from: 'agent', text: 'Hello! Let me check that for you.' },
+    ];
+    messages.set(id, thread);
+  }
+  return thread;
+}
+
+async function showConversations(): Promise<void> {
+  customers = (await store.findCustomers({ match: 'all', conditions: [] }, { limit: 100 })).customers;
+  list.replaceChildren(
+    ...customers.map((customer) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.customer = customer.id;
+      const name = document.createElement('span');
+      name.className = 'name';
+      name.textContent = customer.name;
+      const channel = document.createElement('span');
+      channel.className = 'channel';
+      channel.textContent = CHANNELS[customer.channel ?? ''] ?? customer.channel ?? '';
+      button.append(name, channel);
+      button.addEventListener('click', () => select(customer.id));
+      const item = document.createElement('li');
+      item.append(button);
+      return item;
+    }),
+  );
+  select(selected && customers.some((c) => c.id === selected) ? selected : customers[0]?.id ?? '');
+}
+
+function select(id: string): void {
+  selected = id;
+  for (const button of list.querySelectorAll('button')) {
+    if (button.dataset.customer === id) button.setAttribute('aria-current', 'true');
+    else button.removeAttribute('aria-current');
+  }
+  panel.customerId = id;
+  const customer = customers.find((c) => c.id === id);
+  document.querySelector('#chat-title')!.textContent = customer ? customer.name : 'Chat';
+  renderThread();
+}
+
+function renderThread(): void {
+  thread.replaceChildren(
+    ...conversation(selected).map((message) => {
+      const item = document.createElement('li');
+      item.className = message.from;
+      item.textContent = message.text;
+      if (message.link) {
+        const link = document.createElement('a');
+        link.href = message.link;
+        link.textContent = new URL(message.link, location.href).href;
+        item.append(' ', link);
+      }
+      return item;
+    }),
+  );
+  thread.lastElementChild?.scrollIntoView({ block: 'nearest' });
+}
+
+composer.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = composer.elements.namedItem('text') as HTMLInputElement;
+  const text = input.value.trim();
+  if (!text || !selected) return;
+  const current = conversation(selected);
+  current.push({ from: 'customer', text });
+  // The product's rule: a customer who sends "profile" gets the link to their profile page.
+  if (text.toLowerCase() === 'profile') {
+    current.push({ from: 'agent', text: 'Here is your profile page:', link: `#profile/${selected}` });
+  }
+  input.value = '';
+  renderThread();
+});
+
+store.subscribe((event) => {
+  if (event.type === 'customer-changed') {
+    const button = list.querySelector(`button[data-customer="${event.customer.id}"] .name`);
+    if (button) button.textContent = event.customer.name;
+  }
+});
+
+// ——— pages ———
+const profile = document.querySelector<CustomerProfileForm>('#profile')!;
+const audience = document.querySelector<AudienceBuilder>('#audience')!;
+audience.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red', 'blue'] }] };
+
+function route(): void {
+  const [page = 'workspace', id] = location.hash.replace(/^#/, '').split('/');
+  const known = ['workspace', 'profile', 'admin', 'audiences', 'playground'].includes(page) ? page : 'workspace';
+  for (const section of document.querySelectorAll<HTMLElement>('main > .page')) section.hidden = section.id !== `page-${known}`;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.app-bar nav a')) {
+    if (link.hash === `#${known}`) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  if (known === 'profile' && id) profile.customerId = id;
+}
+window.addEventListener('hashchange', route);
+route();
+void showConversations();
