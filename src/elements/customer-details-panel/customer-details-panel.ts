@@ -157,9 +157,11 @@ export class CustomerDetailsPanel extends LocalizedElement {
     if (field.status === 'saved') field.status = 'idle';
   }
 
-  #onCommit(def: PropertyDefinition, event: Event): void {
+  async #onCommit(def: PropertyDefinition, event: Event): Promise<void> {
     const editor = event.target as PropertyEditor;
     const field = this.#field(def.name);
+    // The editor checks its value when it updates; a change from a nested picker comes just before.
+    await editor.updateComplete;
     if (!editor.checkValidity()) {
       // The editor shows why; nothing leaves until the value is valid.
       this.requestUpdate();
@@ -282,7 +284,7 @@ export class CustomerDetailsPanel extends LocalizedElement {
     const value = field?.draft !== undefined ? field.draft : storedValue(customer, def.name);
     const changed = changedText(customer, def.name, this.catalog, this.now);
     return html`<property-editor .definition=${def} .value=${value} ?readonly=${level === 'view'} locale=${this.effectiveLocale}
-        @input=${(event: Event) => this.#onInput(def, event)} @change=${(event: Event) => this.#onCommit(def, event)}></property-editor>
+        @input=${(event: Event) => this.#onInput(def, event)} @change=${(event: Event) => void this.#onCommit(def, event)}></property-editor>
       ${field ? this.#renderStatus(def, field) : nothing}
       ${changed && field?.status !== 'conflict' ? html`<p part="meta">${changed}</p>` : nothing}`;
   }

@@ -76,6 +76,16 @@ describe('<location-picker> without a map key (the fallback, for real)', () => {
     expect(picker.matches(':state(user-invalid)')).to.equal(true);
   });
 
+  it('drops the old address when the user types other coordinates', async () => {
+    const picker = await fixture<LocationPicker>(html`<location-picker locale="en" .value=${eiffel}></location-picker>`);
+    await type(input(picker, /Latitude/), '48.86');
+    expect(input(picker, /Address/).value).to.equal('');
+    expect(picker.value).to.deep.equal({ lat: 48.86, lng: 2.2945 });
+    await type(input(picker, /Address/), 'Near the tower');
+    await type(input(picker, /Longitude/), '2.29');
+    expect(picker.value).to.deep.equal({ lat: 48.86, lng: 2.29, address: 'Near the tower' });
+  });
+
   it('keeps unparseable text in the field, marked invalid, and not as the value', async () => {
     const picker = await fixture<LocationPicker>(html`<location-picker locale="en" .value=${eiffel}></location-picker>`);
     await type(input(picker, /Latitude/), 'north');

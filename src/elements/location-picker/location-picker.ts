@@ -109,6 +109,8 @@ export class LocationPicker extends FormControlElement {
   /** The value last set from code: what `form.reset()` returns to. */
   #hostValue: LocationValue | null = null;
   #placeId: string | undefined;
+  /** The address shown came with the value, not from the user's typing. */
+  #addressFromValue = true;
   #libraries: MapsLibraries | undefined;
   #map: google.maps.Map | undefined;
   #marker: Marker | undefined;
@@ -173,6 +175,7 @@ export class LocationPicker extends FormControlElement {
     this.latText = value ? formatDecimal(value.lat, locale) : '';
     this.lngText = value ? formatDecimal(value.lng, locale) : '';
     this.addressText = value?.address ?? '';
+    this.#addressFromValue = true;
     this.#placeId = value?.placeId;
   }
 
@@ -377,9 +380,15 @@ export class LocationPicker extends FormControlElement {
     // The inner input's own `input` event is composed; the picker sends one of its own instead.
     event.stopPropagation();
     const text = (event.target as HTMLInputElement).value;
-    if (field === 'lat') this.latText = text;
-    else if (field === 'lng') this.lngText = text;
-    else this.addressText = text;
+    if (field === 'address') {
+      this.addressText = text;
+      this.#addressFromValue = false;
+    } else {
+      if (field === 'lat') this.latText = text;
+      else this.lngText = text;
+      // New coordinates are another place: the old address no longer describes it.
+      if (this.#addressFromValue) this.addressText = '';
+    }
     // A typed position is no longer the place Google named.
     this.#placeId = undefined;
     const parsed = this.#parsed();

@@ -1,0 +1,30 @@
+// Builds the demo as static files (dist/demo/) that work from any static host: one minified module,
+// the stylesheet, and index.html pointing at them. The page's Content-Security-Policy stays strict.
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+export async function buildDemo(outdir = 'dist/demo') {
+  await mkdir(outdir, { recursive: true });
+  await build({
+    entryPoints: ['demo/app.ts'],
+    outfile: `${outdir}/app.js`,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    sourcemap: true,
+    tsconfig: 'tsconfig.json',
+    conditions: ['browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  const html = await readFile('demo/index.html', 'utf8');
+  await writeFile(`${outdir}/index.html`, html.replace('src="./app.ts"', 'src="./app.js"'));
+  await copyFile('demo/demo.css', `${outdir}/demo.css`);
+  return outdir;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const outdir = await buildDemo(process.argv[2]);
+  console.log(`demo: built into ${outdir}/ (open index.html from any static host)`);
+}

@@ -1,0 +1,30 @@
+// Takes docs/demo.png: the built demo's agent workspace in headless Chromium.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { BROWSER_ARGS, findBrowser } from './browser.mjs';
+import { buildDemo } from './build-demo.mjs';
+import { serve } from './static-server.mjs';
+
+const dir = await mkdtemp(join(tmpdir(), 'demo-shot-'));
+await buildDemo(dir);
+const server = await serve(dir);
+const browser = await puppeteer.launch({ executablePath: findBrowser(), args: BROWSER_ARGS, headless: true });
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800, deviceScaleFactor: 1 });
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('#panel')?.shadowRoot?.querySelector('[part~="fields"]'));
+  await page.click('#conversation-list button[data-customer="c-03"]');
+  await page.waitForFunction(() => document.querySelector('#panel').shadowRoot.querySelector('[part~="number"]')?.textContent.includes('+33'));
+  await page.type('#composer input', 'profile');
+  await page.keyboard.press('Enter');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await page.screenshot({ path: 'docs/demo.png' });
+  console.log('docs/demo.png written');
+} finally {
+  await browser.close();
+  server.close();
+  await rm(dir, { recursive: true, force: true });
+}
