@@ -41,6 +41,24 @@ export const inputStyles = css`
     font: inherit;
     color: inherit;
   }
+  button {
+    padding: 0.25rem 0.625rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--cp-button-background, transparent);
+    cursor: pointer;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  /* The one main action of a form or page. */
+  button.primary {
+    font-weight: 600;
+    color: var(--cp-button-text-color, Canvas);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
   input,
   textarea,
   select {

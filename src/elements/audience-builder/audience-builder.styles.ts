@@ -80,15 +80,6 @@ export const styles = css`
     gap: 0.5rem;
     flex-wrap: wrap;
   }
-  button {
-    font: inherit;
-    padding: 0.25rem 0.625rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--cp-button-background, transparent);
-    color: inherit;
-    cursor: pointer;
-  }
   [part~='count'] {
     margin: 0;
     font-weight: 600;

@@ -80,15 +80,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  button {
-    font: inherit;
-    padding: 0.25rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--cp-button-background, transparent);
-    color: inherit;
-    cursor: pointer;
-  }
   [part~='status'] button {
     padding: 0 0.5rem;
   }

@@ -36,16 +36,8 @@ export const styles = css`
     justify-self: start;
     min-height: 2.75rem;
     padding: 0.5rem 1.5rem;
-    font: inherit;
-    font-weight: 600;
-    color: var(--cp-button-text-color, Canvas);
-    background: var(--_accent);
-    border: 0;
-    border-radius: var(--_radius);
-    cursor: pointer;
   }
   [part~='save-button']:disabled {
-    opacity: 0.6;
     cursor: progress;
   }
   @media (max-width: 30rem) {
@@ -57,13 +49,5 @@ export const styles = css`
     display: grid;
     gap: 0.5rem;
     justify-items: start;
-  }
-  button.retry {
-    font: inherit;
-    padding: 0.25rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: transparent;
-    color: inherit;
   }
 `;

@@ -47,14 +47,6 @@ export const styles = css`
   [part~='locate-button'] {
     justify-self: start;
     padding: 0.375rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--cp-button-background, transparent);
-    cursor: pointer;
-  }
-  [part~='locate-button']:disabled {
-    cursor: default;
-    opacity: 0.6;
   }
   [part~='value'] {
     user-select: text;

@@ -102,17 +102,6 @@ export const styles = css`
     display: flex;
     gap: 0.125rem;
   }
-  .row-buttons button,
-  .add button,
-  .actions button {
-    font: inherit;
-    padding: 0.25rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--cp-button-background, transparent);
-    color: inherit;
-    cursor: pointer;
-  }
   .add {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
@@ -164,12 +153,6 @@ export const styles = css`
     display: flex;
     gap: 0.5rem;
     flex-wrap: wrap;
-  }
-  .actions [part~='save-button'] {
-    font-weight: 600;
-    color: var(--cp-button-text-color, Canvas);
-    background: var(--_accent);
-    border-color: var(--_accent);
   }
   code {
     font-size: 0.9em;

@@ -401,7 +401,7 @@ export class PropertyDefinitionForm extends LocalizedElement {
 
       ${this.message ? html`<p part="message" role="alert">${this.message}</p>` : nothing}
       <div class="actions">
-        <button part="save-button" type="submit" ?disabled=${this.saving}>${this.saving ? messages.saving : this.#editing ? messages.save : messages.create}</button>
+        <button part="save-button" class="primary" type="submit" ?disabled=${this.saving}>${this.saving ? messages.saving : this.#editing ? messages.save : messages.create}</button>
         <button part="cancel-button" type="button" @click=${this.#cancel}>${messages.cancel}</button>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>

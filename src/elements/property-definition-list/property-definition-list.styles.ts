@@ -16,27 +16,10 @@ export const styles = css`
     margin: 0;
     font-size: 1.25rem;
   }
-  button {
-    font: inherit;
-    padding: 0.25rem 0.625rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--cp-button-background, transparent);
-    color: inherit;
-    cursor: pointer;
-  }
-  button:disabled {
-    opacity: 0.5;
-    cursor: default;
-  }
   [part~='add-button'] {
     display: inline-flex;
     align-items: center;
     gap: 0.375rem;
-    font-weight: 600;
-    color: var(--cp-button-text-color, Canvas);
-    background: var(--_accent);
-    border-color: var(--_accent);
   }
   .scroll {
     overflow-x: auto;

@@ -212,7 +212,7 @@ export class PropertyDefinitionList extends LocalizedElement {
     return html`<section part="base" aria-labelledby="title">
       <div class="top">
         <h2 part="title" id="title">${messages.title}</h2>
-        <button part="add-button" type="button" @click=${() => this.#openForm()}><span aria-hidden="true">+</span>${messages.add}</button>
+        <button part="add-button" class="primary" type="button" @click=${() => this.#openForm()}><span aria-hidden="true">+</span>${messages.add}</button>
       </div>
       ${this.#renderBody()}
       ${this.actionError ? html`<p part="error" role="alert">${this.actionError}</p>` : nothing}

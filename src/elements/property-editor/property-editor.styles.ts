@@ -35,17 +35,9 @@ export const styles = css`
     flex: none;
     width: 2.25rem;
     min-height: 2.25rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--cp-button-background, transparent);
-    cursor: pointer;
     display: grid;
     place-items: center;
     padding: 0;
-  }
-  .icon-button:disabled {
-    cursor: default;
-    opacity: 0.6;
   }
   .icon-button svg {
     width: 1.1rem;
