@@ -177,6 +177,7 @@ export class PropertyEditor extends FormControlElement {
   }
 
   protected override willUpdate(): void {
+    this.#verdict = undefined;
     const shownFor = `${this.effectiveLocale}|${this.definition?.name}|${this.definition?.type}`;
     if (this.value !== this.#shown) {
       this.#hostValue = this.value;
@@ -200,8 +201,16 @@ export class PropertyEditor extends FormControlElement {
     return def ? parseValue(def, this.text, locale) : undefined;
   }
 
+  /** The verdict of this update, computed once: render and validation both ask for it. */
+  #verdict: { problem: ValueError | null } | undefined;
+
   /** The model's verdict on what the field holds now, or null. */
   #problem(): ValueError | null {
+    this.#verdict ??= { problem: this.#check() };
+    return this.#verdict.problem;
+  }
+
+  #check(): ValueError | null {
     const def = this.#def;
     if (!def) return null;
     if (this.#isTyped) {
