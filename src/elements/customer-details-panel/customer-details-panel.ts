@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { storeContext, userContext, type CustomerPropertiesUser } from '../../context.js';
 import { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
@@ -283,10 +284,17 @@ export class CustomerDetailsPanel extends LocalizedElement {
     const field = this.#fields.get(def.name);
     const value = field?.draft !== undefined ? field.draft : storedValue(customer, def.name);
     const changed = changedText(customer, def.name, this.catalog, this.now);
-    return html`<property-editor .definition=${def} .value=${value} ?readonly=${level === 'view'} locale=${this.effectiveLocale}
-        @input=${(event: Event) => this.#onInput(def, event)} @change=${(event: Event) => void this.#onCommit(def, event)}></property-editor>
-      ${field ? this.#renderStatus(def, field) : nothing}
-      ${changed && field?.status !== 'conflict' ? html`<p part="meta">${changed}</p>` : nothing}`;
+    const locale = this.effectiveLocale;
+    // A row is rebuilt only when something it shows changed, so one new value touches one row.
+    // Values are compared by content: every customer read from a store is a fresh copy.
+    const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+    const conflict = field?.status === 'conflict' ? customer : undefined;
+    return guard([def, level, valueKey, field?.status, field?.error, changed, locale, conflict], () =>
+      html`<property-editor .definition=${def} .value=${value} ?readonly=${level === 'view'} locale=${locale}
+          @input=${(event: Event) => this.#onInput(def, event)} @change=${(event: Event) => void this.#onCommit(def, event)}></property-editor>
+        ${field ? this.#renderStatus(def, field) : nothing}
+        ${changed && field?.status !== 'conflict' ? html`<p part="meta">${changed}</p>` : nothing}`,
+    );
   }
 
   #renderStatus(def: PropertyDefinition, field: FieldState) {
