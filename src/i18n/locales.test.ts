@@ -3,7 +3,7 @@ import { catalogFor, registerLocale } from './locales.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { parseValue } from '../model/values.js';
-import { definition } from '../model/test-definitions.js';
+import { definition } from '../internal/test/definitions.js';
 
 describe('message catalogs', () => {
   it('resolve a tag, then its language, then English', () => {

@@ -7,7 +7,7 @@ import {
   matchesAudience,
   validateAudience,
 } from './audience.js';
-import { colors, definition, favoriteColor } from './test-definitions.js';
+import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
 import type { AudienceCondition, AudienceQuery, Customer, PropertyDefinition, PropertyValue } from './types.js';
 
 const age = definition('number', { name: 'age', label: 'Age' });

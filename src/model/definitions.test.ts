@@ -8,7 +8,7 @@ import {
   validateDefinition,
 } from './definitions.js';
 import { validateCustomerNumber } from './customer.js';
-import { definition, favoriteColor } from './test-definitions.js';
+import { definition, favoriteColor } from '../internal/test/definitions.js';
 
 const codes = (errors: { code: string }[]) => errors.map((error) => error.code);
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { fr } from 'date-fns/locale/fr';
 import { registerLocale } from '../i18n/locales.js';
 import { formatValue, parseValue, validateValue } from './values.js';
-import { definition } from './test-definitions.js';
+import { definition } from '../internal/test/definitions.js';
 import { PROPERTY_TYPES, type PropertyDefinition, type PropertyType, type PropertyValue } from './types.js';
 import { daysInMonth } from './value-types/calendar.js';
 

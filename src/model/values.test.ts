@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { formatValue, parseValue, validateValue } from './values.js';
-import { colors, definition, favoriteColor } from './test-definitions.js';
+import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
 import type { PropertyDefinition, ValueInput } from './types.js';
 
 function parsed(def: PropertyDefinition, input: ValueInput, locale = 'en') {

@@ -1,5 +1,5 @@
 // Definitions the model's tests share. Not exported from the package.
-import type { PropertyDefinition, PropertyType } from './types.js';
+import type { PropertyDefinition, PropertyType } from '../../model/types.js';
 
 export function definition(type: PropertyType, extra: Partial<PropertyDefinition> = {}): PropertyDefinition {
   return {
