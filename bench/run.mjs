@@ -1,6 +1,5 @@
-// npm run bench: sizes and speeds, measured in one run, in headless Chromium as in the tests.
-// The full comparison against the plain-DOM and plain-Lit floors arrives with the bench issue;
-// this measures what the elements so far promise.
+// npm run bench: sizes and speeds, measured in one run, in headless Chromium as in the tests:
+// the hand-written DOM and plain-Lit floors beside the panel, each first render in a fresh page.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { startDevServer } from '@web/dev-server';
@@ -69,25 +68,48 @@ try {
   console.log('\nSpeed (headless Chromium):');
   console.log(`  5,000-option combobox, keystroke to filtered list in the DOM: ${stats(times)}`);
 
-  for (const n of [50, 500, 2000]) {
-    const renders = [];
-    for (let i = 0; i < 5; i++) {
-      // A fresh page for each first render, so nothing is warm but the browser.
-      const fresh = await browser.newPage();
-      await fresh.goto(`http://localhost:${server.server.address().port}/bench/panel.html`);
-      await fresh.waitForFunction(() => 'bench' in window);
-      renders.push(await fresh.evaluate((count) => window.bench.firstRender(count), n));
-      await fresh.close();
+  const port = server.server.address().port;
+  /** Runs `call(args)` in a fresh page of `file`, `times` times, and returns every figure. */
+  async function fresh(file, call, args, times) {
+    const figures = [];
+    for (let i = 0; i < times; i++) {
+      const page = await browser.newPage();
+      await page.goto(`http://localhost:${port}/bench/${file}`);
+      await page.waitForFunction(() => 'bench' in window);
+      const result = await page.evaluate((name, a) => window.bench[name](...a), call, args);
+      figures.push(...(Array.isArray(result) ? result : [result]));
+      await page.close();
     }
-    const panelPage = await browser.newPage();
-    await panelPage.goto(`http://localhost:${server.server.address().port}/bench/panel.html`);
-    await panelPage.waitForFunction(() => 'bench' in window);
-    const updates = await panelPage.evaluate((count) => window.bench.updateOne(count, 20), n);
-    await panelPage.close();
-    console.log(`  <customer-details-panel>, ${n} properties: first render ${stats(renders)}`);
-    console.log(`  <customer-details-panel>, ${n} properties: one value changed elsewhere to shown ${stats(updates)}`);
+    return figures;
   }
-
+  const median = (times) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  const rows = [];
+  for (const n of [50, 500, 2000]) {
+    const row = { n };
+    row.handRender = await fresh('floors.html', 'handFirstRender', [n], 5);
+    row.litRender = await fresh('floors.html', 'litFirstRender', [n], 5);
+    row.panelRender = await fresh('panel.html', 'firstRender', [n], 5);
+    row.handUpdate = await fresh('floors.html', 'handUpdate', [n, 20], 1);
+    row.litUpdate = await fresh('floors.html', 'litUpdate', [n, 20], 1);
+    row.panelUpdate = await fresh('panel.html', 'updateOne', [n, 20], 1);
+    // Validation shows a message once: each measure in a fresh page.
+    row.handValidate = await fresh('floors.html', 'handValidate', [n, 1], 5);
+    row.litValidate = await fresh('floors.html', 'litValidate', [n, 1], 5);
+    row.panelValidate = await fresh('floors.html', 'panelValidate', [n, 1], 5);
+    rows.push(row);
+    console.log(`  N=${n}: first render hand ${stats(row.handRender)} | Lit ${stats(row.litRender)} | panel ${stats(row.panelRender)}`);
+    console.log(`  N=${n}: update one   hand ${stats(row.handUpdate)} | Lit ${stats(row.litUpdate)} | panel ${stats(row.panelUpdate)}`);
+    console.log(`  N=${n}: validate all hand ${stats(row.handValidate)} | Lit ${stats(row.litValidate)} | panel ${stats(row.panelValidate)}`);
+  }
+  const ms = (t) => (t >= 100 ? `${Math.round(t)} ms` : `${t.toFixed(1)} ms`);
+  console.log('\n| N | first render: hand / Lit / panel (panel ÷ Lit; goal ≤ 1.5) | update one: hand / Lit / panel (goal < 16 ms) | validate all: hand / Lit / panel (goal < 20 ms) |');
+  console.log('|---|---|---|---|');
+  for (const r of rows) {
+    const [hr, lr, pr] = [median(r.handRender), median(r.litRender), median(r.panelRender)];
+    const [hu, lu, pu] = [median(r.handUpdate), median(r.litUpdate), median(r.panelUpdate)];
+    const [hv, lv, pv] = [median(r.handValidate), median(r.litValidate), median(r.panelValidate)];
+    console.log(`| ${r.n} | ${ms(hr)} / ${ms(lr)} / ${ms(pr)} (${(pr / lr).toFixed(1)}×) | ${ms(hu)} / ${ms(lu)} / ${ms(pu)} | ${ms(hv)} / ${ms(lv)} / ${ms(pv)} |`);
+  }
   const findPage = await browser.newPage();
   await findPage.goto(`http://localhost:${server.server.address().port}/bench/find.html`);
   await findPage.waitForFunction(() => 'bench' in window);

@@ -279,6 +279,16 @@ describe('<property-editor> typed as a user would', () => {
     expect(el.value).to.equal(null);
   });
 
+  it('location: a required, empty location says so when the form is checked', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><property-editor locale="en" required .definition=${defs.location}></property-editor></form>`);
+    const el = form.querySelector('property-editor')!;
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    const picker = $(el, 'location-picker')!;
+    await (picker as unknown as PropertyEditor).updateComplete;
+    expect(picker.shadowRoot!.querySelector('[part~="error"]')?.textContent).to.equal('Home is required.');
+  });
+
   it('location: the picker, its value and its events', async () => {
     const el = await editor(defs.location);
     const change = oneEvent(el, 'change');

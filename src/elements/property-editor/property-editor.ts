@@ -150,6 +150,17 @@ export class PropertyEditor extends FormControlElement {
     time: (editor) => editor.#renderDateOrTime('time'),
   } satisfies Record<PropertyType, (editor: PropertyEditor) => TemplateResult>;
 
+  constructor() {
+    super();
+    // A location's messages are the picker's: when the field is checked, the picker shows them too.
+    this.addEventListener('invalid', () => this.picker?.checkValidity());
+  }
+
+  override reportValidity(): boolean {
+    this.picker?.checkValidity();
+    return super.reportValidity();
+  }
+
   /** The definition with this field's `required` folded in: what the model checks against. */
   get #def(): PropertyDefinition | undefined {
     const source = this.definition;

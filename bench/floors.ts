@@ -1,0 +1,199 @@
+// The floors the panel is measured against, in the same run (bench/run.mjs): a form of N labelled
+// native inputs cycling through the eight types, written by hand and as one plain Lit template.
+import { html, render } from 'lit';
+import '../src/elements/customer-details-panel/customer-details-panel.js';
+import type { CustomerDetailsPanel } from '../src/elements/customer-details-panel/customer-details-panel.js';
+import type { PropertyEditor } from '../src/elements/property-editor/property-editor.js';
+import { parseValue, type PropertyDefinition, type PropertyType, type PropertyValue } from '../src/model/index.js';
+import { MemoryStore } from '../src/storage/memory-store.js';
+
+const TYPES: PropertyType[] = ['number', 'text', 'word', 'single-choice', 'multiple-choice', 'location', 'date', 'time'];
+const options = Array.from({ length: 12 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
+const SAMPLE: Record<PropertyType, PropertyValue> = {
+  number: '3.1415926', text: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France', word: 'ClassOf2023',
+  'single-choice': 'v3', 'multiple-choice': ['v1', 'v4'], location: { lat: 48.8584, lng: 2.2945 }, date: '2024-12-31', time: '21:05',
+};
+/** What "validate all" finds: every third field holds something invalid. */
+const BAD: Record<PropertyType, string> = {
+  number: '1,234.5', text: '', word: 'Class of', 'single-choice': 'nope', 'multiple-choice': 'nope', location: '91, 0', date: '2023-02-29', time: '25:00',
+};
+
+function definitions(n: number): PropertyDefinition[] {
+  return Array.from({ length: n }, (_, i) => {
+    const type = TYPES[i % TYPES.length]!;
+    return {
+      name: `p${i}`, label: `Property ${i}`, type, order: i, showToAgent: true, showToCustomer: false, access: { '*': 'edit' },
+      ...(type.endsWith('choice') ? { options } : {}),
+    };
+  });
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+const text = (value: PropertyValue) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+// ——— hand-written DOM ———
+function handField(def: PropertyDefinition): HTMLElement {
+  const wrapper = document.createElement('div');
+  const label = document.createElement('label');
+  label.textContent = def.label;
+  label.htmlFor = def.name;
+  let control: HTMLElement;
+  if (def.type === 'single-choice') {
+    const select = document.createElement('select');
+    for (const option of def.options!) select.add(new Option(option.label, option.value));
+    control = select;
+  } else if (def.type === 'text') {
+    control = document.createElement('textarea');
+  } else {
+    const input = document.createElement('input');
+    input.type = def.type === 'date' ? 'date' : def.type === 'time' ? 'time' : 'text';
+    input.value = text(SAMPLE[def.type]);
+    control = input;
+  }
+  control.id = def.name;
+  const message = document.createElement('p');
+  wrapper.append(label, control, message);
+  return wrapper;
+}
+
+function handForm(n: number): HTMLElement {
+  const container = document.createElement('div');
+  const fragment = document.createDocumentFragment();
+  for (const def of definitions(n)) fragment.append(handField(def));
+  container.append(fragment);
+  return container;
+}
+
+// ——— plain Lit ———
+function litTemplate(defs: PropertyDefinition[], values: string[], messages: string[]) {
+  return html`${defs.map((def, i) => html`<div>
+    <label for=${def.name}>${def.label}</label>
+    ${def.type === 'single-choice'
+      ? html`<select id=${def.name}>${def.options!.map((o) => html`<option value=${o.value}>${o.label}</option>`)}</select>`
+      : def.type === 'text'
+        ? html`<textarea id=${def.name} .value=${values[i]!}></textarea>`
+        : html`<input id=${def.name} type=${def.type === 'date' ? 'date' : def.type === 'time' ? 'time' : 'text'} .value=${values[i]!} />`}
+    <p>${messages[i]}</p>
+  </div>`)}`;
+}
+
+async function measure(run: () => void | Promise<void>): Promise<number> {
+  await frame();
+  const start = performance.now();
+  await run();
+  document.body.offsetHeight;
+  return performance.now() - start;
+}
+
+export async function handFirstRender(n: number) {
+  return measure(() => document.body.append(handForm(n)));
+}
+
+export async function litFirstRender(n: number) {
+  const defs = definitions(n);
+  const container = document.createElement('div');
+  document.body.append(container);
+  return measure(() => {
+    render(litTemplate(defs, defs.map((d) => text(SAMPLE[d.type])), defs.map(() => '')), container);
+  });
+}
+
+export async function handUpdate(n: number, rounds: number) {
+  const form = handForm(n);
+  document.body.append(form);
+  const input = form.querySelector<HTMLInputElement>('#p0')!;
+  const times = [];
+  for (let i = 0; i < rounds; i++) times.push(await measure(() => void (input.value = String(i + 10))));
+  return times;
+}
+
+export async function litUpdate(n: number, rounds: number) {
+  const defs = definitions(n);
+  const values = defs.map((d) => text(SAMPLE[d.type]));
+  const messages = defs.map(() => '');
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(litTemplate(defs, values, messages), container);
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    times.push(await measure(() => {
+      values[0] = String(i + 10);
+      render(litTemplate(defs, values, messages), container);
+    }));
+  }
+  return times;
+}
+
+/** Validate all: every field checked by the model and every message shown. */
+export async function handValidate(n: number, rounds: number) {
+  const defs = definitions(n);
+  const form = handForm(n);
+  document.body.append(form);
+  const messages = [...form.querySelectorAll('p')];
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    times.push(await measure(() => {
+      defs.forEach((def, i) => {
+        const result = parseValue(def, i % 3 === 0 ? BAD[def.type] : text(SAMPLE[def.type]), 'en');
+        messages[i]!.textContent = result.ok ? '' : result.error.message;
+      });
+    }));
+  }
+  return times;
+}
+
+export async function litValidate(n: number, rounds: number) {
+  const defs = definitions(n);
+  const values = defs.map((def, i) => (i % 3 === 0 ? BAD[def.type] : text(SAMPLE[def.type])));
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(litTemplate(defs, values, defs.map(() => '')), container);
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    times.push(await measure(() => {
+      const messages = defs.map((def, i) => {
+        const result = parseValue(def, values[i]!, 'en');
+        return result.ok ? '' : result.error.message;
+      });
+      render(litTemplate(defs, values, messages), container);
+    }));
+  }
+  return times;
+}
+
+/**
+ * The panel's "validate all": every editor reports its validity (as a form's Save does), and the
+ * messages of the third that need attention show.
+ */
+export async function panelValidate(n: number, rounds: number) {
+  // As in the floors, a third of the fields need attention: required, and empty.
+  const defs = definitions(n).map((def, i) => (i % 3 === 0 ? { ...def, required: true } : def));
+  const properties = Object.fromEntries(defs.filter((_, i) => i % 3 !== 0).map((d) => [d.name, SAMPLE[d.type]]));
+  const store = new MemoryStore({ definitions: defs, customers: [{ id: 'c', number: '1', name: 'Ana', revision: 1, properties }] });
+  const panel = document.createElement('customer-details-panel') as CustomerDetailsPanel;
+  panel.store = store;
+  panel.customerId = 'c';
+  panel.locale = 'en';
+  document.body.append(panel);
+  let editors: PropertyEditor[] = [];
+  while (editors.length < n + 1) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await panel.updateComplete;
+    editors = [...panel.shadowRoot!.querySelectorAll('property-editor')];
+  }
+  await Promise.all(editors.map((e) => e.updateComplete));
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    times.push(await measure(async () => {
+      for (const editor of editors) editor.reportValidity();
+      await Promise.all(editors.map((e) => e.updateComplete));
+    }));
+    const shown = panel.shadowRoot!.querySelectorAll('property-editor');
+    const messages = [...shown].filter((e) => e.shadowRoot!.querySelector('[part~="error"]') ?? e.shadowRoot!.querySelector('location-picker')?.shadowRoot?.querySelector('[part~="error"]')).length;
+    if (messages < Math.floor(n / 3)) throw new Error(`only ${messages} messages shown`);
+  }
+  panel.remove();
+  return times;
+}
+
+(window as unknown as { bench: object }).bench = { handFirstRender, litFirstRender, handUpdate, litUpdate, handValidate, litValidate, panelValidate };
