@@ -1,5 +1,7 @@
 // npm run bench: sizes and speeds, measured in one run, in headless Chromium as in the tests:
 // the hand-written DOM and plain-Lit floors beside the panel, each first render in a fresh page.
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { startDevServer } from '@web/dev-server';
@@ -31,6 +33,7 @@ function stats(times) {
   return `median ${median.toFixed(2)} ms (min ${sorted[0].toFixed(2)}, max ${sorted.at(-1).toFixed(2)}, n=${sorted.length})`;
 }
 
+const sizeLines = [];
 console.log('Sizes (esbuild --bundle --minify, Lit and date-fns included, gzip -9):');
 for (const [name, entry] of [
   ['<property-editor> with its dependencies', 'src/elements/property-editor/property-editor.ts'],
@@ -40,6 +43,7 @@ for (const [name, entry] of [
 ]) {
   const { minified, gzip } = await size(entry);
   console.log(`  ${name}: ${kb(minified)} minified, ${kb(gzip)} gzip`);
+  sizeLines.push(`| ${name.replace(/<([a-z-]+)>/g, '`<$1>`')} | ${kb(minified)} | ${kb(gzip)} |`);
 }
 
 const executablePath = findBrowser();
@@ -47,6 +51,7 @@ if (!executablePath) {
   console.error('No Chromium found: run `npm test` once (it installs one) or set CHROME_PATH.');
   process.exit(1);
 }
+const measured = {};
 const server = await startDevServer({
   config: {
     rootDir: '.',
@@ -102,14 +107,19 @@ try {
     console.log(`  N=${n}: validate all hand ${stats(row.handValidate)} | Lit ${stats(row.litValidate)} | panel ${stats(row.panelValidate)}`);
   }
   const ms = (t) => (t >= 100 ? `${Math.round(t)} ms` : `${t.toFixed(1)} ms`);
-  console.log('\n| N | first render: hand / Lit / panel (panel ÷ Lit; goal ≤ 1.5) | update one: hand / Lit / panel (goal < 16 ms) | validate all: hand / Lit / panel (goal < 20 ms) |');
-  console.log('|---|---|---|---|');
+  const table = [
+    '| N | first render: hand / Lit / panel (panel ÷ Lit; goal ≤ 1.5) | update one: hand / Lit / panel (goal < 16 ms) | validate all: hand / Lit / panel (goal < 20 ms) |',
+    '|---|---|---|---|',
+  ];
   for (const r of rows) {
     const [hr, lr, pr] = [median(r.handRender), median(r.litRender), median(r.panelRender)];
     const [hu, lu, pu] = [median(r.handUpdate), median(r.litUpdate), median(r.panelUpdate)];
     const [hv, lv, pv] = [median(r.handValidate), median(r.litValidate), median(r.panelValidate)];
-    console.log(`| ${r.n} | ${ms(hr)} / ${ms(lr)} / ${ms(pr)} (${(pr / lr).toFixed(1)}×) | ${ms(hu)} / ${ms(lu)} / ${ms(pu)} | ${ms(hv)} / ${ms(lv)} / ${ms(pv)} |`);
+    table.push(`| ${r.n} | ${ms(hr)} / ${ms(lr)} / ${ms(pr)} (${(pr / lr).toFixed(1)}×) | ${ms(hu)} / ${ms(lu)} / ${ms(pu)} | ${ms(hv)} / ${ms(lv)} / ${ms(pv)} |`);
   }
+  console.log(`\n${table.join('\n')}`);
+  measured.table = table;
+  measured.chromium = await browser.version();
   const findPage = await browser.newPage();
   await findPage.goto(`http://localhost:${server.server.address().port}/bench/find.html`);
   await findPage.waitForFunction(() => 'bench' in window);
@@ -117,7 +127,36 @@ try {
   console.log(`  findCustomers, 100,000 customers, MemoryStore (${inMemory.total} match): ${stats(inMemory.times)}`);
   const inIndexedDb = await findPage.evaluate(() => window.bench.indexedDb(100_000, 5));
   console.log(`  findCustomers, 100,000 customers, IndexedDbStore (${inIndexedDb.total} match): ${stats(inIndexedDb.times)}`);
+  measured.other = [
+    `| 5,000-option combobox: keystroke to filtered list | ${stats(times)} |`,
+    `| findCustomers over 100,000 customers, MemoryStore (${inMemory.total} match; goal < 200 ms) | ${stats(inMemory.times)} |`,
+    `| findCustomers over 100,000 customers, IndexedDbStore | ${stats(inIndexedDb.times)} |`,
+  ];
 } finally {
   await browser.close();
   await server.stop();
+}
+
+// The latest run goes into BENCHMARKS.md, between its markers.
+const start = '<!-- bench:start -->';
+const end = '<!-- bench:end -->';
+const doc = await readFile('BENCHMARKS.md', 'utf8');
+if (doc.includes(start) && doc.includes(end) && measured.table) {
+  const section = [
+    start,
+    `Latest \`npm run bench\`: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${measured.chromium}. Medians (min–max in the console output); first render and "validate all" each once per fresh page, 5 pages; updates 20 in one page.`,
+    '',
+    ...measured.table,
+    '',
+    '| what | figure |',
+    '|---|---|',
+    ...measured.other,
+    '',
+    '| entry (esbuild, minified) | minified | gzip |',
+    '|---|---|---|',
+    ...sizeLines,
+    end,
+  ].join('\n');
+  await writeFile('BENCHMARKS.md', doc.slice(0, doc.indexOf(start)) + section + doc.slice(doc.indexOf(end) + end.length));
+  console.log('\nBENCHMARKS.md: the latest run is written between its bench markers.');
 }
