@@ -1,9 +1,7 @@
 // The floors the panel is measured against, in the same run (bench/run.mjs): a form of N labelled
 // native inputs cycling through the eight types, written by hand and as one plain Lit template.
 import { html, render } from 'lit';
-import '../src/elements/customer-details-panel/customer-details-panel.js';
-import type { CustomerDetailsPanel } from '../src/elements/customer-details-panel/customer-details-panel.js';
-import type { PropertyEditor } from '../src/elements/property-editor/property-editor.js';
+import { mountPanel } from './mount-panel.js';
 import { parseValue, type PropertyDefinition, type PropertyType, type PropertyValue } from '../src/model/index.js';
 import { MemoryStore } from '../src/storage/memory-store.js';
 
@@ -170,18 +168,7 @@ export async function panelValidate(n: number, rounds: number) {
   const defs = definitions(n).map((def, i) => (i % 3 === 0 ? { ...def, required: true } : def));
   const properties = Object.fromEntries(defs.filter((_, i) => i % 3 !== 0).map((d) => [d.name, SAMPLE[d.type]]));
   const store = new MemoryStore({ definitions: defs, customers: [{ id: 'c', number: '1', name: 'Ana', revision: 1, properties }] });
-  const panel = document.createElement('customer-details-panel') as CustomerDetailsPanel;
-  panel.store = store;
-  panel.customerId = 'c';
-  panel.locale = 'en';
-  document.body.append(panel);
-  let editors: PropertyEditor[] = [];
-  while (editors.length < n + 1) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await panel.updateComplete;
-    editors = [...panel.shadowRoot!.querySelectorAll('property-editor')];
-  }
-  await Promise.all(editors.map((e) => e.updateComplete));
+  const { panel, editors } = await mountPanel(store, n);
   const times = [];
   for (let round = 0; round < rounds; round++) {
     times.push(await measure(async () => {

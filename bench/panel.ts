@@ -1,8 +1,6 @@
 // Measured in the browser by bench/run.mjs: <customer-details-panel> with N properties cycling
 // through the eight types (choices with 12 options).
-import '../src/elements/customer-details-panel/customer-details-panel.js';
-import type { CustomerDetailsPanel } from '../src/elements/customer-details-panel/customer-details-panel.js';
-import type { PropertyEditor } from '../src/elements/property-editor/property-editor.js';
+import { mountPanel } from './mount-panel.js';
 import type { PropertyDefinition, PropertyType, PropertyValue } from '../src/model/index.js';
 import { MemoryStore } from '../src/storage/memory-store.js';
 
@@ -36,28 +34,12 @@ function data(n: number) {
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
-async function allUpdated(panel: CustomerDetailsPanel): Promise<PropertyEditor[]> {
-  await panel.updateComplete;
-  const editors = [...panel.shadowRoot!.querySelectorAll('property-editor')];
-  await Promise.all(editors.map((editor) => editor.updateComplete));
-  return editors;
-}
-
 /** First render: from inserting the panel to every field in the DOM and laid out. */
 async function firstRender(n: number): Promise<number> {
   const store = new MemoryStore(data(n));
   await frame();
   const start = performance.now();
-  const panel = document.createElement('customer-details-panel');
-  panel.store = store;
-  panel.customerId = 'c';
-  panel.locale = 'en';
-  document.body.append(panel);
-  let editors: PropertyEditor[] = [];
-  while (editors.length < n + 1) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    editors = await allUpdated(panel);
-  }
+  const { panel } = await mountPanel(store, n);
   panel.getBoundingClientRect();
   document.body.offsetHeight;
   const time = performance.now() - start;
@@ -68,13 +50,8 @@ async function firstRender(n: number): Promise<number> {
 /** One value changed elsewhere: from the store's write to the field showing it. */
 async function updateOne(n: number, rounds: number): Promise<number[]> {
   const store = new MemoryStore(data(n));
-  const panel = document.createElement('customer-details-panel');
-  panel.store = store;
-  panel.customerId = 'c';
-  panel.locale = 'en';
-  document.body.append(panel);
-  while ((await allUpdated(panel)).length < n + 1) await new Promise((resolve) => setTimeout(resolve, 0));
-  const target = [...panel.shadowRoot!.querySelectorAll('property-editor')].find((e) => e.definition?.name === 'p0')!;
+  const { panel, editors } = await mountPanel(store, n);
+  const target = editors.find((e) => e.definition?.name === 'p0')!;
   const times: number[] = [];
   let revision = 1;
   for (let round = 0; round < rounds; round++) {
