@@ -28,6 +28,8 @@ export const styles = css`
   [part~='field'] {
     display: grid;
     gap: 0.25rem;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 4.5rem;
   }
   [part~='status'],
   [part~='meta'] {

@@ -1,0 +1,48 @@
+// node bench/profile.mjs [N]: a CPU profile of the panel's first render at N fields (default
+// 2,000), in headless Chromium; prints the functions with the most self time and writes
+// bench/results/panel-first-render.cpuprofile (open it in Chromium's DevTools, Performance tab).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import puppeteer from 'puppeteer-core';
+import { BROWSER_ARGS, findBrowser } from '../scripts/browser.mjs';
+
+const n = Number(process.argv[2] ?? 2000);
+const server = await startDevServer({
+  config: {
+    rootDir: '.',
+    port: 8766,
+    nodeResolve: { exportConditions: ['browser', 'production'] },
+    plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+});
+const browser = await puppeteer.launch({ executablePath: findBrowser(), args: BROWSER_ARGS, headless: true });
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://localhost:${server.server.address().port}/bench/panel.html`);
+  await page.waitForFunction(() => 'bench' in window);
+  const cdp = await page.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const time = await page.evaluate((count) => window.bench.firstRender(count), n);
+  const { profile } = await cdp.send('Profiler.stop');
+  console.log(`first render, ${n} fields: ${time.toFixed(0)} ms`);
+  await mkdir('bench/results', { recursive: true });
+  await writeFile('bench/results/panel-first-render.cpuprofile', JSON.stringify(profile));
+  const self = new Map();
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
+  }
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
