@@ -47,6 +47,27 @@ export function registeredLocales(): string[] {
   return [...catalogs.values()].map((catalog) => catalog.locale);
 }
 
+const intlLocales = new Map<string, string>();
+
+/**
+ * The tag to hand `Intl` for a locale: the locale itself when `Intl` knows it, else `en`. `Intl`
+ * alone throws on a malformed tag (`''`, `en_US`) and answers a tag it does not know in the
+ * runtime's own locale, which differs from server to browser.
+ */
+export function intlLocale(locale?: string): string {
+  const tag = (locale ?? '').trim().replace(/_/g, '-');
+  let resolved = intlLocales.get(tag);
+  if (resolved === undefined) {
+    try {
+      resolved = Intl.DateTimeFormat.supportedLocalesOf(tag)[0] ?? 'en';
+    } catch {
+      resolved = 'en';
+    }
+    intlLocales.set(tag, resolved);
+  }
+  return resolved;
+}
+
 const decimalSeparators = new Map<string, string>();
 
 /** The locale's decimal separator, from `Intl`: every locale has one, with or without a catalog. */
