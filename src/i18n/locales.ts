@@ -31,9 +31,10 @@ export function catalogFor(locale?: string): Catalog {
  */
 export function registerLocale(locale: string, overrides: CatalogOverrides): Catalog {
   const base = catalogFor(locale);
-  const catalog = { ...base, locale, dateLocale: overrides.dateLocale ?? base.dateLocale } as Catalog;
+  const catalog = { ...base, locale };
   for (const [section, words] of Object.entries(overrides)) {
-    if (section === 'dateLocale' || section === 'locale' || !words) continue;
+    // Sections a catalog does not have (such as the removed `dateLocale`) are ignored.
+    if (section === 'locale' || !(section in base) || !words) continue;
     const key = section as keyof Catalog;
     (catalog as unknown as Record<string, object>)[key] = { ...(base[key] as object), ...words };
   }
