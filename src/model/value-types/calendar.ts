@@ -55,6 +55,7 @@ function learnForms(locale: string): CalendarForms {
   for (const part of timeFormat.formatToParts(MORNING)) {
     if (part.type === 'hour') time += hour.repeat(part.value.length);
     else if (part.type === 'minute') time += 'mm';
+    // A period of the day (`晚上`, evening, in `zh-TW`) becomes the plainer before or after noon.
     else if (part.type === 'dayPeriod') time += 'a';
     else time += literal(part.value);
   }
