@@ -34,7 +34,7 @@ function stats(times) {
 }
 
 const sizeLines = [];
-console.log('Sizes (esbuild --bundle --minify, Lit and date-fns included, gzip -9):');
+console.log('Sizes (esbuild --bundle --minify, Lit included, gzip -9):');
 for (const [name, entry] of [
   ['<property-editor> with its dependencies', 'src/elements/property-editor/property-editor.ts'],
   ['<location-picker> with its dependencies', 'src/elements/location-picker/location-picker.ts'],

@@ -1,4 +1,3 @@
-import type { Locale as DateFnsLocale } from 'date-fns';
 import type {
   DefinitionErrorCode,
   DefinitionErrorParams,
@@ -27,8 +26,6 @@ export type AudienceErrorMessages = {
 export interface Catalog {
   /** The BCP 47 tag this catalog is written for. */
   locale: string;
-  /** The date-fns locale: date and time patterns, day periods, relative times. */
-  dateLocale: DateFnsLocale;
   typeNames: Record<PropertyType, string>;
   valueErrors: ValueErrorMessages;
   definitionErrors: DefinitionErrorMessages;
@@ -221,7 +218,5 @@ export interface Catalog {
 
 /** What a host passes to add or override a language: any part of a catalog. */
 export type CatalogOverrides = {
-  dateLocale?: DateFnsLocale;
-} & {
-  [Section in Exclude<keyof Catalog, 'locale' | 'dateLocale'>]?: Partial<Catalog[Section]>;
+  [Section in Exclude<keyof Catalog, 'locale'>]?: Partial<Catalog[Section]>;
 };

@@ -1,4 +1,3 @@
-import { de as deDateLocale } from 'date-fns/locale/de';
 import type { Catalog } from './catalog.js';
 
 const list = (items: readonly string[]) =>
@@ -8,7 +7,6 @@ const nameCharacter = (character: string) => (/\s/u.test(character) ? 'Leerzeich
 
 export const de: Catalog = {
   locale: 'de',
-  dateLocale: deDateLocale,
   typeNames: {
     number: 'Zahl',
     text: 'Text',

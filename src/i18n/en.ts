@@ -1,4 +1,3 @@
-import { enUS } from 'date-fns/locale/en-US';
 import type { Catalog } from './catalog.js';
 
 const list = (items: readonly string[]) =>
@@ -8,7 +7,6 @@ const nameCharacter = (character: string) => (/\s/u.test(character) ? 'space' : 
 
 export const en: Catalog = {
   locale: 'en',
-  dateLocale: enUS,
   typeNames: {
     number: 'Number',
     text: 'Text',

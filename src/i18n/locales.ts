@@ -31,9 +31,10 @@ export function catalogFor(locale?: string): Catalog {
  */
 export function registerLocale(locale: string, overrides: CatalogOverrides): Catalog {
   const base = catalogFor(locale);
-  const catalog = { ...base, locale, dateLocale: overrides.dateLocale ?? base.dateLocale } as Catalog;
+  const catalog = { ...base, locale };
   for (const [section, words] of Object.entries(overrides)) {
-    if (section === 'dateLocale' || section === 'locale' || !words) continue;
+    // Sections a catalog does not have (such as the removed `dateLocale`) are ignored.
+    if (section === 'locale' || !(section in base) || !words) continue;
     const key = section as keyof Catalog;
     (catalog as unknown as Record<string, object>)[key] = { ...(base[key] as object), ...words };
   }
@@ -45,6 +46,27 @@ export function registerLocale(locale: string, overrides: CatalogOverrides): Cat
 /** The tags that have a catalog of their own. */
 export function registeredLocales(): string[] {
   return [...catalogs.values()].map((catalog) => catalog.locale);
+}
+
+const intlLocales = new Map<string, string>();
+
+/**
+ * The tag to hand `Intl` for a locale: the locale itself when `Intl` knows it, else `en`. `Intl`
+ * alone throws on a malformed tag (`''`, `en_US`) and answers a tag it does not know in the
+ * runtime's own locale, which differs from server to browser.
+ */
+export function intlLocale(locale?: string): string {
+  const tag = (locale ?? '').trim().replace(/_/g, '-');
+  let resolved = intlLocales.get(tag);
+  if (resolved === undefined) {
+    try {
+      resolved = Intl.DateTimeFormat.supportedLocalesOf(tag)[0] ?? 'en';
+    } catch {
+      resolved = 'en';
+    }
+    intlLocales.set(tag, resolved);
+  }
+  return resolved;
 }
 
 const decimalSeparators = new Map<string, string>();

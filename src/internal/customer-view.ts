@@ -1,5 +1,5 @@
-import { formatDistance } from 'date-fns';
 import type { Catalog } from '../i18n/catalog.js';
+import { intlLocale } from '../i18n/locales.js';
 import {
   BUILT_IN_DEFINITIONS,
   accessFor,
@@ -52,11 +52,35 @@ export function sameValue(a: PropertyValue | null | undefined, b: PropertyValue 
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-/** "2 minutes ago" for an ISO instant, in the locale (date-fns). */
+const relativeTimes = new Map<string, Intl.RelativeTimeFormat>();
+
+/** How long ago, in the largest whole unit that fits: under a minute is "now". */
+function elapsed(ms: number): [number, Intl.RelativeTimeFormatUnit] {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return [0, 'second'];
+  if (minutes < 60) return [minutes, 'minute'];
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return [hours, 'hour'];
+  const days = Math.floor(hours / 24);
+  if (days < 30) return [days, 'day'];
+  if (days < 365) return [Math.max(1, Math.floor(days / 30.4375)), 'month'];
+  return [Math.max(1, Math.floor(days / 365.25)), 'year'];
+}
+
+/**
+ * "2 minutes ago", "yesterday" for an ISO instant, from `Intl` in the catalog's language, so it
+ * matches the sentence the catalog puts it in. An instant ahead of `now` (another clock) is "now".
+ */
 export function timeAgo(iso: string, catalog: Catalog, now: number): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return '';
-  return formatDistance(at, Math.max(now, at), { addSuffix: true, locale: catalog.dateLocale });
+  let format = relativeTimes.get(catalog.locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(intlLocale(catalog.locale), { numeric: 'auto' });
+    relativeTimes.set(catalog.locale, format);
+  }
+  const [count, unit] = elapsed(Math.max(0, now - at));
+  return format.format(-count, unit);
 }
 
 /** "Changed by Ana, 2 minutes ago" from `customer.changed`, in the locale. */

@@ -309,6 +309,62 @@ describe('time', () => {
   });
 });
 
+describe('dates and times in each locale’s own form, from Intl', () => {
+  const birthday = definition('date', { label: 'Birthday' });
+  const opening = definition('time', { label: 'Opening time' });
+  // 2024-12-31 as shown, 2024-02-01 as typed in short, 21:05 and 09:05 as shown.
+  const table = [
+    ['en-US', '12/31/2024', '2/1/2024', '9:05 PM', '9:05 AM'],
+    ['fr', '31/12/2024', '1/2/2024', '21:05', '09:05'],
+    ['en-GB', '31/12/2024', '1/2/2024', '21:05', '09:05'],
+    ['de-CH', '31.12.2024', '1.2.2024', '21:05', '09:05'],
+    ['ja', '2024/12/31', '2024/2/1', '21:05', '9:05'],
+  ] as const;
+
+  for (const [locale, date, typedDate, evening, morning] of table) {
+    it(`${locale}: shows ${date} and ${evening}, and reads them back with what people type`, () => {
+      expect(formatValue(birthday, '2024-12-31', locale)).to.equal(date);
+      expect(parsed(birthday, date, locale)).to.equal('2024-12-31');
+      expect(parsed(birthday, typedDate, locale)).to.equal('2024-02-01');
+      expect(parsed(birthday, '2024-02-01', locale)).to.equal('2024-02-01');
+      expect(rejected(birthday, 'soon', locale).message).to.contain(date.replace('2024', '2026'));
+      expect(formatValue(opening, '21:05', locale)).to.equal(evening);
+      expect(formatValue(opening, '09:05', locale)).to.equal(morning);
+      expect(parsed(opening, evening, locale)).to.equal('21:05');
+      expect(parsed(opening, morning, locale)).to.equal('09:05');
+      expect(parsed(opening, '21:05', locale)).to.equal('21:05');
+      expect(parsed(opening, '9:05 pm', locale)).to.equal('21:05');
+    });
+  }
+
+  it('shows a plain space before AM and PM, and reads the no-break spaces ICU puts there', () => {
+    expect(formatValue(opening, '00:05', 'en-US')).to.equal('12:05 AM');
+    expect(parsed(opening, '9:05\u202fPM', 'en-US')).to.equal('21:05');
+    expect(parsed(opening, '9:05\u00a0p.\u00a0m.', 'es')).to.equal('21:05');
+  });
+
+  it('reads the locale’s own day periods, before or after the time', () => {
+    expect(parsed(opening, '午後9:05', 'ja')).to.equal('21:05');
+    expect(parsed(opening, '午前 9:05', 'ja')).to.equal('09:05');
+    expect(parsed(opening, '9:05 μ.μ.', 'el')).to.equal('21:05');
+  });
+
+  it('reads a date that carries the words or bidi marks of its locale', () => {
+    expect(parsed(birthday, '31.12.2024 г.', 'bg')).to.equal('2024-12-31');
+    expect(parsed(birthday, formatValue(birthday, '2024-12-31', 'bg'), 'bg')).to.equal('2024-12-31');
+    expect(parsed(birthday, '31\u200f/12\u200f/2024', 'ar')).to.equal('2024-12-31');
+  });
+
+  it('falls back to English forms for a tag Intl does not know, without throwing', () => {
+    for (const locale of ['xx-invalid', '', 'not a tag', '123', 'en_US']) {
+      expect(formatValue(birthday, '2024-12-31', locale), locale).to.equal('12/31/2024');
+      expect(formatValue(opening, '21:05', locale), locale).to.equal('9:05 PM');
+      expect(parsed(birthday, '12/31/2024', locale), locale).to.equal('2024-12-31');
+      expect(parsed(opening, '9:05 PM', locale), locale).to.equal('21:05');
+    }
+  });
+});
+
 describe('required', () => {
   it('rejects an empty value of every type with the field label', () => {
     for (const type of ['number', 'text', 'word', 'single-choice', 'multiple-choice', 'location', 'date', 'time'] as const) {

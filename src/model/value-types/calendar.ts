@@ -1,10 +1,9 @@
-import type { Locale as DateFnsLocale, Month } from 'date-fns';
-import { catalogFor } from '../../i18n/locales.js';
+import { intlLocale } from '../../i18n/locales.js';
 
 /*
  * Dates and times are calendar strings (`2024-02-29`, `21:05`) and never become a `Date`, so no
- * time zone can move them. The locale's forms come from its date-fns locale (`formatLong`,
- * `localize`); the numeric fields are filled in here, which costs far less than date-fns' `format`.
+ * time zone can move them. Each locale's forms are learnt once from `Intl`, by formatting a fixed
+ * instant in UTC; the numeric fields of a value are then filled in here.
  */
 
 export function daysInMonth(year: number, month: number): number {
@@ -19,35 +18,100 @@ interface DatePattern {
   order: ('d' | 'M' | 'y')[];
 }
 
-const datePatterns = new WeakMap<DateFnsLocale, DatePattern>();
+interface CalendarForms {
+  date: DatePattern;
+  time: string;
+  dayPeriods: [am: string, pm: string];
+}
 
-/** The locale's short numeric date, from its date-fns locale. */
-export function datePattern(locale: string): DatePattern {
-  const dateLocale = catalogFor(locale).dateLocale;
-  let cached = datePatterns.get(dateLocale);
+// 2024-12-31 09:05 and 21:05 UTC: a day above 12 tells day from month, a one-digit hour shows
+// whether hours are padded, and the two give both day periods.
+const MORNING = Date.UTC(2024, 11, 31, 9, 5);
+const EVENING = Date.UTC(2024, 11, 31, 21, 5);
+// Values are Gregorian and written in ASCII digits whatever the locale's own calendar and digits.
+const UTC = { timeZone: 'UTC', calendar: 'gregory', numberingSystem: 'latn' } as const;
+const DATE_TOKENS: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = { year: 'yyyy', month: 'MM', day: 'dd' };
+
+/** Text between fields, as the pattern holds it: ICU's no-break spaces made plain, words quoted. */
+function literal(text: string): string {
+  const plain = text.replace(/[\u00a0\u202f]/g, ' ');
+  return /[\p{L}']/u.test(plain) ? `'${plain.replace(/'/g, "''")}'` : plain;
+}
+
+function learnForms(locale: string): CalendarForms {
+  let date = '';
+  const order: DatePattern['order'] = [];
+  const dateFormat = new Intl.DateTimeFormat(locale, { ...UTC, year: 'numeric', month: '2-digit', day: '2-digit' });
+  for (const part of dateFormat.formatToParts(EVENING)) {
+    const token = DATE_TOKENS[part.type];
+    if (token) order.push(token[0] as 'd' | 'M' | 'y');
+    date += token ?? literal(part.value);
+  }
+
+  let time = '';
+  const timeFormat = new Intl.DateTimeFormat(locale, { ...UTC, timeStyle: 'short' });
+  // Only 1–12 and 0–23: `h11` and `h24` clocks would show hours (`0:05 PM`, `24:05`) nobody types back.
+  const hour = /h1[12]/.test(timeFormat.resolvedOptions().hourCycle ?? '') ? 'h' : 'H';
+  for (const part of timeFormat.formatToParts(MORNING)) {
+    if (part.type === 'hour') time += hour.repeat(part.value.length);
+    else if (part.type === 'minute') time += 'mm';
+    // A period of the day (`晚上`, evening, in `zh-TW`) becomes the plainer before or after noon.
+    else if (part.type === 'dayPeriod') time += 'a';
+    else time += literal(part.value);
+  }
+
+  const twelveHour = new Intl.DateTimeFormat(locale, { ...UTC, hour: 'numeric', hour12: true });
+  const period = (at: number, fallback: string) =>
+    twelveHour
+      .formatToParts(at)
+      .find((part) => part.type === 'dayPeriod')
+      ?.value.replace(/[\u00a0\u202f]/g, ' ') ?? fallback;
+
+  return {
+    date: { pattern: date, order: order.length === 3 ? order : ['y', 'M', 'd'] },
+    time,
+    dayPeriods: [period(MORNING, 'AM'), period(EVENING, 'PM')],
+  };
+}
+
+const forms = new Map<string, CalendarForms>();
+
+function formsOf(locale: string): CalendarForms {
+  let cached = forms.get(locale);
   if (!cached) {
-    const short = dateLocale.formatLong?.date({ width: 'short' }) ?? 'yyyy-MM-dd';
-    const pattern = short.replace(/y+/g, 'yyyy');
-    const order = [...pattern.replace(/'[^']*'/g, '').matchAll(/([dMy])\1*/g)].map(
-      (token) => token[1] as 'd' | 'M' | 'y',
-    );
-    cached = { pattern, order: order.length === 3 ? order : ['y', 'M', 'd'] };
-    datePatterns.set(dateLocale, cached);
+    cached = learnForms(intlLocale(locale));
+    forms.set(locale, cached);
   }
   return cached;
 }
 
-/** The locale's hours-and-minutes pattern: `h:mm a` in `en-US`, `HH:mm` in `de`. */
-export function timePattern(locale: string): string {
-  return catalogFor(locale).dateLocale.formatLong?.time({ width: 'short' }) ?? 'HH:mm';
+/** The locale's short numeric date, from `Intl`: `MM/dd/yyyy` in `en-US`, `yyyy/MM/dd` in `ja`. */
+export function datePattern(locale: string): DatePattern {
+  return formsOf(locale).date;
 }
 
-/** The locale's words for before and after noon: `AM`, `PM`. */
+/** The locale's hours-and-minutes pattern: `h:mm a` in `en-US`, `HH:mm` in `de`. */
+export function timePattern(locale: string): string {
+  return formsOf(locale).time;
+}
+
+/** The locale's words for before and after noon: `AM`, `PM`; `午前`, `午後`. */
 export function dayPeriods(locale: string): [am: string, pm: string] {
-  const localize = catalogFor(locale).dateLocale.localize;
-  const word = (period: 'am' | 'pm') =>
-    String(localize?.dayPeriod(period, { width: 'abbreviated' }) ?? period.toUpperCase());
-  return [word('am'), word('pm')];
+  return formsOf(locale).dayPeriods;
+}
+
+/**
+ * Typed text in lower case without the words of the locale's pattern (`г.` in `bg`, `h` in
+ * `fr-CA`) and the bidi marks right-to-left locales put between fields: numbers and separators.
+ */
+export function withoutPatternWords(text: string, pattern: string): string {
+  let rest = text.replace(/[\u200e\u200f\u061c]/g, '').toLowerCase();
+  for (const [, quoted] of pattern.matchAll(/'((?:[^']|'')+)'/g)) {
+    const word = quoted!.replace(/''/g, "'").trim().toLowerCase();
+    const at = word ? rest.lastIndexOf(word) : -1;
+    if (at >= 0) rest = `${rest.slice(0, at)} ${rest.slice(at + word.length)}`;
+  }
+  return rest.trim();
 }
 
 interface Fields {
@@ -60,7 +124,7 @@ interface Fields {
 
 const TOKEN = /'(?:[^']|'')*'|y+|M+|d+|H+|h+|m+|a+|[\s\S]/g;
 
-/** Fills a date-fns pattern's date and time fields; quoted text stays as written. */
+/** Fills a pattern's date and time fields; quoted text stays as written. */
 function fillPattern(pattern: string, fields: Fields, locale: string): string {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   const hours = fields.hours ?? 0;
@@ -72,13 +136,7 @@ function fillPattern(pattern: string, fields: Fields, locale: string): string {
       case 'y':
         return pad(fields.year ?? 0, 4);
       case 'M':
-        return width <= 2
-          ? pad(fields.month ?? 1, width)
-          : String(
-              catalogFor(locale).dateLocale.localize?.month(((fields.month ?? 1) - 1) as Month, {
-                width: width === 3 ? 'abbreviated' : 'wide',
-              }) ?? pad(fields.month ?? 1, 2),
-            );
+        return pad(fields.month ?? 1, width);
       case 'd':
         return pad(fields.day ?? 1, width);
       case 'H':

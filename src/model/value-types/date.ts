@@ -1,6 +1,6 @@
 import type { ValueTypeHandler } from './handler.js';
 import { fail, inputText, ok } from './handler.js';
-import { datePattern, daysInMonth, formatIsoDate } from './calendar.js';
+import { datePattern, daysInMonth, formatIsoDate, withoutPatternWords } from './calendar.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TYPED_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -16,16 +16,18 @@ function iso(year: number, month: number, day: number): string {
 }
 
 /**
- * Reads the locale's numeric form (`12/31/2024` in `en-US`, `31.12.2024` in `de`) or ISO
- * (`2024-12-31`, in every locale). A year of four digits first always means year, month, day.
+ * Reads the locale's numeric form (`12/31/2024` in `en-US`, `31.12.2024` in `de`, `31.12.2024 г.`
+ * in `bg`) or ISO (`2024-12-31`, in every locale). A year of four digits first always means year,
+ * month, day.
  */
 function parseDateText(text: string, locale: string): { y: number; M: number; d: number } | 'format' {
   const isoMatch = TYPED_ISO.exec(text);
   if (isoMatch) return { y: Number(isoMatch[1]), M: Number(isoMatch[2]), d: Number(isoMatch[3]) };
-  const numbers = THREE_NUMBERS.exec(text);
+  const { pattern, order: localeOrder } = datePattern(locale);
+  const numbers = THREE_NUMBERS.exec(withoutPatternWords(text, pattern));
   if (!numbers) return 'format';
   const groups = numbers.slice(1, 4) as [string, string, string];
-  const order = groups[0].length === 4 ? (['y', 'M', 'd'] as const) : datePattern(locale).order;
+  const order = groups[0].length === 4 ? (['y', 'M', 'd'] as const) : localeOrder;
   const parts = { y: '', M: '', d: '' };
   order.forEach((field, i) => (parts[field] = groups[i]!));
   if (parts.y.length !== 4 || parts.M.length > 2 || parts.d.length > 2) return 'format';

@@ -1,10 +1,12 @@
 import type { ValueTypeHandler } from './handler.js';
 import { fail, inputText, ok } from './handler.js';
-import { dayPeriods, formatIsoTime } from './calendar.js';
+import { dayPeriods, formatIsoTime, timePattern, withoutPatternWords } from './calendar.js';
 
 const ISO_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const TWENTY_FOUR_HOUR = /^(\d{1,2})[:.h](\d{2})$/;
-const TWELVE_HOUR = /^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?$/;
+// Typed text arrives lower case, with every run of spaces (ICU's no-break ones too) made one space.
+const TWENTY_FOUR_HOUR = /^(\d{1,2})(?: ?[:.h] ?| )(\d{2})$/;
+const TWELVE_HOUR = /^(\d{1,2})(?:(?: ?[:.h] ?| )(\d{2}))? ?([ap])\.? ?m\.?$/;
+const HOURS = /^(\d{1,2})(?:(?: ?[:.h] ?| )(\d{2}))?$/;
 
 type Clock = { hours: number; minutes: number } | 'format' | 'range';
 
@@ -14,7 +16,7 @@ function twelveHour(hours: number, minutes: number, pm: boolean): Clock {
 }
 
 function parseTimeText(text: string, locale: string): Clock {
-  const typed = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const typed = withoutPatternWords(text, timePattern(locale)).replace(/\s+/g, ' ');
   const plain = TWENTY_FOUR_HOUR.exec(typed);
   if (plain) {
     const hours = Number(plain[1]);
@@ -23,11 +25,13 @@ function parseTimeText(text: string, locale: string): Clock {
   }
   const english = TWELVE_HOUR.exec(typed);
   if (english) return twelveHour(Number(english[1]), Number(english[2] ?? 0), english[3] === 'p');
-  // The locale's own day periods, before or after the time (`오후 9:05`, `9:05 μ.μ.`).
-  const [am, pm] = dayPeriods(locale).map((period) => period.toLowerCase());
-  for (const [period, isPm] of [[am, false], [pm, true]] as const) {
+  // The locale's own day periods, before or after the time (`오후 9:05`, `9:05 μ.μ.`); the longer
+  // word first, in case one holds the other.
+  const [am, pm] = dayPeriods(locale).map((period) => period.toLowerCase().replace(/\s+/g, ' '));
+  const periods = [[am, false], [pm, true]] as const;
+  for (const [period, isPm] of [...periods].sort((a, b) => b[0]!.length - a[0]!.length)) {
     if (!period || !typed.includes(period)) continue;
-    const rest = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(typed.replace(period, '').trim());
+    const rest = HOURS.exec(typed.replace(period, '').trim());
     if (rest) return twelveHour(Number(rest[1]), Number(rest[2] ?? 0), isPm);
   }
   return 'format';
