@@ -206,7 +206,7 @@ const lazyText = (row) => (row.lazy?.length ? `+${kb(row.lazy.reduce((sum, c) =>
 export function formatReport(rows, { budgets = {}, goal = {} } = {}) {
   const check = checkBudgets(rows, { budgets, goal });
   const table = [
-    ['entry', 'minified', 'gzip', 'budget', 'lazy gzip', ''],
+    ['entry', 'minified', 'gzip', 'budget', 'lazy gzip', 'check'],
     ...rows.map((row) => {
       const budget = budgets[row.key];
       const status = budget === undefined ? 'no budget' : row.gzip > budget * 1024 ? 'OVER' : 'ok';
