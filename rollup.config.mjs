@@ -4,17 +4,22 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 
-export default {
-  input: 'dist/index.js',
-  output: {
-    file: 'dist/customer-properties.bundle.js',
-    format: 'es',
-    inlineDynamicImports: true,
-    sourcemap: true,
-  },
-  plugins: [
-    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
-    nodeResolve({ exportConditions: ['browser', 'production'] }),
-    terser({ ecma: 2022, module: true, format: { comments: false } }),
-  ],
-};
+/** The bundle's build from the tsc output in `dist` (scripts/bundle.smoke.test.mjs builds one elsewhere). */
+export function bundleConfig(dist = 'dist') {
+  return {
+    input: `${dist}/index.js`,
+    output: {
+      file: `${dist}/customer-properties.bundle.js`,
+      format: 'es',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+    plugins: [
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      nodeResolve({ exportConditions: ['browser', 'production'] }),
+      terser({ ecma: 2022, module: true, format: { comments: false } }),
+    ],
+  };
+}
+
+export default bundleConfig();
