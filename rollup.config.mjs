@@ -17,7 +17,9 @@ export function bundleConfig(dist = 'dist') {
     plugins: [
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
       nodeResolve({ exportConditions: ['browser', 'production'] }),
-      terser({ ecma: 2022, module: true, format: { comments: false } }),
+      // `module` lets terser treat the top level as private (as `toplevel` would); a second
+      // compress pass; no property mangling.
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
   };
 }
