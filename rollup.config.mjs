@@ -9,14 +9,23 @@ import terser from '@rollup/plugin-terser';
 // their styles use. The CSS minifier writes nothing these cannot read, and adds the prefixes they need.
 const CSS_TARGETS = { chrome: 125 << 16, firefox: 126 << 16, safari: (17 << 16) | (4 << 8) };
 
+/** A lazily loaded chunk is named after the package it holds: `bundle-chunks/js-api-loader-<hash>.js`. */
+function chunkFileName(chunk) {
+  const name = chunk.facadeModuleId?.match(/node_modules\/(?:@[^/]+\/)?([^/]+)\//)?.[1] ?? '[name]';
+  return `bundle-chunks/${name}-[hash:8].js`;
+}
+
 /** The bundle's build from the tsc output in `dist` (scripts/bundle.smoke.test.mjs builds one elsewhere). */
 export function bundleConfig(dist = 'dist') {
   return {
     input: `${dist}/index.js`,
+    // What the code imports dynamically (the Google Maps loader) becomes a chunk beside the bundle,
+    // loaded only when a page needs it: a page without a map loads no Maps code.
     output: {
-      file: `${dist}/customer-properties.bundle.js`,
+      dir: dist,
+      entryFileNames: 'customer-properties.bundle.js',
+      chunkFileNames: chunkFileName,
       format: 'es',
-      inlineDynamicImports: true,
       sourcemap: true,
     },
     plugins: [

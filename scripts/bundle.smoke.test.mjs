@@ -149,11 +149,14 @@ test('a page with a date editor and a customer panel, from the bundle alone', as
   await tab.close();
 });
 
-test('a location picker with a key loads the Maps loader when it is on screen', async () => {
+test('a location picker with a key loads the Maps loader, a chunk beside the bundle, when it is on screen', async () => {
   const { tab, problems, scripts } = await open('map.html');
   assert.equal(await tab.evaluate(() => window.smoke.registered), true);
   await tab.waitForFunction(() => window.smoke.picker.querySelector('[data-fake-map]'), { timeout: 10_000 });
-  assert.deepEqual(scripts.slice(0, 2), ['/pages/map.js', `/${BUNDLE}`]);
+  const [page, bundle, ...chunks] = scripts;
+  assert.deepEqual([page, bundle], ['/pages/map.js', `/${BUNDLE}`]);
+  assert.equal(chunks.length, 1, 'one lazy chunk');
+  assert.match(chunks[0], /^\/dist\/bundle-chunks\/js-api-loader-[\w-]{8}\.js$/);
   assert.deepEqual(problems, [], 'no console errors');
   await tab.close();
 });

@@ -35,9 +35,9 @@ export function entryPoints(exportsMap) {
   return entries;
 }
 
-/** A lazy chunk's name: the package it holds (`@googlemaps/js-api-loader`) or its file name. */
+/** A lazy chunk's name: the package it holds (`js-api-loader`, as the bundle's chunk is named) or its file name. */
 function chunkName(path) {
-  const inPackage = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+  const inPackage = path.match(/node_modules\/(?:@[^/]+\/)?([^/]+)/);
   if (inPackage) return inPackage[1];
   return basename(path).replace(/(-[A-Za-z0-9_-]{8})?\.[cm]?js$/, '');
 }
