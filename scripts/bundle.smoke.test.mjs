@@ -42,7 +42,7 @@ const page = (script) => `<!doctype html>
 <script type="module" src="./${script}"></script></head><body></body></html>`;
 
 // A page with no location field: an editor for a date and a panel over a MemoryStore.
-const fieldsScript = `import { CustomerDetailsPanel, MemoryStore, PropertyEditor } from './${BUNDLE}';
+const fieldsScript = `import { CustomerDetailsPanel, MemoryStore, PropertyEditor } from '../${BUNDLE}';
 const birthday = { name: 'birthday', label: 'Birthday', type: 'date', showToAgent: true, showToCustomer: false, access: { agent: 'edit' }, order: 1 };
 const editor = document.createElement('property-editor');
 editor.definition = birthday;
@@ -64,7 +64,7 @@ window.smoke = { editor, panel, registered: customElements.get('property-editor'
 
 // A location picker with a key: Maps loads when it is on screen. A fake google.maps.importLibrary
 // stands in for Google's script, so the loader adds no script tag.
-const mapScript = `import { LocationPicker } from './${BUNDLE}';
+const mapScript = `import { LocationPicker } from '../${BUNDLE}';
 window.google = { maps: { importLibrary: async (name) => name === 'maps'
   ? { Map: class { constructor(element) { element.dataset.fakeMap = 'true'; } addListener() { return { remove() {} }; } } }
   : {} } };
@@ -86,9 +86,9 @@ before(async () => {
   }
   await mkdir(join(dir, 'pages'));
   await writeFile(join(dir, 'fields.html'), page('pages/fields.js'));
-  await writeFile(join(dir, 'pages/fields.js'), fieldsScript.replace(`'./${BUNDLE}'`, `'../${BUNDLE}'`));
+  await writeFile(join(dir, 'pages/fields.js'), fieldsScript);
   await writeFile(join(dir, 'map.html'), page('pages/map.js'));
-  await writeFile(join(dir, 'pages/map.js'), mapScript.replace(`'./${BUNDLE}'`, `'../${BUNDLE}'`));
+  await writeFile(join(dir, 'pages/map.js'), mapScript);
   server = await serve(dir);
   browser = await puppeteer.launch({ executablePath: findBrowser(), args: BROWSER_ARGS, headless: true });
 });
