@@ -1,30 +1,22 @@
 // npm run bench: sizes and speeds, measured in one run, in headless Chromium as in the tests:
 // the hand-written DOM and plain-Lit floors beside the panel, each first render in a fresh page.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import puppeteer from 'puppeteer-core';
 import { BROWSER_ARGS, findBrowser } from '../scripts/browser.mjs';
+import { formatReport, markdownRows, measureSizes, readBudgets } from '../scripts/size-lib.mjs';
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-
-async function size(entry) {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    tsconfig: 'tsconfig.json',
-    conditions: ['browser', 'production'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  const code = result.outputFiles[0].contents;
-  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+/** The newest change to the library's sources, to tell whether dist/ was built from them. */
+async function newestSource(dir) {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
+    newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return newest;
 }
 
 function stats(times) {
@@ -33,18 +25,17 @@ function stats(times) {
   return `median ${median.toFixed(2)} ms (min ${sorted[0].toFixed(2)}, max ${sorted.at(-1).toFixed(2)}, n=${sorted.length})`;
 }
 
-const sizeLines = [];
-console.log('Sizes (esbuild --bundle --minify, Lit included, gzip -9):');
-for (const [name, entry] of [
-  ['<property-editor> with its dependencies', 'src/elements/property-editor/property-editor.ts'],
-  ['<location-picker> with its dependencies', 'src/elements/location-picker/location-picker.ts'],
-  ['customer-properties/model', 'src/model/index.ts'],
-  ['the whole library (src/index.ts)', 'src/index.ts'],
-]) {
-  const { minified, gzip } = await size(entry);
-  console.log(`  ${name}: ${kb(minified)} minified, ${kb(gzip)} gzip`);
-  sizeLines.push(`| ${name.replace(/<([a-z-]+)>/g, '`<$1>`')} | ${kb(minified)} | ${kb(gzip)} |`);
+// Sizes: the same figures as the build's size check (scripts/size-lib.mjs), measured from dist/.
+const built = await stat('dist/customer-properties.bundle.js').catch(() => undefined);
+if (!built || built.mtimeMs < (await newestSource('src'))) {
+  console.error('dist/ is missing or older than src/: run `npm run build` first (the sizes are measured from it).');
+  process.exit(1);
 }
+const sizeRows = await measureSizes();
+const sizeBudgets = await readBudgets();
+console.log('Sizes (minified, gzip -9; entries bundled by esbuild from dist/, the bundle as rollup wrote it):');
+console.log(formatReport(sizeRows, sizeBudgets).text);
+const sizeLines = markdownRows(sizeRows, sizeBudgets);
 
 const executablePath = findBrowser();
 if (!executablePath) {
@@ -152,8 +143,8 @@ if (doc.includes(start) && doc.includes(end) && measured.table) {
     '|---|---|',
     ...measured.other,
     '',
-    '| entry (esbuild, minified) | minified | gzip |',
-    '|---|---|---|',
+    '| entry (`npm run size`: esbuild from dist/; the bundle as rollup wrote it) | minified | gzip | lazy chunks, gzip | budget |',
+    '|---|---|---|---|---|',
     ...sizeLines,
     end,
   ].join('\n');

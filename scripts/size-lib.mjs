@@ -1,0 +1,239 @@
+// Measures what the library costs a page, minified and gzip -9, and checks it against the budgets.
+// Shared by scripts/size.mjs (the last step of `npm run build`) and bench/run.mjs.
+//
+// Two kinds of figure:
+// - each public entry point of package.json `exports`, bundled by esbuild from the built dist/
+//   files with everything it imports (Lit, date-fns, idb, …), as a host's bundler would: minified,
+//   `browser` and `production` conditions, `process.env.NODE_ENV` = "production", dynamic imports
+//   split off into lazy chunks;
+// - the files the build writes for the self-contained bundle (rollup + terser), as they are on
+//   disk: the bundle itself and each lazily loaded chunk it imports.
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export const BUNDLE_EXPORT = './bundle';
+
+const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
+
+/** Bytes as KB (1024 bytes), one decimal. */
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * The public entry points of a package.json `exports` map: `[name, file]` for each export whose
+ * target is a JavaScript module, leaving out the bundle and type-only or non-JS exports.
+ */
+export function entryPoints(exportsMap) {
+  const entries = [];
+  for (const [name, target] of Object.entries(exportsMap)) {
+    if (name === BUNDLE_EXPORT) continue;
+    const file = typeof target === 'string' ? target : (target.browser ?? target.import ?? target.default);
+    if (typeof file === 'string' && file.endsWith('.js')) entries.push([name, file]);
+  }
+  return entries;
+}
+
+/** A lazy chunk's name: the package it holds (`js-api-loader`, as the bundle's chunk is named) or its file name. */
+function chunkName(path) {
+  const inPackage = path.match(/node_modules\/(?:@[^/]+\/)?([^/]+)/);
+  if (inPackage) return inPackage[1];
+  return basename(path).replace(/(-[A-Za-z0-9_-]{8})?\.[cm]?js$/, '');
+}
+
+/** Sums the sizes of a group of output files. */
+function sumOf(files) {
+  return {
+    minified: files.reduce((sum, f) => sum + f.code.length, 0),
+    gzip: files.reduce((sum, f) => sum + gzipSize(f.code), 0),
+  };
+}
+
+/**
+ * Splits a module graph into what loads up front and what loads later. `graph` maps a file to its
+ * code and its relative imports; each import of a lazy chunk starts a group named after it.
+ */
+function splitGraph(start, graph) {
+  const initial = new Set();
+  const visit = (file, into) => {
+    if (into.has(file) || initial.has(file)) return;
+    into.add(file);
+    for (const next of graph.get(file).imports) visit(next, into);
+  };
+  visit(start, initial);
+  const lazy = new Map();
+  const queue = [...initial];
+  while (queue.length) {
+    const file = queue.shift();
+    for (const root of graph.get(file).dynamicImports) {
+      if (initial.has(root) || [...lazy.values()].some((group) => group.files.has(root))) continue;
+      const files = new Set();
+      visit(root, files);
+      lazy.set(root, { name: graph.get(root).name, files });
+      queue.push(...files);
+    }
+  }
+  const pick = (files) => [...files].map((file) => graph.get(file));
+  return {
+    ...sumOf(pick(initial)),
+    files: [...initial],
+    lazy: [...lazy.values()].map(({ name, files }) => ({ name, ...sumOf(pick(files)), files: [...files] })),
+  };
+}
+
+/**
+ * Bundles one entry as a host would (esbuild, minified) and measures it: the entry with its static
+ * imports (`minified`, `gzip`) and each dynamically imported chunk (`lazy`).
+ */
+export async function measureEntry(file, { root = process.cwd() } = {}) {
+  const result = await build({
+    absWorkingDir: resolve(root),
+    entryPoints: [file],
+    bundle: true,
+    minify: true,
+    splitting: true,
+    format: 'esm',
+    outdir: 'size-out',
+    chunkNames: '[name]-[hash]',
+    write: false,
+    metafile: true,
+    conditions: ['browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  const code = new Map(result.outputFiles.map((out) => [relative(resolve(root), out.path), out.contents]));
+  const graph = new Map();
+  let start;
+  for (const [path, output] of Object.entries(result.metafile.outputs)) {
+    if (path.endsWith('.map')) continue;
+    if (output.entryPoint && resolve(root, output.entryPoint) === resolve(root, file)) start = path;
+    graph.set(path, {
+      name: chunkName(output.entryPoint ?? path),
+      code: code.get(path),
+      imports: output.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
+      dynamicImports: output.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
+    });
+  }
+  const { files: _files, lazy, ...sizes } = splitGraph(start, graph);
+  return { ...sizes, lazy: lazy.map(({ files: _f, ...chunk }) => chunk) };
+}
+
+// Relative imports in minified ES modules: `import"./a.js"`, `…from"./a.js"`, `import("./a.js")`.
+const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"'\n]+)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.{1,2}\/[^"'\n]+)["']\s*\)/g;
+
+/**
+ * Measures a built ES module as it is on disk, with the chunks it imports beside it: the file and
+ * its static imports (`minified`, `gzip`), and each lazily loaded chunk (`lazy`).
+ */
+export async function measureBuiltFile(path) {
+  const graph = new Map();
+  const load = async (file) => {
+    if (graph.has(file)) return;
+    const code = await readFile(file);
+    const text = code.toString('utf8');
+    const found = (pattern) =>
+      [...text.matchAll(pattern)].map((m) => resolve(dirname(file), m[1])).filter((target) => existsSync(target));
+    const node = { name: chunkName(file), code, imports: found(STATIC_IMPORT), dynamicImports: found(DYNAMIC_IMPORT) };
+    graph.set(file, node);
+    for (const next of [...node.imports, ...node.dynamicImports]) await load(next);
+  };
+  const start = resolve(path);
+  await load(start);
+  const { files: _files, lazy, ...sizes } = splitGraph(start, graph);
+  return { ...sizes, lazy: lazy.map(({ files, ...chunk }) => ({ ...chunk, files: files.map((f) => relative(dirname(start), f)) })) };
+}
+
+/**
+ * Measures every public entry point and the bundle of the package at `root` (built `dist/`).
+ * Returns rows `{ key, minified, gzip, lazy? }`: one per entry (its lazy chunks as a figure beside
+ * it), one for the bundle and one per lazy chunk of the bundle (`./bundle lazy <name>`).
+ */
+export async function measureSizes({ root = process.cwd() } = {}) {
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  const rows = [];
+  for (const [key, file] of entryPoints(pkg.exports ?? {})) {
+    const { minified, gzip, lazy } = await measureEntry(file, { root });
+    rows.push({ key, file, minified, gzip, lazy });
+  }
+  const bundleFile = pkg.exports?.[BUNDLE_EXPORT];
+  if (typeof bundleFile === 'string') {
+    const bundle = await measureBuiltFile(join(root, bundleFile));
+    rows.push({ key: BUNDLE_EXPORT, file: bundleFile, minified: bundle.minified, gzip: bundle.gzip, lazy: bundle.lazy });
+    for (const chunk of bundle.lazy) {
+      const file = join(dirname(bundleFile), chunk.files[0]);
+      rows.push({ key: `${BUNDLE_EXPORT} lazy ${chunk.name}`, file, minified: chunk.minified, gzip: chunk.gzip });
+    }
+  }
+  return rows;
+}
+
+/** Reads the budgets and the goal: `size-budgets.json` at the root, `{ goal: {key: KB}, budgets: {key: KB} }`. */
+export async function readBudgets(root = process.cwd()) {
+  const { budgets = {}, goal = {} } = JSON.parse(await readFile(join(root, 'size-budgets.json'), 'utf8'));
+  return { budgets, goal };
+}
+
+/**
+ * Checks measured rows against budgets (KB gzip, 1 KB = 1024 bytes). Returns `failures` (each
+ * row over its budget and by how much), `unbudgeted` (rows with no budget) and `goals` (how far
+ * each row with a goal is from it; a goal never fails the check).
+ */
+export function checkBudgets(rows, { budgets = {}, goal = {} } = {}) {
+  const failures = [];
+  const unbudgeted = [];
+  for (const row of rows) {
+    const budget = budgets[row.key];
+    if (budget === undefined) unbudgeted.push(row.key);
+    else if (row.gzip > budget * 1024) failures.push({ key: row.key, gzip: row.gzip, budget, over: row.gzip - budget * 1024 });
+  }
+  const goals = Object.entries(goal).map(([key, target]) => {
+    const row = rows.find((r) => r.key === key);
+    return { key, goal: target, gzip: row?.gzip, over: row ? row.gzip - target * 1024 : undefined };
+  });
+  return { ok: failures.length === 0, failures, unbudgeted, goals };
+}
+
+/** Budgets at the measured figures, each rounded up to the next whole KB. */
+export function budgetsFromRows(rows) {
+  return Object.fromEntries(rows.map((row) => [row.key, Math.ceil(row.gzip / 1024)]));
+}
+
+const lazyText = (row) => (row.lazy?.length ? `+${kb(row.lazy.reduce((sum, c) => sum + c.gzip, 0))}` : '');
+
+/** The report as a plain-text table and the check's verdict, for the console. */
+export function formatReport(rows, { budgets = {}, goal = {} } = {}) {
+  const check = checkBudgets(rows, { budgets, goal });
+  const table = [
+    ['entry', 'minified', 'gzip', 'budget', 'lazy gzip', 'check'],
+    ...rows.map((row) => {
+      const budget = budgets[row.key];
+      const status = budget === undefined ? 'no budget' : row.gzip > budget * 1024 ? 'OVER' : 'ok';
+      return [row.key, kb(row.minified), kb(row.gzip), budget === undefined ? '—' : `${budget} KB`, lazyText(row), status];
+    }),
+  ];
+  const widths = table[0].map((_, i) => Math.max(...table.map((line) => line[i].length)));
+  const lines = table.map((line) =>
+    line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd(),
+  );
+  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const g of check.goals) {
+    if (g.gzip === undefined) lines.push(`goal ${g.goal} KB (${g.key}): not measured`);
+    else if (g.over > 0) lines.push(`goal ${g.goal} KB (${g.key}): over by ${kb(g.over)}`);
+    else lines.push(`goal ${g.goal} KB (${g.key}): met, ${kb(-g.over)} to spare`);
+  }
+  for (const key of check.unbudgeted) lines.push(`no budget for ${key} in size-budgets.json`);
+  for (const f of check.failures) {
+    lines.push(`OVER BUDGET: ${f.key} is ${kb(f.gzip)} gzip, budget ${f.budget} KB: over by ${kb(f.over)} (${f.over} bytes)`);
+  }
+  return { text: lines.join('\n'), check };
+}
+
+/** Markdown rows (`| entry | minified | gzip | lazy gzip | budget |`) for BENCHMARKS.md. */
+export function markdownRows(rows, { budgets = {} } = {}) {
+  return rows.map((row) => {
+    const budget = budgets[row.key];
+    return `| \`${row.key}\` | ${kb(row.minified)} | ${kb(row.gzip)} | ${lazyText(row) || '—'} | ${budget === undefined ? '—' : `${budget} KB`} |`;
+  });
+}

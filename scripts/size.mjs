@@ -1,0 +1,28 @@
+// The last step of `npm run build`: the gzip size of each public entry point and of the bundle,
+// checked against size-budgets.json. Prints a table, writes dist/size-report.json, and exits 1
+// when an entry is over its budget. `--update-budgets` sets every budget to the measured figure
+// rounded up to the next whole KB (the goal stays as it is).
+import { readFile, writeFile } from 'node:fs/promises';
+import { budgetsFromRows, formatReport, measureSizes, readBudgets } from './size-lib.mjs';
+
+const rows = await measureSizes();
+
+if (process.argv.includes('--update-budgets')) {
+  const file = JSON.parse(await readFile('size-budgets.json', 'utf8'));
+  file.budgets = budgetsFromRows(rows);
+  await writeFile('size-budgets.json', `${JSON.stringify(file, null, 2)}\n`);
+  console.log('size-budgets.json: every budget set to the measured figure, rounded up to the next KB.');
+}
+
+const { budgets, goal } = await readBudgets();
+const { text, check } = formatReport(rows, { budgets, goal });
+console.log('Sizes (minified, gzip -9; entries bundled by esbuild from dist/, the bundle as rollup wrote it):');
+console.log(text);
+await writeFile(
+  'dist/size-report.json',
+  `${JSON.stringify({ date: new Date().toISOString(), unit: 'bytes', rows, budgets, goal, check }, null, 2)}\n`,
+);
+if (!check.ok) {
+  console.error(`\nsize: ${check.failures.length} over budget (size-budgets.json); see above.`);
+  process.exit(1);
+}
