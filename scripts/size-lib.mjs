@@ -3,7 +3,7 @@
 //
 // Two kinds of figure:
 // - each public entry point of package.json `exports`, bundled by esbuild from the built dist/
-//   files with everything it imports (Lit, date-fns, idb, …), as a host's bundler would: minified,
+//   files with everything it imports (Lit, idb, …), as a host's bundler would: minified,
 //   `browser` and `production` conditions, `process.env.NODE_ENV` = "production", dynamic imports
 //   split off into lazy chunks;
 // - the files the build writes for the self-contained bundle (rollup + terser), as they are on
