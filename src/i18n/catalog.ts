@@ -60,6 +60,8 @@ export interface Catalog {
     channels: Record<string, string>;
     changedBy: (author: string, ago: string) => string;
     changedAgo: (ago: string) => string;
+    /** A change less than a minute ago, in the place of "2 minutes ago". */
+    justNow: string;
     storeErrors: Record<import('../storage/store-error.js').StoreErrorKind, string>;
   };
   panel: {

@@ -126,6 +126,7 @@ export const de: Catalog = {
     channels: { whatsapp: 'WhatsApp', telegram: 'Telegram', sms: 'SMS', viber: 'Viber', messenger: 'Messenger', instagram: 'Instagram', email: 'E-Mail', rcs: 'RCS', voice: 'Telefon' },
     changedBy: (author, ago) => `Geändert von ${author}, ${ago}`,
     changedAgo: (ago) => `Geändert ${ago}`,
+    justNow: 'gerade eben',
     storeErrors: {
       conflict: 'jemand anderes hat es inzwischen geändert',
       'not-found': 'den Kunden oder die Eigenschaft gibt es nicht mehr',

@@ -122,6 +122,7 @@ export const en: Catalog = {
     channels: { whatsapp: 'WhatsApp', telegram: 'Telegram', sms: 'SMS', viber: 'Viber', messenger: 'Messenger', instagram: 'Instagram', email: 'Email', rcs: 'RCS', voice: 'Phone' },
     changedBy: (author, ago) => `Changed by ${author}, ${ago}`,
     changedAgo: (ago) => `Changed ${ago}`,
+    justNow: 'just now',
     storeErrors: {
       conflict: 'someone else changed it meanwhile',
       'not-found': 'the customer or the property no longer exists',

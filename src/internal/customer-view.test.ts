@@ -12,8 +12,8 @@ const before = (ms: number) => new Date(now - ms).toISOString();
 
 describe('timeAgo', () => {
   const table = [
-    [0, 'now', 'jetzt'],
-    [59_000, 'now', 'jetzt'],
+    [0, 'just now', 'gerade eben'],
+    [59_000, 'just now', 'gerade eben'],
     [MINUTE, '1 minute ago', 'vor 1 Minute'],
     [2 * MINUTE + 30_000, '2 minutes ago', 'vor 2 Minuten'],
     [59 * MINUTE, '59 minutes ago', 'vor 59 Minuten'],
@@ -34,8 +34,8 @@ describe('timeAgo', () => {
     });
   }
 
-  it('says “now” for an instant from a clock ahead of ours, and nothing for no instant', () => {
-    expect(timeAgo(before(-5 * MINUTE), en, now)).to.equal('now');
+  it('says “just now” for an instant from a clock ahead of ours, and nothing for no instant', () => {
+    expect(timeAgo(before(-5 * MINUTE), en, now)).to.equal('just now');
     expect(timeAgo('yesterday', en, now)).to.equal('');
   });
 

@@ -54,7 +54,7 @@ export function sameValue(a: PropertyValue | null | undefined, b: PropertyValue 
 
 const relativeTimes = new Map<string, Intl.RelativeTimeFormat>();
 
-/** How long ago, in the largest whole unit that fits: under a minute is "now". */
+/** How long ago, in the largest whole unit that fits; under a minute is 0. */
 function elapsed(ms: number): [number, Intl.RelativeTimeFormatUnit] {
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return [0, 'second'];
@@ -69,7 +69,8 @@ function elapsed(ms: number): [number, Intl.RelativeTimeFormatUnit] {
 
 /**
  * "2 minutes ago", "yesterday" for an ISO instant, from `Intl` in the catalog's language, so it
- * matches the sentence the catalog puts it in. An instant ahead of `now` (another clock) is "now".
+ * matches the sentence the catalog puts it in. Under a minute, or an instant ahead of `now` (another
+ * clock), is the catalog's "just now".
  */
 export function timeAgo(iso: string, catalog: Catalog, now: number): string {
   const at = Date.parse(iso);
@@ -80,7 +81,7 @@ export function timeAgo(iso: string, catalog: Catalog, now: number): string {
     relativeTimes.set(catalog.locale, format);
   }
   const [count, unit] = elapsed(Math.max(0, now - at));
-  return format.format(-count, unit);
+  return count === 0 ? catalog.customer.justNow : format.format(-count, unit);
 }
 
 /** "Changed by Ana, 2 minutes ago" from `customer.changed`, in the locale. */

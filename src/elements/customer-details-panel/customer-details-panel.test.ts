@@ -117,7 +117,7 @@ describe('<customer-details-panel>', () => {
     expect(store.callsOf('updateCustomer')).to.deep.equal([['ana', { age: '35' }, { revision: 1 }]]);
     await settled(el, 'age', /Saved/);
     expect((await store.getCustomer('ana')).properties.age).to.equal('35');
-    expect(fieldOf(el, 'age').querySelector('[part~="meta"]')!.textContent).to.equal('Changed by Ana, now');
+    expect(fieldOf(el, 'age').querySelector('[part~="meta"]')!.textContent).to.equal('Changed by Ana, just now');
     expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent).to.equal('Age saved.');
   });
 
@@ -159,7 +159,7 @@ describe('<customer-details-panel>', () => {
     store.inject('updateCustomer', { type: 'conflict', changes: { age: '77' }, author: 'Ben' });
     const el = await panel(store);
     await commit(el, 'age', '35');
-    await settled(el, 'age', /Ben changed this now to “77”/);
+    await settled(el, 'age', /Ben changed this just now to “77”/);
     expect(editorFor(el, 'age').value, 'the agent’s value stays in the field').to.equal('35');
     await expect(el).to.be.accessible();
     button(fieldOf(el, 'age'), 'Keep mine').click();
