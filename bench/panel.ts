@@ -3,6 +3,7 @@
 import { mountPanel } from './mount-panel.js';
 import type { PropertyDefinition, PropertyType, PropertyValue } from '../src/model/index.js';
 import { MemoryStore } from '../src/storage/memory-store.js';
+import { BIG_CHOICE } from './big-choice.js';
 
 const TYPES: PropertyType[] = ['number', 'text', 'word', 'single-choice', 'multiple-choice', 'location', 'date', 'time'];
 const options = Array.from({ length: 12 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
@@ -17,7 +18,7 @@ const SAMPLE: Record<PropertyType, PropertyValue> = {
   time: '21:05',
 };
 
-function data(n: number) {
+function data(n: number, big: boolean) {
   const definitions: PropertyDefinition[] = [];
   const properties: Record<string, PropertyValue> = {};
   for (let i = 0; i < n; i++) {
@@ -29,17 +30,21 @@ function data(n: number) {
     });
     properties[name] = SAMPLE[type];
   }
+  if (big) {
+    definitions.push(BIG_CHOICE);
+    properties.big = 'b4321';
+  }
   return { definitions, customers: [{ id: 'c', number: '+4915123456789', name: 'Ana', channel: 'whatsapp', revision: 1, properties }] };
 }
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
 /** First render: from inserting the panel to every field in the DOM and laid out. */
-async function firstRender(n: number): Promise<number> {
-  const store = new MemoryStore(data(n));
+async function firstRender(n: number, big = false): Promise<number> {
+  const store = new MemoryStore(data(n, big));
   await frame();
   const start = performance.now();
-  const { panel } = await mountPanel(store, n);
+  const { panel } = await mountPanel(store, n + (big ? 1 : 0));
   panel.getBoundingClientRect();
   document.body.offsetHeight;
   const time = performance.now() - start;
@@ -49,7 +54,7 @@ async function firstRender(n: number): Promise<number> {
 
 /** One value changed elsewhere: from the store's write to the field showing it. */
 async function updateOne(n: number, rounds: number): Promise<number[]> {
-  const store = new MemoryStore(data(n));
+  const store = new MemoryStore(data(n, false));
   const { panel, editors } = await mountPanel(store, n);
   const target = editors.find((e) => e.definition?.name === 'p0')!;
   const times: number[] = [];
