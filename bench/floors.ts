@@ -1,7 +1,8 @@
 // The floors the panel is measured against, in the same run (bench/run.mjs): a form of N labelled
 // native inputs cycling through the eight types, written by hand and as one plain Lit template.
 import { html, render } from 'lit';
-import { mountPanel } from './mount-panel.js';
+import '../src/elements/customer-profile-form/customer-profile-form.js';
+import type { PropertyEditor } from '../src/elements/property-editor/property-editor.js';
 import { parseValue, type PropertyDefinition, type PropertyType, type PropertyValue } from '../src/model/index.js';
 import { MemoryStore } from '../src/storage/memory-store.js';
 import { BIG_CHOICE } from './big-choice.js';
@@ -177,29 +178,39 @@ export async function litValidate(n: number, rounds: number) {
 }
 
 /**
- * The panel's "validate all": every editor checks its validity (as a form's Save does), and the
- * messages of the third that need attention show.
+ * "Validate all" in our elements is the profile form's Save: every field is checked (`checkValidity()`)
+ * and each invalid one shows its message. The panel saves field by field and has no such step.
  */
-export async function panelValidate(n: number, rounds: number) {
+export async function formValidate(n: number, rounds: number) {
   // As in the floors, a third of the fields need attention: required, and empty.
-  const defs = definitions(n).map((def, i) => (i % 3 === 0 ? { ...def, required: true } : def));
+  const defs = definitions(n).map((def, i) => ({ ...def, showToCustomer: true, ...(i % 3 === 0 ? { required: true } : {}) }));
   const properties = Object.fromEntries(defs.filter((_, i) => i % 3 !== 0).map((d) => [d.name, SAMPLE[d.type]]));
   const store = new MemoryStore({ definitions: defs, customers: [{ id: 'c', number: '1', name: 'Ana', revision: 1, properties }] });
-  const { panel, editors } = await mountPanel(store, n);
+  const form = document.createElement('customer-profile-form');
+  form.store = store;
+  form.customerId = 'c';
+  form.locale = 'en';
+  document.body.append(form);
+  let editors: PropertyEditor[] = [];
+  while (editors.length < n) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await form.updateComplete;
+    editors = [...form.shadowRoot!.querySelectorAll('property-editor')];
+  }
+  await Promise.all(editors.map((editor) => editor.updateComplete));
   warmModel();
   const times = [];
   for (let round = 0; round < rounds; round++) {
     times.push(await measure(async () => {
-      // As the profile form's Save does: check every field (each invalid one then shows its message).
-      for (const editor of editors) editor.checkValidity();
+      form.shadowRoot!.querySelector('form')!.requestSubmit();
+      await form.updateComplete;
       await Promise.all(editors.map((e) => e.updateComplete));
     }));
-    const shown = panel.shadowRoot!.querySelectorAll('property-editor');
-    const messages = [...shown].filter((e) => e.shadowRoot!.querySelector('[part~="error"]') ?? e.shadowRoot!.querySelector('location-picker')?.shadowRoot?.querySelector('[part~="error"]')).length;
+    const messages = editors.filter((e) => e.shadowRoot!.querySelector('[part~="error"]') ?? e.shadowRoot!.querySelector('location-picker')?.shadowRoot?.querySelector('[part~="error"]')).length;
     if (messages < Math.floor(n / 3)) throw new Error(`only ${messages} messages shown`);
   }
-  panel.remove();
+  form.remove();
   return times;
 }
 
-(window as unknown as { bench: object }).bench = { handFirstRender, litFirstRender, handUpdate, litUpdate, handValidate, litValidate, panelValidate };
+(window as unknown as { bench: object }).bench = { handFirstRender, litFirstRender, handUpdate, litUpdate, handValidate, litValidate, formValidate };

@@ -1,5 +1,6 @@
-// Puts a <customer-details-panel> for customer `c` on the page and waits until all its fields
-// (the name and `count` properties) are rendered and updated.
+// Puts a <customer-details-panel> for customer `c` on the page and waits until all its rows (the
+// name and `count` properties) are rendered and every editor in them is updated. Rows past the
+// first screens show their value as text until they come near the viewport (EAGER_ROWS in the panel).
 import '../src/elements/customer-details-panel/customer-details-panel.js';
 import type { CustomerDetailsPanel } from '../src/elements/customer-details-panel/customer-details-panel.js';
 import type { PropertyEditor } from '../src/elements/property-editor/property-editor.js';
@@ -11,10 +12,12 @@ export async function mountPanel(store: PropertyStore, count: number): Promise<{
   panel.customerId = 'c';
   panel.locale = 'en';
   document.body.append(panel);
+  let rows = 0;
   let editors: PropertyEditor[] = [];
-  while (editors.length < count + 1) {
+  while (rows < count) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await panel.updateComplete;
+    rows = panel.shadowRoot!.querySelectorAll('li[part~="field"]').length;
     editors = [...panel.shadowRoot!.querySelectorAll('property-editor')];
     await Promise.all(editors.map((editor) => editor.updateComplete));
   }

@@ -1,6 +1,7 @@
-// node bench/profile.mjs [N]: a CPU profile of the panel's first render at N fields (default
-// 2,000), in headless Chromium; prints the functions with the most self time and writes
-// bench/results/panel-first-render.cpuprofile (open it in Chromium's DevTools, Performance tab).
+// node bench/profile.mjs [N] [page call args-json]: a CPU profile of the panel's first render at N
+// fields (default 2,000), or of any bench page's function, in headless Chromium; prints the
+// functions with the most self time and writes bench/results/profile.cpuprofile (open it in
+// Chromium's DevTools, Performance tab).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -8,6 +9,7 @@ import puppeteer from 'puppeteer-core';
 import { BROWSER_ARGS, findBrowser } from '../scripts/browser.mjs';
 
 const n = Number(process.argv[2] ?? 2000);
+const [file = 'panel.html', call = 'firstRender', args = `[${n}]`] = process.argv.slice(3);
 const server = await startDevServer({
   config: {
     rootDir: '.',
@@ -22,17 +24,17 @@ const server = await startDevServer({
 const browser = await puppeteer.launch({ executablePath: findBrowser(), args: BROWSER_ARGS, headless: true });
 try {
   const page = await browser.newPage();
-  await page.goto(`http://localhost:${server.server.address().port}/bench/panel.html`);
+  await page.goto(`http://localhost:${server.server.address().port}/bench/${file}`);
   await page.waitForFunction(() => 'bench' in window);
   const cdp = await page.createCDPSession();
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  const time = await page.evaluate((count) => window.bench.firstRender(count), n);
+  const time = await page.evaluate((name, a) => window.bench[name](...a), call, JSON.parse(args));
   const { profile } = await cdp.send('Profiler.stop');
-  console.log(`first render, ${n} fields: ${time.toFixed(0)} ms`);
+  console.log(`${call}(${args}): ${JSON.stringify(time)}`);
   await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/panel-first-render.cpuprofile', JSON.stringify(profile));
+  await writeFile('bench/results/profile.cpuprofile', JSON.stringify(profile));
   const self = new Map();
   const dt = new Map();
   profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));

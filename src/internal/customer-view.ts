@@ -96,3 +96,4 @@ export function changedText(customer: Customer | undefined, name: string, catalo
 export function failureReason(error: StoreError, name: string, catalog: Catalog): string {
   return error.errors[name]?.message ?? catalog.customer.storeErrors[error.kind];
 }
+

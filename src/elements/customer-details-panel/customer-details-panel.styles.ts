@@ -31,6 +31,26 @@ export const styles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 4.5rem;
   }
+  /* A row before it gets its editor (see EAGER_ROWS): shaped like the editor it becomes. */
+  .pending {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .pending-label {
+    font-weight: var(--cp-label-font-weight, 600);
+  }
+  .pending-value {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .pending-value.editable {
+    box-sizing: border-box;
+    min-height: 2.25rem;
+    padding: 0.375rem 0.5rem;
+    background: var(--cp-input-background, var(--_surface));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
   [part~='status'],
   [part~='meta'] {
     display: flex;

@@ -319,3 +319,67 @@ describe('<customer-details-panel> by keyboard, each type', () => {
     await settled(el, 'age', /Gespeichert/);
   });
 });
+
+describe('<customer-details-panel> with many properties', () => {
+  const COUNT = 80;
+  function manyProperties(): MemoryStore {
+    const definitions: PropertyDefinition[] = Array.from({ length: COUNT }, (_, i) => ({
+      name: `p${i}`, label: `Property ${i}`, type: 'number', order: i, showToAgent: true, showToCustomer: false, access: { '*': 'edit' },
+    }));
+    const properties = Object.fromEntries(definitions.map((d, i) => [d.name, `${i}.5`]));
+    return new MemoryStore({ definitions, customers: [{ id: 'ana', number: '+4915123456789', name: 'Ana', channel: 'whatsapp', revision: 1, properties }] });
+  }
+
+  /** The panel in a scrolling box 300 px high, as in a workspace's sidebar. */
+  async function inSidebar(store: PropertyStore, locale = 'en') {
+    const box = await fixture<HTMLDivElement>(html`<div style="height: 300px; overflow: auto">
+      <customer-details-panel customer-id="ana" locale=${locale} .store=${store} .user=${agent}></customer-details-panel>
+    </div>`);
+    const el = box.querySelector('customer-details-panel')!;
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="field"]').length === COUNT, 'every row is there');
+    return { box, el };
+  }
+
+  const hasEditor = (el: CustomerDetailsPanel, name: string) => Boolean(fieldOf(el, name).querySelector('property-editor'));
+
+  it('lists every row at once; rows far below show their label and value as text until they come near', async () => {
+    const store = manyProperties();
+    const { box, el } = await inSidebar(store, 'de');
+    expect(hasEditor(el, 'p0')).to.equal(true);
+    expect(hasEditor(el, 'p79')).to.equal(false);
+    const far = fieldOf(el, 'p79');
+    expect(far.textContent).to.contain('Property 79');
+    const value = far.querySelector<HTMLElement>('[role="textbox"]')!;
+    expect(value.textContent).to.equal('79,5');
+    expect(value.tabIndex).to.equal(0);
+    await expect(el).to.be.accessible();
+
+    box.scrollTop = box.scrollHeight;
+    await waitUntil(() => hasEditor(el, 'p79'), 'the last row gets its editor when scrolled to');
+    expect(editorFor(el, 'p79').value).to.equal('79.5');
+    expect(editorFor(el, 'p79').shadowRoot!.querySelector('input')!.value).to.equal('79,5');
+  });
+
+  it('a row still showing text that takes focus gets its editor, with the focus in it, and saves as any row', async () => {
+    const store = manyProperties();
+    const { el } = await inSidebar(store);
+    expect(hasEditor(el, 'p60')).to.equal(false);
+    fieldOf(el, 'p60').querySelector<HTMLElement>('[role="textbox"]')!.focus();
+    await waitUntil(() => el.shadowRoot!.activeElement === (hasEditor(el, 'p60') ? editorFor(el, 'p60') : null), 'the editor has the focus');
+    const input = editorFor(el, 'p60').shadowRoot!.querySelector('input')!;
+    expect(editorFor(el, 'p60').shadowRoot!.activeElement).to.equal(input);
+    input.select();
+    await sendKeys({ type: '7' });
+    await sendKeys({ press: 'Tab' });
+    await settled(el, 'p60', /Saved/);
+    expect((await store.getCustomer('ana')).properties.p60).to.equal('7');
+  });
+
+  it('a change made elsewhere shows in a row that has no editor yet', async () => {
+    const store = manyProperties();
+    const { el } = await inSidebar(store);
+    expect(hasEditor(el, 'p70')).to.equal(false);
+    await store.updateCustomer('ana', { p70: '12' }, { revision: 1 });
+    await waitUntil(() => fieldOf(el, 'p70').querySelector('[role="textbox"]')?.textContent === '12', 'the new value shows');
+  });
+});

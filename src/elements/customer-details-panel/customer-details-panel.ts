@@ -2,6 +2,7 @@ import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { storeContext, userContext, type CustomerPropertiesUser } from '../../context.js';
 import { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
@@ -17,6 +18,7 @@ import {
   type VisibleField,
 } from '../../internal/customer-view.js';
 import { LocalizedElement } from '../../internal/localized-element.js';
+import { valueText } from '../../internal/value-text.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import type { PropertyDefinition, PropertyValue } from '../../model/index.js';
 import { formatValue } from '../../model/values.js';
@@ -37,6 +39,13 @@ interface FieldState {
   /** Saves of one field run one after another. */
   queue: Promise<void>;
 }
+
+/**
+ * Rows that get their editor at once. Further rows show their label and value as text until they
+ * come within a screen of the viewport or take focus, then get their editor: a customer with 2,000
+ * properties opens about as fast as one with a screenful (BENCHMARKS.md).
+ */
+const EAGER_ROWS = 24;
 
 const icons = {
   saving: html`<svg class="spin" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3a9 9 0 1 0 9 9"></path></svg>`,
@@ -111,6 +120,10 @@ export class CustomerDetailsPanel extends LocalizedElement {
   #controller = new CustomerController(this);
   #fields = new Map<string, FieldState>();
   #clock: ReturnType<typeof setInterval> | undefined;
+  /** Rows past the first ones that have their editor by now. */
+  #live = new Set<string>();
+  #near: IntersectionObserver | undefined;
+  #watched = new WeakSet<Element>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -121,11 +134,59 @@ export class CustomerDetailsPanel extends LocalizedElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#clock);
+    this.#near?.disconnect();
+    this.#near = undefined;
+    this.#watched = new WeakSet();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('customerId')) this.#fields.clear();
+    if (changed.has('customerId')) {
+      this.#fields.clear();
+      this.#live.clear();
+    }
     this.#controller.setSource(this.store ?? this.contextStore, this.customerId || undefined);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Rows still showing text get their editor when they come within a screen of the viewport
+    // (or of the scrolling box the panel sits in).
+    const pending = this.renderRoot.querySelectorAll('li[data-pending]');
+    if (!pending.length) return;
+    this.#near ??= new IntersectionObserver((entries) => this.#onNear(entries), {
+      rootMargin: '100% 0px',
+      scrollMargin: '100% 0px',
+    } as IntersectionObserverInit);
+    for (const row of pending) {
+      if (this.#watched.has(row)) continue;
+      this.#watched.add(row);
+      this.#near.observe(row);
+    }
+  }
+
+  #onNear(entries: IntersectionObserverEntry[]): void {
+    let added = false;
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const name = (entry.target as HTMLElement).dataset.property;
+      this.#near?.unobserve(entry.target);
+      if (name && !this.#live.has(name)) {
+        this.#live.add(name);
+        added = true;
+      }
+    }
+    if (added) this.requestUpdate();
+  }
+
+  /** A row still showing text took focus (Tab, a click): it gets its editor, which takes the focus. */
+  async #goLive(name: string): Promise<void> {
+    if (this.#live.has(name)) return;
+    this.#live.add(name);
+    this.requestUpdate();
+    await this.updateComplete;
+    const editor = this.renderRoot.querySelector<PropertyEditor>(`li[data-property="${CSS.escape(name)}"] property-editor`);
+    await editor?.updateComplete;
+    editor?.focus();
   }
 
   get #roles(): string[] {
@@ -275,7 +336,10 @@ export class CustomerDetailsPanel extends LocalizedElement {
         <p part="number">${channel ? messages.customer.channelNumber(channel, customer.number) : customer.number}</p>
       </div>
       ${fields.length
-        ? html`<ul part="fields">${fields.map((field) => html`<li part="field" data-property=${field.def.name}>${this.#renderField(field)}</li>`)}</ul>`
+        ? html`<ul part="fields">${fields.map((field, index) => {
+            const live = index < EAGER_ROWS || this.#live.has(field.def.name) || this.#fields.has(field.def.name);
+            return html`<li part="field" data-property=${field.def.name} ?data-pending=${!live}>${live ? this.#renderField(field) : this.#renderPending(field)}</li>`;
+          })}</ul>`
         : html`<p part="empty">${messages.panel.empty}</p>`}`;
   }
 
@@ -295,6 +359,25 @@ export class CustomerDetailsPanel extends LocalizedElement {
         ${field ? this.#renderStatus(def, field) : nothing}
         ${changed && field?.status !== 'conflict' ? html`<p part="meta">${changed}</p>` : nothing}`,
     );
+  }
+
+  /** A row before it gets its editor: the label and the value as text, laid out like the editor. */
+  #renderPending({ def, level }: VisibleField) {
+    const customer = this.#controller.customer;
+    const value = storedValue(customer, def.name);
+    const changed = changedText(customer, def.name, this.catalog, this.now);
+    const locale = this.effectiveLocale;
+    const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+    return guard([def, level, valueKey, changed, locale], () => {
+      const editable = level === 'edit';
+      return html`<div class="pending" @focusin=${() => void this.#goLive(def.name)}>
+          <span class="pending-label" id=${`label-${def.name}`}>${def.label}</span>
+          <span class=${editable ? 'pending-value editable' : 'pending-value'} tabindex=${ifDefined(editable ? '0' : undefined)}
+            role=${ifDefined(editable ? 'textbox' : undefined)} aria-labelledby=${ifDefined(editable ? `label-${def.name}` : undefined)}
+            >${valueText(def, value, this.catalog, locale)}</span>
+        </div>
+        ${changed ? html`<p part="meta">${changed}</p>` : nothing}`;
+    });
   }
 
   #renderStatus(def: PropertyDefinition, field: FieldState) {

@@ -9,6 +9,11 @@ export const styles = css`
     gap: calc(var(--_gap) * 2);
     min-width: 0;
   }
+  /* Fields off screen skip style and layout until they come near (a long form opens and checks fast). */
+  form > property-editor {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 4.5rem;
+  }
   [part~='title'] {
     margin: 0;
     font-size: 1.25rem;

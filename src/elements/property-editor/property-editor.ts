@@ -11,6 +11,7 @@ import { formatValue, parseValue, validateValue } from '../../model/values.js';
 import { optionLabel } from '../../model/value-types/choice.js';
 import '../location-picker/location-picker.js';
 import type { LocationPicker } from '../location-picker/location-picker.js';
+import { valueText } from '../../internal/value-text.js';
 import { styles } from './property-editor.styles.js';
 
 /** Up to this many options a choice is a native select or checkboxes; above, a searchable list. */
@@ -753,13 +754,7 @@ export class PropertyEditor extends FormControlElement {
     if (def.type === 'location') {
       return html`<location-picker readonly label=${def.label} locale=${locale} .value=${(this.value as LocationValue | null) ?? null}></location-picker>`;
     }
-    const messages = this.catalog.propertyEditor;
-    const legacy = (value: string) => (optionLabel(def, value) === undefined ? messages.noLongerOffered(value) : optionLabel(def, value)!);
-    let text: string;
-    if (this.value === null || this.value === undefined) text = this.catalog.field.notSet;
-    else if (def.type === 'single-choice' && typeof this.value === 'string') text = legacy(this.value);
-    else if (def.type === 'multiple-choice' && Array.isArray(this.value)) text = this.value.map(legacy).join(', ');
-    else text = formatValue(def, this.value, locale);
+    const text = valueText(def, this.value, this.catalog, locale);
     return html`<div part="base" role="group" aria-labelledby="label">
       <span part="label" id="label">${def.label}</span>
       <span part="value">${text}</span>
