@@ -1,7 +1,7 @@
 // The last step of `npm run build`: the gzip size of each public entry point and of the bundle,
 // checked against size-budgets.json. Prints a table, writes dist/size-report.json, and exits 1
 // when an entry is over its budget. `--update-budgets` sets every budget to the measured figure
-// rounded up to the next whole KB (the goal stays as it is).
+// plus at least half a KB of room, in whole KB (the goal stays as it is).
 import { readFile, writeFile } from 'node:fs/promises';
 import { budgetsFromRows, formatReport, measureSizes, readBudgets } from './size-lib.mjs';
 
@@ -11,7 +11,7 @@ if (process.argv.includes('--update-budgets')) {
   const file = JSON.parse(await readFile('size-budgets.json', 'utf8'));
   file.budgets = budgetsFromRows(rows);
   await writeFile('size-budgets.json', `${JSON.stringify(file, null, 2)}\n`);
-  console.log('size-budgets.json: every budget set to the measured figure, rounded up to the next KB.');
+  console.log('size-budgets.json: every budget set to the measured figure plus at least half a KB, in whole KB.');
 }
 
 const { budgets, goal } = await readBudgets();
