@@ -375,6 +375,16 @@ describe('<customer-details-panel> with many properties', () => {
     expect((await store.getCustomer('ana')).properties.p60).to.equal('7');
   });
 
+  it('rows still get their editor after the panel is moved in the page', async () => {
+    const { box, el } = await inSidebar(manyProperties());
+    el.remove();
+    box.append(el);
+    await el.updateComplete;
+    expect(hasEditor(el, 'p79')).to.equal(false);
+    box.scrollTop = box.scrollHeight;
+    await waitUntil(() => hasEditor(el, 'p79'), 'the last row gets its editor when scrolled to');
+  });
+
   it('a change made elsewhere shows in a row that has no editor yet', async () => {
     const store = manyProperties();
     const { el } = await inSidebar(store);

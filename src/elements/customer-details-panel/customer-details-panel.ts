@@ -129,6 +129,8 @@ export class CustomerDetailsPanel extends LocalizedElement {
     super.connectedCallback();
     // "2 minutes ago" moves on.
     this.#clock = setInterval(() => (this.now = Date.now()), 30_000);
+    // Moved in the page: the rows still showing text are watched again.
+    if (this.hasUpdated) this.#watchPending();
   }
 
   override disconnectedCallback(): void {
@@ -149,8 +151,14 @@ export class CustomerDetailsPanel extends LocalizedElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // Rows still showing text get their editor when they come within a screen of the viewport
-    // (or of the scrolling box the panel sits in).
+    this.#watchPending();
+  }
+
+  /**
+   * Rows still showing text get their editor when they come within a screen of the viewport (or
+   * of the scrolling box the panel sits in).
+   */
+  #watchPending(): void {
     const pending = this.renderRoot.querySelectorAll('li[data-pending]');
     if (!pending.length) return;
     this.#near ??= new IntersectionObserver((entries) => this.#onNear(entries), {
