@@ -385,6 +385,30 @@ describe('<customer-details-panel> with many properties', () => {
     await waitUntil(() => hasEditor(el, 'p79'), 'the last row gets its editor when scrolled to');
   });
 
+  it('a row being edited keeps its editor and the focus when a property is added above it', async () => {
+    const store = manyProperties();
+    const { el } = await inSidebar(store);
+    const editor = editorFor(el, 'p23');
+    const input = editor.shadowRoot!.querySelector('input')!;
+    input.focus();
+    await store.createDefinition({ name: 'vip', label: 'VIP', type: 'word', order: -1, showToAgent: true, showToCustomer: false, access: { '*': 'edit' } });
+    await waitUntil(() => fieldOf(el, 'vip'), 'the new property shows');
+    await el.updateComplete;
+    expect(editorFor(el, 'p23')).to.equal(editor);
+    expect(editor.shadowRoot!.activeElement).to.equal(input);
+  });
+
+  it('rows that move on the page as properties come and go still get their editor near the viewport', async () => {
+    const store = manyProperties();
+    const { box, el } = await inSidebar(store);
+    box.scrollTop = box.scrollHeight;
+    await waitUntil(() => hasEditor(el, 'p79'), 'the last rows get their editor');
+    for (let i = 0; i < 10; i++) await store.createDefinition({ name: `new${i}`, label: `New ${i}`, type: 'word', order: 100 + i, showToAgent: true, showToCustomer: false, access: { '*': 'edit' } });
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="field"]').length === COUNT + 10, 'the new rows show');
+    box.scrollTop = box.scrollHeight;
+    await waitUntil(() => hasEditor(el, 'new9'), 'a new row at the bottom gets its editor');
+  });
+
   it('a change made elsewhere shows in a row that has no editor yet', async () => {
     const store = manyProperties();
     const { el } = await inSidebar(store);

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { storeContext, userContext, type CustomerPropertiesUser } from '../../context.js';
 import { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
@@ -120,10 +121,9 @@ export class CustomerDetailsPanel extends LocalizedElement {
   #controller = new CustomerController(this);
   #fields = new Map<string, FieldState>();
   #clock: ReturnType<typeof setInterval> | undefined;
-  /** Rows past the first ones that have their editor by now. */
+  /** Rows that have their editor: once given, a row keeps it while the customer stays. */
   #live = new Set<string>();
   #near: IntersectionObserver | undefined;
-  #watched = new WeakSet<Element>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -138,13 +138,13 @@ export class CustomerDetailsPanel extends LocalizedElement {
     clearInterval(this.#clock);
     this.#near?.disconnect();
     this.#near = undefined;
-    this.#watched = new WeakSet();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('customerId')) {
       this.#fields.clear();
       this.#live.clear();
+      this.#near?.disconnect();
     }
     this.#controller.setSource(this.store ?? this.contextStore, this.customerId || undefined);
   }
@@ -165,11 +165,8 @@ export class CustomerDetailsPanel extends LocalizedElement {
       rootMargin: '100% 0px',
       scrollMargin: '100% 0px',
     } as IntersectionObserverInit);
-    for (const row of pending) {
-      if (this.#watched.has(row)) continue;
-      this.#watched.add(row);
-      this.#near.observe(row);
-    }
+    // Observing a row twice is a no-op; every pending row is (re)observed, whichever came before.
+    for (const row of pending) this.#near.observe(row);
   }
 
   #onNear(entries: IntersectionObserverEntry[]): void {
@@ -344,8 +341,11 @@ export class CustomerDetailsPanel extends LocalizedElement {
         <p part="number">${channel ? messages.customer.channelNumber(channel, customer.number) : customer.number}</p>
       </div>
       ${fields.length
-        ? html`<ul part="fields">${fields.map((field, index) => {
-            const live = index < EAGER_ROWS || this.#live.has(field.def.name) || this.#fields.has(field.def.name);
+        ? html`<ul part="fields">${repeat(fields, (field) => field.def.name, (field, index) => {
+            const name = field.def.name;
+            const live = index < EAGER_ROWS || this.#live.has(name) || this.#fields.has(name);
+            // A row that got its editor keeps it, even when rows are added above it.
+            if (live) this.#live.add(name);
             return html`<li part="field" data-property=${field.def.name} ?data-pending=${!live}>${live ? this.#renderField(field) : this.#renderPending(field)}</li>`;
           })}</ul>`
         : html`<p part="empty">${messages.panel.empty}</p>`}`;
@@ -361,7 +361,7 @@ export class CustomerDetailsPanel extends LocalizedElement {
     // Values are compared by content: every customer read from a store is a fresh copy.
     const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
     const conflict = field?.status === 'conflict' ? customer : undefined;
-    return guard([def, level, valueKey, field?.status, field?.error, changed, locale, conflict], () =>
+    return guard([def, level, valueKey, field?.status, field?.error, changed, locale, this.catalog, conflict], () =>
       html`<property-editor .definition=${def} .value=${value} ?readonly=${level === 'view'} locale=${locale}
           @input=${(event: Event) => this.#onInput(def, event)} @change=${(event: Event) => void this.#onCommit(def, event)}></property-editor>
         ${field ? this.#renderStatus(def, field) : nothing}
@@ -376,7 +376,7 @@ export class CustomerDetailsPanel extends LocalizedElement {
     const changed = changedText(customer, def.name, this.catalog, this.now);
     const locale = this.effectiveLocale;
     const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
-    return guard([def, level, valueKey, changed, locale], () => {
+    return guard([def, level, valueKey, changed, locale, this.catalog], () => {
       const editable = level === 'edit';
       return html`<div class="pending" @focusin=${() => void this.#goLive(def.name)}>
           <span class="pending-label" id=${`label-${def.name}`}>${def.label}</span>

@@ -17,17 +17,19 @@ function iso(year: number, month: number, day: number): string {
 
 /**
  * Reads the locale's numeric form (`12/31/2024` in `en-US`, `31.12.2024` in `de`, `31.12.2024 г.`
- * in `bg`) or ISO (`2024-12-31`, in every locale). A year of four digits first always means year,
- * month, day.
+ * in `bg`) or ISO (`2024-12-31`, in every locale). A year of four digits first means year, month,
+ * day, unless the locale itself writes the year first in another order (`ky`: `2024-31-12`): then
+ * its own form wins, so what it shows reads back.
  */
 function parseDateText(text: string, locale: string): { y: number; M: number; d: number } | 'format' {
-  const isoMatch = TYPED_ISO.exec(text);
-  if (isoMatch) return { y: Number(isoMatch[1]), M: Number(isoMatch[2]), d: Number(isoMatch[3]) };
   const { pattern, order: localeOrder } = datePattern(locale);
+  const yearFirst = localeOrder[0] === 'y' ? localeOrder : (['y', 'M', 'd'] as const);
+  const isoMatch = yearFirst[1] === 'M' ? TYPED_ISO.exec(text) : null;
+  if (isoMatch) return { y: Number(isoMatch[1]), M: Number(isoMatch[2]), d: Number(isoMatch[3]) };
   const numbers = THREE_NUMBERS.exec(withoutPatternWords(text, pattern));
   if (!numbers) return 'format';
   const groups = numbers.slice(1, 4) as [string, string, string];
-  const order = groups[0].length === 4 ? (['y', 'M', 'd'] as const) : localeOrder;
+  const order = groups[0].length === 4 ? yearFirst : localeOrder;
   const parts = { y: '', M: '', d: '' };
   order.forEach((field, i) => (parts[field] = groups[i]!));
   if (parts.y.length !== 4 || parts.M.length > 2 || parts.d.length > 2) return 'format';
