@@ -79,8 +79,8 @@ function handForm(n: number, big = false): HTMLElement {
 }
 
 // ——— plain Lit ———
-function litTemplate(defs: PropertyDefinition[], values: string[], messages: string[]) {
-  return html`${defs.map((def, i) => html`<div>
+function litTemplate(defs: PropertyDefinition[], values: string[], messages: string[], rowClass = '') {
+  return html`${defs.map((def, i) => html`<div class=${rowClass}>
     <label for=${def.name}>${def.label}</label>
     ${def.type === 'single-choice'
       ? html`<select id=${def.name}>${def.options!.map((o) => html`<option value=${o.value}>${o.label}</option>`)}</select>`
@@ -103,12 +103,21 @@ export async function handFirstRender(n: number, big = false) {
   return measure(() => document.body.append(handForm(n, big)));
 }
 
-export async function litFirstRender(n: number) {
+/**
+ * `skipOffscreen`: the rows get the panel's own rule (`content-visibility: auto` with an intrinsic
+ * size), so rows off screen skip style and layout here too: the floor for a like-for-like ratio.
+ */
+export async function litFirstRender(n: number, skipOffscreen = false) {
   const defs = definitions(n);
   const container = document.createElement('div');
   document.body.append(container);
+  if (skipOffscreen) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('.row { content-visibility: auto; contain-intrinsic-size: auto 4.5rem; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
   return measure(() => {
-    render(litTemplate(defs, defs.map((d) => text(SAMPLE[d.type])), defs.map(() => '')), container);
+    render(litTemplate(defs, defs.map((d) => text(SAMPLE[d.type])), defs.map(() => ''), skipOffscreen ? 'row' : ''), container);
   });
 }
 

@@ -177,8 +177,9 @@ export async function readBudgets(root = process.cwd()) {
 
 /**
  * Checks measured rows against budgets (KB gzip, 1 KB = 1024 bytes). Returns `failures` (each
- * row over its budget and by how much), `unbudgeted` (rows with no budget) and `goals` (how far
- * each row with a goal is from it; a goal never fails the check).
+ * row over its budget and by how much), `unbudgeted` (rows with no budget), `stale` (budgets that
+ * match no row, say after a chunk was renamed) and `goals` (how far each row with a goal is from
+ * it). Over budget, unbudgeted and stale all fail the check; a goal never does.
  */
 export function checkBudgets(rows, { budgets = {}, goal = {} } = {}) {
   const failures = [];
@@ -192,7 +193,8 @@ export function checkBudgets(rows, { budgets = {}, goal = {} } = {}) {
     const row = rows.find((r) => r.key === key);
     return { key, goal: target, gzip: row?.gzip, over: row ? row.gzip - target * 1024 : undefined };
   });
-  return { ok: failures.length === 0, failures, unbudgeted, goals };
+  const stale = Object.keys(budgets).filter((key) => !rows.some((row) => row.key === key));
+  return { ok: failures.length === 0 && unbudgeted.length === 0 && stale.length === 0, failures, unbudgeted, stale, goals };
 }
 
 /**
@@ -226,7 +228,8 @@ export function formatReport(rows, { budgets = {}, goal = {} } = {}) {
     else if (g.over > 0) lines.push(`goal ${g.goal} KB (${g.key}): over by ${kb(g.over)}`);
     else lines.push(`goal ${g.goal} KB (${g.key}): met, ${kb(-g.over)} to spare`);
   }
-  for (const key of check.unbudgeted) lines.push(`no budget for ${key} in size-budgets.json`);
+  for (const key of check.unbudgeted) lines.push(`NO BUDGET: ${key} has no budget in size-budgets.json`);
+  for (const key of check.stale ?? []) lines.push(`STALE BUDGET: ${key} in size-budgets.json matches no entry`);
   for (const f of check.failures) {
     lines.push(`OVER BUDGET: ${f.key} is ${kb(f.gzip)} gzip, budget ${f.budget} KB: over by ${kb(f.over)} (${f.over} bytes)`);
   }

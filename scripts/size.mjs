@@ -23,6 +23,7 @@ await writeFile(
   `${JSON.stringify({ date: new Date().toISOString(), unit: 'bytes', rows, budgets, goal, check }, null, 2)}\n`,
 );
 if (!check.ok) {
-  console.error(`\nsize: ${check.failures.length} over budget (size-budgets.json); see above.`);
+  const problems = check.failures.length + check.unbudgeted.length + check.stale.length;
+  console.error(`\nsize: ${problems} problem${problems === 1 ? '' : 's'} with size-budgets.json (over budget, no budget or a stale one); see above.`);
   process.exit(1);
 }

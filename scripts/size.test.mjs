@@ -72,7 +72,13 @@ test('checkBudgets names each entry over its budget and by how much', async () =
   assert.deepEqual(tight.failures.map((f) => f.key), ['.', './bundle']);
   assert.equal(tight.failures[0].over, rows[0].gzip - 0.1 * 1024);
   assert.deepEqual(tight.unbudgeted, ['./bundle lazy late']);
-  assert.equal(checkBudgets(rows, { budgets: { '.': 100, './words': 100, './bundle': 100 } }).ok, true);
+  const all = { '.': 100, './words': 100, './bundle': 100, './bundle lazy late': 100 };
+  assert.equal(checkBudgets(rows, { budgets: all }).ok, true);
+  const unbudgeted = checkBudgets(rows, { budgets: { '.': 100, './words': 100, './bundle': 100 } });
+  assert.equal(unbudgeted.ok, false, 'an entry without a budget fails');
+  const stale = checkBudgets(rows, { budgets: { ...all, './bundle lazy old-name': 1 } });
+  assert.equal(stale.ok, false, 'a budget that matches no entry fails');
+  assert.deepEqual(stale.stale, ['./bundle lazy old-name']);
 });
 
 test('the script exits 1 under a too-small budget and 0 under a large one, with the goal only reported', async () => {
