@@ -323,10 +323,12 @@ describe('<customer-details-panel> by keyboard, each type', () => {
 describe('<customer-details-panel> with many properties', () => {
   const COUNT = 80;
   function manyProperties(): MemoryStore {
+    // Numbers, and a single choice in every tenth row from p7 on.
     const definitions: PropertyDefinition[] = Array.from({ length: COUNT }, (_, i) => ({
-      name: `p${i}`, label: `Property ${i}`, type: 'number', order: i, showToAgent: true, showToCustomer: false, access: { '*': 'edit' },
+      name: `p${i}`, label: `Property ${i}`, order: i, showToAgent: true, showToCustomer: false, access: { '*': 'edit' },
+      ...(i % 10 === 7 ? { type: 'single-choice', options: [{ value: 'a', label: 'Alpha' }] } : { type: 'number' }),
     }));
-    const properties = Object.fromEntries(definitions.map((d, i) => [d.name, `${i}.5`]));
+    const properties = Object.fromEntries(definitions.map((d, i) => [d.name, d.type === 'number' ? `${i}.5` : 'a']));
     return new MemoryStore({ definitions, customers: [{ id: 'ana', number: '+4915123456789', name: 'Ana', channel: 'whatsapp', revision: 1, properties }] });
   }
 
@@ -352,6 +354,11 @@ describe('<customer-details-panel> with many properties', () => {
     const value = far.querySelector<HTMLElement>('[role="textbox"]')!;
     expect(value.textContent).to.equal('79,5');
     expect(value.tabIndex).to.equal(0);
+    // A choice row is a button named by its label and value until it gets its select.
+    const choice = fieldOf(el, 'p77').querySelector<HTMLElement>('[role="button"]')!;
+    expect(choice.textContent).to.equal('Alpha');
+    const name = choice.getAttribute('aria-labelledby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)!.textContent);
+    expect(name).to.deep.equal(['Property 77', 'Alpha']);
     await expect(el).to.be.accessible();
 
     box.scrollTop = box.scrollHeight;

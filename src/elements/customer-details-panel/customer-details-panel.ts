@@ -378,10 +378,13 @@ export class CustomerDetailsPanel extends LocalizedElement {
     const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
     return guard([def, level, valueKey, changed, locale, this.catalog], () => {
       const editable = level === 'edit';
+      // What it becomes on focus: a text field for typed values, a button that opens the choice or map.
+      const typed = def.type !== 'single-choice' && def.type !== 'multiple-choice' && def.type !== 'location';
       return html`<div class="pending" @focusin=${() => void this.#goLive(def.name)}>
           <span class="pending-label" id=${`label-${def.name}`}>${def.label}</span>
           <span class=${editable ? 'pending-value editable' : 'pending-value'} tabindex=${ifDefined(editable ? '0' : undefined)}
-            role=${ifDefined(editable ? 'textbox' : undefined)} aria-labelledby=${ifDefined(editable ? `label-${def.name}` : undefined)}
+            role=${ifDefined(editable ? (typed ? 'textbox' : 'button') : undefined)}
+            aria-labelledby=${ifDefined(editable ? `label-${def.name}${typed ? '' : ` value-${def.name}`}` : undefined)} id=${`value-${def.name}`}
             >${valueText(def, value, this.catalog, locale)}</span>
         </div>
         ${changed ? html`<p part="meta">${changed}</p>` : nothing}`;
