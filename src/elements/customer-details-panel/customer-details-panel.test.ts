@@ -323,9 +323,9 @@ describe('<customer-details-panel> by keyboard, each type', () => {
 describe('<customer-details-panel> with many properties', () => {
   const COUNT = 80;
   function manyProperties(): MemoryStore {
-    // Numbers, and a single choice in every tenth row from p7 on.
+    // Numbers, a single choice in every tenth row from p7 on; p78 is read-only.
     const definitions: PropertyDefinition[] = Array.from({ length: COUNT }, (_, i) => ({
-      name: `p${i}`, label: `Property ${i}`, order: i, showToAgent: true, showToCustomer: false, access: { '*': 'edit' },
+      name: `p${i}`, label: `Property ${i}`, order: i, showToAgent: true, showToCustomer: false, access: { '*': i === 78 ? 'view' : 'edit' },
       ...(i % 10 === 7 ? { type: 'single-choice', options: [{ value: 'a', label: 'Alpha' }] } : { type: 'number' }),
     }));
     const properties = Object.fromEntries(definitions.map((d, i) => [d.name, d.type === 'number' ? `${i}.5` : 'a']));
@@ -359,10 +359,15 @@ describe('<customer-details-panel> with many properties', () => {
     expect(choice.textContent).to.equal('Alpha');
     const name = choice.getAttribute('aria-labelledby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)!.textContent);
     expect(name).to.deep.equal(['Property 77', 'Alpha']);
+    // A read-only row is text, not a stop for Tab.
+    expect(fieldOf(el, 'p78').querySelector('[tabindex]')).to.equal(null);
+    expect(fieldOf(el, 'p78').textContent).to.contain('78,5');
     await expect(el).to.be.accessible();
 
     box.scrollTop = box.scrollHeight;
     await waitUntil(() => hasEditor(el, 'p79'), 'the last row gets its editor when scrolled to');
+    await waitUntil(() => hasEditor(el, 'p78'), 'the read-only row too');
+    expect(editorFor(el, 'p78').readonly).to.equal(true);
     expect(editorFor(el, 'p79').value).to.equal('79.5');
     expect(editorFor(el, 'p79').shadowRoot!.querySelector('input')!.value).to.equal('79,5');
   });
