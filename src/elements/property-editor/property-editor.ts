@@ -9,6 +9,7 @@ import type { ValueError } from '../../model/errors.js';
 import type { ChoiceOption, LocationValue, PropertyDefinition, PropertyType, PropertyValue } from '../../model/types.js';
 import { formatValue, parseValue, validateValue } from '../../model/values.js';
 import { optionLabel } from '../../model/value-types/choice.js';
+import '../location-picker/location-picker.js';
 import type { LocationPicker } from '../location-picker/location-picker.js';
 import { valueText } from '../../internal/value-text.js';
 import { styles } from './property-editor.styles.js';
@@ -39,16 +40,6 @@ function validityFlags(code: ValueError['code']): ValidityStateFlags {
     default:
       return { badInput: true };
   }
-}
-
-let pickerModule: Promise<unknown> | undefined;
-
-/**
- * `<location-picker>` is loaded with the first location field, so a page without one loads none of
- * it (nor, through it, any Maps code).
- */
-function loadLocationPicker(): Promise<unknown> {
-  return (pickerModule ??= import('../location-picker/location-picker.js'));
 }
 
 interface OptionSearch {
@@ -163,27 +154,12 @@ export class PropertyEditor extends FormControlElement {
   constructor() {
     super();
     // A location's messages are the picker's: when the field is checked, the picker shows them too.
-    this.addEventListener('invalid', () => this.#pickerReady()?.checkValidity());
+    this.addEventListener('invalid', () => this.picker?.checkValidity());
   }
 
   override reportValidity(): boolean {
-    this.#pickerReady()?.checkValidity();
+    this.picker?.checkValidity();
     return super.reportValidity();
-  }
-
-  /** The picker once its element is defined (it is loaded with the first location field). */
-  #pickerReady(): LocationPicker | undefined {
-    const picker = this.picker;
-    return picker && customElements.get('location-picker') && picker.matches(':defined') ? picker : undefined;
-  }
-
-  /** For a location, also waits for its picker: loaded, upgraded and rendered. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await super.getUpdateComplete();
-    if (this.definition?.type !== 'location') return result;
-    await loadLocationPicker();
-    await this.#pickerReady()?.updateComplete;
-    return result;
   }
 
   /** The definition with this field's `required` folded in: what the model checks against. */
@@ -214,7 +190,6 @@ export class PropertyEditor extends FormControlElement {
 
   protected override willUpdate(): void {
     this.#verdict = undefined;
-    if (this.definition?.type === 'location') void loadLocationPicker();
     const shownFor = `${this.effectiveLocale}|${this.definition?.name}|${this.definition?.type}`;
     if (this.value !== this.#shown) {
       this.#hostValue = this.value;
@@ -256,7 +231,7 @@ export class PropertyEditor extends FormControlElement {
     }
     if (def.type === 'location' && !this.#pristine) {
       // What the user typed into the picker and could not be read: the picker knows why.
-      const picker = this.#pickerReady();
+      const picker = this.picker;
       if (picker && !picker.validity.valid) {
         return { code: picker.validity.valueMissing ? 'required' : 'location.format', params: {}, message: picker.validationMessage } as ValueError;
       }
