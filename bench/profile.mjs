@@ -3,28 +3,14 @@
 // functions with the most self time and writes bench/results/profile.cpuprofile (open it in
 // Chromium's DevTools, Performance tab).
 import { mkdir, writeFile } from 'node:fs/promises';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import puppeteer from 'puppeteer-core';
-import { BROWSER_ARGS, findBrowser } from '../scripts/browser.mjs';
+import { startBench } from './serve.mjs';
 
 const n = Number(process.argv[2] ?? 2000);
 const [file = 'panel.html', call = 'firstRender', args = `[${n}]`] = process.argv.slice(3);
-const server = await startDevServer({
-  config: {
-    rootDir: '.',
-    port: 8766,
-    nodeResolve: { exportConditions: ['browser', 'production'] },
-    plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
-const browser = await puppeteer.launch({ executablePath: findBrowser(), args: BROWSER_ARGS, headless: true });
+const { server, browser, origin } = await startBench(8766);
 try {
   const page = await browser.newPage();
-  await page.goto(`http://localhost:${server.server.address().port}/bench/${file}`);
+  await page.goto(`${origin}/bench/${file}`);
   await page.waitForFunction(() => 'bench' in window);
   const cdp = await page.createCDPSession();
   await cdp.send('Profiler.enable');

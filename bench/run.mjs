@@ -3,10 +3,7 @@
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import puppeteer from 'puppeteer-core';
-import { BROWSER_ARGS, findBrowser } from '../scripts/browser.mjs';
+import { startBench } from './serve.mjs';
 import { formatReport, markdownRows, measureSizes, readBudgets } from '../scripts/size-lib.mjs';
 
 /** The newest change to the library's sources, to tell whether dist/ was built from them. */
@@ -37,40 +34,23 @@ console.log('Sizes (minified, gzip -9; entries bundled by esbuild from dist/, th
 console.log(formatReport(sizeRows, sizeBudgets).text);
 const sizeLines = markdownRows(sizeRows, sizeBudgets);
 
-const executablePath = findBrowser();
-if (!executablePath) {
-  console.error('No Chromium found: run `npm test` once (it installs one) or set CHROME_PATH.');
-  process.exit(1);
-}
 const measured = {};
-const server = await startDevServer({
-  config: {
-    rootDir: '.',
-    port: 8765,
-    nodeResolve: { exportConditions: ['browser', 'production'] },
-    plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
-const browser = await puppeteer.launch({ executablePath, args: BROWSER_ARGS, headless: true });
+const { server, browser, origin } = await startBench(8765);
 try {
   const page = await browser.newPage();
-  await page.goto(`http://localhost:${server.server.address().port}/bench/combobox.html`);
+  await page.goto(`${origin}/bench/combobox.html`);
   await page.waitForFunction(() => 'bench' in window);
   await page.evaluate(() => window.bench.filterBench(2)); // warm-up
   const times = await page.evaluate(() => window.bench.filterBench(10));
   console.log('\nSpeed (headless Chromium):');
   console.log(`  5,000-option combobox, keystroke to filtered list in the DOM: ${stats(times)}`);
 
-  const port = server.server.address().port;
   /** Runs `call(args)` in a fresh page of `file`, `times` times, and returns every figure. */
   async function fresh(file, call, args, times) {
     const figures = [];
     for (let i = 0; i < times; i++) {
       const page = await browser.newPage();
-      await page.goto(`http://localhost:${port}/bench/${file}`);
+      await page.goto(`${origin}/bench/${file}`);
       await page.waitForFunction(() => 'bench' in window);
       const result = await page.evaluate((name, a) => window.bench[name](...a), call, args);
       figures.push(...(Array.isArray(result) ? result : [result]));
@@ -124,7 +104,7 @@ try {
   measured.table = table;
   measured.chromium = await browser.version();
   const findPage = await browser.newPage();
-  await findPage.goto(`http://localhost:${server.server.address().port}/bench/find.html`);
+  await findPage.goto(`${origin}/bench/find.html`);
   await findPage.waitForFunction(() => 'bench' in window);
   const inMemory = await findPage.evaluate(() => window.bench.memory(100_000, 10));
   console.log(`  findCustomers, 100,000 customers, MemoryStore (${inMemory.total} match): ${stats(inMemory.times)}`);
