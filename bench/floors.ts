@@ -3,6 +3,7 @@
 import { html, render } from 'lit';
 import '../src/elements/customer-profile-form/customer-profile-form.js';
 import type { PropertyEditor } from '../src/elements/property-editor/property-editor.js';
+import { describeError } from '../src/i18n/describe.js';
 import { parseValue, type PropertyDefinition, type PropertyType, type PropertyValue } from '../src/model/index.js';
 import { MemoryStore } from '../src/storage/memory-store.js';
 import { BIG_CHOICE } from './big-choice.js';
@@ -159,7 +160,7 @@ export async function handValidate(n: number, rounds: number) {
     times.push(await measure(() => {
       defs.forEach((def, i) => {
         const result = parseValue(def, i % 3 === 0 ? BAD[def.type] : text(SAMPLE[def.type]), 'en');
-        messages[i]!.textContent = result.ok ? '' : result.error.message;
+        messages[i]!.textContent = result.ok ? '' : describeError(result.error, { locale: 'en', label: def.label });
       });
     }));
   }
@@ -178,7 +179,7 @@ export async function litValidate(n: number, rounds: number) {
     times.push(await measure(() => {
       const messages = defs.map((def, i) => {
         const result = parseValue(def, values[i]!, 'en');
-        return result.ok ? '' : result.error.message;
+        return result.ok ? '' : describeError(result.error, { locale: 'en', label: def.label });
       });
       render(litTemplate(defs, values, messages), container);
     }));

@@ -7,6 +7,8 @@ import {
   type PropertyDefinition,
   type PropertyType,
 } from '../src/model/index.js';
+import { describeError } from '../src/i18n/describe.js';
+import '../src/i18n/de.js';
 
 const form = document.querySelector<HTMLFormElement>('#playground')!;
 const typeSelect = form.elements.namedItem('type') as HTMLSelectElement;
@@ -54,7 +56,7 @@ function update(): void {
   const result = parseValue(def, input.value, locale);
   stored.textContent = result.ok ? JSON.stringify(result.value) : '';
   shown.textContent = result.ok ? formatValue(def, result.value, locale) : '';
-  errorOut.textContent = result.ok ? '' : `${result.error.message} (${result.error.code})`;
+  errorOut.textContent = result.ok ? '' : `${describeError(result.error, { locale, label: def.label })} (${result.error.code})`;
   input.setAttribute('aria-invalid', String(!result.ok));
 }
 

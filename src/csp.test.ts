@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { seed } from './internal/test/seed.js';
 import { MemoryStore } from './storage/memory-store.js';
 import './index.js';
+import './i18n/de.js';
 
 /*
  * Every element under a strict Content-Security-Policy for styles: no `style` attribute, no

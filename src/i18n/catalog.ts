@@ -7,6 +7,9 @@ import type {
 import type { AudienceErrorCode, AudienceErrorParams } from '../model/audience.js';
 import type { PropertyType } from '../model/types.js';
 
+/** The kinds of failure a store or the server reports (`StoreError.kind`). */
+export type FailureKind = 'conflict' | 'not-found' | 'invalid' | 'forbidden' | 'unavailable';
+
 export type ValueErrorMessages = {
   [K in ValueErrorCode]: (params: ValueErrorParams[K] & { label: string }) => string;
 };
@@ -34,6 +37,8 @@ export interface Catalog {
   field: {
     required: string;
     notSet: string;
+    /** Names a field in a message when its label is not known. */
+    unnamed: string;
   };
   propertyEditor: {
     choose: string;
@@ -62,7 +67,8 @@ export interface Catalog {
     changedAgo: (ago: string) => string;
     /** A change less than a minute ago, in the place of "2 minutes ago". */
     justNow: string;
-    storeErrors: Record<import('../storage/store-error.js').StoreErrorKind, string>;
+    /** Why a store call failed, per `StoreError` kind; a failure of another kind reads as `unavailable`. */
+    storeErrors: Record<FailureKind, string>;
   };
   panel: {
     title: string;

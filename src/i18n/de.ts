@@ -1,9 +1,17 @@
+/**
+ * German, complete. Importing this module registers it: `import 'customer-properties/i18n/de'`.
+ * @packageDocumentation
+ */
 import type { Catalog } from './catalog.js';
+import { registerCatalog } from './locales.js';
 
 const list = (items: readonly string[]) =>
   new Intl.ListFormat('de', { type: 'conjunction' }).format(items.map((item) => `„${item}“`));
 const count = (n: number) => n.toLocaleString('de');
 const nameCharacter = (character: string) => (/\s/u.test(character) ? 'Leerzeichen' : character);
+
+/** A reason that is a whole sentence already keeps its own full stop. */
+const ended = (reason: string) => (/[.!?]$/.test(reason) ? reason : `${reason}.`);
 
 export const de: Catalog = {
   locale: 'de',
@@ -100,6 +108,7 @@ export const de: Catalog = {
   field: {
     required: 'Pflichtfeld',
     notSet: 'Nicht festgelegt',
+    unnamed: 'Dieses Feld',
   },
   propertyEditor: {
     choose: 'Auswählen …',
@@ -229,7 +238,7 @@ export const de: Catalog = {
     saving: 'Wird gespeichert …',
     cancel: 'Abbrechen',
     fixErrors: (n) => `${n === 1 ? 'Ein Feld braucht' : `${count(n)} Felder brauchen`} vor dem Speichern Aufmerksamkeit.`,
-    saveFailed: (reason) => `Nicht gespeichert: ${reason}. Alle Ihre Eingaben sind noch da.`,
+    saveFailed: (reason) => `Nicht gespeichert: ${ended(reason)} Alle Ihre Eingaben sind noch da.`,
   },
   definitionList: {
     title: 'Kundeneigenschaften',
@@ -256,7 +265,7 @@ export const de: Catalog = {
     confirmDelete: 'Löschen',
     deleted: (label) => `${label} gelöscht.`,
     saved: (label) => `${label} gespeichert.`,
-    actionFailed: (reason) => `Das hat nicht geklappt: ${reason}. Bitte erneut versuchen.`,
+    actionFailed: (reason) => `Das hat nicht geklappt: ${ended(reason)} Bitte erneut versuchen.`,
     close: 'Schließen',
   },
   audienceBuilder: {
@@ -288,7 +297,7 @@ export const de: Catalog = {
     counting: 'Wird gezählt …',
     count: (n) => `${count(n)} ${n === 1 ? 'Kunde passt' : 'Kunden passen'}.`,
     countUnknown: 'Vervollständigen oder korrigieren Sie die Bedingungen, um die Anzahl zu sehen.',
-    countFailed: (reason) => `Die Kunden konnten nicht gezählt werden: ${reason}.`,
+    countFailed: (reason) => `Die Kunden konnten nicht gezählt werden: ${ended(reason)}`,
     preview: 'Zum Beispiel',
     empty: 'Noch keine Bedingungen: Alle Kunden passen.',
   },
@@ -312,3 +321,5 @@ export const de: Catalog = {
     pinMoved: (place) => `Markierung nach ${place} verschoben.`,
   },
 };
+
+registerCatalog(de);

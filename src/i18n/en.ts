@@ -5,6 +5,9 @@ const list = (items: readonly string[]) =>
 const count = (n: number) => n.toLocaleString('en');
 const nameCharacter = (character: string) => (/\s/u.test(character) ? 'space' : character);
 
+/** A reason that is a whole sentence already keeps its own full stop. */
+const ended = (reason: string) => (/[.!?]$/.test(reason) ? reason : `${reason}.`);
+
 export const en: Catalog = {
   locale: 'en',
   typeNames: {
@@ -96,6 +99,7 @@ export const en: Catalog = {
   field: {
     required: 'required',
     notSet: 'Not set',
+    unnamed: 'This field',
   },
   propertyEditor: {
     choose: 'Choose…',
@@ -225,7 +229,7 @@ export const en: Catalog = {
     saving: 'Saving…',
     cancel: 'Cancel',
     fixErrors: (n) => `${n === 1 ? 'One field needs' : `${count(n)} fields need`} attention before saving.`,
-    saveFailed: (reason) => `Not saved: ${reason}. Everything you entered is still here.`,
+    saveFailed: (reason) => `Not saved: ${ended(reason)} Everything you entered is still here.`,
   },
   definitionList: {
     title: 'Customer properties',
@@ -252,7 +256,7 @@ export const en: Catalog = {
     confirmDelete: 'Delete',
     deleted: (label) => `${label} deleted.`,
     saved: (label) => `${label} saved.`,
-    actionFailed: (reason) => `That did not work: ${reason}. Try again.`,
+    actionFailed: (reason) => `That did not work: ${ended(reason)} Try again.`,
     close: 'Close',
   },
   audienceBuilder: {
@@ -284,7 +288,7 @@ export const en: Catalog = {
     counting: 'Counting…',
     count: (n) => `${count(n)} ${n === 1 ? 'customer matches' : 'customers match'}.`,
     countUnknown: 'Complete or correct the conditions to see how many customers match.',
-    countFailed: (reason) => `The customers could not be counted: ${reason}.`,
+    countFailed: (reason) => `The customers could not be counted: ${ended(reason)}`,
     preview: 'For example',
     empty: 'No conditions yet: every customer matches.',
   },

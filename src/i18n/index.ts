@@ -1,4 +1,16 @@
-export type { Catalog, CatalogOverrides, DefinitionErrorMessages, ValueErrorMessages } from './catalog.js';
-export { catalogFor, decimalSeparator, registerLocale, registeredLocales } from './locales.js';
+/**
+ * Message catalogs and the wording of errors. English is built in; German registers itself when
+ * `customer-properties/i18n/de` is imported.
+ * @packageDocumentation
+ */
+export type {
+  AudienceErrorMessages,
+  Catalog,
+  CatalogOverrides,
+  DefinitionErrorMessages,
+  FailureKind,
+  ValueErrorMessages,
+} from './catalog.js';
+export { catalogFor, decimalSeparator, intlLocale, registerCatalog, registerLocale, registeredLocales } from './locales.js';
+export { describeError, type DescribableError, type DescribeOptions } from './describe.js';
 export { en } from './en.js';
-export { de } from './de.js';

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { catalogFor, registerLocale } from './locales.js';
+import { describeError } from './describe.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { parseValue } from '../model/values.js';
@@ -40,8 +41,50 @@ describe('message catalogs', () => {
     registerLocale('de-CH', { valueErrors: { required: ({ label }) => `${label} muss ausgefüllt werden.` } });
     const required = definition('text', { label: 'Name', required: true });
     const result = parseValue(required, '', 'de-CH');
-    expect(result.ok ? null : result.error.message).to.equal('Name muss ausgefüllt werden.');
+    expect(result.ok ? null : describeError(result.error, { locale: 'de-CH', label: 'Name' })).to.equal('Name muss ausgefüllt werden.');
     const date = parseValue(definition('date', { label: 'Datum' }), '31.02.2024', 'de-CH');
-    expect(date.ok ? null : date.error.message).to.equal(de.valueErrors['date.invalid']({ label: 'Datum' }));
+    expect(date.ok ? null : describeError(date.error, { locale: 'de-CH', label: 'Datum' })).to.equal(de.valueErrors['date.invalid']({ label: 'Datum' }));
+  });
+});
+
+describe('describeError', () => {
+  it('words a value error with the field’s label, in the viewer’s language', async () => {
+    await import('./de.js');
+    const error = { code: 'number.format', params: {} } as const;
+    expect(describeError(error, { label: 'Age' })).to.equal(en.valueErrors['number.format']({ label: 'Age' }));
+    expect(describeError(error, { locale: 'de-AT', label: 'Alter' })).to.equal(de.valueErrors['number.format']({ label: 'Alter' }));
+    expect(describeError({ code: 'required', params: {} })).to.equal('This field is required.');
+  });
+
+  it('words definition and audience errors, and an audience error’s value error with the condition’s label', () => {
+    expect(describeError({ code: 'definition.name.taken', params: { name: 'vip' }, field: 'name' }, { locale: 'de' })).to.equal(
+      'Eine Eigenschaft namens „vip“ gibt es bereits.',
+    );
+    const valueError = { code: 'choice.unknown', params: { values: ['purple'] } } as const;
+    const audienceError = { code: 'audience.value', params: { label: 'Color' }, path: [0], valueError } as const;
+    expect(describeError(audienceError)).to.equal(en.valueErrors['choice.unknown']({ label: 'Color', values: ['purple'] }));
+  });
+
+  it('words a StoreError or an API error body by its kind, or by its one value error', () => {
+    expect(describeError({ kind: 'conflict' }, { locale: 'de' })).to.equal('jemand anderes hat es inzwischen geändert');
+    const invalid = { kind: 'invalid', code: 'text.length', errors: { notes: { code: 'text.length', params: { max: 10, length: 12 } } } };
+    expect(describeError(invalid, { label: 'Notes' })).to.equal(en.valueErrors['text.length']({ label: 'Notes', max: 10, length: 12 }));
+  });
+
+  it('never shows a thrown text in no known language, nor a key of Object.prototype', () => {
+    expect(describeError(new TypeError('Failed to fetch'))).to.equal('the server could not be reached');
+    expect(describeError(new Error('ECONNRESET'), { locale: 'de' })).to.equal('der Server war nicht erreichbar');
+    expect(describeError({ code: 'constructor', params: {} })).to.equal('the server could not be reached');
+    expect(describeError({ kind: 'toString' })).to.equal('the server could not be reached');
+    expect(describeError(null)).to.equal('the server could not be reached');
+  });
+});
+
+describe('describeError with parameters that do not fit', () => {
+  it('answers with the generic sentence rather than throw', () => {
+    expect(describeError({ code: 'text.length', params: {} }, { label: 'Notes' })).to.be.a('string');
+    expect(describeError({ kind: 'invalid', errors: { notes: { code: 'word.characters', params: {} } } })).to.equal(
+      'the server could not be reached',
+    );
   });
 });

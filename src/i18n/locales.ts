@@ -1,11 +1,9 @@
 import type { Catalog, CatalogOverrides } from './catalog.js';
-import { de } from './de.js';
 import { en } from './en.js';
 
-const catalogs = new Map<string, Catalog>([
-  ['en', en],
-  ['de', de],
-]);
+// English is built in as the fallback; every other language registers itself when imported
+// (`import 'customer-properties/i18n/de'`) or through `registerLocale`.
+const catalogs = new Map<string, Catalog>([['en', en]]);
 const resolved = new Map<string, Catalog>();
 
 function normalize(locale: string): string {
@@ -22,6 +20,13 @@ export function catalogFor(locale?: string): Catalog {
     catalog = catalogs.get(tag) ?? catalogs.get(tag.split('-')[0] ?? '') ?? en;
     resolved.set(tag, catalog);
   }
+  return catalog;
+}
+
+/** Adds a complete catalog for its `locale` (how `customer-properties/i18n/de` registers itself). */
+export function registerCatalog(catalog: Catalog): Catalog {
+  catalogs.set(normalize(catalog.locale), catalog);
+  resolved.clear();
   return catalog;
 }
 
@@ -48,42 +53,4 @@ export function registeredLocales(): string[] {
   return [...catalogs.values()].map((catalog) => catalog.locale);
 }
 
-const intlLocales = new Map<string, string>();
-
-/**
- * The tag to hand `Intl` for a locale: the locale itself when `Intl` knows it, else `en`. `Intl`
- * alone throws on a malformed tag (`''`, `en_US`) and answers a tag it does not know in the
- * runtime's own locale, which differs from server to browser.
- */
-export function intlLocale(locale?: string): string {
-  const tag = (locale ?? '').trim().replace(/_/g, '-');
-  let resolved = intlLocales.get(tag);
-  if (resolved === undefined) {
-    try {
-      resolved = Intl.DateTimeFormat.supportedLocalesOf(tag)[0] ?? 'en';
-    } catch {
-      resolved = 'en';
-    }
-    intlLocales.set(tag, resolved);
-  }
-  return resolved;
-}
-
-const decimalSeparators = new Map<string, string>();
-
-/** The locale's decimal separator, from `Intl`: every locale has one, with or without a catalog. */
-export function decimalSeparator(locale?: string): string {
-  const tag = locale || 'en';
-  let separator = decimalSeparators.get(tag);
-  if (separator === undefined) {
-    try {
-      separator =
-        new Intl.NumberFormat(tag).formatToParts(1.5).find((part) => part.type === 'decimal')
-          ?.value ?? '.';
-    } catch {
-      separator = '.';
-    }
-    decimalSeparators.set(tag, separator);
-  }
-  return separator;
-}
+export { decimalSeparator, intlLocale } from '../model/locale-facts.js';

@@ -1,4 +1,5 @@
 import type { Catalog } from '../i18n/catalog.js';
+import { describeError } from '../i18n/describe.js';
 import { intlLocale } from '../i18n/locales.js';
 import {
   BUILT_IN_DEFINITIONS,
@@ -92,8 +93,9 @@ export function changedText(customer: Customer | undefined, name: string, catalo
   return change.by ? catalog.customer.changedBy(change.by, ago) : catalog.customer.changedAgo(ago);
 }
 
-/** Why a store call failed, in the user's words. */
-export function failureReason(error: StoreError, name: string, catalog: Catalog): string {
-  return error.errors[name]?.message ?? catalog.customer.storeErrors[error.kind];
+/** Why a store call failed, in the user's words, naming the field by `label`. */
+export function failureReason(error: StoreError, name: string, label: string | undefined, locale: string): string {
+  const own = error.errors[name];
+  return describeError(own ?? error, { locale, label });
 }
 

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { localeContext } from '../context.js';
 import { catalogFor } from '../i18n/locales.js';
 import type { Catalog } from '../i18n/catalog.js';
+import { describeError } from '../i18n/describe.js';
 import { inheritedLocale } from './locale.js';
 
 /** The base of every element: it speaks the locale it is given, provided, or inherits. */
@@ -22,5 +23,10 @@ export class LocalizedElement extends LitElement {
 
   protected get catalog(): Catalog {
     return catalogFor(this.effectiveLocale);
+  }
+
+  /** An error of the model or a store in this element's words, naming the field by `label`. */
+  protected describe(error: unknown, label?: string): string {
+    return describeError(error, { locale: this.effectiveLocale, label });
   }
 }

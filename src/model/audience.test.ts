@@ -8,6 +8,7 @@ import {
   validateAudience,
 } from './audience.js';
 import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
+import { describeError } from '../i18n/describe.js';
 import type { AudienceCondition, AudienceQuery, Customer, PropertyDefinition, PropertyValue } from './types.js';
 
 const age = definition('number', { name: 'age', label: 'Age' });
@@ -136,7 +137,7 @@ describe('validateAudience', () => {
       ['audience.value', [6]],
     ]);
     expect(errors[2]!.valueError?.code).to.equal('value.type');
-    expect(errors[6]!.message).to.contain('“purple”');
+    expect(describeError(errors[6])).to.contain('“purple”');
   });
 
   it('makes matchesAudience throw rather than answer a bad query', () => {

@@ -1,4 +1,3 @@
-import { catalogFor } from '../i18n/locales.js';
 import { compareDecimals } from './decimal.js';
 import { BUILT_IN_DEFINITIONS } from './definitions.js';
 import type { ValueError } from './errors.js';
@@ -51,14 +50,13 @@ export interface AudienceErrorParams {
 export type AudienceErrorCode = keyof AudienceErrorParams;
 
 /**
- * A problem with a query. `path` leads to the condition: `[2, 0]` is the first condition of the
+ * A problem with a query, in no language (`describeError` words it). `path` leads to the condition: `[2, 0]` is the first condition of the
  * group that is the third condition of the query. A bad value carries the model's `valueError`.
  */
 export type AudienceError = {
   [K in AudienceErrorCode]: {
     code: K;
     params: AudienceErrorParams[K];
-    message: string;
     path: number[];
     valueError?: ValueError;
   };
@@ -68,7 +66,8 @@ export type AudienceError = {
 export class InvalidAudienceError extends Error {
   override readonly name = 'InvalidAudienceError';
   constructor(readonly errors: AudienceError[]) {
-    super(errors.map((error) => error.message).join(' '));
+    // For logs only; people see the errors worded by `describeError`.
+    super(`Invalid audience: ${errors.map((error) => `${error.code} at [${error.path.join(', ')}]`).join('; ')}`);
   }
 }
 
@@ -77,7 +76,6 @@ export interface AudienceOptions {
   now?: Date | undefined;
   /** The IANA zone whose calendar says which day `now` is; defaults to the runtime's own. */
   timeZone?: string | undefined;
-  locale?: string | undefined;
 }
 
 function definitionMap(definitions: readonly PropertyDefinition[]): Map<string, PropertyDefinition> {
@@ -106,9 +104,7 @@ function operandDefinition(def: PropertyDefinition): PropertyDefinition {
 export function validateAudience(
   query: AudienceQuery,
   definitions: readonly PropertyDefinition[],
-  locale?: string,
 ): AudienceError[] {
-  const catalog = catalogFor(locale).audienceErrors;
   const defs = definitionMap(definitions);
   const errors: AudienceError[] = [];
   const add = <K extends AudienceErrorCode>(
@@ -117,14 +113,7 @@ export function validateAudience(
     path: number[],
     valueError?: ValueError,
   ) => {
-    const word = catalog[code] as (p: AudienceErrorParams[K]) => string;
-    errors.push({
-      code,
-      params,
-      path,
-      message: valueError ? valueError.message : word(params),
-      ...(valueError ? { valueError } : {}),
-    } as AudienceError);
+    errors.push({ code, params, path, ...(valueError ? { valueError } : {}) } as AudienceError);
   };
 
   const visit = (group: AudienceQuery, path: number[]) => {
@@ -146,7 +135,7 @@ export function validateAudience(
       const checkOne = (value: unknown): ValueError | null | 'missing' => {
         if (value === null || value === undefined || value === '') return 'missing';
         if (def.type === 'text') return typeof value === 'string' ? null : 'missing';
-        return validateValue(operandDef, value as PropertyValue, locale);
+        return validateValue(operandDef, value as PropertyValue);
       };
       const report = (problem: ValueError | 'missing') =>
         add('audience.value', { label }, at, problem === 'missing' ? undefined : problem);
@@ -322,9 +311,9 @@ const UNSET_MATCHES = new Set<AudienceOperator>(['is-not-set', 'not-in', 'has-no
 export function compileAudience(
   query: AudienceQuery,
   definitions: readonly PropertyDefinition[],
-  { now, timeZone, locale }: AudienceOptions = {},
+  { now, timeZone }: AudienceOptions = {},
 ): (customer: Customer) => boolean {
-  const errors = validateAudience(query, definitions, locale);
+  const errors = validateAudience(query, definitions);
   if (errors.length > 0) throw new InvalidAudienceError(errors);
   const defs = definitionMap(definitions);
   let todayIso: string | undefined;

@@ -1,5 +1,4 @@
-import { BUILT_IN_DEFINITIONS } from './definitions.js';
-import { describeValueError, type ValueError, type ValueProblem } from './errors.js';
+import type { ValueError } from './errors.js';
 
 /** Channels that identify a customer by phone number (E.164). */
 export const PHONE_CHANNELS: readonly string[] = ['whatsapp', 'sms', 'viber', 'rcs', 'voice'];
@@ -13,16 +12,11 @@ const NUMERIC_ID = /^\d{1,20}$/;
  * Checks a customer's default `number` against its channel: `+` and 8–15 digits for WhatsApp and
  * other phone channels, digits for Telegram and other id channels, any non-empty text elsewhere.
  */
-export function validateCustomerNumber(
-  number: unknown,
-  channel: string | undefined,
-  locale = 'en',
-): ValueError | null {
-  const label = BUILT_IN_DEFINITIONS[0]!.label;
+export function validateCustomerNumber(number: unknown, channel: string | undefined): ValueError | null {
   const kind = channel?.toLowerCase() ?? '';
-  let problem: ValueProblem | null = null;
+  let problem: ValueError | null = null;
   if (typeof number !== 'string' || number.trim() === '') problem = { code: 'required', params: {} };
   else if (PHONE_CHANNELS.includes(kind) && !E164.test(number)) problem = { code: 'channel.phone', params: {} };
   else if (NUMERIC_ID_CHANNELS.includes(kind) && !NUMERIC_ID.test(number)) problem = { code: 'channel.id', params: {} };
-  return problem ? describeValueError(problem, label, locale) : null;
+  return problem;
 }

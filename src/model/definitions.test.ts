@@ -9,6 +9,8 @@ import {
 } from './definitions.js';
 import { validateCustomerNumber } from './customer.js';
 import { definition, favoriteColor } from '../internal/test/definitions.js';
+import { describeError } from '../i18n/describe.js';
+import '../i18n/de.js';
 
 const codes = (errors: { code: string }[]) => errors.map((error) => error.code);
 
@@ -36,7 +38,7 @@ describe('validateDefinition', () => {
     const existing = [definition('text', { name: 'favoriteColor' })];
     const errors = validateDefinition(definition('text', { name: 'FavoriteColor' }), existing);
     expect(codes(errors)).to.deep.equal(['definition.name.taken']);
-    expect(errors[0]!.message).to.equal('A property named “favoriteColor” already exists.');
+    expect(describeError(errors[0])).to.equal('A property named “favoriteColor” already exists.');
     expect(validateDefinition(existing[0]!, existing, { mode: 'update' })).to.deep.equal([]);
     expect(codes(validateDefinition(existing[0]!, existing))).to.deep.equal(['definition.name.taken']);
   });
@@ -58,14 +60,13 @@ describe('validateDefinition', () => {
         ],
       }),
       [],
-      { locale: 'de' },
     );
     expect(errors.map((e) => [e.code, e.field])).to.deep.equal([
       ['definition.option.duplicate', 'options.1.value'],
       ['definition.option.label', 'options.2.label'],
       ['definition.option.duplicate-label', 'options.3.label'],
     ]);
-    expect(errors[0]!.message).to.equal('Option 2: Der Wert „red“ wird schon von einer anderen Option verwendet.');
+    expect(describeError(errors[0], { locale: 'de' })).to.equal('Option 2: Der Wert „red“ wird schon von einer anderen Option verwendet.');
     const many = Array.from({ length: 10_001 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
     expect(codes(validateDefinition(definition('single-choice', { options: many }), []))).to.deep.equal(['definition.options.count']);
   });
@@ -74,7 +75,7 @@ describe('validateDefinition', () => {
     expect(codes(validateDefinition(definition('number', { pattern: '\\d+' }), []))).to.deep.equal(['definition.pattern.type']);
     const errors = validateDefinition(definition('text', { pattern: '([A-Z' }), []);
     expect(codes(errors)).to.deep.equal(['definition.pattern.invalid']);
-    expect(errors[0]!.message).to.contain('not a valid regular expression');
+    expect(describeError(errors[0])).to.contain('not a valid regular expression');
   });
 
   it('checks access levels and reports an unknown type', () => {

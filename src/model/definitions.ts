@@ -1,4 +1,4 @@
-import { describeDefinitionError, type DefinitionError } from './errors.js';
+import type { DefinitionError } from './errors.js';
 import { compilePattern } from './values.js';
 import {
   PROPERTY_TYPES,
@@ -68,17 +68,16 @@ export interface ValidateDefinitionOptions {
    * with exactly this name is the definition's earlier version and is skipped.
    */
   mode?: 'create' | 'update' | undefined;
-  locale?: string | undefined;
 }
 
 /** Every problem with a definition, each with the field it belongs to; `[]` when it is valid. */
 export function validateDefinition(
   def: PropertyDefinition,
   existing: readonly PropertyDefinition[],
-  { mode = 'create', locale }: ValidateDefinitionOptions = {},
+  { mode = 'create' }: ValidateDefinitionOptions = {},
 ): DefinitionError[] {
-  const problems: Omit<DefinitionError, 'message'>[] = [];
-  const add = (problem: Omit<DefinitionError, 'message'>) => problems.push(problem);
+  const problems: DefinitionError[] = [];
+  const add = (problem: DefinitionError) => problems.push(problem);
   const name = typeof def.name === 'string' ? def.name : '';
 
   // The built-ins themselves pass; a custom definition that only claims to be built in does not.
@@ -139,12 +138,12 @@ export function validateDefinition(
     add({ code: 'definition.order', params: {}, field: 'order' });
   }
 
-  return problems.map((problem) => describeDefinitionError(problem, locale));
+  return problems;
 }
 
 function checkOptions(
   def: PropertyDefinition,
-  add: (problem: Omit<DefinitionError, 'message'>) => void,
+  add: (problem: DefinitionError) => void,
 ): void {
   const options = def.options ?? [];
   if (options.length < 1 || options.length > OPTIONS_MAX) {

@@ -1,5 +1,3 @@
-import { catalogFor } from '../i18n/locales.js';
-
 /** Every way a value can be wrong, with the parameters its message needs. Codes are stable API. */
 export interface ValueErrorParams {
   required: Record<never, never>;
@@ -37,15 +35,16 @@ export interface ValueErrorParams {
 
 export type ValueErrorCode = keyof ValueErrorParams;
 
-/** A failed check: stable `code`, its `params`, and `message` worded in the locale with the field's label. */
+/**
+ * A failed check: a stable `code` and its `params`, in no language. `describeError` in
+ * `customer-properties/i18n` words it in the viewer's locale with the field's label.
+ */
 export type ValueError = {
-  [K in ValueErrorCode]: { code: K; params: ValueErrorParams[K]; message: string };
-}[ValueErrorCode];
-
-/** A value error before it is worded: what the per-type checks return. */
-export type ValueProblem = {
   [K in ValueErrorCode]: { code: K; params: ValueErrorParams[K] };
 }[ValueErrorCode];
+
+/** The same as `ValueError`: the name the per-type checks use. */
+export type ValueProblem = ValueError;
 
 export interface DefinitionErrorParams {
   'definition.name.format': Record<never, never>;
@@ -76,35 +75,14 @@ export interface DefinitionErrorParams {
 export type DefinitionErrorCode = keyof DefinitionErrorParams;
 
 /**
- * A problem with a definition. `field` says where it belongs, for showing it beside the right input:
- * `name`, `label`, `type`, `options`, `options.3.label`, `pattern`, `access`, `description`, `order`.
+ * A problem with a definition, in no language (`describeError` words it). `field` says where it
+ * belongs, for showing it beside the right input: `name`, `label`, `type`, `options`,
+ * `options.3.label`, `pattern`, `access`, `description`, `order`.
  */
 export type DefinitionError = {
   [K in DefinitionErrorCode]: {
     code: K;
     params: DefinitionErrorParams[K];
     field: string;
-    message: string;
   };
 }[DefinitionErrorCode];
-
-/** Words a value problem in the locale's catalog, naming the field by its label. */
-export function describeValueError(
-  problem: ValueProblem,
-  label: string,
-  locale?: string,
-): ValueError {
-  const messages = catalogFor(locale).valueErrors;
-  // The union of codes is correlated with its params; TypeScript cannot see that across the lookup.
-  const word = messages[problem.code] as (params: object & { label: string }) => string;
-  return { ...problem, message: word({ ...problem.params, label }) } as ValueError;
-}
-
-export function describeDefinitionError(
-  problem: Omit<DefinitionError, 'message'>,
-  locale?: string,
-): DefinitionError {
-  const messages = catalogFor(locale).definitionErrors;
-  const word = messages[problem.code] as (params: object) => string;
-  return { ...problem, message: word(problem.params) } as DefinitionError;
-}

@@ -29,7 +29,7 @@ export type {
   ValueErrorParams,
   ValueProblem,
 } from './errors.js';
-export { describeValueError, describeDefinitionError } from './errors.js';
+export { decimalSeparator, intlLocale } from './locale-facts.js';
 export { parseValue, formatValue, validateValue, compilePattern, type ParseResult } from './values.js';
 export {
   BUILT_IN_DEFINITIONS,

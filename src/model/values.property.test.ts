@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { formatValue, parseValue, validateValue } from './values.js';
 import { definition } from '../internal/test/definitions.js';
+import { describeError } from '../i18n/describe.js';
+import '../i18n/de.js';
 import { PROPERTY_TYPES, type PropertyDefinition, type PropertyType, type PropertyValue } from './types.js';
 import { daysInMonth } from './value-types/calendar.js';
 
@@ -88,7 +90,7 @@ describe('every type, property-based', () => {
             expect(validateValue(def, result.value)).to.equal(null);
           } else {
             expect(result.error.code).to.be.a('string').and.not.be.empty;
-            expect(result.error.message).to.be.a('string').and.contain('Field');
+            expect(describeError(result.error, { locale, label: 'Field' })).to.be.a('string').and.contain('Field');
           }
         }),
         RUNS,
@@ -112,7 +114,7 @@ describe('every type, property-based', () => {
         fc.property(inputs, localesOf(type), (input, locale) => {
           const result = parseValue(def, input, locale);
           expect(result.ok, input).to.equal(false);
-          if (!result.ok) expect(result.error.message).to.not.be.empty;
+          if (!result.ok) expect(describeError(result.error, { locale, label: def.label })).to.not.be.empty;
         }),
         RUNS,
       );

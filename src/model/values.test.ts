@@ -2,17 +2,20 @@ import { expect } from 'chai';
 import { formatValue, parseValue, validateValue } from './values.js';
 import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
 import type { PropertyDefinition, ValueInput } from './types.js';
+import { describeError } from '../i18n/describe.js';
+import '../i18n/de.js';
 
 function parsed(def: PropertyDefinition, input: ValueInput, locale = 'en') {
   const result = parseValue(def, input, locale);
-  if (!result.ok) throw new Error(`expected ${JSON.stringify(input)} to parse: ${result.error.message}`);
+  if (!result.ok) throw new Error(`expected ${JSON.stringify(input)} to parse: ${result.error.code}`);
   return result.value;
 }
 
 function rejected(def: PropertyDefinition, input: ValueInput, locale = 'en') {
   const result = parseValue(def, input, locale);
   if (result.ok) throw new Error(`expected ${JSON.stringify(input)} to be rejected, got ${JSON.stringify(result.value)}`);
-  return result.error;
+  // The model gives a code; the sentence a viewer reads is worded by i18n, checked here too.
+  return { ...result.error, message: describeError(result.error, { locale, label: def.label }) };
 }
 
 describe('number', () => {

@@ -1,4 +1,4 @@
-import { describeValueError, type ValueError, type ValueProblem } from './errors.js';
+import type { ValueError, ValueProblem } from './errors.js';
 import type { PropertyDefinition, PropertyType, PropertyValue, ValueInput } from './types.js';
 import { fail, type ValueTypeHandler } from './value-types/handler.js';
 import { multipleChoiceType, singleChoiceType } from './value-types/choice.js';
@@ -56,8 +56,9 @@ function handlerFor(def: PropertyDefinition): ValueTypeHandler | undefined {
 }
 
 /**
- * Reads what a user typed or chose into the stored value (`null`: empty), or says what is wrong in
- * the locale's words. Never throws.
+ * Reads what a user typed or chose into the stored value (`null`: empty), or says what is wrong as
+ * a code with parameters (`describeError` in `customer-properties/i18n` words it). The locale
+ * decides the decimal separator and the date and time forms read. Never throws.
  */
 export function parseValue(def: PropertyDefinition, input: ValueInput, locale = 'en'): ParseResult {
   const handler = handlerFor(def);
@@ -67,7 +68,7 @@ export function parseValue(def: PropertyDefinition, input: ValueInput, locale = 
     : parsed.value === null
       ? requiredProblem(def)
       : checkPattern(def, parsed.value);
-  if (problem) return { ok: false, error: describeValueError(problem, def.label, locale) };
+  if (problem) return { ok: false, error: problem };
   return { ok: true, value: parsed.ok ? parsed.value : null };
 }
 
@@ -83,17 +84,13 @@ function requiredProblem(def: PropertyDefinition): ValueProblem | null {
  * Checks a stored value as it arrives from a store or a host: `null` when it is valid. An unset
  * value (`null` or `undefined`) is valid unless the definition is required.
  */
-export function validateValue(
-  def: PropertyDefinition,
-  value: PropertyValue | null | undefined,
-  locale = 'en',
-): ValueError | null {
+export function validateValue(def: PropertyDefinition, value: PropertyValue | null | undefined): ValueError | null {
   const handler = handlerFor(def);
   let problem: ValueProblem | null;
   if (!handler) problem = unknownType(def);
   else if (value === null || value === undefined) problem = requiredProblem(def);
   else problem = handler.validate(def, value) ?? checkPattern(def, value);
-  return problem ? describeValueError(problem, def.label, locale) : null;
+  return problem;
 }
 
 /**

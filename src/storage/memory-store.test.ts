@@ -33,7 +33,12 @@ describe('MemoryStore', () => {
   it('refuses invalid seed data instead of keeping it', () => {
     const data = seed();
     data.customers[0]!.properties.age = 'forty';
-    expect(() => new MemoryStore(data)).to.throw(StoreError, /Age/);
+    expect(() => new MemoryStore(data)).to.throw(StoreError, /age \(value\.type\)/);
+    try {
+      new MemoryStore(data);
+    } catch (error) {
+      expect((error as StoreError).errors.age?.code).to.equal('value.type');
+    }
   });
 
   it('simulates latency, and a cancelled read stops waiting', async () => {

@@ -154,13 +154,14 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** The API's error body, `{ error: { kind, message, fields, current, errors, … } }`, as a StoreError. */
+/** The API's error body, `{ error: { kind, code, params, fields, current, errors, … } }`, as a StoreError. */
 function errorFromResponse(status: number, data: unknown): StoreError {
   const body = (data as { error?: Record<string, unknown> } | undefined)?.error ?? {};
   const kind = KIND_BY_STATUS[status] ?? 'unavailable';
-  const message = typeof body.message === 'string' ? body.message : `The server answered ${status}.`;
-  return new StoreError(kind, message, {
+  return new StoreError(kind, `The server answered ${status}.`, {
     status,
+    ...(typeof body.code === 'string' ? { code: body.code } : {}),
+    ...(typeof body.params === 'object' && body.params !== null ? { params: body.params as Record<string, unknown> } : {}),
     ...(Array.isArray(body.fields) ? { fields: body.fields as string[] } : {}),
     ...(body.current ? { current: body.current as Customer } : {}),
     ...(body.errors ? { errors: body.errors as StoreError['errors'] } : {}),

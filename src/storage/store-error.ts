@@ -9,6 +9,9 @@ import type {
 export type StoreErrorKind = 'conflict' | 'not-found' | 'invalid' | 'forbidden' | 'unavailable';
 
 export interface StoreErrorDetails {
+  /** A stable code for the failure; default: the first model error's code, else the kind. */
+  code?: string;
+  params?: Record<string, unknown>;
   fields?: string[];
   current?: Customer;
   errors?: Record<string, ValueError>;
@@ -20,12 +23,17 @@ export interface StoreErrorDetails {
 }
 
 /**
- * How every store fails: one `kind` a host can switch on, and what it needs to recover. A
- * cancelled call rejects with the signal's `AbortError` instead, which is not a failure.
+ * How every store fails: one `kind` a host can switch on, a stable `code` with `params`, and what
+ * it needs to recover. It carries no sentence for people: an element words it in the viewer's
+ * locale with `describeError` (`customer-properties/i18n`); `message` is for logs. A cancelled call
+ * rejects with the signal's `AbortError` instead, which is not a failure.
  */
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   readonly kind: StoreErrorKind;
+  /** `definition.name.taken`, `number.format`, …: the model's code when there is one, else the kind. */
+  readonly code: string;
+  readonly params: Record<string, unknown>;
   /** Conflict: the fields that changed after the revision the write was based on. */
   readonly fields: string[];
   /** Conflict: the customer as it is now, holding the other person's values for `fields`. */
@@ -38,9 +46,15 @@ export class StoreError extends Error {
   readonly audienceErrors: AudienceError[];
   readonly status: number | undefined;
 
-  constructor(kind: StoreErrorKind, message: string, details: StoreErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  /** `message` is for developers and logs only; omitted, it is built from the kind and codes. */
+  constructor(kind: StoreErrorKind, message?: string, details: StoreErrorDetails = {}) {
+    const first =
+      Object.values(details.errors ?? {})[0] ?? details.definitionErrors?.[0] ?? details.audienceErrors?.[0];
+    const code = details.code ?? first?.code ?? kind;
+    super(message || `${kind}: ${code}`, details.cause === undefined ? undefined : { cause: details.cause });
     this.kind = kind;
+    this.code = code;
+    this.params = details.params ?? (details.code === undefined ? { ...first?.params } : {});
     this.fields = details.fields ?? [];
     this.current = details.current;
     this.errors = details.errors ?? {};
@@ -58,11 +72,12 @@ export class StoreError extends Error {
     return values;
   }
 
-  /** A plain object for JSON (the REST API's error body). */
+  /** A plain object for JSON (the REST API's error body): codes, never sentences. */
   toJSON() {
     return {
       kind: this.kind,
-      message: this.message,
+      code: this.code,
+      params: this.params,
       ...(this.fields.length ? { fields: this.fields } : {}),
       ...(this.current ? { current: this.current } : {}),
       ...(Object.keys(this.errors).length ? { errors: this.errors } : {}),

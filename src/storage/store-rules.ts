@@ -7,8 +7,6 @@ import {
   BUILT_IN_DEFINITIONS,
   InvalidAudienceError,
   compileAudience,
-  describeDefinitionError,
-  describeValueError,
   sortDefinitions,
   validateDefinition,
   validateValue,
@@ -25,13 +23,11 @@ import { StoreError, customerField } from './store-error.js';
 
 const BUILT_IN_NAMES = new Set(BUILT_IN_DEFINITIONS.map((def) => def.name));
 const NAME_DEFINITION = BUILT_IN_DEFINITIONS.find((def) => def.name === 'name')!;
-const NUMBER_DEFINITION = BUILT_IN_DEFINITIONS.find((def) => def.name === 'number')!;
 
 export interface WriteContext {
   /** Who makes the change: recorded in `changed[field].by`. */
   author?: string | undefined;
   now?: Date;
-  locale?: string;
 }
 
 /** The built-ins first, then the custom definitions in their order. */
@@ -40,26 +36,23 @@ export function withBuiltIns(custom: readonly PropertyDefinition[]): PropertyDef
 }
 
 function invalidDefinition(errors: DefinitionError[]): StoreError {
-  return new StoreError('invalid', errors.map((error) => error.message).join(' '), {
-    definitionErrors: errors,
-  });
+  return new StoreError('invalid', undefined, { definitionErrors: errors });
 }
 
-function builtInError(name: string, locale?: string): StoreError {
-  const error = describeDefinitionError({ code: 'definition.builtin', params: { name }, field: 'name' }, locale);
-  return new StoreError('forbidden', error.message, { definitionErrors: [error] });
+function builtInError(name: string): StoreError {
+  const error: DefinitionError = { code: 'definition.builtin', params: { name }, field: 'name' };
+  return new StoreError('forbidden', undefined, { definitionErrors: [error] });
 }
 
 /** Checks a new definition; rejects with `conflict` for a taken name, `invalid` for the rest. */
 export function checkNewDefinition(
   def: PropertyDefinition,
   custom: readonly PropertyDefinition[],
-  locale?: string,
 ): PropertyDefinition {
-  if (def.builtIn) throw builtInError(String(def.name), locale);
-  const errors = validateDefinition(def, custom, { locale });
+  if (def.builtIn) throw builtInError(String(def.name));
+  const errors = validateDefinition(def, custom);
   const taken = errors.find((error) => error.code === 'definition.name.taken');
-  if (taken) throw new StoreError('conflict', taken.message, { fields: ['name'], definitionErrors: errors });
+  if (taken) throw new StoreError('conflict', undefined, { fields: ['name'], definitionErrors: errors });
   if (errors.length > 0) throw invalidDefinition(errors);
   return structuredClone(def);
 }
@@ -72,29 +65,27 @@ export function checkDefinitionUpdate(
   def: PropertyDefinition,
   custom: readonly PropertyDefinition[],
   valueCount: () => number,
-  { allowTypeChange = false, locale }: { allowTypeChange?: boolean; locale?: string } = {},
+  { allowTypeChange = false }: { allowTypeChange?: boolean } = {},
 ): PropertyDefinition {
-  if (BUILT_IN_NAMES.has(def.name)) throw builtInError(def.name, locale);
+  if (BUILT_IN_NAMES.has(def.name)) throw builtInError(def.name);
   const previous = custom.find((other) => other.name === def.name);
-  if (!previous) throw new StoreError('not-found', `There is no property named “${def.name}”.`);
-  if (def.builtIn) throw builtInError(def.name, locale);
-  const errors = validateDefinition(def, custom, { mode: 'update', locale });
+  if (!previous) throw new StoreError('not-found', `There is no property named “${def.name}”.`, { code: 'property.unknown', params: { name: def.name } });
+  if (def.builtIn) throw builtInError(def.name);
+  const errors = validateDefinition(def, custom, { mode: 'update' });
   if (errors.length > 0) throw invalidDefinition(errors);
   if (def.type !== previous.type && !allowTypeChange) {
     const count = valueCount();
     if (count > 0) {
-      throw invalidDefinition([
-        describeDefinitionError({ code: 'definition.type.locked', params: { count }, field: 'type' }, locale),
-      ]);
+      throw invalidDefinition([{ code: 'definition.type.locked', params: { count }, field: 'type' }]);
     }
   }
   return structuredClone(def);
 }
 
-export function checkDefinitionDelete(name: string, custom: readonly PropertyDefinition[], locale?: string): void {
-  if (BUILT_IN_NAMES.has(name)) throw builtInError(name, locale);
+export function checkDefinitionDelete(name: string, custom: readonly PropertyDefinition[]): void {
+  if (BUILT_IN_NAMES.has(name)) throw builtInError(name);
   if (!custom.some((def) => def.name === name)) {
-    throw new StoreError('not-found', `There is no property named “${name}”.`);
+    throw new StoreError('not-found', `There is no property named “${name}”.`, { code: 'property.unknown', params: { name } });
   }
 }
 
@@ -102,13 +93,10 @@ export function checkDefinitionDelete(name: string, custom: readonly PropertyDef
 export function reorderDefinitions(
   custom: readonly PropertyDefinition[],
   names: readonly string[],
-  locale?: string,
 ): PropertyDefinition[] {
   const byName = new Map(custom.map((def) => [def.name, def]));
   if (names.length !== byName.size || new Set(names).size !== names.length || !names.every((n) => byName.has(n))) {
-    throw invalidDefinition([
-      describeDefinitionError({ code: 'definition.order.names', params: {}, field: 'order' }, locale),
-    ]);
+    throw invalidDefinition([{ code: 'definition.order.names', params: {}, field: 'order' }]);
   }
   return names.map((name, order) => ({ ...structuredClone(byName.get(name)!), order }));
 }
@@ -123,13 +111,13 @@ export function applyCustomerChanges(
   changes: Record<string, PropertyValue | null>,
   revision: number,
   definitions: readonly PropertyDefinition[],
-  { author, now = new Date(), locale }: WriteContext = {},
+  { author, now = new Date() }: WriteContext = {},
 ): Customer {
   if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
-    throw new StoreError('invalid', 'The changes must be an object of property names and values.');
+    throw new StoreError('invalid', 'The changes must be an object of property names and values.', { code: 'request.changes' });
   }
   if (!Number.isSafeInteger(revision)) {
-    throw new StoreError('invalid', 'A write must name the revision it is based on.');
+    throw new StoreError('invalid', 'A write must name the revision it is based on.', { code: 'request.revision' });
   }
   const fields = Object.keys(changes);
   if (fields.length === 0) return structuredClone(current);
@@ -139,29 +127,29 @@ export function applyCustomerChanges(
   for (const field of fields) {
     const value = changes[field] ?? null;
     if (field === 'number') {
-      errors[field] = describeValueError({ code: 'property.readonly', params: {} }, NUMBER_DEFINITION.label, locale);
+      errors[field] = { code: 'property.readonly', params: {} };
       continue;
     }
     const def = field === 'name' ? NAME_DEFINITION : defs.get(field);
     if (!def) {
-      errors[field] = describeValueError({ code: 'property.unknown', params: { name: field } }, field, locale);
+      errors[field] = { code: 'property.unknown', params: { name: field } };
       continue;
     }
-    const error = validateValue(def, value, locale);
+    const error = validateValue(def, value);
     if (error) errors[field] = error;
   }
   const invalid = Object.keys(errors);
   if (invalid.length > 0) {
     throw new StoreError(
       invalid.includes('number') && invalid.length === 1 ? 'forbidden' : 'invalid',
-      Object.values(errors).map((error) => error.message).join(' '),
+      `Refused: ${invalid.map((field) => `${field} (${errors[field]!.code})`).join(', ')}.`,
       { errors },
     );
   }
 
   const conflicts = fields.filter((field) => (current.changed?.[field]?.revision ?? 0) > revision);
   if (conflicts.length > 0) {
-    throw new StoreError('conflict', `Changed by someone else since you opened it: ${conflicts.join(', ')}.`, {
+    throw new StoreError('conflict', `Changed by someone else since revision ${revision}: ${conflicts.join(', ')}.`, {
       fields: conflicts,
       current: structuredClone(current),
     });
@@ -184,19 +172,18 @@ export function applyCustomerChanges(
 /** Checks seed data the way a write would be checked: an invalid seed is refused, not stored. */
 export function checkSeedCustomer(customer: Customer, definitions: readonly PropertyDefinition[]): Customer {
   if (typeof customer?.id !== 'string' || customer.id === '') {
-    throw new StoreError('invalid', 'Every customer needs an id.');
+    throw new StoreError('invalid', 'Every customer needs an id.', { code: 'customer.id' });
   }
   const defs = new Map(definitions.map((def) => [def.name, def]));
   const errors: Record<string, ValueError> = {};
   for (const [name, value] of Object.entries(customer.properties ?? {})) {
     const def = defs.get(name);
-    const error = def
-      ? validateValue(def, value)
-      : describeValueError({ code: 'property.unknown', params: { name } }, name);
+    const error: ValueError | null = def ? validateValue(def, value) : { code: 'property.unknown', params: { name } };
     if (error) errors[name] = error;
   }
   if (Object.keys(errors).length > 0) {
-    throw new StoreError('invalid', `Customer ${customer.id}: ${Object.values(errors).map((e) => e.message).join(' ')}`, { errors });
+    const codes = Object.entries(errors).map(([name, error]) => `${name} (${error.code})`);
+    throw new StoreError('invalid', `Customer ${customer.id}: ${codes.join(', ')}.`, { errors });
   }
   const seeded = structuredClone(customer);
   seeded.properties ??= {};
@@ -239,7 +226,10 @@ export function findInCustomers(
     throw error;
   }
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new StoreError('invalid', `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+    throw new StoreError('invalid', `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`, {
+      code: 'request.limit',
+      params: { max: MAX_PAGE_SIZE },
+    });
   }
   const found: Customer[] = [];
   for (const customer of customers) if (matches(customer)) found.push(customer);

@@ -4,9 +4,11 @@ import { FaultyStore } from '../../internal/test/faulty-store.js';
 import type { Customer, PropertyDefinition } from '../../model/index.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
+import type { StoreError } from '../../storage/store-error.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
 import { AudienceBuilder } from './audience-builder.js';
 import './audience-builder.js';
+import '../../i18n/de.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const base = { showToAgent: true, showToCustomer: false, access: { '*': 'edit' as const } };
@@ -153,5 +155,18 @@ describe('<audience-builder>', () => {
     const el = await builder(new MemoryStore({ definitions, customers }), 'de');
     expect(count(el)).to.equal('6 Kunden passen.');
     expect(button(el, 'Bedingung hinzufügen')).to.exist;
+  });
+
+  it('words the store’s refusal of a query and a condition’s error in German', async () => {
+    // The refusal a real store raises for a query naming a property it does not know: codes only.
+    const refusal = (await new MemoryStore({ definitions, customers })
+      .findCustomers({ match: 'all', conditions: [{ property: 'shoe_size', operator: 'is-set' }] })
+      .catch((error: unknown) => error)) as StoreError;
+    expect(refusal.audienceErrors.map((e) => e.code)).to.deep.equal(['audience.property']);
+    const store = new FaultyStore(new MemoryStore({ definitions, customers }));
+    store.inject('findCustomers', { type: 'fail', error: refusal });
+    const el = await fixture<AudienceBuilder>(html`<audience-builder locale="de" count-delay="10" .store=${store}></audience-builder>`);
+    await waitUntil(() => count(el).startsWith('Die Kunden konnten nicht gezählt werden'), 'the refusal is shown');
+    expect(count(el)).to.equal('Die Kunden konnten nicht gezählt werden: Es gibt keine Eigenschaft namens „shoe_size“.');
   });
 });

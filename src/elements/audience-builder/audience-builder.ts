@@ -126,7 +126,7 @@ export class AudienceBuilder extends LocalizedElement {
   }
 
   get #errors(): AudienceError[] {
-    return this.definitions.length ? validateAudience(this.value, this.definitions, this.effectiveLocale) : [];
+    return this.definitions.length ? validateAudience(this.value, this.definitions) : [];
   }
 
   /** Counts only a query the model accepts and whose fields all parse; the latest answer wins. */
@@ -147,7 +147,7 @@ export class AudienceBuilder extends LocalizedElement {
         const page = await store.findCustomers(query, { limit: PREVIEW_SIZE });
         if (sequence === this.#sequence) this.count = { total: page.total, customers: page.customers };
       } catch (error) {
-        if (sequence === this.#sequence) this.count = error instanceof StoreError ? error : new StoreError('unavailable', String(error));
+        if (sequence === this.#sequence) this.count = error instanceof StoreError ? error : new StoreError('unavailable', String(error), { cause: error });
       }
     }, this.countDelay);
   }
@@ -296,7 +296,7 @@ export class AudienceBuilder extends LocalizedElement {
       </select>
       <div class="operand">${def ? this.#renderOperand(condition, def, path) : nothing}</div>
       <button type="button" aria-label=${`${messages.removeCondition}: ${label}`} @click=${() => this.#remove(path)}>✕</button>
-      ${showError ? html`<p class="condition-error" id="error-${id}">${error!.message}</p>` : nothing}
+      ${showError ? html`<p class="condition-error" id="error-${id}">${this.describe(error)}</p>` : nothing}
     </div>`;
   }
 
@@ -367,7 +367,7 @@ export class AudienceBuilder extends LocalizedElement {
     let text: string;
     if (count === 'counting') text = messages.counting;
     else if (count === 'unknown') text = messages.countUnknown;
-    else if (count instanceof StoreError) text = messages.countFailed(this.catalog.customer.storeErrors[count.kind]);
+    else if (count instanceof StoreError) text = messages.countFailed(this.describe(count));
     else text = messages.count(count.total);
     const preview = typeof count === 'object' && !(count instanceof StoreError) ? count.customers : [];
     return html`<p part="count" role="status" aria-live="polite">${text}</p>

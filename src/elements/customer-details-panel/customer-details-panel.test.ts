@@ -7,9 +7,11 @@ import { SEED_CUSTOMERS, SEED_DEFINITIONS, seed } from '../../internal/test/seed
 import type { PropertyDefinition } from '../../model/index.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
+import type { StoreError } from '../../storage/store-error.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
 import { CustomerDetailsPanel } from './customer-details-panel.js';
 import './customer-details-panel.js';
+import '../../i18n/de.js';
 
 const agent: CustomerPropertiesUser = { id: 'u1', roles: ['agent'], name: 'Ana' };
 
@@ -317,6 +319,30 @@ describe('<customer-details-panel> by keyboard, each type', () => {
     expect(editorFor(el, 'age').shadowRoot!.querySelector('input')!.value).to.equal('34');
     await commit(el, 'age', '34,5');
     await settled(el, 'age', /Gespeichert/);
+  });
+
+  it('words a store’s refusal in German: the store sends a code, never an English sentence', async () => {
+    // The refusal a real store raises for a value it will not keep, as codes.
+    const refusal = (await new MemoryStore(seed())
+      .updateCustomer('ana', { notes: 'x'.repeat(10_001) }, { revision: 1 })
+      .catch((error: unknown) => error)) as StoreError;
+    expect(refusal.code).to.equal('text.length');
+    expect(JSON.stringify(refusal)).to.not.match(/characters|Zeichen/);
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('updateCustomer', { type: 'fail', error: refusal });
+    const el = await panel(store, { locale: 'de' });
+    await commit(el, 'notes', 'Ruft nach 17 Uhr zurück');
+    await settled(el, 'notes', /^Nicht gespeichert: Notes darf höchstens 10\.000 Zeichen lang sein; es sind 10\.001\./);
+    expect(editorFor(el, 'notes').value).to.equal('Ruft nach 17 Uhr zurück');
+  });
+
+  it('words a failure of a host’s own store (a plain Error) in German', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('updateCustomer', { type: 'fail', error: new Error('ECONNRESET upstream') as StoreError });
+    const el = await panel(store, { locale: 'de' });
+    await commit(el, 'notes', 'Bitte zurückrufen');
+    await settled(el, 'notes', /^Nicht gespeichert: der Server war nicht erreichbar/);
+    expect(statusOf(el, 'notes')).to.not.contain('ECONNRESET');
   });
 });
 

@@ -318,7 +318,7 @@ export class CustomerDetailsPanel extends LocalizedElement {
         return html`<p part="message" role="status">${messages.customer.loading}</p>`;
       case 'error': {
         const error = controller.error!;
-        const text = error.kind === 'not-found' ? messages.customer.notFound : messages.customer.loadFailed(messages.customer.storeErrors[error.kind]);
+        const text = error.kind === 'not-found' ? messages.customer.notFound : messages.customer.loadFailed(this.describe(error));
         return html`<div part="error" role="alert">
           <span>${text}</span>
           ${error.kind === 'not-found' ? nothing : html`<button type="button" @click=${() => controller.reload()}>${messages.customer.retry}</button>`}
@@ -401,7 +401,7 @@ export class CustomerDetailsPanel extends LocalizedElement {
       case 'saved':
         return html`<p part="status" class="saved">${icons.saved}${messages.panel.saved}</p>`;
       case 'failed':
-        return html`<p part="status" class="failed">${icons.failed}${messages.panel.failed(failureReason(field.error!, def.name, messages))}
+        return html`<p part="status" class="failed">${icons.failed}${messages.panel.failed(failureReason(field.error!, def.name, def.label, this.effectiveLocale))}
           <button type="button" @click=${() => this.#retry(def)}>${messages.customer.retry}</button></p>`;
       case 'conflict': {
         const current = this.#controller.customer;

@@ -8,6 +8,7 @@ import type { PropertyStore } from '../../storage/property-store.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
 import { CustomerProfileForm } from './customer-profile-form.js';
 import './customer-profile-form.js';
+import '../../i18n/de.js';
 
 /** Two of the seed's properties are for agents only. */
 function data() {

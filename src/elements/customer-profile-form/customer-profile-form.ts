@@ -145,7 +145,7 @@ export class CustomerProfileForm extends LocalizedElement {
     if (controller.state === 'error') {
       const error = controller.error!;
       return html`<div part="message" class="problem error" role="alert">
-        <span>${error.kind === 'not-found' ? messages.customer.notFound : messages.customer.loadFailed(messages.customer.storeErrors[error.kind])}</span>
+        <span>${error.kind === 'not-found' ? messages.customer.notFound : messages.customer.loadFailed(this.describe(error))}</span>
         ${error.kind === 'not-found' ? nothing : html`<button class="retry" type="button" @click=${() => controller.reload()}>${messages.customer.retry}</button>`}
       </div>`;
     }
@@ -181,7 +181,7 @@ export class CustomerProfileForm extends LocalizedElement {
       case 'conflict':
         return html`<p part="message" class="problem" role="alert">${messages.conflict(labels)}</p>`;
       case 'failed':
-        return html`<p part="message" class="problem" role="alert">${messages.failed(failureReason(error!, '', this.catalog))}</p>`;
+        return html`<p part="message" class="problem" role="alert">${messages.failed(failureReason(error!, '', undefined, this.effectiveLocale))}</p>`;
     }
   }
 }

@@ -5,6 +5,7 @@ import { createFakeMaps } from '../../internal/test/fake-maps.js';
 import { runFormControlTests } from '../../internal/test/form-control-suite.js';
 import { LocationPicker } from './location-picker.js';
 import './location-picker.js';
+import '../../i18n/de.js';
 
 const eiffel = { lat: 48.8584, lng: 2.2945, address: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France' };
 

@@ -426,7 +426,7 @@ export class LocationPicker extends FormControlElement {
       const anchor =
         parsed.error.code === 'location.range' && parsed.error.params.axis === 'lng' ? this.lngInput : this.latInput;
       const flags = parsed.error.code === 'required' ? { valueMissing: true } : parsed.error.code === 'location.range' ? { rangeOverflow: true } : { badInput: true };
-      return { flags, message: parsed.error.message, anchor: anchor ?? undefined };
+      return { flags, message: this.describe(parsed.error, this.#definition.label), anchor: anchor ?? undefined };
     }
     return null;
   }

@@ -9,6 +9,7 @@ import type { PropertyStore } from '../../storage/property-store.js';
 import { StoreError } from '../../storage/store-error.js';
 import { PropertyDefinitionForm } from './property-definition-form.js';
 import './property-definition-form.js';
+import '../../i18n/de.js';
 
 async function form(store: PropertyStore, definition?: PropertyDefinition, locale = 'en') {
   const el = await fixture<PropertyDefinitionForm>(html`<property-definition-form locale=${locale} .store=${store} .definition=${definition}></property-definition-form>`);
@@ -175,7 +176,7 @@ describe('<property-definition-form> bad input', () => {
     store.inject('createDefinition', {
       type: 'fail',
       error: new StoreError('conflict', 'taken', {
-        definitionErrors: [{ code: 'definition.name.taken', params: { name: 'vip' }, field: 'name', message: 'A property named “vip” already exists.' }],
+        definitionErrors: [{ code: 'definition.name.taken', params: { name: 'vip' }, field: 'name' }],
       }),
     });
     const el = await form(store);
@@ -183,6 +184,21 @@ describe('<property-definition-form> bad input', () => {
     await submit(el);
     expect($(el, '#name-error').textContent).to.equal('A property named “vip” already exists.');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#name'));
+  });
+
+  it('words the store’s own refusal in the form’s language (German “name taken”)', async () => {
+    // The error a real store raises, codes and no sentence, handed to a German form.
+    const vip: PropertyDefinition = { name: 'vip', label: 'VIP', type: 'text', showToAgent: true, showToCustomer: false, access: { '*': 'edit' }, order: 0 };
+    const other = new MemoryStore({ definitions: [vip] });
+    const refusal = await other.createDefinition(vip).catch((error: unknown) => error);
+    expect(refusal).to.be.instanceOf(StoreError);
+    expect(JSON.stringify(refusal)).to.not.contain('already exists');
+    const store = new FaultyStore(new MemoryStore());
+    store.inject('createDefinition', { type: 'fail', error: refusal as StoreError });
+    const el = await form(store, undefined, 'de');
+    await type($(el, '#label'), 'VIP');
+    await submit(el);
+    expect($(el, '#name-error').textContent).to.equal('Eine Eigenschaft namens „vip“ gibt es bereits.');
   });
 });
 

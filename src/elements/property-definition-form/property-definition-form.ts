@@ -203,7 +203,6 @@ export class PropertyDefinitionForm extends LocalizedElement {
   get #errors(): DefinitionError[] {
     const own = validateDefinition(this.#definitionFromDraft(), this.existing, {
       mode: this.#editing ? 'update' : 'create',
-      locale: this.effectiveLocale,
     });
     return [...own, ...this.storeErrors.filter((error) => !own.some((o) => o.field === error.field))];
   }
@@ -313,7 +312,7 @@ export class PropertyDefinitionForm extends LocalizedElement {
     }
     const store = this.#store;
     if (!store) {
-      this.message = messages.saveFailed(this.catalog.customer.storeErrors.unavailable);
+      this.message = messages.saveFailed(this.describe(undefined));
       return;
     }
     const definition = this.#definitionFromDraft();
@@ -323,14 +322,14 @@ export class PropertyDefinitionForm extends LocalizedElement {
       this.storeErrors = [];
       this.dispatchEvent(new DefinitionSavedEvent(saved));
     } catch (error) {
-      const storeError = error instanceof StoreError ? error : new StoreError('unavailable', String(error));
+      const storeError = error instanceof StoreError ? error : new StoreError('unavailable', String(error), { cause: error });
       if (storeError.definitionErrors.length) {
         this.storeErrors = storeError.definitionErrors;
         this.message = messages.fixErrors(storeError.definitionErrors.length);
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(storeError.definitionErrors[0]!.field))}`)?.focus();
       } else {
-        this.message = messages.saveFailed(this.catalog.customer.storeErrors[storeError.kind]);
+        this.message = messages.saveFailed(this.describe(storeError));
       }
     } finally {
       this.saving = false;
@@ -345,7 +344,7 @@ export class PropertyDefinitionForm extends LocalizedElement {
 
   #fieldErrors(prefix: string, id: string) {
     const errors = this.#errorsFor(prefix);
-    return errors.length ? html`<p part="error" id="${id}-error">${errors.map((error) => error.message).join(' ')}</p>` : nothing;
+    return errors.length ? html`<p part="error" id="${id}-error">${errors.map((error) => this.describe(error)).join(' ')}</p>` : nothing;
   }
 
   #describedBy(prefix: string, id: string, hint?: string): string {
@@ -465,7 +464,7 @@ export class PropertyDefinitionForm extends LocalizedElement {
               <button type="button" aria-label=${messages.removeOption(name)} @click=${() => this.#removeOption(index)}>✕</button>
             </span>
             <p class="value" id="option-${index}-value">${messages.optionValue(option.value)}</p>
-            ${rowErrors.length ? html`<p part="error" id="option-${index}-error">${rowErrors.map((e) => e.message).join(' ')}</p>` : nothing}
+            ${rowErrors.length ? html`<p part="error" id="option-${index}-error">${rowErrors.map((e) => this.describe(e)).join(' ')}</p>` : nothing}
           </li>`;
         })}
       </ol>
@@ -477,7 +476,7 @@ export class PropertyDefinitionForm extends LocalizedElement {
         </label>
         <button type="button" @click=${this.#addFromBox}>${messages.addOption}</button>
       </div>
-      ${listErrors.length ? html`<p part="error" id="options-error">${listErrors.map((e) => e.message).join(' ')}</p>` : nothing}
+      ${listErrors.length ? html`<p part="error" id="options-error">${listErrors.map((e) => this.describe(e)).join(' ')}</p>` : nothing}
     </fieldset>`;
   }
 
@@ -517,7 +516,7 @@ export class PropertyDefinitionForm extends LocalizedElement {
     const messages = this.catalog.definitionForm;
     const def = this.#definitionFromDraft();
     const patternErrors = this.#errorsFor('pattern');
-    const compiles = !validateDefinition(def, [], { locale: this.effectiveLocale }).some((e) => e.field === 'pattern');
+    const compiles = !validateDefinition(def, []).some((e) => e.field === 'pattern');
     const tried = this.sample && def.pattern && compiles ? parseValue({ ...def, label: def.label || messages.trySample }, this.sample, this.effectiveLocale) : undefined;
     return html`<label class="field"><span>${messages.pattern}</span>
         <input id="pattern" .value=${live(this.draft.pattern)} spellcheck="false" autocomplete="off"
@@ -534,7 +533,7 @@ export class PropertyDefinitionForm extends LocalizedElement {
         <input id="sample" .value=${live(this.sample)} aria-describedby="sample-result"
           @input=${(e: Event) => (this.sample = (e.target as HTMLInputElement).value)} />
         <p class="sample-result ${tried?.ok ? 'ok' : ''}" id="sample-result" aria-live="polite">
-          ${tried ? (tried.ok ? messages.sampleMatches : tried.error.message) : ''}</p>
+          ${tried ? (tried.ok ? messages.sampleMatches : this.describe(tried.error, def.label || messages.trySample)) : ''}</p>
       </label>`;
   }
 }

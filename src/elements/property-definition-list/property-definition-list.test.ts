@@ -6,6 +6,7 @@ import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import { PropertyDefinitionList } from './property-definition-list.js';
 import './property-definition-list.js';
+import '../../i18n/de.js';
 
 async function list(store: PropertyStore, locale = 'en') {
   const el = await fixture<PropertyDefinitionList>(html`<property-definition-list locale=${locale} .store=${store}></property-definition-list>`);

@@ -113,8 +113,7 @@ export class PropertyDefinitionList extends LocalizedElement {
   }
 
   #reason(error: unknown): string {
-    const kind = error instanceof StoreError ? error.kind : 'unavailable';
-    return this.catalog.customer.storeErrors[kind];
+    return this.describe(error);
   }
 
   async #openForm(def?: PropertyDefinition): Promise<void> {

@@ -4,6 +4,7 @@ import type { PropertyDefinition, PropertyType } from '../../model/types.js';
 import { runFormControlTests } from '../../internal/test/form-control-suite.js';
 import { PropertyEditor } from './property-editor.js';
 import './property-editor.js';
+import '../../i18n/de.js';
 
 const base = { showToAgent: true, showToCustomer: true, access: { '*': 'edit' as const }, order: 0 };
 const COLORS = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'];

@@ -233,10 +233,17 @@ export class PropertyEditor extends FormControlElement {
       // What the user typed into the picker and could not be read: the picker knows why.
       const picker = this.picker;
       if (picker && !picker.validity.valid) {
-        return { code: picker.validity.valueMissing ? 'required' : 'location.format', params: {}, message: picker.validationMessage } as ValueError;
+        return { code: picker.validity.valueMissing ? 'required' : 'location.format', params: {} };
       }
     }
-    return validateValue(def, this.value, this.effectiveLocale);
+    return validateValue(def, this.value);
+  }
+
+  /** The problem in the viewer's words; a location's are the picker's own, which knows what was typed. */
+  #errorText(problem: ValueError): string {
+    const picker = this.definition?.type === 'location' ? this.picker : null;
+    if (picker && !picker.validity.valid) return picker.validationMessage;
+    return this.describe(problem, this.definition?.label);
   }
 
   /** A problem of a stored value the user has not touched is shown, but does not block the form. */
@@ -261,7 +268,7 @@ export class PropertyEditor extends FormControlElement {
     if (this.readonly || !this.definition) return null;
     const problem = this.#problem();
     if (!this.#blocking(problem)) return null;
-    return { flags: validityFlags(problem!.code), message: problem!.message, anchor: this.control ?? undefined };
+    return { flags: validityFlags(problem!.code), message: this.#errorText(problem!), anchor: this.control ?? undefined };
   }
 
   protected resetValue(): void {
@@ -340,7 +347,7 @@ export class PropertyEditor extends FormControlElement {
       problem && !this.expanded && (this.touched || problem.code === 'word.characters' || (!this.#blocking(problem) && problem.code !== 'required'));
     return html`${def.description ? html`<p part="help-text" id="description">${def.description}</p>` : nothing}
       ${hint ? html`<p part="help-text" id="hint">${hint}</p>` : nothing}
-      ${show ? html`<p part="error" id="error">${problem!.message}</p>` : nothing}`;
+      ${show ? html`<p part="error" id="error">${this.#errorText(problem!)}</p>` : nothing}`;
   }
 
   #describedBy(hint = false): string | undefined {

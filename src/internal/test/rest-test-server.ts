@@ -63,9 +63,9 @@ function sendError(res: ServerResponse, error: unknown): void {
     const revisionConflict = error.kind === 'conflict' && error.current !== undefined;
     send(res, revisionConflict ? 412 : STATUS[error.kind], { error: error.toJSON() });
   } else if (error instanceof HttpError) {
-    send(res, error.status, { error: { kind: error.status === 401 ? 'forbidden' : 'invalid', message: error.message } });
+    send(res, error.status, { error: new StoreError(error.status === 401 ? 'forbidden' : 'invalid', error.message, { code: 'request' }).toJSON() });
   } else {
-    send(res, 500, { error: { kind: 'unavailable', message: String(error) } });
+    send(res, 500, { error: new StoreError('unavailable', String(error)).toJSON() });
   }
 }
 
@@ -107,7 +107,7 @@ export function createRestTestHandler(): (req: IncomingMessage, res: ServerRespo
         fault.count--;
         if (fault.delay) await new Promise((resolve) => setTimeout(resolve, fault.delay));
         if (fault.status) {
-          send(res, fault.status, { error: { kind: 'unavailable', message: `Injected ${fault.status}.` } });
+          send(res, fault.status, { error: new StoreError('unavailable', `Injected ${fault.status}.`).toJSON() });
           return true;
         }
       }
@@ -158,7 +158,7 @@ async function route(store: MemoryStore, method: string, path: string, req: Inco
     }
     if (method === 'PATCH') {
       const ifMatch = /^"(\d+)"$/.exec(String(req.headers['if-match'] ?? ''));
-      if (!ifMatch) return send(res, 428, { error: { kind: 'invalid', message: 'If-Match with the revision is required.' } });
+      if (!ifMatch) return send(res, 428, { error: new StoreError('invalid', 'If-Match with the revision is required.', { code: 'request.revision' }).toJSON() });
       const { changes } = ((await readJson(req)) ?? {}) as { changes?: Record<string, never> };
       const customer = await store.updateCustomer(key, changes ?? {}, { revision: Number(ifMatch[1]) });
       return send(res, 200, customer, etag(customer.revision));

@@ -1,4 +1,4 @@
-import { intlLocale } from '../../i18n/locales.js';
+import { intlLocale } from '../locale-facts.js';
 
 /*
  * Dates and times are calendar strings (`2024-02-29`, `21:05`) and never become a `Date`, so no

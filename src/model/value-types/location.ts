@@ -1,4 +1,4 @@
-import { decimalSeparator } from '../../i18n/locales.js';
+import { decimalSeparator } from '../locale-facts.js';
 import type { ValueProblem } from '../errors.js';
 import type { LocationInput, LocationValue } from '../types.js';
 import type { Parsed, ValueTypeHandler } from './handler.js';

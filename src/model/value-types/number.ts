@@ -1,4 +1,4 @@
-import { decimalSeparator } from '../../i18n/locales.js';
+import { decimalSeparator } from '../locale-facts.js';
 import type { ValueTypeHandler } from './handler.js';
 import { fail, inputText, ok } from './handler.js';
 
