@@ -1,4 +1,3 @@
-import { compareDecimals } from './decimal.js';
 import { BUILT_IN_DEFINITIONS } from './definitions.js';
 import type { ValueError } from './errors.js';
 import type {
@@ -6,37 +5,38 @@ import type {
   AudienceOperator,
   AudienceQuery,
   Customer,
-  LocationValue,
   PropertyDefinition,
   PropertyType,
   PropertyValue,
 } from './types.js';
+import { PROPERTY_TYPES } from './types.js';
 import { validateValue } from './values.js';
+import { PROPERTY_TYPE_SPECS, specFor } from './value-types/index.js';
+import type { OperatorSpec, ValueTest } from './value-types/spec.js';
+
+export { distanceKm } from './value-types/location.js';
 
 const SET = ['is-set', 'is-not-set'] as const;
 
-/** The operators that fit each type; every type has `is-set` and `is-not-set`. */
-export const AUDIENCE_OPERATORS = {
-  number: ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'between', ...SET],
-  text: ['contains', 'equals', 'starts-with', ...SET],
-  word: ['equals', 'in', ...SET],
-  'single-choice': ['in', 'not-in', ...SET],
-  'multiple-choice': ['has-any', 'has-all', 'has-none', ...SET],
-  location: ['within-km', ...SET],
-  date: ['on', 'before', 'after', 'between', 'within-last-days', ...SET],
-  time: ['before', 'after', 'between', ...SET],
-} as const satisfies Record<PropertyType, readonly AudienceOperator[]>;
+/** Every type has these: they look only at whether a value is there. */
+const SET_OPERATORS = {
+  'is-set': { operand: 'none', test: () => () => true },
+  'is-not-set': { operand: 'none', test: () => () => false },
+} as const;
 
-/** What an operator takes as its `value`. */
-type Operand = 'none' | 'one' | 'pair' | 'list' | 'days' | 'circle';
+type AnyOperatorSpec = OperatorSpec | (typeof SET_OPERATORS)[keyof typeof SET_OPERATORS];
 
-const OPERANDS: Record<AudienceOperator, Operand> = {
-  eq: 'one', ne: 'one', lt: 'one', lte: 'one', gt: 'one', gte: 'one', between: 'pair',
-  contains: 'one', equals: 'one', 'starts-with': 'one', in: 'list', 'not-in': 'list',
-  'has-any': 'list', 'has-all': 'list', 'has-none': 'list',
-  on: 'one', before: 'one', after: 'one', 'within-last-days': 'days', 'within-km': 'circle',
-  'is-set': 'none', 'is-not-set': 'none',
-};
+/** The operators that fit each type, from its spec; every type has `is-set` and `is-not-set`. */
+export const AUDIENCE_OPERATORS = {} as Record<PropertyType, readonly AudienceOperator[]>;
+for (const type of PROPERTY_TYPES) {
+  AUDIENCE_OPERATORS[type] = [...(Object.keys(PROPERTY_TYPE_SPECS[type].operators) as AudienceOperator[]), ...SET];
+}
+
+function operatorSpec(def: PropertyDefinition, operator: AudienceOperator): AnyOperatorSpec | undefined {
+  if (operator === 'is-set' || operator === 'is-not-set') return SET_OPERATORS[operator];
+  const operators = specFor(def)?.operators;
+  return operators && Object.hasOwn(operators, operator) ? operators[operator] : undefined;
+}
 
 export interface AudienceErrorParams {
   'audience.match': Record<never, never>;
@@ -94,10 +94,18 @@ function operandDefinition(def: PropertyDefinition): PropertyDefinition {
   let operand = operandDefinitions.get(def);
   if (!operand) {
     const { pattern: _pattern, required: _required, ...rest } = def;
-    operand = def.type === 'multiple-choice' ? { ...rest, type: 'single-choice' } : rest;
+    operand = rest;
     operandDefinitions.set(def, operand);
   }
   return operand;
+}
+
+/** One operand checked by the type's own rule, or as a stored value of the property. */
+function checkOperand(def: PropertyDefinition, value: unknown): ValueError | 'missing' | null {
+  const own = specFor(def)?.checkOperand;
+  if (own) return own(def, value);
+  if (value === null || value === undefined || value === '') return 'missing';
+  return validateValue(operandDefinition(def), value as PropertyValue);
 }
 
 /** Every problem in a query, each with the path to its condition; `[]` when it can be evaluated. */
@@ -127,20 +135,15 @@ export function validateAudience(
       const def = defs.get(item.property);
       if (!def) return add('audience.property', { property: String(item.property) }, at);
       const label = def.label;
-      const allowed = AUDIENCE_OPERATORS[def.type] as readonly string[] | undefined;
-      if (!allowed?.includes(item.operator)) {
+      const operator = operatorSpec(def, item.operator);
+      if (!operator) {
         return add('audience.operator', { label, operator: String(item.operator), type: def.type }, at);
       }
-      const operandDef = operandDefinition(def);
-      const checkOne = (value: unknown): ValueError | null | 'missing' => {
-        if (value === null || value === undefined || value === '') return 'missing';
-        if (def.type === 'text') return typeof value === 'string' ? null : 'missing';
-        return validateValue(operandDef, value as PropertyValue);
-      };
+      const checkOne = (value: unknown) => checkOperand(def, value);
       const report = (problem: ValueError | 'missing') =>
         add('audience.value', { label }, at, problem === 'missing' ? undefined : problem);
       const value = item.value;
-      switch (OPERANDS[item.operator]) {
+      switch (operator.operand) {
         case 'none':
           if (value !== undefined) report('missing');
           return;
@@ -160,8 +163,8 @@ export function validateAudience(
           const problem = value.map(checkOne).find((p) => p !== null);
           if (problem) return report(problem);
           const [from, to] = value as [string, string];
-          const backwards = def.type === 'number' ? compareDecimals(from, to) > 0 : def.type === 'date' && from > to;
-          if (backwards) add('audience.range', { label }, at);
+          const compare = specFor(def)?.compare;
+          if (compare && compare(from, to) > 0) add('audience.range', { label }, at);
           return;
         }
         case 'days':
@@ -183,17 +186,6 @@ export function validateAudience(
   return errors;
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date, without `Date` (H. Hinnant's algorithm). */
-function dayNumber(iso: string): number {
-  let [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  year -= month <= 2 ? 1 : 0;
-  const era = Math.floor(year / 400);
-  const yearOfEra = year - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
 /** `now`'s calendar date in `timeZone`, as `YYYY-MM-DD`. */
 function calendarDay(now: Date, timeZone?: string): string {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -206,99 +198,9 @@ function calendarDay(now: Date, timeZone?: string): string {
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-
-/** Great-circle distance in kilometres (haversine). */
-export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 function customerValue(customer: Customer, name: string): PropertyValue | undefined {
   if (name === 'name' || name === 'number') return customer[name] === '' ? undefined : customer[name];
   return Object.hasOwn(customer.properties, name) ? customer.properties[name] : undefined;
-}
-
-type Test = (value: PropertyValue) => boolean;
-const lower = (value: unknown) => String(value).toLowerCase();
-
-/** The test for a set value; an unset value matches only the operators listed in `UNSET_MATCHES`. */
-function conditionTest(condition: AudienceCondition, type: PropertyType, today: () => string): Test {
-  const operand = condition.value;
-  const one = operand as string;
-  const list = operand as string[];
-  const [from, to] = (Array.isArray(operand) ? operand : []) as [string, string];
-  const decimal = (test: (order: number) => boolean): Test => (v) =>
-    typeof v === 'string' && test(compareDecimals(v, one));
-  switch (condition.operator) {
-    case 'is-set':
-      return () => true;
-    case 'is-not-set':
-      return () => false;
-    case 'eq':
-      return decimal((order) => order === 0);
-    case 'ne':
-      return (v) => typeof v !== 'string' || compareDecimals(v, one) !== 0;
-    case 'lt':
-      return decimal((order) => order < 0);
-    case 'lte':
-      return decimal((order) => order <= 0);
-    case 'gt':
-      return decimal((order) => order > 0);
-    case 'gte':
-      return decimal((order) => order >= 0);
-    case 'between':
-      if (type === 'number') {
-        return (v) => typeof v === 'string' && compareDecimals(v, from) >= 0 && compareDecimals(v, to) <= 0;
-      }
-      // Times wrap past midnight when `from` is later than `to` (22:00–02:00).
-      if (type === 'time' && from > to) return (v) => typeof v === 'string' && (v >= from || v <= to);
-      return (v) => typeof v === 'string' && v >= from && v <= to;
-    case 'contains':
-      return (v) => typeof v === 'string' && lower(v).includes(lower(one));
-    case 'equals':
-      return (v) => typeof v === 'string' && lower(v) === lower(one);
-    case 'starts-with':
-      return (v) => typeof v === 'string' && lower(v).startsWith(lower(one));
-    case 'in': {
-      const wanted = new Set(type === 'word' ? list.map(lower) : list);
-      return (v) => typeof v === 'string' && wanted.has(type === 'word' ? lower(v) : v);
-    }
-    case 'not-in': {
-      const unwanted = new Set(list);
-      return (v) => !(typeof v === 'string' && unwanted.has(v));
-    }
-    case 'has-any':
-      return (v) => Array.isArray(v) && list.some((item) => v.includes(item));
-    case 'has-all':
-      return (v) => Array.isArray(v) && list.every((item) => v.includes(item));
-    case 'has-none':
-      return (v) => !Array.isArray(v) || !list.some((item) => v.includes(item));
-    case 'on':
-      return (v) => v === one;
-    case 'before':
-      return (v) => typeof v === 'string' && v < one;
-    case 'after':
-      return (v) => typeof v === 'string' && v > one;
-    case 'within-last-days': {
-      const days = operand as number;
-      return (v) => {
-        if (typeof v !== 'string') return false;
-        const age = dayNumber(today()) - dayNumber(v);
-        return age >= 0 && age < days;
-      };
-    }
-    case 'within-km': {
-      const circle = operand as { lat: number; lng: number; km: number };
-      return (v) => {
-        const point = v as LocationValue;
-        return typeof point === 'object' && !Array.isArray(point) && distanceKm(point, circle) <= circle.km;
-      };
-    }
-  }
 }
 
 /** Operators that a customer without the property matches. */
@@ -323,7 +225,7 @@ export function compileAudience(
     const tests = group.conditions.map((item) => {
       if (isGroup(item)) return compileGroup(item);
       const def = defs.get(item.property)!;
-      const test = conditionTest(item, def.type, today);
+      const test: ValueTest = operatorSpec(def, item.operator)!.test(item.value, today);
       const unsetMatches = UNSET_MATCHES.has(item.operator);
       return (customer: Customer) => {
         const value = customerValue(customer, def.name);

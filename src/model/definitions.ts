@@ -7,7 +7,8 @@ import {
   type PropertyDefinition,
   type PropertyType,
 } from './types.js';
-import { characterCount } from './value-types/handler.js';
+import { characterCount } from './value-types/spec.js';
+import { specFor } from './value-types/index.js';
 
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 export const LABEL_MAX_LENGTH = 100;
@@ -113,7 +114,7 @@ export function validateDefinition(
   }
 
   if (def.pattern !== undefined && def.pattern !== '') {
-    if (def.type !== 'text' && def.type !== 'word') {
+    if (!specFor(def)?.pattern) {
       add({ code: 'definition.pattern.type', params: {}, field: 'pattern' });
     } else if (!compilePattern(def.pattern)) {
       add({ code: 'definition.pattern.invalid', params: { reason: patternFault(def.pattern) }, field: 'pattern' });
@@ -206,8 +207,9 @@ export function sortDefinitions<T extends PropertyDefinition>(defs: readonly T[]
   return [...defs].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 }
 
-export function isChoiceType(type: PropertyType): type is 'single-choice' | 'multiple-choice' {
-  return type === 'single-choice' || type === 'multiple-choice';
+/** Whether definitions of the type have `options` (the choice types). */
+export function isChoiceType(type: PropertyType): boolean {
+  return specFor({ type })?.options === true;
 }
 
 /** A technical name from free text: "Favorite color" gives `favorite_color`, "Größe" gives `grosse`. */

@@ -1,25 +1,7 @@
 import type { ValueError, ValueProblem } from './errors.js';
-import type { PropertyDefinition, PropertyType, PropertyValue, ValueInput } from './types.js';
-import { fail, type ValueTypeHandler } from './value-types/handler.js';
-import { multipleChoiceType, singleChoiceType } from './value-types/choice.js';
-import { dateType } from './value-types/date.js';
-import { locationType } from './value-types/location.js';
-import { numberType } from './value-types/number.js';
-import { textType } from './value-types/text.js';
-import { timeType } from './value-types/time.js';
-import { wordType } from './value-types/word.js';
-
-/** One handler per type: a ninth type fails the compile here until it is handled. */
-const HANDLERS = {
-  number: numberType,
-  text: textType,
-  word: wordType,
-  'single-choice': singleChoiceType,
-  'multiple-choice': multipleChoiceType,
-  location: locationType,
-  date: dateType,
-  time: timeType,
-} satisfies Record<PropertyType, ValueTypeHandler>;
+import type { PropertyDefinition, PropertyValue, ValueInput } from './types.js';
+import { specFor } from './value-types/index.js';
+import { fail } from './value-types/spec.js';
 
 export type ParseResult =
   | { ok: true; value: PropertyValue | null }
@@ -42,7 +24,7 @@ export function compilePattern(pattern: string): RegExp | null {
 }
 
 function checkPattern(def: PropertyDefinition, value: PropertyValue): ValueProblem | null {
-  if (!def.pattern || (def.type !== 'text' && def.type !== 'word')) return null;
+  if (!def.pattern || !specFor(def)?.pattern) return null;
   const pattern = compilePattern(def.pattern);
   if (!pattern || pattern.test(String(value))) return null;
   return {
@@ -51,18 +33,14 @@ function checkPattern(def: PropertyDefinition, value: PropertyValue): ValueProbl
   };
 }
 
-function handlerFor(def: PropertyDefinition): ValueTypeHandler | undefined {
-  return Object.hasOwn(HANDLERS, def.type) ? HANDLERS[def.type] : undefined;
-}
-
 /**
  * Reads what a user typed or chose into the stored value (`null`: empty), or says what is wrong as
  * a code with parameters (`describeError` in `customer-properties/i18n` words it). The locale
  * decides the decimal separator and the date and time forms read. Never throws.
  */
 export function parseValue(def: PropertyDefinition, input: ValueInput, locale = 'en'): ParseResult {
-  const handler = handlerFor(def);
-  const parsed = handler ? handler.parse(def, input, locale) : fail(unknownType(def));
+  const spec = specFor(def);
+  const parsed = spec ? spec.parse(def, input, locale) : fail(unknownType(def));
   const problem = !parsed.ok
     ? parsed.problem
     : parsed.value === null
@@ -85,11 +63,11 @@ function requiredProblem(def: PropertyDefinition): ValueProblem | null {
  * value (`null` or `undefined`) is valid unless the definition is required.
  */
 export function validateValue(def: PropertyDefinition, value: PropertyValue | null | undefined): ValueError | null {
-  const handler = handlerFor(def);
+  const spec = specFor(def);
   let problem: ValueProblem | null;
-  if (!handler) problem = unknownType(def);
+  if (!spec) problem = unknownType(def);
   else if (value === null || value === undefined) problem = requiredProblem(def);
-  else problem = handler.validate(def, value) ?? checkPattern(def, value);
+  else problem = spec.validate(def, value) ?? checkPattern(def, value);
   return problem;
 }
 
@@ -104,10 +82,10 @@ export function formatValue(
   locale = 'en',
 ): string {
   if (value === null || value === undefined) return '';
-  const handler = handlerFor(def);
-  if (!handler) return plainText(value);
+  const spec = specFor(def);
+  if (!spec) return plainText(value);
   try {
-    return handler.format(def, value, locale);
+    return spec.format(def, value, locale);
   } catch {
     return plainText(value);
   }

@@ -1,7 +1,7 @@
 import type { ValueProblem } from '../errors.js';
 import type { ChoiceOption, PropertyDefinition } from '../types.js';
-import type { ValueTypeHandler } from './handler.js';
-import { fail, ok } from './handler.js';
+import type { PropertyTypeSpec } from './spec.js';
+import { fail, ok } from './spec.js';
 
 interface OptionIndex {
   /** Option value → position in the definition. */
@@ -46,7 +46,7 @@ function unknown(values: string[]): ValueProblem {
   return { code: 'choice.unknown', params: { values } };
 }
 
-export const singleChoiceType: ValueTypeHandler = {
+export const singleChoiceType: PropertyTypeSpec = {
   parse(def, input) {
     if (Array.isArray(input)) {
       if (input.length > 1) return fail({ code: 'value.type', params: { expected: 'single-choice' } });
@@ -65,6 +65,29 @@ export const singleChoiceType: ValueTypeHandler = {
     }
     return optionIndex(def).position.has(value) ? null : unknown([value]);
   },
+  operators: {
+    in: {
+      operand: 'list',
+      test: (operand) => {
+        const wanted = new Set(operand as string[]);
+        return (v) => typeof v === 'string' && wanted.has(v);
+      },
+    },
+    'not-in': {
+      operand: 'list',
+      test: (operand) => {
+        const unwanted = new Set(operand as string[]);
+        return (v) => !(typeof v === 'string' && unwanted.has(v));
+      },
+    },
+  },
+  listOperand: 'options',
+  options: true,
+  pattern: false,
+  input: 'one-of',
+  example: (def) => def.options?.[0]?.value ?? null,
+  formValue: 'text',
+  text: (def, value, noLongerOffered) => optionLabel(def, String(value)) ?? noLongerOffered(String(value)),
 };
 
 /** Splits typed text on commas: `red, blue` as people read a formatted multiple choice. */
@@ -72,7 +95,7 @@ function choicesFromText(text: string): string[] {
   return text.split(',').filter((part) => part.trim() !== '');
 }
 
-export const multipleChoiceType: ValueTypeHandler = {
+export const multipleChoiceType: PropertyTypeSpec = {
   parse(def, input) {
     if (input === null || input === undefined) return ok(null);
     let items: readonly string[];
@@ -112,5 +135,22 @@ export const multipleChoiceType: ValueTypeHandler = {
       }
     }
     return null;
+  },
+  operators: {
+    'has-any': { operand: 'list', test: (operand) => (v) => Array.isArray(v) && (operand as string[]).some((item) => v.includes(item)) },
+    'has-all': { operand: 'list', test: (operand) => (v) => Array.isArray(v) && (operand as string[]).every((item) => v.includes(item)) },
+    'has-none': { operand: 'list', test: (operand) => (v) => !Array.isArray(v) || !(operand as string[]).some((item) => v.includes(item)) },
+  },
+  // Each item of a list operand is one option.
+  checkOperand: (def, operand) => (operand === null || operand === undefined || operand === '' ? 'missing' : singleChoiceType.validate(def, operand)),
+  listOperand: 'options',
+  options: true,
+  pattern: false,
+  input: 'many-of',
+  example: (def) => (def.options?.[0] ? [def.options[0].value] : null),
+  formValue: 'json',
+  text(def, value, noLongerOffered) {
+    const values = Array.isArray(value) ? value : [String(value)];
+    return values.map((item) => optionLabel(def, item) ?? noLongerOffered(item)).join(', ');
   },
 };

@@ -1,5 +1,5 @@
-import type { ValueTypeHandler } from './handler.js';
-import { fail, inputText, ok } from './handler.js';
+import type { PropertyTypeSpec } from './spec.js';
+import { fail, inputText, ok, orderOperators } from './spec.js';
 import { datePattern, daysInMonth, formatIsoDate, withoutPatternWords } from './calendar.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,7 +36,7 @@ function parseDateText(text: string, locale: string): { y: number; M: number; d:
   return { y: Number(parts.y), M: Number(parts.M), d: Number(parts.d) };
 }
 
-export const dateType: ValueTypeHandler = {
+export const dateType: PropertyTypeSpec = {
   parse(_def, input, locale) {
     const text = inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'date' } });
@@ -58,4 +58,41 @@ export const dateType: ValueTypeHandler = {
     const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
     return isRealDate(year, month, day) ? null : { code: 'date.invalid', params: {} };
   },
+  operators: {
+    on: { operand: 'one', test: (operand) => (v) => v === operand },
+    before: { operand: 'one', test: (operand) => (v) => typeof v === 'string' && v < (operand as string) },
+    after: { operand: 'one', test: (operand) => (v) => typeof v === 'string' && v > (operand as string) },
+    between: orderOperators(compareStrings).between,
+    'within-last-days': {
+      operand: 'days',
+      // Counted on the calendar back from the anchor's date, today included.
+      test: (operand, today) => (v) => {
+        if (typeof v !== 'string') return false;
+        const age = dayNumber(today()) - dayNumber(v);
+        return age >= 0 && age < (operand as number);
+      },
+    },
+  },
+  compare: compareStrings,
+  options: false,
+  pattern: false,
+  input: 'typed',
+  example: () => EXAMPLE,
+  formValue: 'text',
 };
+
+/** ISO dates sort as strings. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date, without `Date` (H. Hinnant's algorithm). */
+export function dayNumber(iso: string): number {
+  let [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  year -= month <= 2 ? 1 : 0;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}

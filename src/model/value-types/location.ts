@@ -1,8 +1,8 @@
 import { decimalSeparator } from '../locale-facts.js';
 import type { ValueProblem } from '../errors.js';
 import type { LocationInput, LocationValue } from '../types.js';
-import type { Parsed, ValueTypeHandler } from './handler.js';
-import { characterCount, fail, ok } from './handler.js';
+import type { Parsed, PropertyTypeSpec } from './spec.js';
+import { characterCount, fail, ok } from './spec.js';
 import { canonicalDecimal, formatDecimal } from './number.js';
 
 export const ADDRESS_MAX_LENGTH = 1_000;
@@ -75,7 +75,7 @@ export function formatCoordinates(value: { lat: number; lng: number }, locale: s
   return formatDecimal(value.lat, locale) + between + formatDecimal(value.lng, locale);
 }
 
-export const locationType: ValueTypeHandler = {
+export const locationType: PropertyTypeSpec = {
   parse(_def, input) {
     if (input === null || input === undefined) return ok(null);
     if (typeof input === 'string') {
@@ -109,4 +109,29 @@ export const locationType: ValueTypeHandler = {
     }
     return checkRanges({ lat, lng }) ?? checkText(location as unknown as LocationValue);
   },
+  operators: {
+    'within-km': {
+      operand: 'circle',
+      test: (operand) => {
+        const circle = operand as { lat: number; lng: number; km: number };
+        return (v) => typeof v === 'object' && !Array.isArray(v) && distanceKm(v, circle) <= circle.km;
+      },
+    },
+  },
+  options: false,
+  pattern: false,
+  input: 'map',
+  example: () => ({ lat: 48.8584, lng: 2.2945 }),
+  formValue: 'json',
 };
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle distance in kilometres (haversine). */
+export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}

@@ -1,6 +1,7 @@
 import { decimalSeparator } from '../locale-facts.js';
-import type { ValueTypeHandler } from './handler.js';
-import { fail, inputText, ok } from './handler.js';
+import type { PropertyTypeSpec } from './spec.js';
+import { compareDecimals } from '../decimal.js';
+import { fail, inputText, ok, orderOperators } from './spec.js';
 
 const CANONICAL = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
 const GROUPED = /\d[\s.,'’\u00a0\u202f_]+\d[\s\d.,'’\u00a0\u202f_]*$/u;
@@ -45,7 +46,7 @@ export function plainNumber(n: number): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-export const numberType: ValueTypeHandler = {
+export const numberType: PropertyTypeSpec = {
   parse(_def, input, locale) {
     const text = typeof input === 'number' ? plainNumber(input) : inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'number' } });
@@ -61,4 +62,12 @@ export const numberType: ValueTypeHandler = {
     }
     return null;
   },
+  // Exact: `12345678901234567890.5` is compared digit by digit, never as a float.
+  operators: orderOperators(compareDecimals),
+  compare: compareDecimals,
+  options: false,
+  pattern: false,
+  input: 'typed',
+  example: () => '3.1415926',
+  formValue: 'text',
 };

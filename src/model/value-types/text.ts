@@ -1,5 +1,5 @@
-import type { ValueTypeHandler } from './handler.js';
-import { characterCount, fail, inputText, ok } from './handler.js';
+import type { PropertyTypeSpec } from './spec.js';
+import { characterCount, fail, inputText, lower, ok } from './spec.js';
 
 export const TEXT_MAX_LENGTH = 10_000;
 
@@ -11,7 +11,7 @@ function checkText(text: string) {
 }
 
 /** Text is kept exactly as typed, line breaks included; only whitespace counts as empty. */
-export const textType: ValueTypeHandler = {
+export const textType: PropertyTypeSpec = {
   parse(_def, input) {
     const text = inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'text' } });
@@ -26,4 +26,16 @@ export const textType: ValueTypeHandler = {
     }
     return checkText(value);
   },
+  operators: {
+    contains: { operand: 'one', test: (operand) => (v) => typeof v === 'string' && lower(v).includes(lower(operand)) },
+    equals: { operand: 'one', test: (operand) => (v) => typeof v === 'string' && lower(v) === lower(operand) },
+    'starts-with': { operand: 'one', test: (operand) => (v) => typeof v === 'string' && lower(v).startsWith(lower(operand)) },
+  },
+  // Any text is something to search for, even one a stored value could not be.
+  checkOperand: (_def, operand) => (typeof operand === 'string' && operand !== '' ? null : 'missing'),
+  options: false,
+  pattern: true,
+  input: 'typed',
+  example: () => 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France',
+  formValue: 'text',
 };

@@ -1,5 +1,5 @@
-import type { ValueTypeHandler } from './handler.js';
-import { fail, inputText, ok } from './handler.js';
+import type { PropertyTypeSpec } from './spec.js';
+import { fail, inputText, ok } from './spec.js';
 import { dayPeriods, formatIsoTime, timePattern, withoutPatternWords } from './calendar.js';
 
 const ISO_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -38,7 +38,7 @@ function parseTimeText(text: string, locale: string): Clock {
 }
 
 /** Hours and minutes, never seconds: `21:05`, `9:05`, `9:05 PM`, `9 pm`, `21.05`, `21h05`. */
-export const timeType: ValueTypeHandler = {
+export const timeType: PropertyTypeSpec = {
   parse(_def, input, locale) {
     const text = inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'time' } });
@@ -59,4 +59,22 @@ export const timeType: ValueTypeHandler = {
     }
     return ISO_TIME.test(value) ? null : { code: 'time.range', params: {} };
   },
+  operators: {
+    before: { operand: 'one', test: (operand) => (v) => typeof v === 'string' && v < (operand as string) },
+    after: { operand: 'one', test: (operand) => (v) => typeof v === 'string' && v > (operand as string) },
+    between: {
+      operand: 'pair',
+      test: (operand) => {
+        const [from, to] = operand as [string, string];
+        // Times wrap past midnight when `from` is later than `to` (22:00–02:00).
+        if (from > to) return (v) => typeof v === 'string' && (v >= from || v <= to);
+        return (v) => typeof v === 'string' && v >= from && v <= to;
+      },
+    },
+  },
+  options: false,
+  pattern: false,
+  input: 'typed',
+  example: () => '21:05',
+  formValue: 'text',
 };

@@ -1,6 +1,6 @@
 import type { ValueProblem } from '../errors.js';
-import type { ValueTypeHandler } from './handler.js';
-import { characterCount, fail, inputText, ok } from './handler.js';
+import type { PropertyTypeSpec } from './spec.js';
+import { characterCount, fail, inputText, lower, ok } from './spec.js';
 
 export const WORD_MAX_LENGTH = 100;
 const NOT_WORD_CHARACTER = /[^\p{L}\p{M}\p{N}]/gu;
@@ -18,7 +18,7 @@ function checkWord(word: string): ValueProblem | null {
 }
 
 /** Letters and digits of any script, no spaces: `ClassOf2023`, `Straße7`, `東京2024`. */
-export const wordType: ValueTypeHandler = {
+export const wordType: PropertyTypeSpec = {
   parse(_def, input) {
     const text = inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'word' } });
@@ -34,4 +34,20 @@ export const wordType: ValueTypeHandler = {
     }
     return checkWord(value);
   },
+  operators: {
+    equals: { operand: 'one', test: (operand) => (v) => typeof v === 'string' && lower(v) === lower(operand) },
+    in: {
+      operand: 'list',
+      test: (operand) => {
+        const wanted = new Set((operand as string[]).map(lower));
+        return (v) => typeof v === 'string' && wanted.has(lower(v));
+      },
+    },
+  },
+  listOperand: 'words',
+  options: false,
+  pattern: true,
+  input: 'typed',
+  example: () => 'ClassOf2023',
+  formValue: 'text',
 };
