@@ -261,7 +261,12 @@ export class PropertyEditor extends FormControlElement {
     if (this.readonly || !this.definition) return null;
     const problem = this.#problem();
     if (!this.#blocking(problem)) return null;
-    return { flags: validityFlags(problem!.code), message: problem!.message, anchor: this.control ?? undefined };
+    return { flags: validityFlags(problem!.code), message: this.#errorText(problem!), anchor: this.control ?? undefined };
+  }
+
+  /** The words a problem is shown in: every message of the element comes from here. */
+  #errorText(problem: ValueError): string {
+    return problem.message;
   }
 
   protected resetValue(): void {
@@ -340,7 +345,7 @@ export class PropertyEditor extends FormControlElement {
       problem && !this.expanded && (this.touched || problem.code === 'word.characters' || (!this.#blocking(problem) && problem.code !== 'required'));
     return html`${def.description ? html`<p part="help-text" id="description">${def.description}</p>` : nothing}
       ${hint ? html`<p part="help-text" id="hint">${hint}</p>` : nothing}
-      ${show ? html`<p part="error" id="error">${problem!.message}</p>` : nothing}`;
+      ${show ? html`<p part="error" id="error">${this.#errorText(problem!)}</p>` : nothing}`;
   }
 
   #describedBy(hint = false): string | undefined {
