@@ -12,10 +12,10 @@ import { optionLabel } from '../../model/value-types/choice.js';
 import '../location-picker/location-picker.js';
 import type { LocationPicker } from '../location-picker/location-picker.js';
 import { valueText } from '../../internal/value-text.js';
+import { isTypedInput, SHORT_LIST_MAX } from './input-kind.js';
 import { styles } from './property-editor.styles.js';
 
-/** Up to this many options a choice is a native select or checkboxes; above, a searchable list. */
-export const SHORT_LIST_MAX = 15;
+export { SHORT_LIST_MAX } from './input-kind.js';
 const ROW_HEIGHT = 32;
 const VISIBLE_ROWS = 8;
 
@@ -182,12 +182,6 @@ export class PropertyEditor extends FormControlElement {
     return this.#options.length > SHORT_LIST_MAX;
   }
 
-  /** Types whose field is a text the user types (a long single choice too: it is typed to search). */
-  get #isTyped(): boolean {
-    const type = this.definition?.type;
-    return type === 'number' || type === 'text' || type === 'word' || type === 'date' || type === 'time' || (type === 'single-choice' && this.#isLongList);
-  }
-
   protected override willUpdate(): void {
     this.#verdict = undefined;
     const shownFor = `${this.effectiveLocale}|${this.definition?.name}|${this.definition?.type}`;
@@ -195,7 +189,7 @@ export class PropertyEditor extends FormControlElement {
       this.#hostValue = this.value;
       this.#pristine = true;
       this.#showValue();
-    } else if (shownFor !== this.#shownFor && (!this.#isTyped || this.#parse(this.#textLocale)?.ok)) {
+    } else if (shownFor !== this.#shownFor && (!this.definition || !isTypedInput(this.definition) || this.#parse(this.#textLocale)?.ok)) {
       this.#showValue();
     }
   }
@@ -225,7 +219,7 @@ export class PropertyEditor extends FormControlElement {
   #check(): ValueError | null {
     const def = this.#def;
     if (!def) return null;
-    if (this.#isTyped) {
+    if (isTypedInput(def)) {
       const parsed = this.#parse();
       return parsed && !parsed.ok ? parsed.error : null;
     }
