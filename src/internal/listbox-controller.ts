@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { ChoiceOption } from '../model/types.js';
 import { styleProperties } from './style-properties.js';
 
-/** The height of one option row, in pixels: the virtual window counts with it. */
+/** The height of one option row, in pixels: the virtual window counts with it and the styles read it. */
 export const ROW_HEIGHT = 32;
 /** The rows in view; PageUp and PageDown move by as many. */
 export const VISIBLE_ROWS = 8;
