@@ -5,9 +5,11 @@ import type { PropertyDefinition, PropertyType, PropertyValue } from '../src/mod
 import { MemoryStore } from '../src/storage/memory-store.js';
 import { BIG_CHOICE } from './big-choice.js';
 
-const TYPES: PropertyType[] = ['number', 'text', 'word', 'single-choice', 'multiple-choice', 'location', 'date', 'time'];
+// The eight types this benchmark was calibrated with: a type added later leaves it as it is.
+const TYPES = ['number', 'text', 'word', 'single-choice', 'multiple-choice', 'location', 'date', 'time'] as const satisfies readonly PropertyType[];
+type BenchType = (typeof TYPES)[number];
 const options = Array.from({ length: 12 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
-const SAMPLE: Record<PropertyType, PropertyValue> = {
+const SAMPLE: Record<BenchType, PropertyValue> = {
   number: '3.1415926',
   text: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France',
   word: 'ClassOf2023',

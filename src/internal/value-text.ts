@@ -1,6 +1,6 @@
 import type { Catalog } from '../i18n/catalog.js';
 import type { PropertyDefinition, PropertyValue } from '../model/types.js';
-import { optionLabel } from '../model/value-types/choice.js';
+import { specFor } from '../model/value-types/index.js';
 import { formatValue } from '../model/values.js';
 
 /**
@@ -9,8 +9,6 @@ import { formatValue } from '../model/values.js';
  */
 export function valueText(def: PropertyDefinition, value: PropertyValue | null | undefined, catalog: Catalog, locale: string): string {
   if (value === null || value === undefined) return catalog.field.notSet;
-  const label = (option: string) => optionLabel(def, option) ?? catalog.propertyEditor.noLongerOffered(option);
-  if (def.type === 'single-choice' && typeof value === 'string') return label(value);
-  if (def.type === 'multiple-choice' && Array.isArray(value)) return value.map(label).join(', ');
-  return formatValue(def, value, locale);
+  const text = specFor(def)?.text;
+  return text ? text(def, value, catalog.propertyEditor.noLongerOffered) : formatValue(def, value, locale);
 }

@@ -20,6 +20,14 @@ export type {
   ValueInput,
 } from './types.js';
 export { PROPERTY_TYPES } from './types.js';
+export {
+  PROPERTY_TYPE_SPECS,
+  specFor,
+  type Operand,
+  type OperatorSpec,
+  type PropertyTypeSpec,
+  type ValueTest,
+} from './value-types/index.js';
 export type {
   DefinitionError,
   DefinitionErrorCode,

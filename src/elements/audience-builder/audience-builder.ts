@@ -15,6 +15,7 @@ import {
   type LocationValue,
   type PropertyDefinition,
   type PropertyValue,
+  specFor,
 } from '../../model/index.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import { StoreError } from '../../storage/store-error.js';
@@ -324,7 +325,7 @@ export class AudienceBuilder extends LocalizedElement {
       case 'has-any':
       case 'has-all':
       case 'has-none': {
-        if (def.type === 'word') {
+        if (specFor(def)?.listOperand === 'words') {
           const id = key(path, 'list');
           const text = this.#listText.get(id) ?? (Array.isArray(value) ? value.join(', ') : '');
           return html`${editor(this.#operandDefinition(def, label, 'text'), text || null, 'list', (v) => {

@@ -22,6 +22,7 @@ import { LocalizedElement } from '../../internal/localized-element.js';
 import { valueText } from '../../internal/value-text.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import type { PropertyDefinition, PropertyValue } from '../../model/index.js';
+import { isTypedInput } from '../property-editor/input-kind.js';
 import { formatValue } from '../../model/values.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import type { StoreError } from '../../storage/store-error.js';
@@ -379,7 +380,7 @@ export class CustomerDetailsPanel extends LocalizedElement {
     return guard([def, level, valueKey, changed, locale, this.catalog], () => {
       const editable = level === 'edit';
       // What it becomes on focus: a text field for typed values, a button that opens the choice or map.
-      const typed = def.type !== 'single-choice' && def.type !== 'multiple-choice' && def.type !== 'location';
+      const typed = isTypedInput(def);
       return html`<div class="pending" @focusin=${() => void this.#goLive(def.name)}>
           <span class="pending-label" id=${`label-${def.name}`}>${def.label}</span>
           <span class=${editable ? 'pending-value editable' : 'pending-value'} tabindex=${ifDefined(editable ? '0' : undefined)}

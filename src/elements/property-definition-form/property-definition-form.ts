@@ -16,6 +16,7 @@ import {
   type DefinitionError,
   type PropertyDefinition,
   type PropertyType,
+  specFor,
 } from '../../model/index.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import { StoreError } from '../../storage/store-error.js';
@@ -193,7 +194,7 @@ export class PropertyDefinitionForm extends LocalizedElement {
     if (isChoiceType(draft.type)) def.options = draft.options.map(({ value, label }) => ({ value, label: label.trim() }));
     if (draft.description.trim()) def.description = draft.description.trim();
     if (draft.required) def.required = true;
-    if ((draft.type === 'text' || draft.type === 'word') && draft.pattern.trim()) {
+    if (specFor(draft)?.pattern && draft.pattern.trim()) {
       def.pattern = draft.pattern.trim();
       if (draft.patternHint.trim()) def.patternHint = draft.patternHint.trim();
     }
@@ -396,7 +397,7 @@ export class PropertyDefinitionForm extends LocalizedElement {
         @change=${(e: Event) => this.#update({ required: (e.target as HTMLInputElement).checked })} />
         <span>${messages.required} <small part="help-text" id="required-hint">${messages.requiredHint}</small></span></label>
 
-      ${draft.type === 'text' || draft.type === 'word' ? this.#renderPattern() : nothing}
+      ${specFor(draft)?.pattern ? this.#renderPattern() : nothing}
 
       ${this.message ? html`<p part="message" role="alert">${this.message}</p>` : nothing}
       <div class="actions">

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { ROW_HEIGHT } from '../../internal/listbox-controller.js';
 
 export const styles = css`
   [part~='base'] {
@@ -96,8 +97,8 @@ export const styles = css`
     position: absolute;
     inset-inline: 0;
     box-sizing: border-box;
-    height: 32px;
-    line-height: 32px;
+    height: ${ROW_HEIGHT}px;
+    line-height: ${ROW_HEIGHT}px;
     padding: 0 0.5rem;
     white-space: nowrap;
     overflow: hidden;

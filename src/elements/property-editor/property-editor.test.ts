@@ -241,6 +241,23 @@ describe('<property-editor> typed as a user would', () => {
     expect(el.shadowRoot!.querySelector('#option-20')?.textContent).to.equal('Option 20');
   });
 
+  it('single choice, long: PageDown and PageUp move the active option by a page of eight', async () => {
+    const el = await editor(defs.singleLong);
+    control(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'PageDown' });
+    await sendKeys({ press: 'PageDown' });
+    await el.updateComplete;
+    expect(control(el).getAttribute('aria-activedescendant')).to.equal('option-16');
+    await sendKeys({ press: 'PageUp' });
+    await el.updateComplete;
+    expect(control(el).getAttribute('aria-activedescendant')).to.equal('option-8');
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'PageUp' });
+    await el.updateComplete;
+    expect(control(el).getAttribute('aria-activedescendant'), 'not above the first option').to.equal('option-0');
+  });
+
   it('single choice, long: typed text that names no option stays, marked invalid', async () => {
     const el = await editor(defs.singleLong);
     await typeInto(control(el), 'Nothing like it');

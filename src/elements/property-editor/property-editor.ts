@@ -1,23 +1,20 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { FormControlElement, type Validation } from '../../internal/form-control.js';
+import { ListboxController } from '../../internal/listbox-controller.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
-import { styleProperties } from '../../internal/style-properties.js';
 import type { ValueError } from '../../model/errors.js';
-import type { ChoiceOption, LocationValue, PropertyDefinition, PropertyType, PropertyValue } from '../../model/types.js';
+import type { ChoiceOption, PropertyDefinition, PropertyValue } from '../../model/types.js';
 import { formatValue, parseValue, validateValue } from '../../model/values.js';
-import { optionLabel } from '../../model/value-types/choice.js';
 import '../location-picker/location-picker.js';
 import type { LocationPicker } from '../location-picker/location-picker.js';
-import { valueText } from '../../internal/value-text.js';
+import { editors, type Editor, type EditorHost } from './editors.js';
+import { isTypedInput } from './input-kind.js';
+import { specFor } from '../../model/value-types/index.js';
 import { styles } from './property-editor.styles.js';
+import { renderReadonly } from './readonly-view.js';
 
-/** Up to this many options a choice is a native select or checkboxes; above, a searchable list. */
-export const SHORT_LIST_MAX = 15;
-const ROW_HEIGHT = 32;
-const VISIBLE_ROWS = 8;
+export { SHORT_LIST_MAX } from './input-kind.js';
 
 /** Which browser-level validity flag each model error raises. */
 function validityFlags(code: ValueError['code']): ValidityStateFlags {
@@ -41,23 +38,6 @@ function validityFlags(code: ValueError['code']): ValidityStateFlags {
       return { badInput: true };
   }
 }
-
-interface OptionSearch {
-  labels: string[];
-}
-const searches = new WeakMap<readonly ChoiceOption[], OptionSearch>();
-function optionSearch(options: readonly ChoiceOption[]): OptionSearch {
-  let search = searches.get(options);
-  if (!search) {
-    search = { labels: options.map((option) => option.label.toLocaleLowerCase()) };
-    searches.set(options, search);
-  }
-  return search;
-}
-
-const calendarIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true"><rect x="3" y="5" width="18" height="16" rx="2"></rect><path d="M3 10h18M8 3v4M16 3v4"></path></svg>`;
-const clockIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="9"></circle><path d="M12 7v5l3 2"></path></svg>`;
-const chevronIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 9l6 6 6-6"></path></svg>`;
 
 /**
  * One field for one property of any of the eight types, chosen by `definition.type`: a decimal
@@ -119,13 +99,9 @@ export class PropertyEditor extends FormControlElement {
   /** The search text of a long choice list. */
   @state() private query = '';
   @state() private expanded = false;
-  @state() private active = -1;
-  @state() private listScroll = 0;
 
   @query('#control') private control!: HTMLElement | null;
-  @query('#listbox') private listbox!: HTMLElement | null;
   @query('location-picker') private picker!: LocationPicker | null;
-  @query('.native-picker') private nativePicker!: HTMLInputElement | null;
 
   /** The value the text shows; a value set from outside differs from it and rewrites the text. */
   #shown: PropertyValue | null | undefined;
@@ -137,19 +113,10 @@ export class PropertyEditor extends FormControlElement {
   /** The value last set from code: what `form.reset()` returns to. */
   #hostValue: PropertyValue | null = null;
   #definitionCache: { source: PropertyDefinition; required: boolean; def: PropertyDefinition } | undefined;
-  #filterCache: { options: readonly ChoiceOption[]; query: string; matches: number[] } | undefined;
-
-  private static readonly editors = {
-    number: (editor) => editor.#renderTextInput('decimal'),
-    // A customer's name is one line; every other text may hold line breaks.
-    text: (editor) => (editor.definition?.builtIn ? editor.#renderTextInput('text') : editor.#renderTextArea()),
-    word: (editor) => editor.#renderTextInput('text'),
-    'single-choice': (editor) => editor.#renderSingleChoice(),
-    'multiple-choice': (editor) => editor.#renderMultipleChoice(),
-    location: (editor) => editor.#renderLocation(),
-    date: (editor) => editor.#renderDateOrTime('date'),
-    time: (editor) => editor.#renderDateOrTime('time'),
-  } satisfies Record<PropertyType, (editor: PropertyEditor) => TemplateResult>;
+  /** The options list of a long single or multiple choice. */
+  #listbox = new ListboxController(this, () => this.#options);
+  /** The element as the per-type editors (editors.ts) see it; its state stays private. */
+  readonly #editorHost: EditorHost = this.#createEditorHost();
 
   constructor() {
     super();
@@ -178,16 +145,6 @@ export class PropertyEditor extends FormControlElement {
     return this.definition?.options ?? [];
   }
 
-  get #isLongList(): boolean {
-    return this.#options.length > SHORT_LIST_MAX;
-  }
-
-  /** Types whose field is a text the user types (a long single choice too: it is typed to search). */
-  get #isTyped(): boolean {
-    const type = this.definition?.type;
-    return type === 'number' || type === 'text' || type === 'word' || type === 'date' || type === 'time' || (type === 'single-choice' && this.#isLongList);
-  }
-
   protected override willUpdate(): void {
     this.#verdict = undefined;
     const shownFor = `${this.effectiveLocale}|${this.definition?.name}|${this.definition?.type}`;
@@ -195,7 +152,7 @@ export class PropertyEditor extends FormControlElement {
       this.#hostValue = this.value;
       this.#pristine = true;
       this.#showValue();
-    } else if (shownFor !== this.#shownFor && (!this.#isTyped || this.#parse(this.#textLocale)?.ok)) {
+    } else if (shownFor !== this.#shownFor && (!this.definition || !isTypedInput(this.definition) || this.#parse(this.#textLocale)?.ok)) {
       this.#showValue();
     }
   }
@@ -225,11 +182,11 @@ export class PropertyEditor extends FormControlElement {
   #check(): ValueError | null {
     const def = this.#def;
     if (!def) return null;
-    if (this.#isTyped) {
+    if (isTypedInput(def)) {
       const parsed = this.#parse();
       return parsed && !parsed.ok ? parsed.error : null;
     }
-    if (def.type === 'location' && !this.#pristine) {
+    if (specFor(def)?.input === 'map' && !this.#pristine) {
       // What the user typed into the picker and could not be read: the picker knows why.
       const picker = this.picker;
       if (picker && !picker.validity.valid) {
@@ -241,7 +198,7 @@ export class PropertyEditor extends FormControlElement {
 
   /** The problem in the viewer's words; a location's are the picker's own, which knows what was typed. */
   #errorText(problem: ValueError): string {
-    const picker = this.definition?.type === 'location' ? this.picker : null;
+    const picker = this.definition && specFor(this.definition)?.input === 'map' ? this.picker : null;
     if (picker && !picker.validity.valid) return picker.validationMessage;
     return this.describe(problem, this.definition?.label);
   }
@@ -280,8 +237,8 @@ export class PropertyEditor extends FormControlElement {
   }
 
   protected restoreValue(state: string): void {
-    const type = this.definition?.type;
-    this.value = type === 'multiple-choice' || type === 'location' ? (JSON.parse(state) as PropertyValue) : state;
+    const json = this.definition && specFor(this.definition)?.formValue === 'json';
+    this.value = json ? (JSON.parse(state) as PropertyValue) : state;
   }
 
   /** A value the user chose: kept, shown, and announced with `input` (and `change` when committed). */
@@ -294,12 +251,17 @@ export class PropertyEditor extends FormControlElement {
     if (commit) this.emit('change');
   }
 
+  /** Text the user typed: kept as typed, in the locale it was typed in. */
+  #keepText(text: string): void {
+    this.text = text;
+    this.#textLocale = this.effectiveLocale;
+    this.#pristine = false;
+  }
+
   #onTextInput(event: Event): void {
     // The inner input's `input` event is composed; the editor sends one of its own instead.
     event.stopPropagation();
-    this.text = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
-    this.#textLocale = this.effectiveLocale;
-    this.#pristine = false;
+    this.#keepText((event.target as HTMLInputElement | HTMLTextAreaElement).value);
     const parsed = this.#parse();
     if (parsed?.ok) {
       this.value = parsed.value;
@@ -316,12 +278,84 @@ export class PropertyEditor extends FormControlElement {
     this.emit('change');
   }
 
+  #onPickerEvent(event: Event): void {
+    event.stopPropagation();
+    const picker = event.target as LocationPicker;
+    this.value = picker.value;
+    this.#shown = this.value;
+    this.#pristine = false;
+    if (event.type === 'change') this.markTouched();
+    this.requestUpdate();
+    this.emit(event.type as 'input' | 'change');
+  }
+
   override render() {
     const def = this.definition;
     if (!def) return nothing;
-    if (this.readonly) return this.#renderReadonly(def);
-    const editor = (PropertyEditor.editors as Record<string, (editor: PropertyEditor) => TemplateResult>)[def.type];
-    return editor ? editor(this) : this.#renderReadonly(def);
+    const editor = this.readonly ? undefined : (editors as Record<string, Editor | undefined>)[def.type];
+    return editor ? editor(this.#editorHost) : renderReadonly(def, this.value, this.catalog, this.effectiveLocale);
+  }
+
+  #createEditorHost(): EditorHost {
+    const element = this;
+    return {
+      get definition() {
+        return element.definition!;
+      },
+      get value() {
+        return element.value;
+      },
+      get text() {
+        return element.text;
+      },
+      get query() {
+        return element.query;
+      },
+      set query(query: string) {
+        element.query = query;
+      },
+      get expanded() {
+        return element.expanded;
+      },
+      set expanded(expanded: boolean) {
+        element.expanded = expanded;
+      },
+      get options() {
+        return element.#options;
+      },
+      get required() {
+        return element.required || Boolean(element.definition?.required);
+      },
+      get disabled() {
+        return element.isDisabled;
+      },
+      get locale() {
+        return element.effectiveLocale;
+      },
+      get messages() {
+        return element.catalog.propertyEditor;
+      },
+      get renderRoot() {
+        return element.renderRoot;
+      },
+      get control() {
+        return element.control;
+      },
+      listbox: this.#listbox,
+      label: () => this.#label(this.definition!),
+      labelText: () => this.#labelText(this.definition!),
+      below: (hint) => this.#below(hint),
+      describedBy: (hint) => this.#describedBy(hint),
+      invalid: () => this.#invalid(),
+      parse: () => this.#parse(),
+      keepText: (text) => this.#keepText(text),
+      showValue: () => this.#showValue(),
+      choose: (value) => this.#choose(value),
+      emit: (type) => this.emit(type),
+      onTextInput: (event) => this.#onTextInput(event),
+      onTextChange: () => this.#onTextChange(),
+      onPickerEvent: (event) => this.#onPickerEvent(event),
+    };
   }
 
   // ——— shared pieces ———
@@ -361,412 +395,6 @@ export class PropertyEditor extends FormControlElement {
   #invalid(): 'true' | 'false' {
     const problem = this.#problem();
     return problem && (this.touched || problem.code === 'word.characters') ? 'true' : 'false';
-  }
-
-  // ——— number, word, text ———
-
-  #renderTextInput(mode: 'decimal' | 'text') {
-    const def = this.definition!;
-    return html`<div part="base">
-      ${this.#label(def)}
-      <input part="input" id="control" type="text" inputmode=${mode} autocomplete="off" spellcheck=${def.type === 'word' ? 'false' : 'true'}
-        .value=${live(this.text)} ?disabled=${this.isDisabled} ?required=${this.required || def.required}
-        aria-invalid=${this.#invalid()} aria-describedby=${ifDefined(this.#describedBy())}
-        @input=${this.#onTextInput} @change=${this.#onTextChange} />
-      ${this.#below()}
-    </div>`;
-  }
-
-  #renderTextArea() {
-    const def = this.definition!;
-    return html`<div part="base">
-      ${this.#label(def)}
-      <textarea part="input" id="control" rows="3" .value=${live(this.text)} ?disabled=${this.isDisabled}
-        ?required=${this.required || def.required} aria-invalid=${this.#invalid()}
-        aria-describedby=${ifDefined(this.#describedBy())} @input=${this.#onTextInput} @change=${this.#onTextChange}></textarea>
-      ${this.#below()}
-    </div>`;
-  }
-
-  // ——— date and time ———
-
-  #renderDateOrTime(type: 'date' | 'time') {
-    const def = this.definition!;
-    const messages = this.catalog.propertyEditor;
-    const locale = this.effectiveLocale;
-    const example = formatValue(def, type === 'date' ? '2026-12-31' : '21:05', locale);
-    const parsed = this.#parse();
-    const iso = parsed?.ok && typeof parsed.value === 'string' ? parsed.value : '';
-    return html`<div part="base">
-      ${this.#label(def)}
-      <div class="with-button">
-        <input part="input" id="control" type="text" autocomplete="off" .value=${live(this.text)} ?disabled=${this.isDisabled}
-          ?required=${this.required || def.required} aria-invalid=${this.#invalid()}
-          aria-describedby=${ifDefined(this.#describedBy(true))} @input=${this.#onTextInput} @change=${this.#onTextChange} />
-        <button part="picker-button" class="icon-button" type="button" ?disabled=${this.isDisabled}
-          aria-label=${type === 'date' ? messages.chooseDate : messages.chooseTime} @click=${this.#openNativePicker}>
-          ${type === 'date' ? calendarIcon : clockIcon}
-        </button>
-        <input class="native-picker" type=${type} tabindex="-1" aria-hidden="true" step=${ifDefined(type === 'time' ? '60' : undefined)}
-          .value=${live(iso)} @input=${(event: Event) => event.stopPropagation()} @change=${this.#onNativePick} />
-      </div>
-      ${this.#below(type === 'date' ? messages.dateHint(example) : messages.timeHint(example))}
-    </div>`;
-  }
-
-  #openNativePicker(): void {
-    const picker = this.nativePicker;
-    if (!picker) return;
-    try {
-      picker.showPicker();
-    } catch {
-      // No picker in this browser (or no user gesture): typing works all the same.
-      this.control?.focus();
-    }
-  }
-
-  /** The browser's calendar or clock gives ISO text (`2024-12-31`, `21:05`): no time zone involved. */
-  #onNativePick(event: Event): void {
-    const iso = (event.target as HTMLInputElement).value;
-    this.#choose(iso ? iso.slice(0, this.definition?.type === 'time' ? 5 : 10) : null);
-  }
-
-  // ——— single choice ———
-
-  #renderSingleChoice() {
-    return this.#isLongList ? this.#renderCombobox() : this.#renderSelect();
-  }
-
-  #renderSelect() {
-    const def = this.definition!;
-    const value = typeof this.value === 'string' ? this.value : '';
-    const legacy = value && optionLabel(def, value) === undefined;
-    return html`<div part="base">
-      ${this.#label(def)}
-      <select part="input" id="control" ?disabled=${this.isDisabled} ?required=${this.required || def.required}
-        aria-invalid=${this.#invalid()} aria-describedby=${ifDefined(this.#describedBy())}
-        @input=${(event: Event) => event.stopPropagation()}
-        @change=${(event: Event) => this.#choose((event.target as HTMLSelectElement).value || null)}>
-        <option value="" ?selected=${!value}>${this.required || def.required ? this.catalog.propertyEditor.choose : this.catalog.propertyEditor.none}</option>
-        ${this.#options.map((option) => html`<option value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
-        ${legacy ? html`<option value=${value} selected>${this.catalog.propertyEditor.noLongerOffered(value)}</option>` : nothing}
-      </select>
-      ${legacy ? html`<p part="help-text" class="legacy">${this.catalog.propertyEditor.noLongerOfferedHint}</p>` : nothing}
-      ${this.#below()}
-    </div>`;
-  }
-
-  /** Indices of the options whose label contains the search text. */
-  #matches(search: string): number[] {
-    const options = this.#options;
-    const queryText = search.trim().toLocaleLowerCase();
-    const cached = this.#filterCache;
-    if (cached && cached.options === options && cached.query === queryText) return cached.matches;
-    const labels = optionSearch(options).labels;
-    const matches: number[] = [];
-    for (let i = 0; i < labels.length; i++) if (!queryText || labels[i]!.includes(queryText)) matches.push(i);
-    this.#filterCache = { options, query: queryText, matches };
-    return matches;
-  }
-
-  /** The combobox filters while the user types something other than the chosen label. */
-  get #comboQuery(): string {
-    const def = this.definition!;
-    const chosen = typeof this.value === 'string' ? (optionLabel(def, this.value) ?? '') : '';
-    return this.text === chosen ? '' : this.text;
-  }
-
-  #renderCombobox() {
-    const def = this.definition!;
-    const messages = this.catalog.propertyEditor;
-    const matches = this.#matches(this.#comboQuery);
-    const activeId = this.expanded && this.active >= 0 && this.active < matches.length ? `option-${this.active}` : undefined;
-    const value = typeof this.value === 'string' ? this.value : '';
-    const legacy = value && optionLabel(def, value) === undefined;
-    return html`<div part="base">
-      ${this.#label(def)}
-      <div class="combobox">
-        <div class="with-button">
-          <input part="input" id="control" type="text" role="combobox" autocomplete="off" spellcheck="false"
-            aria-autocomplete="list" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="listbox"
-            aria-activedescendant=${ifDefined(activeId)} .value=${live(legacy && this.text === value ? messages.noLongerOffered(value) : this.text)}
-            ?disabled=${this.isDisabled} ?required=${this.required || def.required}
-            aria-invalid=${this.#invalid()} aria-describedby=${ifDefined(this.#describedBy())}
-            @input=${this.#onComboInput} @keydown=${this.#onComboKey} @change=${(event: Event) => event.stopPropagation()}
-            @blur=${this.#onComboBlur} />
-          <button part="picker-button" class="icon-button" type="button" tabindex="-1" aria-label=${messages.showOptions}
-            aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="listbox" ?disabled=${this.isDisabled}
-            @click=${this.#toggleCombo}>${chevronIcon}</button>
-        </div>
-        ${this.expanded ? this.#renderListbox(matches, { multiple: false, popup: true }) : nothing}
-      </div>
-      ${legacy ? html`<p part="help-text" class="legacy">${messages.noLongerOfferedHint}</p>` : nothing}
-      ${this.#below()}
-    </div>`;
-  }
-
-  /** Typing in the combobox searches; the value changes only when an option is chosen. */
-  #onComboInput(event: Event): void {
-    event.stopPropagation();
-    this.text = (event.target as HTMLInputElement).value;
-    this.#textLocale = this.effectiveLocale;
-    this.#pristine = false;
-    this.expanded = true;
-    this.active = this.#matches(this.#comboQuery).length ? 0 : -1;
-    this.listScroll = 0;
-    if (this.listbox) this.listbox.scrollTop = 0;
-  }
-
-  #toggleCombo(): void {
-    this.expanded = !this.expanded;
-    if (this.expanded) this.#activateChosen();
-    this.control?.focus();
-  }
-
-  #activateChosen(): void {
-    const matches = this.#matches(this.#comboQuery);
-    const chosen = typeof this.value === 'string' ? this.#options.findIndex((o) => o.value === this.value) : -1;
-    this.active = Math.max(0, matches.indexOf(chosen));
-    void this.updateComplete.then(() => this.#scrollToActive());
-  }
-
-  #onComboKey(event: KeyboardEvent): void {
-    const matches = this.#matches(this.#comboQuery);
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        event.preventDefault();
-        if (!this.expanded) {
-          this.expanded = true;
-          this.#activateChosen();
-          return;
-        }
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        this.#moveActive(Math.min(matches.length - 1, Math.max(0, this.active + step)));
-        return;
-      }
-      case 'PageDown':
-      case 'PageUp':
-        if (!this.expanded) return;
-        event.preventDefault();
-        this.#moveActive(Math.min(matches.length - 1, Math.max(0, this.active + (event.key === 'PageDown' ? VISIBLE_ROWS : -VISIBLE_ROWS))));
-        return;
-      case 'Enter':
-        if (this.expanded && this.active >= 0 && this.active < matches.length) {
-          event.preventDefault();
-          this.#pickOption(matches[this.active]!);
-        }
-        return;
-      case 'Escape':
-        if (this.expanded) {
-          event.preventDefault();
-          this.expanded = false;
-          // Back to what was chosen: Escape discards the search.
-          this.#showValue();
-        }
-        return;
-    }
-  }
-
-  #onComboBlur(event: FocusEvent): void {
-    if (this.renderRoot.contains(event.relatedTarget as Node | null)) return;
-    this.expanded = false;
-    const parsed = this.#parse();
-    if (parsed?.ok && parsed.value !== this.value) this.#choose(parsed.value);
-    else if (parsed?.ok) this.#showValue();
-    else this.emit('change');
-  }
-
-  #pickOption(index: number): void {
-    const option = this.#options[index];
-    if (!option) return;
-    if (this.definition?.type === 'multiple-choice') {
-      this.#toggleOption(option.value);
-      return;
-    }
-    this.expanded = false;
-    this.#choose(option.value);
-  }
-
-  #moveActive(position: number): void {
-    this.active = position;
-    void this.updateComplete.then(() => this.#scrollToActive());
-  }
-
-  #scrollToActive(): void {
-    const listbox = this.listbox;
-    if (!listbox || this.active < 0) return;
-    const top = this.active * ROW_HEIGHT;
-    const height = listbox.clientHeight || VISIBLE_ROWS * ROW_HEIGHT;
-    if (top < listbox.scrollTop) listbox.scrollTop = top;
-    else if (top + ROW_HEIGHT > listbox.scrollTop + height) listbox.scrollTop = top + ROW_HEIGHT - height;
-    this.listScroll = listbox.scrollTop;
-  }
-
-  /** Only the rows in view are in the DOM, so 5,000 options cost what eight do. */
-  #renderListbox(matches: number[], { multiple, popup }: { multiple: boolean; popup: boolean }) {
-    const messages = this.catalog.propertyEditor;
-    const chosen = new Set(Array.isArray(this.value) ? this.value : typeof this.value === 'string' ? [this.value] : []);
-    const first = Math.max(0, Math.floor(this.listScroll / ROW_HEIGHT) - 2);
-    const last = Math.min(matches.length, first + VISIBLE_ROWS + 4);
-    const rows = [];
-    for (let position = first; position < last; position++) {
-      const index = matches[position]!;
-      const option = this.#options[index]!;
-      rows.push(html`<div role="option" id="option-${position}" class=${position === this.active ? 'active' : ''}
-        aria-selected=${chosen.has(option.value) ? 'true' : 'false'} aria-setsize=${matches.length} aria-posinset=${position + 1}
-        ${styleProperties({ top: `${position * ROW_HEIGHT}px` })}
-        @pointerdown=${(event: Event) => event.preventDefault()}
-        @click=${() => {
-          this.active = position;
-          this.#pickOption(index);
-        }}>${option.label}</div>`);
-    }
-    // An empty listbox is hidden (a listbox must hold options); a status line says why.
-    return html`<div part="listbox" id="listbox" role="listbox" class=${popup ? 'popup' : ''} tabindex="-1"
-      ?hidden=${matches.length === 0} aria-label=${this.definition!.label} aria-multiselectable=${multiple ? 'true' : 'false'}
-      ${styleProperties({ 'max-height': `${VISIBLE_ROWS * ROW_HEIGHT}px` })}
-      @scroll=${(event: Event) => (this.listScroll = (event.target as HTMLElement).scrollTop)}>
-      <div class="rows" ${styleProperties({ height: `${matches.length * ROW_HEIGHT}px` })}>${rows}</div>
-    </div>
-    ${matches.length ? nothing : html`<div class="empty" role="status">${messages.noMatches}</div>`}`;
-  }
-
-  // ——— multiple choice ———
-
-  #renderMultipleChoice() {
-    return this.#isLongList ? this.#renderSearchableList() : this.#renderCheckboxes();
-  }
-
-  /** The chosen values, in the definition's order; values no longer offered stay at the end. */
-  #withToggled(value: string): string[] | null {
-    const current = Array.isArray(this.value) ? this.value : [];
-    const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
-    const order = new Map(this.#options.map((option, i) => [option.value, i]));
-    const known = next.filter((v) => order.has(v)).sort((a, b) => order.get(a)! - order.get(b)!);
-    const legacy = next.filter((v) => !order.has(v));
-    const result = [...known, ...legacy];
-    return result.length ? result : null;
-  }
-
-  #toggleOption(value: string): void {
-    this.#choose(this.#withToggled(value));
-  }
-
-  #renderCheckboxes() {
-    const def = this.definition!;
-    const chosen = Array.isArray(this.value) ? this.value : [];
-    const legacy = chosen.filter((value) => optionLabel(def, value) === undefined);
-    const box = (value: string, label: string) => html`<label class="check">
-      <input part="checkbox" type="checkbox" .checked=${live(chosen.includes(value))} ?disabled=${this.isDisabled}
-        @input=${(event: Event) => event.stopPropagation()} @change=${() => this.#toggleOption(value)} />${label}</label>`;
-    return html`<fieldset part="base" aria-describedby=${ifDefined(this.#describedBy())} aria-invalid=${this.#invalid()}>
-      <legend part="label">${this.#labelText(def)}</legend>
-      <div class="checks" id="control" tabindex="-1">
-        ${this.#options.map((option) => box(option.value, option.label))}
-        ${legacy.map((value) => box(value, this.catalog.propertyEditor.noLongerOffered(value)))}
-      </div>
-      ${legacy.length ? html`<p part="help-text" class="legacy">${this.catalog.propertyEditor.noLongerOfferedHint}</p>` : nothing}
-      ${this.#below()}
-    </fieldset>`;
-  }
-
-  #renderSearchableList() {
-    const def = this.definition!;
-    const messages = this.catalog.propertyEditor;
-    const chosen = Array.isArray(this.value) ? this.value : [];
-    const matches = this.#matches(this.query);
-    const activeId = this.active >= 0 && this.active < matches.length ? `option-${this.active}` : undefined;
-    return html`<fieldset part="base" aria-describedby=${ifDefined(this.#describedBy())}>
-      <legend part="label" id="label">${this.#labelText(def)}</legend>
-      ${chosen.length
-        ? html`<ul part="chips" aria-label=${messages.chosen(chosen.length)}>
-            ${chosen.map((value) => {
-              const label = optionLabel(def, value) ?? messages.noLongerOffered(value);
-              return html`<li part="chip">${label}<button type="button" aria-label=${messages.removeChoice(label)}
-                ?disabled=${this.isDisabled} @click=${() => this.#toggleOption(value)}>×</button></li>`;
-            })}
-          </ul>`
-        : nothing}
-      <input part="input" id="control" type="search" role="combobox" autocomplete="off" aria-autocomplete="list"
-        aria-expanded="true" aria-controls="listbox" aria-activedescendant=${ifDefined(activeId)}
-        aria-label=${`${def.label}: ${messages.searchOptions}`} placeholder=${messages.searchOptions}
-        .value=${live(this.query)} ?disabled=${this.isDisabled} aria-invalid=${this.#invalid()}
-        @input=${this.#onListSearch} @keydown=${this.#onListKey} @change=${(event: Event) => event.stopPropagation()} />
-      ${this.#renderListbox(matches, { multiple: true, popup: false })}
-      ${this.#below()}
-    </fieldset>`;
-  }
-
-  #onListSearch(event: Event): void {
-    event.stopPropagation();
-    this.query = (event.target as HTMLInputElement).value;
-    this.active = this.#matches(this.query).length ? 0 : -1;
-    this.listScroll = 0;
-    if (this.listbox) this.listbox.scrollTop = 0;
-  }
-
-  #onListKey(event: KeyboardEvent): void {
-    const matches = this.#matches(this.query);
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        event.preventDefault();
-        this.#moveActive(Math.min(matches.length - 1, Math.max(0, this.active + (event.key === 'ArrowDown' ? 1 : -1))));
-        return;
-      case 'Enter':
-        event.preventDefault();
-        if (this.active >= 0 && this.active < matches.length) this.#pickOption(matches[this.active]!);
-        return;
-      case 'Escape':
-        if (this.query) {
-          event.preventDefault();
-          this.query = '';
-          this.active = -1;
-        }
-        return;
-      case 'Backspace':
-        if (!this.query && Array.isArray(this.value) && this.value.length) this.#toggleOption(this.value.at(-1)!);
-        return;
-    }
-  }
-
-  // ——— location ———
-
-  #renderLocation() {
-    const def = this.definition!;
-    return html`<div part="base">
-      <location-picker id="control" .value=${(this.value as LocationValue | null) ?? null} label=${def.label}
-        locale=${this.effectiveLocale} ?required=${this.required || Boolean(def.required)} ?disabled=${this.isDisabled}
-        @input=${this.#onPickerEvent} @change=${this.#onPickerEvent}></location-picker>
-      ${def.description ? html`<p part="help-text" id="description">${def.description}</p>` : nothing}
-    </div>`;
-  }
-
-  #onPickerEvent(event: Event): void {
-    event.stopPropagation();
-    const picker = event.target as LocationPicker;
-    this.value = picker.value;
-    this.#shown = this.value;
-    this.#pristine = false;
-    if (event.type === 'change') this.markTouched();
-    this.requestUpdate();
-    this.emit(event.type as 'input' | 'change');
-  }
-
-  // ——— read-only ———
-
-  #renderReadonly(def: PropertyDefinition) {
-    const locale = this.effectiveLocale;
-    if (def.type === 'location') {
-      return html`<location-picker readonly label=${def.label} locale=${locale} .value=${(this.value as LocationValue | null) ?? null}></location-picker>`;
-    }
-    const text = valueText(def, this.value, this.catalog, locale);
-    return html`<div part="base" role="group" aria-labelledby="label">
-      <span part="label" id="label">${def.label}</span>
-      <span part="value">${text}</span>
-      ${def.description ? html`<span part="help-text">${def.description}</span>` : nothing}
-    </div>`;
   }
 }
 

@@ -1,0 +1,264 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { PropertyValue } from '../../model/types.js';
+import { optionLabel } from '../../model/value-types/choice.js';
+import type { EditorHost } from './editors.js';
+import { isLongList } from './input-kind.js';
+
+const chevronIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 9l6 6 6-6"></path></svg>`;
+
+/** The values the listbox marks as selected. */
+function chosenValues(value: PropertyValue | null): readonly string[] {
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+// ——— single choice ———
+
+export function renderSingleChoice(editor: EditorHost) {
+  return isLongList(editor.definition) ? renderCombobox(editor) : renderSelect(editor);
+}
+
+function renderSelect(editor: EditorHost) {
+  const def = editor.definition;
+  const messages = editor.messages;
+  const value = typeof editor.value === 'string' ? editor.value : '';
+  const legacy = value && optionLabel(def, value) === undefined;
+  return html`<div part="base">
+    ${editor.label()}
+    <select part="input" id="control" ?disabled=${editor.disabled} ?required=${editor.required}
+      aria-invalid=${editor.invalid()} aria-describedby=${ifDefined(editor.describedBy())}
+      @input=${(event: Event) => event.stopPropagation()}
+      @change=${(event: Event) => editor.choose((event.target as HTMLSelectElement).value || null)}>
+      <option value="" ?selected=${!value}>${editor.required ? messages.choose : messages.none}</option>
+      ${editor.options.map((option) => html`<option value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
+      ${legacy ? html`<option value=${value} selected>${messages.noLongerOffered(value)}</option>` : nothing}
+    </select>
+    ${legacy ? html`<p part="help-text" class="legacy">${messages.noLongerOfferedHint}</p>` : nothing}
+    ${editor.below()}
+  </div>`;
+}
+
+/** The combobox filters while the user types something other than the chosen label. */
+function comboSearch(editor: EditorHost): string {
+  const chosen = typeof editor.value === 'string' ? (optionLabel(editor.definition, editor.value) ?? '') : '';
+  return editor.text === chosen ? '' : editor.text;
+}
+
+function renderCombobox(editor: EditorHost) {
+  const def = editor.definition;
+  const messages = editor.messages;
+  const listbox = editor.listbox;
+  const matches = listbox.matches(comboSearch(editor));
+  const activeId = editor.expanded ? listbox.activeId(matches) : undefined;
+  const value = typeof editor.value === 'string' ? editor.value : '';
+  const legacy = value && optionLabel(def, value) === undefined;
+  return html`<div part="base">
+    ${editor.label()}
+    <div class="combobox">
+      <div class="with-button">
+        <input part="input" id="control" type="text" role="combobox" autocomplete="off" spellcheck="false"
+          aria-autocomplete="list" aria-expanded=${editor.expanded ? 'true' : 'false'} aria-controls="listbox"
+          aria-activedescendant=${ifDefined(activeId)} .value=${live(legacy && editor.text === value ? messages.noLongerOffered(value) : editor.text)}
+          ?disabled=${editor.disabled} ?required=${editor.required}
+          aria-invalid=${editor.invalid()} aria-describedby=${ifDefined(editor.describedBy())}
+          @input=${(event: Event) => onComboInput(editor, event)} @keydown=${(event: KeyboardEvent) => onComboKey(editor, event)}
+          @change=${(event: Event) => event.stopPropagation()} @blur=${(event: FocusEvent) => onComboBlur(editor, event)} />
+        <button part="picker-button" class="icon-button" type="button" tabindex="-1" aria-label=${messages.showOptions}
+          aria-expanded=${editor.expanded ? 'true' : 'false'} aria-controls="listbox" ?disabled=${editor.disabled}
+          @click=${() => toggleCombo(editor)}>${chevronIcon}</button>
+      </div>
+      ${editor.expanded
+        ? listbox.render(matches, {
+            label: def.label,
+            multiple: false,
+            popup: true,
+            chosen: chosenValues(editor.value),
+            noMatches: messages.noMatches,
+            pick: (index) => pickOne(editor, index),
+          })
+        : nothing}
+    </div>
+    ${legacy ? html`<p part="help-text" class="legacy">${messages.noLongerOfferedHint}</p>` : nothing}
+    ${editor.below()}
+  </div>`;
+}
+
+/** Typing in the combobox searches; the value changes only when an option is chosen. */
+function onComboInput(editor: EditorHost, event: Event): void {
+  event.stopPropagation();
+  editor.keepText((event.target as HTMLInputElement).value);
+  editor.expanded = true;
+  editor.listbox.restart(editor.listbox.matches(comboSearch(editor)));
+}
+
+function toggleCombo(editor: EditorHost): void {
+  editor.expanded = !editor.expanded;
+  if (editor.expanded) activateChosen(editor);
+  editor.control?.focus();
+}
+
+function activateChosen(editor: EditorHost): void {
+  const matches = editor.listbox.matches(comboSearch(editor));
+  const chosen = typeof editor.value === 'string' ? editor.options.findIndex((o) => o.value === editor.value) : -1;
+  editor.listbox.activate(Math.max(0, matches.indexOf(chosen)));
+}
+
+function onComboKey(editor: EditorHost, event: KeyboardEvent): void {
+  const listbox = editor.listbox;
+  const matches = listbox.matches(comboSearch(editor));
+  if (editor.expanded && listbox.moveByKey(event, matches, { paging: true })) return;
+  switch (event.key) {
+    case 'ArrowDown':
+    case 'ArrowUp':
+      // A closed list opens at the chosen option.
+      event.preventDefault();
+      editor.expanded = true;
+      activateChosen(editor);
+      return;
+    case 'Enter': {
+      const index = listbox.activeOption(matches);
+      if (editor.expanded && index !== undefined) {
+        event.preventDefault();
+        pickOne(editor, index);
+      }
+      return;
+    }
+    case 'Escape':
+      if (editor.expanded) {
+        event.preventDefault();
+        editor.expanded = false;
+        // Back to what was chosen: Escape discards the search.
+        editor.showValue();
+      }
+      return;
+  }
+}
+
+function onComboBlur(editor: EditorHost, event: FocusEvent): void {
+  if (editor.renderRoot.contains(event.relatedTarget as Node | null)) return;
+  editor.expanded = false;
+  const parsed = editor.parse();
+  if (parsed?.ok && parsed.value !== editor.value) editor.choose(parsed.value);
+  else if (parsed?.ok) editor.showValue();
+  else editor.emit('change');
+}
+
+function pickOne(editor: EditorHost, index: number): void {
+  const option = editor.options[index];
+  if (!option) return;
+  editor.expanded = false;
+  editor.choose(option.value);
+}
+
+// ——— multiple choice ———
+
+export function renderMultipleChoice(editor: EditorHost) {
+  return isLongList(editor.definition) ? renderSearchableList(editor) : renderCheckboxes(editor);
+}
+
+/** The chosen values, in the definition's order; values no longer offered stay at the end. */
+function withToggled(editor: EditorHost, value: string): string[] | null {
+  const current = Array.isArray(editor.value) ? editor.value : [];
+  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  const order = new Map(editor.options.map((option, i) => [option.value, i]));
+  const known = next.filter((v) => order.has(v)).sort((a, b) => order.get(a)! - order.get(b)!);
+  const legacy = next.filter((v) => !order.has(v));
+  const result = [...known, ...legacy];
+  return result.length ? result : null;
+}
+
+function toggleOption(editor: EditorHost, value: string): void {
+  editor.choose(withToggled(editor, value));
+}
+
+function renderCheckboxes(editor: EditorHost) {
+  const def = editor.definition;
+  const messages = editor.messages;
+  const chosen = Array.isArray(editor.value) ? editor.value : [];
+  const legacy = chosen.filter((value) => optionLabel(def, value) === undefined);
+  const box = (value: string, label: string) => html`<label class="check">
+    <input part="checkbox" type="checkbox" .checked=${live(chosen.includes(value))} ?disabled=${editor.disabled}
+      @input=${(event: Event) => event.stopPropagation()} @change=${() => toggleOption(editor, value)} />${label}</label>`;
+  return html`<fieldset part="base" aria-describedby=${ifDefined(editor.describedBy())} aria-invalid=${editor.invalid()}>
+    <legend part="label">${editor.labelText()}</legend>
+    <div class="checks" id="control" tabindex="-1">
+      ${editor.options.map((option) => box(option.value, option.label))}
+      ${legacy.map((value) => box(value, messages.noLongerOffered(value)))}
+    </div>
+    ${legacy.length ? html`<p part="help-text" class="legacy">${messages.noLongerOfferedHint}</p>` : nothing}
+    ${editor.below()}
+  </fieldset>`;
+}
+
+function renderSearchableList(editor: EditorHost) {
+  const def = editor.definition;
+  const messages = editor.messages;
+  const listbox = editor.listbox;
+  const chosen = Array.isArray(editor.value) ? editor.value : [];
+  const matches = listbox.matches(editor.query);
+  return html`<fieldset part="base" aria-describedby=${ifDefined(editor.describedBy())}>
+    <legend part="label" id="label">${editor.labelText()}</legend>
+    ${chosen.length
+      ? html`<ul part="chips" aria-label=${messages.chosen(chosen.length)}>
+          ${chosen.map((value) => {
+            const label = optionLabel(def, value) ?? messages.noLongerOffered(value);
+            return html`<li part="chip">${label}<button type="button" aria-label=${messages.removeChoice(label)}
+              ?disabled=${editor.disabled} @click=${() => toggleOption(editor, value)}>×</button></li>`;
+          })}
+        </ul>`
+      : nothing}
+    <input part="input" id="control" type="search" role="combobox" autocomplete="off" aria-autocomplete="list"
+      aria-expanded="true" aria-controls="listbox" aria-activedescendant=${ifDefined(listbox.activeId(matches))}
+      aria-label=${`${def.label}: ${messages.searchOptions}`} placeholder=${messages.searchOptions}
+      .value=${live(editor.query)} ?disabled=${editor.disabled} aria-invalid=${editor.invalid()}
+      @input=${(event: Event) => onListSearch(editor, event)} @keydown=${(event: KeyboardEvent) => onListKey(editor, event)}
+      @change=${(event: Event) => event.stopPropagation()} />
+    ${listbox.render(matches, {
+      label: def.label,
+      multiple: true,
+      popup: false,
+      chosen: chosenValues(editor.value),
+      noMatches: messages.noMatches,
+      pick: (index) => pickMany(editor, index),
+    })}
+    ${editor.below()}
+  </fieldset>`;
+}
+
+function onListSearch(editor: EditorHost, event: Event): void {
+  event.stopPropagation();
+  editor.query = (event.target as HTMLInputElement).value;
+  editor.listbox.restart(editor.listbox.matches(editor.query));
+}
+
+function onListKey(editor: EditorHost, event: KeyboardEvent): void {
+  const listbox = editor.listbox;
+  const matches = listbox.matches(editor.query);
+  if (listbox.moveByKey(event, matches)) return;
+  switch (event.key) {
+    case 'Enter': {
+      event.preventDefault();
+      const index = listbox.activeOption(matches);
+      if (index !== undefined) pickMany(editor, index);
+      return;
+    }
+    case 'Escape':
+      if (editor.query) {
+        event.preventDefault();
+        editor.query = '';
+        listbox.active = -1;
+      }
+      return;
+    case 'Backspace': {
+      const value = editor.value;
+      if (!editor.query && Array.isArray(value) && value.length) toggleOption(editor, value.at(-1)!);
+      return;
+    }
+  }
+}
+
+function pickMany(editor: EditorHost, index: number): void {
+  const option = editor.options[index];
+  if (option) toggleOption(editor, option.value);
+}
