@@ -1,8 +1,7 @@
-import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { storeContext } from '../../context.js';
-import { LocalizedElement } from '../../internal/localized-element.js';
+import { DefinitionsController } from '../../internal/definitions-controller.js';
+import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import {
   AUDIENCE_OPERATORS,
@@ -17,7 +16,6 @@ import {
   type PropertyValue,
   specFor,
 } from '../../model/index.js';
-import type { PropertyStore } from '../../storage/property-store.js';
 import { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
@@ -67,11 +65,8 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  * @cssprop --cp-font-family - Font.
  */
 @customElement('audience-builder')
-export class AudienceBuilder extends LocalizedElement {
+export class AudienceBuilder extends StoreElement {
   static override styles = [tokens, inputStyles, styles];
-
-  /** The store: its definitions are offered, and it counts the customers. Wins over the context's. */
-  @property({ attribute: false }) store: PropertyStore | undefined;
 
   /** The query being built. */
   @property({ attribute: false }) value: AudienceQuery = { match: 'all', conditions: [] };
@@ -79,11 +74,6 @@ export class AudienceBuilder extends LocalizedElement {
   /** Milliseconds of quiet before the count is asked for. */
   @property({ type: Number, attribute: 'count-delay' }) countDelay = 300;
 
-  @consume({ context: storeContext, subscribe: true })
-  @state()
-  private contextStore: PropertyStore | undefined;
-
-  @state() private definitions: PropertyDefinition[] = [];
   @state() private count: { total: number; customers: Customer[] } | 'counting' | 'unknown' | StoreError = 'unknown';
   @state() private touched = new Set<string>();
 
@@ -91,38 +81,22 @@ export class AudienceBuilder extends LocalizedElement {
   #badInput = new Set<string>();
   /** A word list is typed as text; the text is kept while it is being typed. */
   #listText = new Map<string, string>();
-  #loadedFor: PropertyStore | undefined;
-  #unsubscribe: (() => void) | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #sequence = 0;
 
-  get #store(): PropertyStore | undefined {
-    return this.store ?? this.contextStore;
+  /** The store's definitions, the properties a condition may be about. */
+  #definitions = new DefinitionsController(this, () => this.activeStore, { onChange: () => this.#scheduleCount() });
+
+  private get definitions(): PropertyDefinition[] {
+    return this.#definitions.definitions;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const store = this.#store;
-    if (store !== this.#loadedFor) {
-      this.#loadedFor = store;
-      this.#unsubscribe?.();
-      this.#unsubscribe = store?.subscribe?.((event) => {
-        if (event.type === 'definitions-changed') this.definitions = event.definitions;
-      });
-      void store?.listDefinitions().then(
-        (definitions) => {
-          this.definitions = definitions;
-          this.#scheduleCount();
-        },
-        (error) => (this.count = error instanceof StoreError ? error : new StoreError('unavailable', String(error))),
-      );
-    }
     if (changed.has('value')) this.#scheduleCount();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#loadedFor = undefined;
     clearTimeout(this.#timer);
   }
 
@@ -133,7 +107,7 @@ export class AudienceBuilder extends LocalizedElement {
   /** Counts only a query the model accepts and whose fields all parse; the latest answer wins. */
   #scheduleCount(): void {
     clearTimeout(this.#timer);
-    const store = this.#store;
+    const store = this.activeStore;
     if (!store || !this.definitions.length) return;
     if (this.#errors.length || this.#badInput.size) {
       this.#sequence++;
@@ -367,6 +341,7 @@ export class AudienceBuilder extends LocalizedElement {
     const count = this.count;
     let text: string;
     if (count === 'counting') text = messages.counting;
+    else if (this.#definitions.error) text = messages.countFailed(this.describe(this.#definitions.error));
     else if (count === 'unknown') text = messages.countUnknown;
     else if (count instanceof StoreError) text = messages.countFailed(this.describe(count));
     else text = messages.count(count.total);

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { storeContext, userContext, type CustomerPropertiesUser } from '../../context.js';
+import { userContext, type CustomerPropertiesUser } from '../../context.js';
 import { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
 import {
@@ -18,13 +18,12 @@ import {
   type Viewer,
   type VisibleField,
 } from '../../internal/customer-view.js';
-import { LocalizedElement } from '../../internal/localized-element.js';
+import { StoreElement } from '../../internal/store-element.js';
 import { valueText } from '../../internal/value-text.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import type { PropertyDefinition, PropertyValue } from '../../model/index.js';
 import { isTypedInput } from '../property-editor/input-kind.js';
 import { formatValue } from '../../model/values.js';
-import type { PropertyStore } from '../../storage/property-store.js';
 import type { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
@@ -93,24 +92,17 @@ const icons = {
  * @cssprop --cp-font-family - Font.
  */
 @customElement('customer-details-panel')
-export class CustomerDetailsPanel extends LocalizedElement {
+export class CustomerDetailsPanel extends StoreElement {
   static override styles = [tokens, inputStyles, styles];
 
   /** The customer to show. Changing it cancels a load in flight. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';
-
-  /** The store; wins over the one provided by context. */
-  @property({ attribute: false }) store: PropertyStore | undefined;
 
   /** The signed-in user, `{ id, roles }`: their roles decide what they see and edit. Wins over the context's. */
   @property({ attribute: false }) user: CustomerPropertiesUser | undefined;
 
   /** `agent` (default): properties with `showToAgent` under access control; `customer`: those with `showToCustomer`. */
   @property() viewer: Viewer = 'agent';
-
-  @consume({ context: storeContext, subscribe: true })
-  @state()
-  private contextStore: PropertyStore | undefined;
 
   @consume({ context: userContext, subscribe: true })
   @state()
@@ -147,7 +139,7 @@ export class CustomerDetailsPanel extends LocalizedElement {
       this.#live.clear();
       this.#near?.disconnect();
     }
-    this.#controller.setSource(this.store ?? this.contextStore, this.customerId || undefined);
+    this.#controller.setSource(this.activeStore, this.customerId || undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,14 +1,11 @@
-import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { storeContext } from '../../context.js';
 import { ProfileSavedEvent } from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
 import { failureReason, nameField, sameValue, storedValue, visibleFields } from '../../internal/customer-view.js';
-import { LocalizedElement } from '../../internal/localized-element.js';
+import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import type { PropertyDefinition, PropertyValue } from '../../model/index.js';
-import type { PropertyStore } from '../../storage/property-store.js';
 import type { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
@@ -41,18 +38,11 @@ type Outcome = 'none' | 'saved' | 'nothing' | 'invalid' | 'failed' | 'conflict';
  * @cssprop --cp-font-family - Font.
  */
 @customElement('customer-profile-form')
-export class CustomerProfileForm extends LocalizedElement {
+export class CustomerProfileForm extends StoreElement {
   static override styles = [tokens, inputStyles, styles];
 
   /** The customer whose profile this is. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';
-
-  /** The store; wins over the one provided by context. */
-  @property({ attribute: false }) store: PropertyStore | undefined;
-
-  @consume({ context: storeContext, subscribe: true })
-  @state()
-  private contextStore: PropertyStore | undefined;
 
   @state() private saving = false;
   @state() private outcome: Outcome = 'none';
@@ -64,7 +54,7 @@ export class CustomerProfileForm extends LocalizedElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('customerId')) this.#drafts.clear();
-    this.#controller.setSource(this.store ?? this.contextStore, this.customerId || undefined);
+    this.#controller.setSource(this.activeStore, this.customerId || undefined);
   }
 
   get #fields(): PropertyDefinition[] {

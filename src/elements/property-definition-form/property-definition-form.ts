@@ -1,10 +1,10 @@
-import { consume } from '@lit/context';
+import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { storeContext } from '../../context.js';
 import { DefinitionSavedEvent } from '../../events.js';
-import { LocalizedElement } from '../../internal/localized-element.js';
+import { DefinitionsController } from '../../internal/definitions-controller.js';
+import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import {
   PROPERTY_TYPES,
@@ -18,7 +18,6 @@ import {
   type PropertyType,
   specFor,
 } from '../../model/index.js';
-import type { PropertyStore } from '../../storage/property-store.js';
 import { StoreError } from '../../storage/store-error.js';
 import { styles } from './property-definition-form.styles.js';
 
@@ -84,11 +83,8 @@ function fieldId(field: string): string {
  * @cssprop --cp-font-family - Font.
  */
 @customElement('property-definition-form')
-export class PropertyDefinitionForm extends LocalizedElement {
+export class PropertyDefinitionForm extends StoreElement {
   static override styles = [tokens, inputStyles, styles];
-
-  /** The store; wins over the one provided by context. */
-  @property({ attribute: false }) store: PropertyStore | undefined;
 
   /** The definition to edit; absent to create a new one. */
   @property({ attribute: false }) definition: PropertyDefinition | undefined;
@@ -96,13 +92,7 @@ export class PropertyDefinitionForm extends LocalizedElement {
   /** The role names offered in access control, besides everyone. */
   @property({ attribute: false }) roles: string[] = ['agent', 'supervisor', 'admin'];
 
-  @consume({ context: storeContext, subscribe: true })
-  @state()
-  private contextStore: PropertyStore | undefined;
-
   @state() private draft: Draft = this.#emptyDraft();
-  @state() private existing: PropertyDefinition[] = [];
-  @state() private valueCount: number | undefined;
   @state() private touched = new Set<string>();
   @state() private attempted = false;
   @state() private saving = false;
@@ -114,11 +104,6 @@ export class PropertyDefinitionForm extends LocalizedElement {
   #nameEdited = false;
   #nextKey = 0;
   #dragging: number | undefined;
-  #loadedFor: PropertyStore | undefined;
-
-  get #store(): PropertyStore | undefined {
-    return this.store ?? this.contextStore;
-  }
 
   get #editing(): boolean {
     return this.definition !== undefined;
@@ -155,25 +140,29 @@ export class PropertyDefinitionForm extends LocalizedElement {
       this.attempted = false;
       this.storeErrors = [];
       this.message = '';
-      this.valueCount = undefined;
-      this.#loadedFor = undefined;
-    }
-    const store = this.#store;
-    if (store && store !== this.#loadedFor) {
-      this.#loadedFor = store;
-      void this.#loadContext(store);
     }
   }
 
-  /** The other definitions (for taken names and the order) and, when editing, how many customers hold a value. */
-  async #loadContext(store: PropertyStore): Promise<void> {
-    try {
-      const all = await store.listDefinitions();
-      this.existing = all.filter((def) => !def.builtIn);
-      if (this.definition && store.countValues) this.valueCount = await store.countValues(this.definition.name);
-    } catch {
-      // Without the list the store still refuses a taken name on save, and says so.
-    }
+  /** The other definitions, for taken names and the order. Without them the store still refuses a taken name on save. */
+  #others = new DefinitionsController(this, () => this.activeStore);
+
+  private get existing(): PropertyDefinition[] {
+    return this.#others.definitions.filter((def) => !def.builtIn);
+  }
+
+  /** When editing: how many customers hold a value (the type is locked while any does). */
+  #valueCount = new Task(this, {
+    args: () => [this.activeStore, this.definition?.name] as const,
+    task: async ([store, name], { signal }) => {
+      if (!store?.countValues || !name) return undefined;
+      const count = await store.countValues(name);
+      signal.throwIfAborted();
+      return count;
+    },
+  });
+
+  private get valueCount(): number | undefined {
+    return this.#valueCount.value;
   }
 
   /** The definition the draft describes, as the store will get it. */
@@ -311,7 +300,7 @@ export class PropertyDefinitionForm extends LocalizedElement {
       this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(errors[0]!.field))}`)?.focus();
       return;
     }
-    const store = this.#store;
+    const store = this.activeStore;
     if (!store) {
       this.message = messages.saveFailed(this.describe(undefined));
       return;

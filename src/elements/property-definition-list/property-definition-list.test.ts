@@ -33,6 +33,22 @@ async function typeInForm(el: PropertyDefinitionList, selector: string, text: st
 }
 
 describe('<property-definition-list>', () => {
+  it('drops the answer of a store it no longer uses, and cancels that load', async () => {
+    const first = new FaultyStore(new MemoryStore(seed()));
+    const stall = first.inject('listDefinitions', { type: 'stall' });
+    const el = await fixture<PropertyDefinitionList>(html`<property-definition-list .store=${first}></property-definition-list>`);
+    await stall.arrived;
+    const second = new MemoryStore({ definitions: [{ ...SEED_DEFINITIONS[0]!, name: 'only_here', label: 'Only here' }] });
+    el.store = second;
+    await waitUntil(() => names(el).includes('only_here'), 'the second store’s definitions');
+    stall.release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['number', 'name', 'only_here']);
+    const [{ signal }] = first.callsOf('listDefinitions')[0] as [{ signal: AbortSignal }];
+    expect(signal.aborted).to.equal(true);
+  });
+
   it('lists every definition in order, the built-ins first and locked', async () => {
     const el = await list(new MemoryStore(seed()));
     expect(names(el)).to.deep.equal(['number', 'name', ...SEED_DEFINITIONS.map((d) => d.name)]);

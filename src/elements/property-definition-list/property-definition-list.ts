@@ -1,13 +1,10 @@
-import { consume } from '@lit/context';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { storeContext } from '../../context.js';
 import type { DefinitionSavedEvent } from '../../events.js';
-import { LocalizedElement } from '../../internal/localized-element.js';
+import { DefinitionsController } from '../../internal/definitions-controller.js';
+import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import { sortDefinitions, type PropertyDefinition } from '../../model/index.js';
-import type { PropertyStore } from '../../storage/property-store.js';
-import { StoreError } from '../../storage/store-error.js';
 import '../property-definition-form/property-definition-form.js';
 import { styles } from './property-definition-list.styles.js';
 
@@ -38,22 +35,14 @@ import { styles } from './property-definition-list.styles.js';
  * @cssprop --cp-font-family - Font.
  */
 @customElement('property-definition-list')
-export class PropertyDefinitionList extends LocalizedElement {
+export class PropertyDefinitionList extends StoreElement {
   static override styles = [tokens, inputStyles, styles];
 
-  /** The store; wins over the one provided by context. */
-  @property({ attribute: false }) store: PropertyStore | undefined;
 
   /** The role names the form offers in access control. */
   @property({ attribute: false }) roles: string[] = ['agent', 'supervisor', 'admin'];
 
-  @consume({ context: storeContext, subscribe: true })
-  @state()
-  private contextStore: PropertyStore | undefined;
-
   @state() private definitions: PropertyDefinition[] = [];
-  @state() private status: 'loading' | 'ready' | 'error' = 'loading';
-  @state() private loadError: StoreError | undefined;
   @state() private actionError = '';
   @state() private editing: PropertyDefinition | undefined;
   @state() private formOpen = false;
@@ -64,47 +53,13 @@ export class PropertyDefinitionList extends LocalizedElement {
   @query('dialog.form-dialog') private formDialog!: HTMLDialogElement;
   @query('dialog.confirm-dialog') private confirmDialog!: HTMLDialogElement;
 
-  #loadedFor: PropertyStore | undefined;
-  #unsubscribe: (() => void) | undefined;
-
-  get #store(): PropertyStore | undefined {
-    return this.store ?? this.contextStore;
-  }
+  /** The store's definitions; the list keeps its own copy to show a change before the store confirms it. */
+  #loaded = new DefinitionsController(this, () => this.activeStore, {
+    onChange: (definitions) => (this.definitions = sortDefinitions(definitions)),
+  });
 
   get #custom(): PropertyDefinition[] {
     return this.definitions.filter((def) => !def.builtIn);
-  }
-
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const store = this.#store;
-    if (store !== this.#loadedFor) {
-      this.#loadedFor = store;
-      this.#unsubscribe?.();
-      this.#unsubscribe = store?.subscribe?.((event) => {
-        if (event.type === 'definitions-changed') this.definitions = sortDefinitions(event.definitions);
-      });
-      void this.#load();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#loadedFor = undefined;
-  }
-
-  async #load(): Promise<void> {
-    const store = this.#store;
-    if (!store) return;
-    this.status = 'loading';
-    try {
-      this.definitions = sortDefinitions(await store.listDefinitions());
-      this.status = 'ready';
-    } catch (error) {
-      this.loadError = error instanceof StoreError ? error : new StoreError('unavailable', String(error));
-      this.status = 'error';
-    }
   }
 
   #announce(text: string): void {
@@ -139,7 +94,7 @@ export class PropertyDefinitionList extends LocalizedElement {
   }
 
   async #askDelete(def: PropertyDefinition): Promise<void> {
-    const store = this.#store;
+    const store = this.activeStore;
     this.deleting = { def, count: undefined };
     await this.updateComplete;
     this.confirmDialog.showModal();
@@ -158,7 +113,7 @@ export class PropertyDefinitionList extends LocalizedElement {
     this.confirmDialog.close();
     if (!def) return;
     try {
-      await this.#store!.deleteDefinition(def.name);
+      await this.activeStore!.deleteDefinition(def.name);
       this.definitions = this.definitions.filter((other) => other.name !== def.name);
       this.actionError = '';
       this.#announce(this.catalog.definitionList.deleted(def.label));
@@ -180,7 +135,7 @@ export class PropertyDefinitionList extends LocalizedElement {
     this.definitions = [...this.definitions.filter((def) => def.builtIn), ...renumbered];
     this.#announce(this.catalog.definitionList.moved(moved!.label, to + 1, custom.length));
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`tr[data-name="${CSS.escape(name)}"]`)?.focus());
-    const store = this.#store!;
+    const store = this.activeStore!;
     try {
       if (store.reorderDefinitions) await store.reorderDefinitions(renumbered.map((def) => def.name));
       else for (const def of renumbered) await store.updateDefinition(def);
@@ -218,7 +173,7 @@ export class PropertyDefinitionList extends LocalizedElement {
       <dialog part="dialog" class="form-dialog" @close=${() => (this.formOpen = this.formDialog.open)}
         aria-label=${this.editing ? this.catalog.definitionForm.editTitle(this.editing.label) : this.catalog.definitionForm.createTitle}>
         ${this.formOpen
-          ? html`<property-definition-form .store=${this.#store} .roles=${this.roles} .definition=${this.editing}
+          ? html`<property-definition-form .store=${this.activeStore} .roles=${this.roles} .definition=${this.editing}
               locale=${this.effectiveLocale} @definition-saved=${this.#onSaved} @cancel=${this.#closeForm}></property-definition-form>`
           : nothing}
       </dialog>
@@ -229,10 +184,11 @@ export class PropertyDefinitionList extends LocalizedElement {
 
   #renderBody() {
     const messages = this.catalog.definitionList;
-    if (this.status === 'loading') return html`<p part="message" role="status">${messages.loading}</p>`;
-    if (this.status === 'error') {
-      return html`<p part="error" role="alert">${messages.loadFailed(this.#reason(this.loadError))}
-        <button type="button" @click=${() => this.#load()}>${this.catalog.customer.retry}</button></p>`;
+    const status = this.#loaded.status;
+    if (status === 'loading' || status === 'idle') return html`<p part="message" role="status">${messages.loading}</p>`;
+    if (status === 'error') {
+      return html`<p part="error" role="alert">${messages.loadFailed(this.#reason(this.#loaded.error))}
+        <button type="button" @click=${() => this.#loaded.reload()}>${this.catalog.customer.retry}</button></p>`;
     }
     const custom = this.#custom;
     const columns = messages.columns;
