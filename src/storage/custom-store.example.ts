@@ -18,7 +18,7 @@ export class AcmeStore implements PropertyStore {
     });
     if (response.status < 400) return response.body as T;
     const error = response.body?.error ?? {};
-    throw new StoreError(KINDS[response.status] ?? 'unavailable', error.message ?? `HTTP ${response.status}`, error);
+    throw new StoreError(KINDS[response.status] ?? 'unavailable', `HTTP ${response.status}`, error); // code, params, fields…
   }
 
   listDefinitions = ({ signal }: Read = {}) => this.call<PropertyDefinition[]>('GET', 'definitions', undefined, signal);
