@@ -8,7 +8,7 @@ import type { AudienceErrorCode, AudienceErrorParams } from '../model/audience.j
 import type { PropertyType } from '../model/types.js';
 
 /** The kinds of failure a store or the server reports (`StoreError.kind`). */
-export type FailureKind = 'conflict' | 'not-found' | 'invalid' | 'forbidden' | 'unavailable';
+export type FailureKind = 'conflict' | 'not-found' | 'invalid' | 'forbidden' | 'unauthenticated' | 'unavailable';
 
 export type ValueErrorMessages = {
   [K in ValueErrorCode]: (params: ValueErrorParams[K] & { label: string }) => string;
@@ -87,6 +87,10 @@ export interface Catalog {
     invalidNotSaved: string;
   };
   profile: {
+    /** The reply to a customer who sent "profile": the sentence around the link to their page. */
+    reply: (link: string) => string;
+    /** The page was opened with a link that is altered, expired or meant for someone else. */
+    linkInvalid: string;
     title: string;
     intro: string;
     save: string;

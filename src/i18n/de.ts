@@ -141,6 +141,7 @@ export const de: Catalog = {
       'not-found': 'den Kunden oder die Eigenschaft gibt es nicht mehr',
       invalid: 'der Wert wurde abgelehnt',
       forbidden: 'Sie dürfen dies nicht ändern',
+      unauthenticated: 'Sie sind nicht angemeldet, oder Ihr Link ist abgelaufen',
       unavailable: 'der Server war nicht erreichbar',
     },
   },
@@ -161,6 +162,8 @@ export const de: Catalog = {
     invalidNotSaved: 'Wird erst gespeichert, wenn der Wert gültig ist.',
   },
   profile: {
+    reply: (link) => `Hier ist Ihre Profilseite: ${link}`,
+    linkInvalid: 'Dieser Link funktioniert nicht mehr. Senden Sie „profile“ im Chat, um einen neuen zu bekommen.',
     title: 'Ihre Angaben',
     intro: 'Prüfen Sie Ihre Angaben und ändern Sie, was nicht stimmt.',
     save: 'Speichern',

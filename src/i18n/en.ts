@@ -132,6 +132,7 @@ export const en: Catalog = {
       'not-found': 'the customer or the property no longer exists',
       invalid: 'the value was refused',
       forbidden: 'you are not allowed to change this',
+      unauthenticated: 'you are not signed in, or your link has expired',
       unavailable: 'the server could not be reached',
     },
   },
@@ -152,6 +153,8 @@ export const en: Catalog = {
     invalidNotSaved: 'Not saved until the value is valid.',
   },
   profile: {
+    reply: (link) => `Here is your profile page: ${link}`,
+    linkInvalid: 'This link does not work any more. Send “profile” in the chat to get a new one.',
     title: 'Your details',
     intro: 'Check your details and change what is not right.',
     save: 'Save',

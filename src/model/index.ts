@@ -69,3 +69,13 @@ export {
   type AudienceOptions,
 } from './audience.js';
 export { compareDecimals } from './decimal.js';
+export {
+  customerFor,
+  definitionsFor,
+  isAdmin,
+  propertyAccess,
+  unreadableInQuery,
+  unwritableFields,
+  type AccessRules,
+  type Principal,
+} from './access.js';

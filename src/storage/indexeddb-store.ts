@@ -198,7 +198,7 @@ export class IndexedDbStore implements PropertyStore {
   updateCustomer(
     id: string,
     changes: Record<string, PropertyValue | null>,
-    { revision }: { revision: number },
+    { revision, author }: { revision: number; author?: string | undefined },
   ): Promise<Customer> {
     return this.#run(async (db) => {
       // One transaction: the check and the write cannot interleave with another tab's write.
@@ -209,7 +209,7 @@ export class IndexedDbStore implements PropertyStore {
       ]);
       if (!current) throw new StoreError('not-found', `There is no customer with the id “${id}”.`);
       const next = applyCustomerChanges(current, changes, revision, withBuiltIns(custom), {
-        author: this.author,
+        author: author ?? this.author,
         now: this.#now(),
       });
       await tx.objectStore('customers').put(next);

@@ -141,11 +141,11 @@ export class MemoryStore implements PropertyStore {
   async updateCustomer(
     id: string,
     changes: Record<string, PropertyValue | null>,
-    { revision }: { revision: number },
+    { revision, author }: { revision: number; author?: string | undefined },
   ): Promise<Customer> {
     await this.#delay();
     const next = applyCustomerChanges(this.#customer(id), changes, revision, withBuiltIns(this.#definitions), {
-      author: this.author,
+      author: author ?? this.author,
       now: this.#now(),
     });
     this.#customers.set(id, next);

@@ -31,12 +31,13 @@ export interface PropertyStore {
   /**
    * Writes only `changes` (`null` clears a property). Succeeds when none of those fields changed
    * after `revision`; otherwise rejects with `conflict`, naming the fields and carrying the current
-   * customer.
+   * customer. `author` (a user's id, or `customer:<id>`) is recorded in `changed[field].by` instead
+   * of the store's own author: the server passes the principal.
    */
   updateCustomer(
     id: string,
     changes: Record<string, PropertyValue | null>,
-    opts: { revision: number },
+    opts: { revision: number; author?: string | undefined },
   ): Promise<Customer>;
   findCustomers(
     query: AudienceQuery,

@@ -89,9 +89,9 @@ describe('RestStore over HTTP', () => {
     expect((error as Error).name).to.equal('AbortError');
   });
 
-  it('asks the headers callback before every request: no token is forbidden, a token works', async () => {
+  it('asks the headers callback before every request: no token is unauthenticated (401), a token works', async () => {
     const { base } = await make({}, 'secret');
-    await rejection(new RestStore({ baseUrl: base }).getCustomer('ana'), 'forbidden');
+    await rejection(new RestStore({ baseUrl: base }).getCustomer('ana'), 'unauthenticated');
     let calls = 0;
     const store = new RestStore({ baseUrl: base, headers: async () => ({ Authorization: `Bearer secret`, 'X-Call': String(++calls) }) });
     expect((await store.getCustomer('ana')).id).to.equal('ana');

@@ -28,11 +28,13 @@ interface RequestOptions {
 
 const KIND_BY_STATUS: Record<number, StoreErrorKind> = {
   400: 'invalid',
-  401: 'forbidden',
+  401: 'unauthenticated',
   403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
   412: 'conflict',
+  413: 'invalid',
+  415: 'invalid',
   422: 'invalid',
   428: 'invalid',
 };

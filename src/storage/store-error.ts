@@ -6,7 +6,8 @@ import type {
   ValueError,
 } from '../model/index.js';
 
-export type StoreErrorKind = 'conflict' | 'not-found' | 'invalid' | 'forbidden' | 'unavailable';
+/** `unauthenticated`: nobody is signed in, or a profile link is altered or expired (HTTP 401). */
+export type StoreErrorKind = 'conflict' | 'not-found' | 'invalid' | 'forbidden' | 'unauthenticated' | 'unavailable';
 
 export interface StoreErrorDetails {
   /** A stable code for the failure; default: the first model error's code, else the kind. */

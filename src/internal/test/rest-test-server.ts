@@ -18,6 +18,7 @@ const STATUS: Record<StoreErrorKind, number> = {
   'not-found': 404,
   invalid: 422,
   forbidden: 403,
+  unauthenticated: 401,
   unavailable: 503,
 };
 
@@ -63,7 +64,7 @@ function sendError(res: ServerResponse, error: unknown): void {
     const revisionConflict = error.kind === 'conflict' && error.current !== undefined;
     send(res, revisionConflict ? 412 : STATUS[error.kind], { error: error.toJSON() });
   } else if (error instanceof HttpError) {
-    send(res, error.status, { error: new StoreError(error.status === 401 ? 'forbidden' : 'invalid', error.message, { code: 'request' }).toJSON() });
+    send(res, error.status, { error: new StoreError(error.status === 401 ? 'unauthenticated' : 'invalid', error.message, { code: 'request' }).toJSON() });
   } else {
     send(res, 500, { error: new StoreError('unavailable', String(error)).toJSON() });
   }

@@ -1,0 +1,109 @@
+/*
+ * Who may read and write what (DESIGN §8), as pure functions over plain data: the server enforces
+ * them, and the elements apply the same ones to what they show and emit. One rule set, two places.
+ */
+import type { AccessLevel, AudienceQuery, Customer, FieldChange, PropertyDefinition, PropertyValue } from './types.js';
+import { accessFor } from './definitions.js';
+
+/**
+ * Who is asking: a user of the host (agent, supervisor, admin…, from the host's login) or a
+ * customer (from a signed profile link).
+ */
+export type Principal =
+  | { kind: 'user'; id: string; roles: string[]; name?: string }
+  | { kind: 'customer'; customerId: string };
+
+export interface AccessRules {
+  /** Roles that manage definitions; default `['admin']`. */
+  adminRoles?: readonly string[] | undefined;
+}
+
+const DEFAULT_ADMIN_ROLES = ['admin'];
+
+/** Whether the principal manages definitions: a user with one of the admin roles. */
+export function isAdmin(principal: Principal, { adminRoles = DEFAULT_ADMIN_ROLES }: AccessRules = {}): boolean {
+  return principal.kind === 'user' && principal.roles.some((role) => adminRoles.includes(role));
+}
+
+/**
+ * What the principal may do with one property of a customer: `'none'` (it is not shown to them and
+ * never sent), `'view'` or `'edit'`. A user: `showToAgent` and the highest level over `'*'` and
+ * their roles (admins too). A customer: their `showToCustomer` properties and `name`, to edit.
+ * Nobody edits `number`.
+ */
+export function propertyAccess(principal: Principal, def: PropertyDefinition): AccessLevel | 'none' {
+  let level: AccessLevel | 'none';
+  if (principal.kind === 'customer') {
+    level = def.builtIn ? (def.name === 'name' ? 'edit' : 'none') : def.showToCustomer ? 'edit' : 'none';
+  } else {
+    level = def.showToAgent ? accessFor(def, principal.roles) : 'none';
+  }
+  return def.builtIn && def.name === 'number' && level === 'edit' ? 'view' : level;
+}
+
+/**
+ * The definitions the principal may see: all of them for an admin (to manage them), else those
+ * whose values they may read.
+ */
+export function definitionsFor<T extends PropertyDefinition>(
+  principal: Principal,
+  definitions: readonly T[],
+  rules: AccessRules = {},
+): T[] {
+  if (isAdmin(principal, rules)) return [...definitions];
+  return definitions.filter((def) => propertyAccess(principal, def) !== 'none');
+}
+
+/**
+ * The customer as the principal may see them: every property, default or custom, they may not read
+ * is absent (not `null`, not masked), and so is its entry in `changed`. `definitions` must include
+ * the built-ins as the store lists them.
+ */
+export function customerFor(principal: Principal, customer: Customer, definitions: readonly PropertyDefinition[]): Customer {
+  const readable = new Set(definitions.filter((def) => propertyAccess(principal, def) !== 'none').map((def) => def.name));
+  const properties: Record<string, PropertyValue> = {};
+  for (const name of Object.keys(customer.properties)) {
+    if (readable.has(name)) properties[name] = customer.properties[name]!;
+  }
+  const seen: Customer = { id: customer.id, revision: customer.revision, properties } as Customer;
+  if (customer.channel !== undefined) seen.channel = customer.channel;
+  if (readable.has('number')) seen.number = customer.number;
+  if (readable.has('name')) seen.name = customer.name;
+  if (customer.changed) {
+    const changed: Record<string, FieldChange> = {};
+    for (const [name, change] of Object.entries(customer.changed)) if (readable.has(name)) changed[name] = change;
+    seen.changed = changed;
+  }
+  return seen;
+}
+
+/** The names in `changes` the principal may not write (`number` always): a write naming any is refused whole. */
+export function unwritableFields(
+  principal: Principal,
+  changes: Readonly<Record<string, unknown>>,
+  definitions: readonly PropertyDefinition[],
+): string[] {
+  const byName = new Map(definitions.map((def) => [def.name, def]));
+  return Object.keys(changes).filter((name) => {
+    const def = byName.get(name);
+    return !def || propertyAccess(principal, def) !== 'edit';
+  });
+}
+
+/** The properties a query names that the principal may not read: a search over any is refused. */
+export function unreadableInQuery(principal: Principal, query: AudienceQuery, definitions: readonly PropertyDefinition[]): string[] {
+  const byName = new Map(definitions.map((def) => [def.name, def]));
+  const names = new Set<string>();
+  const visit = (group: AudienceQuery) => {
+    if (!group || !Array.isArray(group.conditions)) return;
+    for (const item of group.conditions) {
+      if (item && typeof item === 'object' && 'conditions' in item) visit(item);
+      else if (item && typeof item === 'object') {
+        const def = byName.get(String(item.property));
+        if (def && propertyAccess(principal, def) === 'none') names.add(def.name);
+      }
+    }
+  };
+  visit(query);
+  return [...names];
+}

@@ -1,0 +1,328 @@
+/// <reference types="node" />
+/*
+ * The server half over real HTTP on 127.0.0.1, as a browser, a host and an attacker would meet it:
+ * raw fetch and RestStore against createPropertyServer over a MemoryStore. Every response is also
+ * checked against docs/rest-api.yaml, and every body is kept to scan for values the principal may
+ * not see.
+ */
+import { getRequestListener } from '@hono/node-server';
+import { expect } from 'chai';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { responseProblems } from '../internal/test/openapi-responses.js';
+import type { Customer, Principal, PropertyDefinition } from '../model/index.js';
+import { MemoryStore } from '../storage/memory-store.js';
+import { RestStore } from '../storage/rest-store.js';
+import { StoreError } from '../storage/store-error.js';
+import { createProfileToken } from './profile-token.js';
+import { createPropertyServer, MAX_BODY_BYTES } from './property-server.js';
+
+const SECRET = 'a test secret of at least thirty-two bytes, not for production';
+const base = { type: 'text' as const, showToAgent: true, showToCustomer: false, order: 0 };
+
+/** Hidden, view, edit and customer-visible properties, and one hidden from everyone. */
+const DEFINITIONS: PropertyDefinition[] = [
+  { ...base, name: 'internal_score', label: 'Internal score', access: { admin: 'edit' }, order: 1 },
+  { ...base, name: 'credit_limit', label: 'Credit limit', type: 'number', access: { '*': 'view', supervisor: 'edit' }, order: 2 },
+  { ...base, name: 'notes', label: 'Notes', access: { '*': 'edit' }, order: 3 },
+  { ...base, name: 'shoe_size', label: 'Shoe size', type: 'number', showToCustomer: true, access: { '*': 'edit' }, order: 4 },
+  { ...base, name: 'vip_secret', label: 'VIP secret', showToAgent: false, access: { '*': 'edit' }, order: 5 },
+];
+
+/** Strings that must never reach a principal who may not read them. */
+const SECRETS = { internal_score: 'SCORE-7731', credit_limit: '98765', notes: 'NOTE-ANA-42', vip_secret: 'VIP-SECRET-5150', number: '+4915123456789' };
+
+function customers(): Customer[] {
+  const ana: Customer = {
+    id: 'ana', channel: 'whatsapp', number: SECRETS.number, name: 'Ana', revision: 1,
+    properties: { internal_score: SECRETS.internal_score, credit_limit: SECRETS.credit_limit, notes: SECRETS.notes, shoe_size: '38', vip_secret: SECRETS.vip_secret },
+  };
+  const ben: Customer = { id: 'ben', channel: 'telegram', number: '4242', name: 'Ben', revision: 1, properties: { notes: 'BEN-NOTE', shoe_size: '44' } };
+  return [ana, ben];
+}
+
+const PRINCIPALS: Record<string, Principal> = {
+  agent: { kind: 'user', id: 'u-agent', roles: ['agent'] },
+  supervisor: { kind: 'user', id: 'u-supervisor', roles: ['supervisor'] },
+  admin: { kind: 'user', id: 'u-admin', roles: ['admin'] },
+};
+
+interface Running {
+  url: string;
+  store: MemoryStore;
+  server: Server;
+  /** Every response body seen, with who asked. */
+  seen: { who: string; text: string }[];
+}
+
+/** `Authorization: Bearer user:<role>` is the host's login in these tests. */
+function authenticate(request: Request): Principal | null {
+  const role = /^Bearer user:(\w+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+  return role ? (PRINCIPALS[role] ?? null) : null;
+}
+
+async function start(): Promise<Running> {
+  const store = new MemoryStore({ definitions: DEFINITIONS, customers: customers(), author: 'store-default' });
+  const api = createPropertyServer({ store, authenticate, profileSecret: SECRET });
+  const server = createServer(getRequestListener(api.fetch));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/api`, store, server, seen: [] };
+}
+
+let running: Running;
+beforeEach(async () => (running = await start()));
+afterEach(() => new Promise<void>((resolve) => running.server.close(() => resolve())));
+
+interface Answer {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+/** One request as `who` (a role, `customer:<id>` for a fresh profile token, or `anonymous`), checked against the API file. */
+async function call(who: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const auth: Record<string, string> = {};
+  if (who.startsWith('customer:')) auth.Authorization = `Bearer ${await createProfileToken({ customerId: who.slice(9), secret: SECRET })}`;
+  else if (who.startsWith('token:')) auth.Authorization = `Bearer ${who.slice(6)}`;
+  else if (who !== 'anonymous') auth.Authorization = `Bearer user:${who}`;
+  const response = await fetch(running.url + path, {
+    method,
+    headers: { ...auth, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  running.seen.push({ who, text });
+  const parsed = text ? JSON.parse(text) : undefined;
+  expect(responseProblems(method, path, response.status, parsed), `${method} ${path} ${response.status} against the API file`).to.deep.equal([]);
+  return { status: response.status, body: parsed, headers: response.headers };
+}
+
+const revisionOf = async (id: string) => (await running.store.getCustomer(id)).revision;
+
+async function patch(who: string, id: string, changes: Record<string, unknown>): Promise<Answer> {
+  return call(who, 'PATCH', `/customers/${id}`, { changes }, { 'If-Match': `"${await revisionOf(id)}"` });
+}
+
+const WHO = ['agent', 'supervisor', 'admin', 'customer:ana'] as const;
+
+/** What each principal may do with each property of Ana: DESIGN §8's table. */
+const EXPECTED: Record<(typeof WHO)[number], Record<string, 'none' | 'view' | 'edit'>> = {
+  agent: { internal_score: 'none', credit_limit: 'view', notes: 'edit', shoe_size: 'edit', vip_secret: 'none', name: 'edit', number: 'view' },
+  supervisor: { internal_score: 'none', credit_limit: 'edit', notes: 'edit', shoe_size: 'edit', vip_secret: 'none', name: 'edit', number: 'view' },
+  admin: { internal_score: 'edit', credit_limit: 'view', notes: 'edit', shoe_size: 'edit', vip_secret: 'none', name: 'edit', number: 'view' },
+  'customer:ana': { internal_score: 'none', credit_limit: 'none', notes: 'none', shoe_size: 'edit', vip_secret: 'none', name: 'edit', number: 'none' },
+};
+
+const NEW_VALUE: Record<string, string> = { internal_score: 'SCORE-1', credit_limit: '100', notes: 'changed', shoe_size: '41', vip_secret: 'VIP-2', name: 'Ana B.', number: '+4915000000000' };
+
+describe('createPropertyServer: who may read, write, find and manage what (DESIGN §8)', () => {
+  for (const who of WHO) {
+    for (const [property, level] of Object.entries(EXPECTED[who])) {
+      it(`${who} × ${property}: ${level}`, async () => {
+        const read = await call(who, 'GET', '/customers/ana');
+        expect(read.status).to.equal(200);
+        const has = property === 'name' || property === 'number' ? property in read.body : property in read.body.properties;
+        expect(has, 'readable').to.equal(level !== 'none');
+        if (level !== 'none' && property !== 'name' && property !== 'number') expect(read.body.changed ?? {}).to.not.have.property('number');
+
+        const before = await running.store.getCustomer('ana');
+        const write = await patch(who, 'ana', { [property]: NEW_VALUE[property] });
+        const after = await running.store.getCustomer('ana');
+        if (level === 'edit') {
+          expect(write.status, JSON.stringify(write.body)).to.equal(200);
+          const principal = PRINCIPALS[who];
+          const author = principal?.kind === 'user' ? principal.id : 'customer:ana';
+          expect(after.changed?.[property]?.by).to.equal(author);
+        } else {
+          expect(write.status).to.equal(403);
+          expect(write.body.error).to.include({ kind: 'forbidden', code: 'access.write' });
+          expect(after).to.deep.equal(before);
+        }
+
+        const find = await call(who, 'POST', '/customers/search', { query: { match: 'all', conditions: [{ property, operator: 'is-set' }] } });
+        if (who.startsWith('customer:')) expect(find.status).to.equal(403);
+        else if (level === 'none') expect(find.status).to.equal(403);
+        else expect(find.status).to.equal(200);
+
+        const definitions = await call(who, 'GET', '/definitions');
+        expect(definitions.status).to.equal(200);
+        const listed = definitions.body.some((def: PropertyDefinition) => def.name === property);
+        expect(listed, 'in the definitions').to.equal(who === 'admin' || level !== 'none');
+      });
+    }
+  }
+
+  it('only admins create, change, reorder and delete definitions, or count values', async () => {
+    const def = { ...base, name: 'fresh', label: 'Fresh', access: { '*': 'edit' }, order: 9 };
+    for (const who of ['agent', 'supervisor', 'customer:ana']) {
+      expect((await call(who, 'POST', '/definitions', def)).status, who).to.equal(403);
+      expect((await call(who, 'PUT', '/definitions/notes', { ...DEFINITIONS[2], label: 'x' })).status, who).to.equal(403);
+      expect((await call(who, 'DELETE', '/definitions/notes')).status, who).to.equal(403);
+      expect((await call(who, 'PUT', '/definitions-order', { names: DEFINITIONS.map((d) => d.name).reverse() })).status, who).to.equal(403);
+      expect((await call(who, 'GET', '/definitions/notes/count')).status, who).to.equal(403);
+    }
+    expect((await running.store.listDefinitions()).map((d) => d.name)).to.not.include('fresh');
+    expect((await call('admin', 'POST', '/definitions', def)).status).to.equal(201);
+    expect((await call('admin', 'GET', '/definitions/notes/count')).body).to.deep.equal({ count: 2 });
+    expect((await call('admin', 'DELETE', '/definitions/fresh')).status).to.equal(204);
+  });
+
+  it('a write that names one forbidden property changes nothing, not even the allowed ones', async () => {
+    const before = await running.store.getCustomer('ana');
+    const answer = await patch('agent', 'ana', { notes: 'fine', credit_limit: '1' });
+    expect(answer.status).to.equal(403);
+    expect(answer.body.error.params.fields).to.deep.equal(['credit_limit']);
+    expect(await running.store.getCustomer('ana')).to.deep.equal(before);
+  });
+
+  it('a customer gets 404 for any other customer, existing or not, with the same body', async () => {
+    const other = await call('customer:ana', 'GET', '/customers/ben');
+    const missing = await call('customer:ana', 'GET', '/customers/nobody');
+    expect(other.status).to.equal(404);
+    expect(missing.status).to.equal(404);
+    expect(other.body).to.deep.equal(missing.body);
+    expect((await patch('customer:ana', 'ben', { shoe_size: '45' })).status).to.equal(404);
+    expect((await running.store.getCustomer('ben')).properties.shoe_size).to.equal('44');
+  });
+
+  it('a conflict carries the customer as the agent may see it, never the hidden values', async () => {
+    const stale = await revisionOf('ana');
+    await running.store.updateCustomer('ana', { notes: 'by admin', internal_score: 'SCORE-NEW-1', vip_secret: 'VIP-NEW-2' }, { revision: stale });
+    const answer = await call('agent', 'PATCH', '/customers/ana', { changes: { notes: 'by agent' } }, { 'If-Match': `"${stale}"` });
+    expect(answer.status).to.equal(412);
+    expect(answer.body.error.fields).to.deep.equal(['notes']);
+    expect(answer.body.error.current.properties.notes).to.equal('by admin');
+    expect(JSON.stringify(answer.body)).to.not.match(/SCORE-NEW-1|VIP-NEW-2|internal_score|vip_secret/);
+  });
+
+  it('no response to an agent or a customer holds a value they may not read', async () => {
+    for (const who of ['agent', 'supervisor', 'customer:ana'] as const) {
+      await call(who, 'GET', '/customers/ana');
+      await call(who, 'GET', '/definitions');
+      await patch(who, 'ana', { shoe_size: '39' });
+      await patch(who, 'ana', { internal_score: 'x', vip_secret: 'y' });
+      if (who !== 'customer:ana') await call(who, 'POST', '/customers/search', { query: { match: 'all', conditions: [] } });
+    }
+    for (const { who, text } of running.seen) {
+      const level = EXPECTED[who as keyof typeof EXPECTED];
+      for (const [property, secret] of Object.entries(SECRETS)) {
+        if (level[property] === 'none') expect(text, `${who} saw ${property}`).to.not.contain(secret);
+      }
+    }
+  });
+});
+
+describe('createPropertyServer: profile tokens', () => {
+  const tamper = (token: string, part: 1 | 2) => {
+    const parts = token.split('.');
+    const chars = [...parts[part]!];
+    chars[3] = chars[3] === 'A' ? 'B' : 'A';
+    parts[part] = chars.join('');
+    return parts.join('.');
+  };
+
+  it('refuses a tampered payload, a tampered signature, another secret, an expired or malformed token with the same 401', async () => {
+    const good = await createProfileToken({ customerId: 'ana', secret: SECRET });
+    const forged = [
+      tamper(good, 1),
+      tamper(good, 2),
+      await createProfileToken({ customerId: 'ana', secret: 'another secret that is also long enough!!' }),
+      await createProfileToken({ customerId: 'ana', secret: SECRET, expiresInSeconds: 60, now: new Date(Date.now() - 120_000) }),
+      'cp1.garbage',
+      'cp1..',
+      `cp1.${btoa(JSON.stringify({ c: 'ana', e: 9e12 }))}.`,
+    ];
+    const bodies = new Set<string>();
+    for (const token of forged) {
+      for (const id of ['ana', 'nobody']) {
+        const answer = await call(`token:${token}`, 'GET', `/customers/${id}`);
+        expect(answer.status, token).to.equal(401);
+        expect(answer.body.error.kind).to.equal('unauthenticated');
+        bodies.add(JSON.stringify(answer.body));
+      }
+    }
+    expect(bodies.size, 'one answer for every failure').to.equal(1);
+  });
+
+  it('refuses a request with no credentials, and one the host does not know', async () => {
+    expect((await call('anonymous', 'GET', '/definitions')).status).to.equal(401);
+    expect((await call('token:someone-else', 'GET', '/definitions')).status).to.equal(401);
+  });
+
+  it('a valid token is its customer, and only theirs: the customer’s view, written as the customer', async () => {
+    const answer = await call('customer:ana', 'GET', '/customers/ana');
+    expect(answer.body).to.deep.equal({ id: 'ana', channel: 'whatsapp', name: 'Ana', revision: 1, properties: { shoe_size: '38' } });
+    expect((await patch('customer:ana', 'ana', { shoe_size: '39', name: 'Ana M.' })).status).to.equal(200);
+    const stored = await running.store.getCustomer('ana');
+    expect(stored.changed?.shoe_size?.by).to.equal('customer:ana');
+    expect(stored.name).to.equal('Ana M.');
+    expect((await call('customer:ana', 'POST', '/customers/search', { query: { match: 'all', conditions: [] } })).status).to.equal(403);
+  });
+});
+
+describe('createPropertyServer: request limits', () => {
+  it('takes JSON only (415), at most 1 MB (413), no unknown fields (422), and answers 428 without If-Match', async () => {
+    const revision = `"${await revisionOf('ana')}"`;
+    expect((await call('agent', 'PATCH', '/customers/ana', 'changes=1', { 'Content-Type': 'text/plain', 'If-Match': revision })).status).to.equal(415);
+    const big = { changes: { notes: 'x'.repeat(MAX_BODY_BYTES) } };
+    const tooLarge = await call('agent', 'PATCH', '/customers/ana', big, { 'If-Match': revision });
+    expect(tooLarge.status).to.equal(413);
+    const extra = await call('agent', 'PATCH', '/customers/ana', { changes: { notes: 'a' }, admin: true }, { 'If-Match': revision });
+    expect(extra.status).to.equal(422);
+    expect(extra.body.error).to.deep.include({ code: 'request.fields', params: { fields: ['admin'] } });
+    expect((await call('agent', 'PATCH', '/customers/ana', '{"changes":', { 'If-Match': revision })).status).to.equal(422);
+    expect((await call('agent', 'PATCH', '/customers/ana', { changes: { notes: 'a' } })).status).to.equal(428);
+    expect((await call('admin', 'POST', '/definitions', { ...base, name: 'x', label: 'X', access: {}, order: 1, isAdmin: true })).status).to.equal(422);
+  });
+
+  it('checks every value with the model: the server never trusts the browser', async () => {
+    // A store takes stored values, never typed text: a number must be a canonical decimal string.
+    const answer = await patch('agent', 'ana', { shoe_size: 'forty', notes: 'x'.repeat(10_001) });
+    expect(answer.status).to.equal(422);
+    expect(answer.body.error.errors.shoe_size).to.deep.equal({ code: 'value.type', params: { expected: 'number' } });
+    expect(answer.body.error.errors.notes.code).to.equal('text.length');
+    expect(JSON.stringify(answer.body)).to.not.match(/must|should|muss/i);
+  });
+
+  it('a __proto__ key is refused and leaves every prototype alone', async () => {
+    const answer = await call('admin', 'PATCH', '/customers/ana', '{"changes":{"__proto__":{"polluted":"yes"}}}', { 'If-Match': `"${await revisionOf('ana')}"` });
+    expect(answer.status).to.equal(403);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    expect((await running.store.getCustomer('ana')).revision).to.equal(1);
+  });
+});
+
+describe('createPropertyServer through RestStore', () => {
+  const as = (role: string) => new RestStore({ baseUrl: `${running.url}/`, headers: () => ({ Authorization: `Bearer user:${role}` }) });
+
+  it('an agent reads what they may, and a view-only write is refused as forbidden', async () => {
+    const store = as('agent');
+    const ana = await store.getCustomer('ana');
+    expect(Object.keys(ana.properties).sort()).to.deep.equal(['credit_limit', 'notes', 'shoe_size']);
+    const refused = await store.updateCustomer('ana', { credit_limit: '1' }, { revision: ana.revision }).catch((e: unknown) => e);
+    expect(refused).to.be.instanceOf(StoreError);
+    expect((refused as StoreError).kind).to.equal('forbidden');
+    const saved = await store.updateCustomer('ana', { notes: 'from RestStore' }, { revision: ana.revision });
+    expect(saved.changed?.notes?.by).to.equal('u-agent');
+  });
+
+  it('an agent’s search over a property they may not read is forbidden; the rest is filtered', async () => {
+    const store = as('agent');
+    const refused = await store.findCustomers({ match: 'all', conditions: [{ property: 'internal_score', operator: 'is-set' }] }).catch((e: unknown) => e);
+    expect((refused as StoreError).kind).to.equal('forbidden');
+    const page = await store.findCustomers({ match: 'all', conditions: [{ property: 'notes', operator: 'is-set' }] });
+    expect(page.total).to.equal(2);
+    expect(JSON.stringify(page)).to.not.match(/SCORE-7731|VIP-SECRET-5150/);
+  });
+
+  it('a customer with a profile token through RestStore', async () => {
+    const token = await createProfileToken({ customerId: 'ben', secret: SECRET });
+    const store = new RestStore({ baseUrl: `${running.url}/`, headers: () => ({ Authorization: `Bearer ${token}` }) });
+    const ben = await store.getCustomer('ben');
+    expect(ben.properties).to.deep.equal({ shoe_size: '44' });
+    expect((await store.getCustomer('ana').catch((e: unknown) => e)) as StoreError).to.have.property('kind', 'not-found');
+    const definitions = await store.listDefinitions();
+    expect(definitions.map((d) => d.name)).to.deep.equal(['name', 'shoe_size']);
+  });
+});

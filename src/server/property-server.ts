@@ -1,0 +1,267 @@
+/*
+ * The REST contract of docs/rest-api.yaml over any PropertyStore, with the rules of DESIGN §8
+ * enforced where the data lives: who is asking, what they may read (everything else is absent from
+ * every body), and what they may write (anything else is refused whole). A Web-standard handler,
+ * `fetch(request) → Response`, built on Hono: mount it in Node's `http`, Express, Deno, Bun or a
+ * worker.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import {
+  BUILT_IN_DEFINITIONS,
+  customerFor,
+  definitionsFor,
+  isAdmin,
+  unreadableInQuery,
+  unwritableFields,
+  type AudienceQuery,
+  type Customer,
+  type Principal,
+  type PropertyDefinition,
+  type PropertyValue,
+} from '../model/index.js';
+import type { PropertyStore } from '../storage/property-store.js';
+import { StoreError, type StoreErrorKind } from '../storage/store-error.js';
+import { isProfileToken, verifyProfileToken, type ProfileSecret } from './profile-token.js';
+
+export interface PropertyServerOptions {
+  /** Where the data lives: any `PropertyStore` (`PostgresStore`, `MemoryStore`, your own). */
+  store: PropertyStore;
+  /**
+   * The host's login: who sent this request, or `null` (then `401`). Not called for a request that
+   * carries a profile token (`Authorization: Bearer cp1.…`), which is the customer it was signed for.
+   */
+  authenticate(request: Request): Promise<Principal | null> | Principal | null;
+  /** At least 32 bytes; signs and checks profile tokens (`createProfileToken`). */
+  profileSecret: ProfileSecret;
+  /** Roles that manage definitions; default `['admin']`. */
+  adminRoles?: string[];
+  /** Where the API is mounted; default `/api`. */
+  basePath?: string;
+}
+
+export interface PropertyServer {
+  /** Answers one request: a Web-standard `Request` in, a `Response` out. Never throws. */
+  fetch(request: Request): Promise<Response>;
+}
+
+/** Bodies larger than this are refused with `413`. */
+export const MAX_BODY_BYTES = 1_048_576;
+
+const STATUS: Record<StoreErrorKind, 401 | 403 | 404 | 409 | 412 | 422 | 503> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  invalid: 422,
+  unavailable: 503,
+};
+
+/** The fields a definition may have; any other is refused, not kept. */
+const DEFINITION_FIELDS = new Set([
+  'name', 'label', 'type', 'options', 'showToAgent', 'showToCustomer', 'access', 'description', 'required',
+  'pattern', 'patternHint', 'order', 'builtIn',
+]);
+
+type Env = { Variables: { principal: Principal } };
+
+/** An answer that is not the store's: a request the API refuses before any store call; `status` when it is not the kind's. */
+function refusal(kind: StoreErrorKind, code: string, params: Record<string, unknown> = {}, status?: number): StoreError {
+  return new StoreError(kind, code, { code, params, ...(status ? { status } : {}) });
+}
+
+function errorResponse(c: Context, error: StoreError): Response {
+  const revisionConflict = error.kind === 'conflict' && error.current !== undefined;
+  const status = error.status ?? (revisionConflict ? 412 : STATUS[error.kind]);
+  return c.json({ error: error.toJSON() }, status as 401);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The body as JSON: `415` unless it is `application/json`, `422` when it does not parse or holds other fields. */
+async function jsonBody(c: Context, allowed: ReadonlySet<string>): Promise<Record<string, unknown>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) throw refusal('invalid', 'request.content-type', {}, 415);
+  let body: unknown;
+  try {
+    body = JSON.parse(await c.req.text());
+  } catch {
+    throw refusal('invalid', 'request.json');
+  }
+  if (!isPlainObject(body)) throw refusal('invalid', 'request.json');
+  const unknown = Object.keys(body).filter((key) => !allowed.has(key));
+  if (unknown.length > 0) throw refusal('invalid', 'request.fields', { fields: unknown });
+  return body;
+}
+
+/**
+ * The HTTP API of `docs/rest-api.yaml` over `store`, enforcing DESIGN §8: every response, conflict
+ * payload and list is filtered to what the principal may read; a write naming anything else is
+ * `403` and changes nothing; a customer asking for another customer gets `404`; the author of each
+ * change is the principal (`changed[name].by`: the user's id, or `customer:<id>`).
+ */
+export function createPropertyServer(options: PropertyServerOptions): PropertyServer {
+  const { store, authenticate, profileSecret, basePath = '/api' } = options;
+  const rules = { adminRoles: options.adminRoles ?? ['admin'] };
+  const app = new Hono<Env>().basePath(basePath);
+
+  /** Every definition the store has, the built-ins included even when a host's store leaves them out. */
+  async function allDefinitions(): Promise<PropertyDefinition[]> {
+    const listed = await store.listDefinitions();
+    const missing = BUILT_IN_DEFINITIONS.filter((builtIn) => !listed.some((def) => def.name === builtIn.name));
+    return [...missing, ...listed];
+  }
+
+  function requireAdmin(principal: Principal): void {
+    if (!isAdmin(principal, rules)) throw refusal('forbidden', 'access.admin');
+  }
+
+  /** A customer sees only their own record; any other id is `404`, as if it did not exist. */
+  function requireOwn(principal: Principal, id: string): void {
+    if (principal.kind === 'customer' && principal.customerId !== id) throw refusal('not-found', 'customer.unknown');
+  }
+
+  app.onError((error, c) => {
+    // A store's own failure keeps its kind, code and params; anything else is `unavailable`, without
+    // the thrown text, which may hold what the principal may not read.
+    if (error instanceof StoreError) return errorResponse(c, error);
+    return errorResponse(c, new StoreError('unavailable', 'The store failed.', { code: 'store.failed', status: 500 }));
+  });
+
+  app.notFound((c) => errorResponse(c, refusal('not-found', 'request.route')));
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of the body is never read: the connection cannot carry another request.
+        c.header('Connection', 'close');
+        return errorResponse(c, refusal('invalid', 'request.size', { max: MAX_BODY_BYTES }, 413));
+      },
+    }),
+  );
+
+  app.use('*', async (c, next) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    let principal: Principal | null;
+    if (bearer && isProfileToken(bearer)) {
+      const verified = await verifyProfileToken(bearer, { secret: profileSecret });
+      principal = verified ? { kind: 'customer', customerId: verified.customerId } : null;
+    } else {
+      principal = await authenticate(c.req.raw);
+    }
+    if (!principal) return errorResponse(c, refusal('unauthenticated', 'access.unauthenticated'));
+    c.set('principal', principal);
+    c.header('Cache-Control', 'no-store');
+    c.header('Vary', 'Authorization');
+    await next();
+  });
+
+  // ——— definitions ———
+
+  app.get('/definitions', async (c) => c.json(definitionsFor(c.get('principal'), await allDefinitions(), rules)));
+
+  app.post('/definitions', async (c) => {
+    requireAdmin(c.get('principal'));
+    const def = (await jsonBody(c, DEFINITION_FIELDS)) as unknown as PropertyDefinition;
+    return c.json(await store.createDefinition(def), 201);
+  });
+
+  app.put('/definitions-order', async (c) => {
+    requireAdmin(c.get('principal'));
+    const { names } = await jsonBody(c, new Set(['names']));
+    if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) throw refusal('invalid', 'request.names');
+    if (!store.reorderDefinitions) throw refusal('not-found', 'request.route');
+    return c.json(await store.reorderDefinitions(names));
+  });
+
+  app.get('/definitions/:name/count', async (c) => {
+    requireAdmin(c.get('principal'));
+    if (!store.countValues) throw refusal('not-found', 'request.route');
+    return c.json({ count: await store.countValues(c.req.param('name')) });
+  });
+
+  app.put('/definitions/:name', async (c) => {
+    requireAdmin(c.get('principal'));
+    const def = (await jsonBody(c, DEFINITION_FIELDS)) as unknown as PropertyDefinition;
+    if (def.name !== c.req.param('name')) throw refusal('invalid', 'request.name');
+    return c.json(await store.updateDefinition(def));
+  });
+
+  app.delete('/definitions/:name', async (c) => {
+    requireAdmin(c.get('principal'));
+    await store.deleteDefinition(c.req.param('name'));
+    return c.body(null, 204);
+  });
+
+  // ——— customers ———
+
+  app.post('/customers/search', async (c) => {
+    const principal = c.get('principal');
+    if (principal.kind === 'customer') throw refusal('forbidden', 'access.search');
+    const { query, limit, cursor } = await jsonBody(c, new Set(['query', 'limit', 'cursor']));
+    const definitions = await allDefinitions();
+    const hidden = unreadableInQuery(principal, query as AudienceQuery, definitions);
+    if (hidden.length > 0) throw refusal('forbidden', 'access.read', { fields: hidden });
+    const page = await store.findCustomers(query as AudienceQuery, {
+      ...(limit !== undefined ? { limit: limit as number } : {}),
+      ...(cursor !== undefined ? { cursor: cursor as string } : {}),
+    });
+    return c.json({ ...page, customers: page.customers.map((customer) => customerFor(principal, customer, definitions)) });
+  });
+
+  app.get('/customers/:id', async (c) => {
+    const principal = c.get('principal');
+    const id = c.req.param('id');
+    requireOwn(principal, id);
+    const [customer, definitions] = await Promise.all([store.getCustomer(id), allDefinitions()]);
+    c.header('ETag', `"${customer.revision}"`);
+    return c.json(customerFor(principal, customer, definitions));
+  });
+
+  app.patch('/customers/:id', async (c) => {
+    const principal = c.get('principal');
+    const id = c.req.param('id');
+    requireOwn(principal, id);
+    const ifMatch = /^"(\d+)"$/.exec(c.req.header('if-match') ?? '');
+    if (!ifMatch) throw refusal('invalid', 'request.revision', {}, 428);
+    const { changes } = await jsonBody(c, new Set(['changes']));
+    if (!isPlainObject(changes)) throw refusal('invalid', 'request.changes');
+    const definitions = await allDefinitions();
+    const refused = unwritableFields(principal, changes, definitions);
+    if (refused.length > 0) throw refusal('forbidden', 'access.write', { fields: refused });
+    const author = principal.kind === 'user' ? principal.id : `customer:${principal.customerId}`;
+    let customer: Customer;
+    try {
+      customer = await store.updateCustomer(id, changes as Record<string, PropertyValue | null>, {
+        revision: Number(ifMatch[1]),
+        author,
+      });
+    } catch (error) {
+      // A conflict carries the customer as it is now: as the principal may see it, like every body.
+      if (!(error instanceof StoreError) || !error.current) throw error;
+      throw new StoreError('conflict', error.message, {
+        code: error.code,
+        params: error.params,
+        fields: error.fields,
+        current: customerFor(principal, error.current, definitions),
+      });
+    }
+    c.header('ETag', `"${customer.revision}"`);
+    return c.json(customerFor(principal, customer, definitions));
+  });
+
+  return {
+    fetch: async (request) => {
+      try {
+        return await app.fetch(request);
+      } catch (error) {
+        // Hono answers through onError; this is the last line, for a fault in the middleware itself.
+        return Response.json({ error: new StoreError('unavailable', String(error), { code: 'store.failed' }).toJSON() }, { status: 500 });
+      }
+    },
+  };
+}
