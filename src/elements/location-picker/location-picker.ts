@@ -173,20 +173,8 @@ export class LocationPicker extends FormControlElement {
   #mapPicker(): MapPicker {
     const picker = this;
     return {
-      get value() {
-        return picker.value;
-      },
       get options() {
         return picker.#options;
-      },
-      get readonly() {
-        return picker.readonly;
-      },
-      get disabled() {
-        return picker.isDisabled;
-      },
-      get locale() {
-        return picker.effectiveLocale;
       },
       get messages() {
         return picker.catalog.locationPicker;

@@ -9,16 +9,20 @@ type Marker = google.maps.Marker | google.maps.marker.AdvancedMarkerElement;
 
 const round = (n: number) => Math.round(n * 1e7) / 1e7;
 
+/** The `<location-picker>` as its map sees it: the map lives in its light DOM and follows its value. */
+export interface MapHost extends ReactiveElement {
+  readonly value: LocationValue | null;
+  readonly readonly: boolean;
+  readonly isDisabled: boolean;
+  readonly effectiveLocale: string;
+}
+
 /**
- * What the map reads from its `<location-picker>` and asks of it. The picker's state stays
- * private to the picker; the map changes the value only through `choose`.
+ * What the map reads from the picker's private state and asks of it: the map changes the value
+ * only through `choose`.
  */
 export interface MapPicker {
-  readonly value: LocationValue | null;
   readonly options: MapsOptions;
-  readonly readonly: boolean;
-  readonly disabled: boolean;
-  readonly locale: string;
   readonly messages: Catalog['locationPicker'];
   /** How long the map may take (ms) before the picker stays with typed coordinates. */
   readonly loadTimeout: number;
@@ -32,7 +36,7 @@ export interface MapPicker {
  * then owns the map (in the picker's light DOM), the pin, the place search and reverse geocoding.
  */
 export class MapController implements ReactiveController {
-  #host: ReactiveElement;
+  #host: MapHost;
   #picker: MapPicker;
   #status: MapStatus = 'idle';
   #libraries: MapsLibraries | undefined;
@@ -41,7 +45,7 @@ export class MapController implements ReactiveController {
   #mapHost: HTMLDivElement | undefined;
   #visibility: IntersectionObserver | undefined;
 
-  constructor(host: ReactiveElement, picker: MapPicker) {
+  constructor(host: MapHost, picker: MapPicker) {
     this.#host = host;
     this.#picker = picker;
     host.addController(this);
@@ -70,7 +74,7 @@ export class MapController implements ReactiveController {
 
   /** Google's script is requested only when a picker with a key is first on screen. */
   hostUpdated(): void {
-    if (this.#visibility || this.#picker.readonly || !this.hasKey) return;
+    if (this.#visibility || this.#host.readonly || !this.hasKey) return;
     this.#visibility = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
         this.#visibility?.disconnect();
@@ -85,7 +89,7 @@ export class MapController implements ReactiveController {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.#picker.loadTimeout)));
     try {
-      const result = await Promise.race([loadMapsLibraries(this.#picker.options, this.#picker.locale), timeout]);
+      const result = await Promise.race([loadMapsLibraries(this.#picker.options, this.#host.effectiveLocale), timeout]);
       if (result === 'timeout') {
         this.#setStatus('timeout');
         return;
@@ -114,7 +118,7 @@ export class MapController implements ReactiveController {
       if (event.key.startsWith('Arrow')) this.#picker.emit('change');
     });
     this.#host.append(this.#mapHost);
-    const value = this.#picker.value;
+    const value = this.#host.value;
     this.#map = new libraries.Map(this.#mapHost, {
       center: value ? { lat: value.lat, lng: value.lng } : { lat: 20, lng: 0 },
       zoom: value ? 15 : 2,
@@ -123,7 +127,7 @@ export class MapController implements ReactiveController {
       keyboardShortcuts: false,
     });
     this.#map.addListener('click', (event: google.maps.MapMouseEvent) => {
-      if (!event.latLng || this.#picker.disabled) return;
+      if (!event.latLng || this.#host.isDisabled) return;
       void this.setPoint(event.latLng.lat(), event.latLng.lng(), { reverse: true });
     });
     this.#createSearch();
@@ -157,9 +161,9 @@ export class MapController implements ReactiveController {
     const map = this.#map;
     const { Marker, AdvancedMarkerElement } = this.#libraries ?? {};
     if (!map) return;
-    const value = this.#picker.value;
+    const value = this.#host.value;
     const position = value ? { lat: value.lat, lng: value.lng } : null;
-    const draggable = !this.#picker.readonly && !this.#picker.disabled;
+    const draggable = !this.#host.readonly && !this.#host.isDisabled;
     if (!this.#marker && position) {
       if (AdvancedMarkerElement && this.#picker.options.mapId) {
         const marker = new AdvancedMarkerElement({ map, position, gmpDraggable: draggable });
@@ -203,7 +207,7 @@ export class MapController implements ReactiveController {
         const { results } = await new this.#libraries.Geocoder().geocode({ location: { lat: value.lat, lng: value.lng } });
         const found = results[0];
         // Only if the user has not moved on in the meantime.
-        if (found && this.#picker.value === value) {
+        if (found && this.#host.value === value) {
           this.#picker.choose({ ...value, address: found.formatted_address, ...(found.place_id ? { placeId: found.place_id } : {}) }, true);
         }
       } catch {
@@ -220,13 +224,13 @@ export class MapController implements ReactiveController {
       ArrowRight: [0, 1],
     };
     const direction = directions[event.key];
-    if (!direction || this.#picker.disabled || this.#picker.readonly) return;
+    if (!direction || this.#host.isDisabled || this.#host.readonly) return;
     event.preventDefault();
     const zoom = this.#map?.getZoom() ?? 15;
     // About ten screen pixels at this zoom, fifty with Shift.
     const step = ((event.shiftKey ? 50 : 10) * 360) / (256 * 2 ** zoom);
     const center = this.#map?.getCenter();
-    const from = this.#picker.value ?? { lat: center?.lat() ?? 0, lng: center?.lng() ?? 0 };
+    const from = this.#host.value ?? { lat: center?.lat() ?? 0, lng: center?.lng() ?? 0 };
     const lat = Math.max(-90, Math.min(90, from.lat + direction[0] * step));
     const lng = ((from.lng + direction[1] * step + 540) % 360) - 180;
     // `change` follows when the key is let go.
