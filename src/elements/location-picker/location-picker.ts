@@ -8,14 +8,10 @@ import { formatValue, parseValue } from '../../model/values.js';
 import type { LocationValue, PropertyDefinition } from '../../model/types.js';
 import { formatDecimal } from '../../model/value-types/number.js';
 import { formatCoordinates } from '../../model/value-types/location.js';
-import { googleMapsUrl, loadMapsLibraries, type MapsLibraries } from './maps-loader.js';
+import { MapController, type MapPicker } from './map-controller.js';
+import { googleMapsUrl } from './maps-loader.js';
 import { styles } from './location-picker.styles.js';
 
-
-type MapStatus = 'idle' | 'loading' | 'ready' | 'failed' | 'timeout';
-type Marker = google.maps.Marker | google.maps.marker.AdvancedMarkerElement;
-
-const round = (n: number) => Math.round(n * 1e7) / 1e7;
 
 function locationFromAttribute(text: string | null): LocationValue | null {
   if (!text) return null;
@@ -96,7 +92,6 @@ export class LocationPicker extends FormControlElement {
   @state() private latText = '';
   @state() private lngText = '';
   @state() private addressText = '';
-  @state() private mapStatus: MapStatus = 'idle';
   @state() private locating: 'idle' | 'busy' | 'denied' = 'idle';
   @state() private announcement = '';
 
@@ -111,12 +106,8 @@ export class LocationPicker extends FormControlElement {
   #placeId: string | undefined;
   /** The address shown came with the value, not from the user's typing. */
   #addressFromValue = true;
-  #libraries: MapsLibraries | undefined;
-  #map: google.maps.Map | undefined;
-  #marker: Marker | undefined;
-  #mapHost: HTMLDivElement | undefined;
-  #visibility: IntersectionObserver | undefined;
   #definitionCache: PropertyDefinition | undefined;
+  #map = new MapController(this, this.#mapPicker());
 
   get #options(): MapsOptions {
     const context = this.contextMaps ?? {};
@@ -150,14 +141,6 @@ export class LocationPicker extends FormControlElement {
     return this.#definitionCache;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.mapStatus === 'idle') {
-      this.#visibility?.disconnect();
-      this.#visibility = undefined;
-    }
-  }
-
   protected override willUpdate(): void {
     const locale = this.effectiveLocale;
     if (this.value !== this.#shown) {
@@ -187,193 +170,36 @@ export class LocationPicker extends FormControlElement {
     );
   }
 
-  get #hasMapsKey(): boolean {
-    const options = this.#options;
-    return Boolean(options.apiKey || options.importLibrary);
-  }
-
-  /** Google's script is requested only when a picker with a key is first on screen. */
-  #observeVisibility(): void {
-    if (this.#visibility || this.readonly || !this.#hasMapsKey) return;
-    this.#visibility = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        this.#visibility?.disconnect();
-        void this.#loadMap();
-      }
-    });
-    this.#visibility.observe(this);
+  #mapPicker(): MapPicker {
+    const picker = this;
+    return {
+      get options() {
+        return picker.#options;
+      },
+      get messages() {
+        return picker.catalog.locationPicker;
+      },
+      get loadTimeout() {
+        return LocationPicker.mapLoadTimeout;
+      },
+      choose: (value, done) => this.#choose(value, done),
+      emit: (type) => this.emit(type),
+    };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#observeVisibility();
-    if (changed.has('value')) this.#placeMarker();
+    if (changed.has('value')) this.#map.placeMarker();
   }
 
-  async #loadMap(): Promise<void> {
-    this.mapStatus = 'loading';
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), LocationPicker.mapLoadTimeout)));
-    try {
-      const result = await Promise.race([loadMapsLibraries(this.#options, this.effectiveLocale), timeout]);
-      if (result === 'timeout') {
-        this.mapStatus = 'timeout';
-        return;
-      }
-      this.#libraries = result;
-      this.mapStatus = 'ready';
-      await this.updateComplete;
-      this.#createMap();
-    } catch {
-      this.mapStatus = 'failed';
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  #createMap(): void {
-    const libraries = this.#libraries!;
-    const messages = this.catalog.locationPicker;
-    this.#mapHost = document.createElement('div');
-    this.#mapHost.slot = 'map';
-    this.#mapHost.tabIndex = 0;
-    this.#mapHost.setAttribute('role', 'application');
-    this.#mapHost.setAttribute('aria-label', messages.map);
-    this.#mapHost.addEventListener('keydown', (event) => this.#onMapKey(event));
-    this.#mapHost.addEventListener('keyup', (event) => {
-      if (event.key.startsWith('Arrow')) this.emit('change');
-    });
-    this.append(this.#mapHost);
-    const value = this.value;
-    this.#map = new libraries.Map(this.#mapHost, {
-      center: value ? { lat: value.lat, lng: value.lng } : { lat: 20, lng: 0 },
-      zoom: value ? 15 : 2,
-      ...(this.#options.mapId ? { mapId: this.#options.mapId } : {}),
-      clickableIcons: false,
-      keyboardShortcuts: false,
-    });
-    this.#map.addListener('click', (event: google.maps.MapMouseEvent) => {
-      if (!event.latLng || this.isDisabled) return;
-      void this.#setPoint(event.latLng.lat(), event.latLng.lng(), { reverse: true });
-    });
-    this.#createSearch();
-    this.#placeMarker();
-  }
-
-  #createSearch(): void {
-    const { PlaceAutocompleteElement } = this.#libraries!;
-    const container = this.renderRoot.querySelector('[part~="search"]');
-    if (!PlaceAutocompleteElement || !container) return;
-    const search = new PlaceAutocompleteElement({});
-    search.setAttribute('aria-label', this.catalog.locationPicker.search);
-    const select = async (event: Event) => {
-      const prediction = (event as Event & { placePrediction?: google.maps.places.PlacePrediction }).placePrediction;
-      const place = prediction?.toPlace() ?? (event as Event & { place?: google.maps.places.Place }).place;
-      if (!place) return;
-      await place.fetchFields({ fields: ['location', 'formattedAddress', 'id'] });
-      if (!place.location) return;
-      await this.#setPoint(place.location.lat(), place.location.lng(), {
-        ...(place.formattedAddress ? { address: place.formattedAddress } : {}),
-        ...(place.id ? { placeId: place.id } : {}),
-      });
-    };
-    search.addEventListener('gmp-select', select);
-    search.addEventListener('gmp-placeselect', select);
-    container.replaceChildren(search);
-  }
-
-  /** Puts the pin at the value (or removes it) and keeps it in view. */
-  #placeMarker(): void {
-    const map = this.#map;
-    const { Marker, AdvancedMarkerElement } = this.#libraries ?? {};
-    if (!map) return;
-    const value = this.value;
-    const position = value ? { lat: value.lat, lng: value.lng } : null;
-    const draggable = !this.readonly && !this.isDisabled;
-    if (!this.#marker && position) {
-      if (AdvancedMarkerElement && this.#options.mapId) {
-        const marker = new AdvancedMarkerElement({ map, position, gmpDraggable: draggable });
-        marker.addListener('dragend', () => {
-          const at = marker.position;
-          if (!at) return;
-          const lat = typeof at.lat === 'function' ? at.lat() : at.lat;
-          const lng = typeof at.lng === 'function' ? at.lng() : at.lng;
-          void this.#setPoint(lat, lng, { reverse: true });
-        });
-        this.#marker = marker;
-      } else if (Marker) {
-        const marker = new Marker({ map, position, draggable });
-        marker.addListener('dragend', (event: google.maps.MapMouseEvent) => {
-          if (event.latLng) void this.#setPoint(event.latLng.lat(), event.latLng.lng(), { reverse: true });
-        });
-        this.#marker = marker;
-      }
-      return;
-    }
-    const marker = this.#marker;
-    if (!marker) return;
-    if ('setPosition' in marker) {
-      marker.setPosition(position);
-      marker.setMap(position ? map : null);
-    } else {
-      marker.position = position;
-      marker.map = position ? map : null;
-    }
-    if (position) map.panTo(position);
-  }
-
-  /** A point chosen on the map, by search, or by the browser: the texts follow, the address too. */
-  async #setPoint(lat: number, lng: number, { address, placeId, reverse = false }: { address?: string; placeId?: string; reverse?: boolean } = {}): Promise<void> {
-    const value: LocationValue = { lat: round(lat), lng: round(lng) };
-    if (address) value.address = address;
-    if (placeId) value.placeId = placeId;
-    this.#commit(value);
-    if (reverse && this.#libraries?.Geocoder) {
-      try {
-        const { results } = await new this.#libraries.Geocoder().geocode({ location: { lat: value.lat, lng: value.lng } });
-        const found = results[0];
-        // Only if the user has not moved on in the meantime.
-        if (found && this.value === value) {
-          this.#commit({ ...value, address: found.formatted_address, ...(found.place_id ? { placeId: found.place_id } : {}) });
-        }
-      } catch {
-        // No address for this point (or geocoding is not enabled): the coordinates stand alone.
-      }
-    }
-  }
-
-  #commit(value: LocationValue | null): void {
-    this.value = value;
-    this.#showValue(value, this.effectiveLocale);
-    this.markTouched();
-    this.announcement = value ? this.catalog.locationPicker.pinMoved(formatValue(this.#definition, value, this.effectiveLocale)) : '';
-    this.emit('input');
-    this.emit('change');
-  }
-
-  #onMapKey(event: KeyboardEvent): void {
-    const directions: Record<string, [number, number]> = {
-      ArrowUp: [1, 0],
-      ArrowDown: [-1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-    };
-    const direction = directions[event.key];
-    if (!direction || this.isDisabled || this.readonly) return;
-    event.preventDefault();
-    const zoom = this.#map?.getZoom() ?? 15;
-    // About ten screen pixels at this zoom, fifty with Shift.
-    const step = ((event.shiftKey ? 50 : 10) * 360) / (256 * 2 ** zoom);
-    const center = this.#map?.getCenter();
-    const from = this.value ?? { lat: center?.lat() ?? 0, lng: center?.lng() ?? 0 };
-    const lat = Math.max(-90, Math.min(90, from.lat + direction[0] * step));
-    const lng = ((from.lng + direction[1] * step + 540) % 360) - 180;
-    const value: LocationValue = { lat: round(lat), lng: round(lng) };
+  /** A point the user chose on the map, by search or from the browser: kept, shown and announced. */
+  #choose(value: LocationValue, done: boolean): void {
     this.value = value;
     this.#showValue(value, this.effectiveLocale);
     this.markTouched();
     this.announcement = this.catalog.locationPicker.pinMoved(formatValue(this.#definition, value, this.effectiveLocale));
     this.emit('input');
+    if (done) this.emit('change');
   }
 
   #onType(field: 'lat' | 'lng' | 'address', event: Event): void {
@@ -408,7 +234,7 @@ export class LocationPicker extends FormControlElement {
     navigator.geolocation.getCurrentPosition(
       (position) => {
         this.locating = 'idle';
-        void this.#setPoint(position.coords.latitude, position.coords.longitude, { reverse: true });
+        void this.#map.setPoint(position.coords.latitude, position.coords.longitude, { reverse: true });
       },
       () => (this.locating = 'denied'),
       { enableHighAccuracy: true, timeout: 10_000 },
@@ -464,12 +290,12 @@ export class LocationPicker extends FormControlElement {
     const problem = this.touched ? this.validation() : null;
     const disabled = this.isDisabled;
     const notice = {
-      idle: this.#hasMapsKey ? '' : messages.noKey,
+      idle: this.#map.hasKey ? '' : messages.noKey,
       loading: messages.mapLoading,
       ready: '',
       failed: messages.loadFailed,
       timeout: messages.loadTimeout,
-    }[this.mapStatus];
+    }[this.#map.status];
     const describedBy = problem ? 'hint error' : 'hint';
     const invalid = (axis: 'lat' | 'lng') => {
       if (!problem) return 'false';
@@ -481,7 +307,7 @@ export class LocationPicker extends FormControlElement {
       <legend part="label">${this.label || messages.label}${this.required
           ? html`<span class="required" aria-hidden="true">*</span><span class="visually-hidden">(${this.catalog.field.required})</span>`
           : nothing}</legend>
-      ${this.mapStatus === 'ready' ? html`<slot name="map"></slot><div part="search"></div>` : nothing}
+      ${this.#map.status === 'ready' ? html`<slot name="map"></slot><div part="search"></div>` : nothing}
       ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
       ${'geolocation' in navigator
         ? html`<button part="locate-button" type="button" ?disabled=${disabled || this.locating === 'busy'}

@@ -9,43 +9,19 @@ import { inputStyles, tokens } from '../../internal/styles.js';
 import {
   PROPERTY_TYPES,
   isChoiceType,
-  parseValue,
   suggestName,
   validateDefinition,
   type AccessLevel,
   type DefinitionError,
   type PropertyDefinition,
-  type PropertyType,
   specFor,
 } from '../../model/index.js';
 import { StoreError } from '../../storage/store-error.js';
+import { renderAccess } from './access-editor.js';
+import type { Draft, SectionHost } from './draft.js';
+import { optionRow, renderOptions } from './options-editor.js';
+import { renderPattern } from './pattern-editor.js';
 import { styles } from './property-definition-form.styles.js';
-
-type Level = AccessLevel | 'none';
-
-interface OptionRow {
-  /** Stable identity for rendering and dragging. */
-  key: number;
-  value: string;
-  label: string;
-}
-
-interface Draft {
-  label: string;
-  name: string;
-  type: PropertyType;
-  options: OptionRow[];
-  showToCustomer: boolean;
-  showToAgent: boolean;
-  access: Record<string, Level>;
-  description: string;
-  required: boolean;
-  pattern: string;
-  patternHint: string;
-}
-
-const LEVELS: Level[] = ['none', 'view', 'edit'];
-const RANK: Record<Level, number> = { none: 0, view: 1, edit: 2 };
 
 /** Which input a definition error belongs beside. */
 function fieldId(field: string): string {
@@ -102,8 +78,8 @@ export class PropertyDefinitionForm extends StoreElement {
   @state() private announcement = '';
 
   #nameEdited = false;
-  #nextKey = 0;
   #dragging: number | undefined;
+  readonly #sections: SectionHost = this.#createSectionHost();
 
   get #editing(): boolean {
     return this.definition !== undefined;
@@ -121,7 +97,7 @@ export class PropertyDefinitionForm extends StoreElement {
       label: def.label,
       name: def.name,
       type: def.type,
-      options: (def.options ?? []).map((option) => ({ ...option, key: this.#nextKey++ })),
+      options: (def.options ?? []).map(optionRow),
       showToCustomer: def.showToCustomer,
       showToAgent: def.showToAgent,
       access: { ...def.access },
@@ -225,70 +201,6 @@ export class PropertyDefinitionForm extends StoreElement {
     this.#update({ name: (event.target as HTMLInputElement).value }, 'name');
   }
 
-  #addOptions(text: string): void {
-    const labels = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-    if (!labels.length) return;
-    const taken = new Set(this.draft.options.map((option) => option.value));
-    const rows = labels.map((label) => {
-      const value = suggestName(label, taken, 'option');
-      taken.add(value);
-      return { key: this.#nextKey++, value, label };
-    });
-    this.#update({ options: [...this.draft.options, ...rows] }, 'options');
-    this.announcement = this.catalog.definitionForm.optionsAdded(rows.length);
-  }
-
-  #onAddKey(event: KeyboardEvent): void {
-    if (event.key !== 'Enter' || event.shiftKey) return;
-    event.preventDefault();
-    const area = event.target as HTMLTextAreaElement;
-    this.#addOptions(area.value);
-    area.value = '';
-  }
-
-  #onAddPaste(event: ClipboardEvent): void {
-    const text = event.clipboardData?.getData('text') ?? '';
-    if (!text.includes('\n')) return;
-    event.preventDefault();
-    this.#addOptions(text);
-  }
-
-  #addFromBox(): void {
-    const area = this.renderRoot.querySelector<HTMLTextAreaElement>('#add-options')!;
-    this.#addOptions(area.value);
-    area.value = '';
-    area.focus();
-  }
-
-  #setOption(index: number, label: string): void {
-    const options = this.draft.options.map((option, i) => (i === index ? { ...option, label } : option));
-    this.#update({ options }, 'options');
-  }
-
-  #removeOption(index: number): void {
-    this.#update({ options: this.draft.options.filter((_, i) => i !== index) }, 'options');
-  }
-
-  #moveOption(from: number, to: number, focus = false): void {
-    const options = [...this.draft.options];
-    if (to < 0 || to >= options.length || from === to) return;
-    const [moved] = options.splice(from, 1);
-    options.splice(to, 0, moved!);
-    this.#update({ options }, 'options');
-    this.announcement = this.catalog.definitionForm.optionMoved(moved!.label || moved!.value, to + 1, options.length);
-    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#option-${to}`)?.focus());
-  }
-
-  #onOptionKey(index: number, event: KeyboardEvent): void {
-    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
-    event.preventDefault();
-    this.#moveOption(index, index + (event.key === 'ArrowUp' ? -1 : 1), true);
-  }
-
-  #setLevel(role: string, level: Level): void {
-    this.#update({ access: { ...this.draft.access, [role]: level } }, 'access');
-  }
-
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     this.attempted = true;
@@ -364,7 +276,7 @@ export class PropertyDefinitionForm extends StoreElement {
       </label>
 
       ${this.#renderTypes()}
-      ${isChoiceType(draft.type) ? this.#renderOptions() : nothing}
+      ${isChoiceType(draft.type) ? renderOptions(this.#sections) : nothing}
 
       <fieldset>
         <legend>${messages.visibility}</legend>
@@ -374,7 +286,7 @@ export class PropertyDefinitionForm extends StoreElement {
           @change=${(e: Event) => this.#update({ showToAgent: (e.target as HTMLInputElement).checked })} />${messages.showToAgent}</label>
       </fieldset>
 
-      ${this.#renderAccess()}
+      ${renderAccess(this.#sections)}
 
       <label class="field"><span>${messages.description}</span>
         <textarea id="description" rows="2" .value=${live(draft.description)}
@@ -386,7 +298,7 @@ export class PropertyDefinitionForm extends StoreElement {
         @change=${(e: Event) => this.#update({ required: (e.target as HTMLInputElement).checked })} />
         <span>${messages.required} <small part="help-text" id="required-hint">${messages.requiredHint}</small></span></label>
 
-      ${specFor(draft)?.pattern ? this.#renderPattern() : nothing}
+      ${specFor(draft)?.pattern ? renderPattern(this.#sections) : nothing}
 
       ${this.message ? html`<p part="message" role="alert">${this.message}</p>` : nothing}
       <div class="actions">
@@ -418,113 +330,48 @@ export class PropertyDefinitionForm extends StoreElement {
     </fieldset>`;
   }
 
-  #renderOptions() {
-    const messages = this.catalog.definitionForm;
-    const listErrors = this.#errorsFor('options').filter((error) => error.field === 'options');
-    return html`<fieldset part="options">
-      <legend>${messages.options}</legend>
-      <ol>
-        ${this.draft.options.map((option, index) => {
-          const rowErrors = this.#errorsFor(`options.${index}`).filter((e) => e.field.startsWith(`options.${index}.`));
-          const name = option.label || option.value;
-          return html`<li class="option ${this.#dragging === index ? 'dragging' : ''}" draggable="true"
-            @dragstart=${(e: DragEvent) => {
-              this.#dragging = index;
-              e.dataTransfer?.setData('text/plain', String(index));
-              this.requestUpdate();
-            }}
-            @dragover=${(e: DragEvent) => e.preventDefault()}
-            @drop=${(e: DragEvent) => {
-              e.preventDefault();
-              if (this.#dragging !== undefined) this.#moveOption(this.#dragging, index);
-              this.#dragging = undefined;
-            }}
-            @dragend=${() => {
-              this.#dragging = undefined;
-              this.requestUpdate();
-            }}>
-            <span class="grip" aria-hidden="true">⠿</span>
-            <input id="option-${index}" .value=${live(option.label)} aria-label=${messages.optionLabel(index + 1)}
-              aria-invalid=${String(rowErrors.length > 0)} aria-describedby="option-${index}-value ${rowErrors.length ? `option-${index}-error` : ''}"
-              @input=${(e: Event) => this.#setOption(index, (e.target as HTMLInputElement).value)}
-              @keydown=${(e: KeyboardEvent) => this.#onOptionKey(index, e)} />
-            <span class="row-buttons">
-              <button type="button" aria-label=${messages.moveUp(name)} ?disabled=${index === 0} @click=${() => this.#moveOption(index, index - 1)}>↑</button>
-              <button type="button" aria-label=${messages.moveDown(name)} ?disabled=${index === this.draft.options.length - 1} @click=${() => this.#moveOption(index, index + 1)}>↓</button>
-              <button type="button" aria-label=${messages.removeOption(name)} @click=${() => this.#removeOption(index)}>✕</button>
-            </span>
-            <p class="value" id="option-${index}-value">${messages.optionValue(option.value)}</p>
-            ${rowErrors.length ? html`<p part="error" id="option-${index}-error">${rowErrors.map((e) => this.describe(e)).join(' ')}</p>` : nothing}
-          </li>`;
-        })}
-      </ol>
-      <div class="add">
-        <label class="field"><span>${messages.addOption}</span>
-          <textarea id="add-options" rows="2" aria-describedby="add-hint ${listErrors.length ? 'options-error' : ''}"
-            @keydown=${this.#onAddKey} @paste=${this.#onAddPaste}></textarea>
-          <small part="help-text" id="add-hint">${messages.addOptionHint}</small>
-        </label>
-        <button type="button" @click=${this.#addFromBox}>${messages.addOption}</button>
-      </div>
-      ${listErrors.length ? html`<p part="error" id="options-error">${listErrors.map((e) => this.describe(e)).join(' ')}</p>` : nothing}
-    </fieldset>`;
-  }
-
-  #roleName(role: string): string {
-    return role === '*' ? this.catalog.definitionForm.everyone : (this.catalog.definitionForm.roleNames[role] ?? role);
-  }
-
-  #renderAccess() {
-    const messages = this.catalog.definitionForm;
-    const access = this.draft.access;
-    const levelOf = (role: string): Level => access[role] ?? 'none';
-    const effective = (role: string): Level => (RANK[levelOf('*')] >= RANK[levelOf(role)] ? levelOf('*') : levelOf(role));
-    const who = (minimum: Level) => {
-      if (RANK[levelOf('*')] >= RANK[minimum]) return messages.everyoneWord;
-      const names = this.roles.filter((role) => RANK[effective(role)] >= RANK[minimum]).map((role) => this.#roleName(role));
-      return names.length ? new Intl.ListFormat(this.effectiveLocale).format(names) : '';
+  #createSectionHost(): SectionHost {
+    const form = this;
+    return {
+      get draft() {
+        return form.draft;
+      },
+      get roles() {
+        return form.roles;
+      },
+      get sample() {
+        return form.sample;
+      },
+      set sample(sample: string) {
+        form.sample = sample;
+      },
+      get dragging() {
+        return form.#dragging;
+      },
+      set dragging(index: number | undefined) {
+        form.#dragging = index;
+      },
+      get locale() {
+        return form.effectiveLocale;
+      },
+      get messages() {
+        return form.catalog.definitionForm;
+      },
+      get renderRoot() {
+        return form.renderRoot;
+      },
+      get updateComplete() {
+        return form.updateComplete;
+      },
+      requestUpdate: () => this.requestUpdate(),
+      update: (patch, touched) => this.#update(patch, touched),
+      announce: (text) => (this.announcement = text),
+      definition: () => this.#definitionFromDraft(),
+      errorsFor: (prefix) => this.#errorsFor(prefix),
+      fieldErrors: (prefix, id) => this.#fieldErrors(prefix, id),
+      describedBy: (prefix, id, hint) => this.#describedBy(prefix, id, hint),
+      describe: (error, label) => this.describe(error, label),
     };
-    const sees = who('view');
-    const edits = who('edit');
-    return html`<fieldset class="access" aria-describedby="access-summary">
-      <legend>${messages.access}</legend>
-      <div class="levels">
-        ${['*', ...this.roles].map((role) => html`<fieldset>
-          <legend>${this.#roleName(role)}</legend>
-          ${LEVELS.map((level) => html`<label><input type="radio" name="access-${role}" id=${level === 'none' ? `access-${role}` : nothing}
-            .checked=${live(levelOf(role) === level)} @change=${() => this.#setLevel(role, level)} />${messages.levels[level]}</label>`)}
-        </fieldset>`)}
-      </div>
-      <p part="summary" id="access-summary" aria-live="polite">
-        ${sees ? messages.whoSees(sees) : messages.nobodySees} ${edits ? messages.whoEdits(edits) : messages.nobodyEdits}
-      </p>
-      ${this.#fieldErrors('access', 'access')}
-    </fieldset>`;
-  }
-
-  #renderPattern() {
-    const messages = this.catalog.definitionForm;
-    const def = this.#definitionFromDraft();
-    const patternErrors = this.#errorsFor('pattern');
-    const compiles = !validateDefinition(def, []).some((e) => e.field === 'pattern');
-    const tried = this.sample && def.pattern && compiles ? parseValue({ ...def, label: def.label || messages.trySample }, this.sample, this.effectiveLocale) : undefined;
-    return html`<label class="field"><span>${messages.pattern}</span>
-        <input id="pattern" .value=${live(this.draft.pattern)} spellcheck="false" autocomplete="off"
-          aria-invalid=${String(patternErrors.length > 0)} aria-describedby=${this.#describedBy('pattern', 'pattern', 'pattern-hint')}
-          @input=${(e: Event) => this.#update({ pattern: (e.target as HTMLInputElement).value }, 'pattern')} />
-        <small part="help-text" id="pattern-hint">${messages.patternHint}</small>
-        ${this.#fieldErrors('pattern', 'pattern')}
-      </label>
-      <label class="field"><span>${messages.patternHintLabel}</span>
-        <input id="pattern-hint-text" .value=${live(this.draft.patternHint)}
-          @input=${(e: Event) => this.#update({ patternHint: (e.target as HTMLInputElement).value })} />
-      </label>
-      <label class="field"><span>${messages.trySample}</span>
-        <input id="sample" .value=${live(this.sample)} aria-describedby="sample-result"
-          @input=${(e: Event) => (this.sample = (e.target as HTMLInputElement).value)} />
-        <p class="sample-result ${tried?.ok ? 'ok' : ''}" id="sample-result" aria-live="polite">
-          ${tried ? (tried.ok ? messages.sampleMatches : this.describe(tried.error, def.label || messages.trySample)) : ''}</p>
-      </label>`;
   }
 }
 
