@@ -1,9 +1,26 @@
+import { getRequestListener } from '@hono/node-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { tsImport } from 'tsx/esm/api';
+
+// The demo's server side: customer-properties/server over the demo's data at /api, and the chat's
+// "profile" reply at /demo-api (demo/api.ts). The page talks to it through RestStore.
+const { createDemoApi } = await tsImport('./demo/api.ts', import.meta.url);
+const demoApi = createDemoApi();
+const listener = getRequestListener(async (request) => (await demoApi.handle(request)) ?? new Response(null, { status: 404 }));
 
 export default {
   rootDir: '.',
   appIndex: 'demo/index.html',
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  middleware: [
+    async (ctx, next) => {
+      // The address the server prints opens the demo.
+      if (ctx.path === '/') return ctx.redirect('/demo/');
+      if (!ctx.path.startsWith('/api/') && !ctx.path.startsWith('/demo-api/')) return next();
+      ctx.respond = false;
+      await listener(ctx.req, ctx.res);
+    },
+  ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     {

@@ -1,12 +1,13 @@
 // The demo app: an agent workspace, the customer's profile page, the admin's property list, the
-// audience builder and a playground, all on one IndexedDB store and one context.
+// audience builder and a playground, on one context. Under `npm start` the data lives on
+// customer-properties/server (demo/api.ts); in the static build, in this browser (connection.ts).
 import '../src/index.js';
 import { provideCustomerProperties, type CustomerPropertiesUser, type MapsOptions } from '../src/context.js';
 import type { CustomerDetailsPanel } from '../src/elements/customer-details-panel/customer-details-panel.js';
 import type { CustomerProfileForm } from '../src/elements/customer-profile-form/customer-profile-form.js';
 import type { AudienceBuilder } from '../src/elements/audience-builder/audience-builder.js';
 import type { Customer } from '../src/model/index.js';
-import { store } from './demo-store.js';
+import { connect } from './connection.js';
 import './model-playground.js';
 import './editor-demo.js';
 import './location-demo.js';
@@ -25,6 +26,12 @@ function user(): CustomerPropertiesUser {
   return { id: `demo-${role}`, roles: [role], name: `${role[0]!.toUpperCase()}${role.slice(1)} (demo)` };
 }
 
+const connection = await connect();
+let store = connection.storeFor(field('role').value);
+document.querySelector('#data-source')!.textContent = connection.live
+  ? 'Live: the data is on customer-properties/server, which decides what each role may see and change. The role switch is this demo’s login; a real host uses its own.'
+  : 'Static build: the data stays in this browser (IndexedDB), and no server enforces the access rules.';
+
 const providers = provideCustomerProperties(document.body, {
   store,
   user: user(),
@@ -38,15 +45,22 @@ function applySettings(): void {
   document.documentElement.lang = locale;
   document.documentElement.classList.toggle('dark', theme === 'dark');
   document.documentElement.classList.toggle('brand', theme === 'brand');
-  store.author = user().name;
-  providers.set({ locale, user: user() });
+  const next = connection.storeFor(field('role').value);
+  // A store per role: what the server sends depends on who asks, so the elements load again.
+  if (next !== store) {
+    store = next;
+    void showConversations();
+  }
+  providers.set({ locale, user: user(), store });
   localStorage.setItem(SETTINGS_KEY, JSON.stringify({ locale, theme, role: field('role').value }));
 }
 settings.addEventListener('change', applySettings);
 applySettings();
 
 document.querySelector('#reset')!.addEventListener('click', async () => {
-  await store.reset();
+  await connection.reset();
+  store = connection.storeFor(field('role').value);
+  providers.set({ store });
   messages.clear();
   await showConversations();
 });
@@ -148,22 +162,25 @@ function renderThread(): void {
   thread.lastElementChild?.scrollIntoView({ block: 'nearest' });
 }
 
-composer.addEventListener('submit', (event) => {
+composer.addEventListener('submit', async (event) => {
   event.preventDefault();
   const input = composer.elements.namedItem('text') as HTMLInputElement;
   const text = input.value.trim();
-  if (!text || !selected) return;
-  const current = conversation(selected);
+  const customerId = selected;
+  if (!text || !customerId) return;
+  const current = conversation(customerId);
   current.push({ from: 'customer', text });
-  // The product's rule: a customer who sends "profile" gets the link to their profile page.
-  if (text.toLowerCase() === 'profile') {
-    current.push({ from: 'agent', text: 'Here is your profile page:', link: `#profile/${selected}` });
-  }
   input.value = '';
   renderThread();
+  // The product's rule: a customer who sends "profile" gets a signed link to their own profile page.
+  const reply = await connection.reply(customerId, text, field('locale').value);
+  if (reply) {
+    current.push({ from: 'agent', text: reply.text, link: reply.link });
+    if (selected === customerId) renderThread();
+  }
 });
 
-store.subscribe((event) => {
+store.subscribe?.((event) => {
   if (event.type === 'customer-changed') {
     const button = list.querySelector(`button[data-customer="${event.customer.id}"] .name`);
     if (button) button.textContent = event.customer.name;
@@ -176,6 +193,12 @@ const audience = document.querySelector<AudienceBuilder>('#audience')!;
 audience.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red', 'blue'] }] };
 
 function route(): void {
+  // A signed profile link, `#token=…`: the customer's own page. The token leaves the address bar.
+  if (location.hash.startsWith('#token=')) {
+    const token = decodeURIComponent(location.hash.slice('#token='.length));
+    history.replaceState(null, '', `${location.pathname}${location.search}#profile`);
+    Object.assign(profile, { store: connection.profileStore(), token });
+  }
   const [page = 'workspace', id] = location.hash.replace(/^#/, '').split('/');
   const known = ['workspace', 'profile', 'admin', 'audiences', 'playground'].includes(page) ? page : 'workspace';
   for (const section of document.querySelectorAll<HTMLElement>('main > .page')) section.hidden = section.id !== `page-${known}`;
@@ -183,7 +206,7 @@ function route(): void {
     if (link.hash === `#${known}`) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  if (known === 'profile' && id) profile.customerId = id;
+  if (known === 'profile' && id && !connection.live) profile.customerId = id;
 }
 window.addEventListener('hashchange', route);
 route();
