@@ -45,11 +45,12 @@ function applySettings(): void {
 settings.addEventListener('change', applySettings);
 applySettings();
 
-document.querySelector('#reset')!.addEventListener('click', async () => {
+async function reset(): Promise<void> {
   await store.reset();
   messages.clear();
   await showConversations();
-});
+}
+document.querySelector('#reset')!.addEventListener('click', () => void reset());
 
 // ——— Google Maps key ———
 const mapsDialog = document.querySelector<HTMLDialogElement>('#maps-dialog')!;
@@ -61,9 +62,9 @@ document.querySelector('#open-maps')!.addEventListener('click', () => {
 });
 mapsDialog.addEventListener('close', () => {
   if (mapsDialog.returnValue !== 'save') return;
-  const data = new FormData(mapsForm);
-  const apiKey = String(data.get('key')).trim();
-  const mapId = String(data.get('mapId')).trim();
+  const text = (name: string) => (mapsForm.elements.namedItem(name) as HTMLInputElement).value.trim();
+  const apiKey = text('key');
+  const mapId = text('mapId');
   localStorage.setItem(MAPS_KEY, JSON.stringify({ ...(apiKey ? { apiKey } : {}), ...(mapId ? { mapId } : {}) }));
   // Google's script takes one key per page.
   location.reload();

@@ -45,7 +45,7 @@ const places = [
 ];
 
 /** A small deterministic generator, so every fresh demo has the same data. */
-function* numbers(seed: number): Generator<number> {
+function* numbers(seed: number): Generator<number, never> {
   let state = seed;
   for (;;) {
     state = (state * 1103515245 + 12345) % 2 ** 31;

@@ -34,7 +34,7 @@ const form = document.querySelector<HTMLFormElement>('#editor-form')!;
 const output = document.querySelector('#editor-output')!;
 
 const editors = fields.map(([definition, value]) => {
-  const editor = document.createElement('property-editor') as PropertyEditor;
+  const editor = document.createElement('property-editor');
   editor.definition = definition;
   editor.value = value;
   return editor;
