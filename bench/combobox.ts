@@ -7,14 +7,35 @@ const options = Array.from({ length: 5_000 }, (_, i) => ({ value: `o${i}`, label
 async function filterBench(rounds: number): Promise<number[]> {
   const editor = document.createElement('property-editor');
   editor.definition = {
-    name: 'product', label: 'Product', type: 'single-choice', options,
-    showToAgent: true, showToCustomer: true, access: {}, order: 0,
+    name: 'product',
+    label: 'Product',
+    type: 'single-choice',
+    options,
+    showToAgent: true,
+    showToCustomer: true,
+    access: {},
+    order: 0,
   };
   document.body.append(editor);
   await editor.updateComplete;
   const input = editor.shadowRoot!.querySelector('input')!;
   input.focus();
-  const queries = ['o', 'op', 'opt', 'opti', 'optio', 'option', 'option ', 'option 4', 'option 42', 'option 421', 'option 42', 'option 4', 'option ', 'option'];
+  const queries = [
+    'o',
+    'op',
+    'opt',
+    'opti',
+    'optio',
+    'option',
+    'option ',
+    'option 4',
+    'option 42',
+    'option 421',
+    'option 42',
+    'option 4',
+    'option ',
+    'option',
+  ];
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const query of queries) {

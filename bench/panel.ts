@@ -5,7 +5,16 @@ import type { PropertyDefinition, PropertyType, PropertyValue } from '../src/mod
 import { MemoryStore } from '../src/storage/memory-store.js';
 import { BIG_CHOICE } from './big-choice.js';
 
-const TYPES: PropertyType[] = ['number', 'text', 'word', 'single-choice', 'multiple-choice', 'location', 'date', 'time'];
+const TYPES: PropertyType[] = [
+  'number',
+  'text',
+  'word',
+  'single-choice',
+  'multiple-choice',
+  'location',
+  'date',
+  'time',
+];
 const options = Array.from({ length: 12 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
 const SAMPLE: Record<PropertyType, PropertyValue> = {
   number: '3.1415926',
@@ -25,7 +34,13 @@ function data(n: number, big: boolean) {
     const type = TYPES[i % TYPES.length]!;
     const name = `p${i}`;
     definitions.push({
-      name, label: `Property ${i}`, type, order: i, showToAgent: true, showToCustomer: false, access: { '*': 'edit' },
+      name,
+      label: `Property ${i}`,
+      type,
+      order: i,
+      showToAgent: true,
+      showToCustomer: false,
+      access: { '*': 'edit' },
       ...(type.endsWith('choice') ? { options } : {}),
     });
     properties[name] = SAMPLE[type];
@@ -34,7 +49,10 @@ function data(n: number, big: boolean) {
     definitions.push(BIG_CHOICE);
     properties.big = 'b4321';
   }
-  return { definitions, customers: [{ id: 'c', number: '+4915123456789', name: 'Ana', channel: 'whatsapp', revision: 1, properties }] };
+  return {
+    definitions,
+    customers: [{ id: 'c', number: '+4915123456789', name: 'Ana', channel: 'whatsapp', revision: 1, properties }],
+  };
 }
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
@@ -66,7 +84,8 @@ async function updateOne(n: number, rounds: number): Promise<number[]> {
     await panel.updateComplete;
     await target.updateComplete;
     void document.body.offsetHeight; // laid out, as the floors' updates are
-    if (target.shadowRoot!.querySelector('input')!.value !== value) throw new Error('the field did not show the update');
+    if (target.shadowRoot!.querySelector('input')!.value !== value)
+      throw new Error('the field did not show the update');
     times.push(performance.now() - start);
   }
   panel.remove();
