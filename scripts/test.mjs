@@ -43,12 +43,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 const results = [];
 for (const step of STEPS) {
   if (interrupted) break;
-  const label = step.env
-    ? `${step.script} (${Object.entries(step.env)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(' ')})`
-    : step.script;
-  console.log(`\n━━━ ${step.name}: npm run ${label}\n`);
+  // The command that runs this step alone.
+  const command = [...Object.entries(step.env ?? {}).map(([k, v]) => `${k}=${v}`), 'npm run', step.script].join(' ');
+  console.log(`\n━━━ ${step.name}: ${command}\n`);
   const start = performance.now();
   const code = await run(step);
   results.push({ step, ok: code === 0, seconds: (performance.now() - start) / 1000 });
