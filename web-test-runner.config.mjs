@@ -27,5 +27,14 @@ export default {
   // One page at a time: a page in the background gets no focus, key presses or IntersectionObserver callbacks.
   concurrency: 1,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // Sized for a busy 2-core machine; tests wait on conditions, so a passing test takes no longer.
+  testFramework: { config: { timeout: 30_000 } },
+  // The seed of the property-based tests (src/internal/test/fast-check-seed.ts), from FC_SEED.
+  testRunnerHtml: (testFramework) => `<!DOCTYPE html>
+<html>
+  <body>
+    <script>window.FC_SEED = ${JSON.stringify(process.env.FC_SEED ?? null)};</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
 };

@@ -7,7 +7,14 @@ import type { PropertyStore } from '../src/storage/property-store.js';
 const base = { showToAgent: true, showToCustomer: false, access: { '*': 'edit' as const } };
 const colors = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'];
 const definitions: PropertyDefinition[] = [
-  { ...base, order: 0, name: 'favorite_color', label: 'Favorite color', type: 'single-choice', options: colors.map((value) => ({ value, label: value })) },
+  {
+    ...base,
+    order: 0,
+    name: 'favorite_color',
+    label: 'Favorite color',
+    type: 'single-choice',
+    options: colors.map((value) => ({ value, label: value })),
+  },
   { ...base, order: 1, name: 'last_visit', label: 'Last visit', type: 'date' },
   { ...base, order: 2, name: 'spent', label: 'Spent', type: 'number' },
 ];
@@ -18,8 +25,16 @@ function customers(n: number): Customer[] {
   for (let i = 0; i < n; i++) {
     const visit = new Date(NOW.getTime() - (i % 365) * 86_400_000).toISOString().slice(0, 10);
     list.push({
-      id: `c${String(i).padStart(6, '0')}`, number: String(100000 + i), name: `Customer ${i}`, channel: 'telegram', revision: 1,
-      properties: { favorite_color: colors[i % colors.length]!, last_visit: visit, spent: `${i % 1000}.${i % 100}`.replace(/\.0$/, '').replace(/(\.\d)0$/, '$1') },
+      id: `c${String(i).padStart(6, '0')}`,
+      number: String(100000 + i),
+      name: `Customer ${i}`,
+      channel: 'telegram',
+      revision: 1,
+      properties: {
+        favorite_color: colors[i % colors.length]!,
+        last_visit: visit,
+        spent: `${i % 1000}.${i % 100}`.replace(/\.0$/, '').replace(/(\.\d)0$/, '$1'),
+      },
     });
   }
   return list;

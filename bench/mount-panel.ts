@@ -6,7 +6,10 @@ import type { CustomerDetailsPanel } from '../src/elements/customer-details-pane
 import type { PropertyEditor } from '../src/elements/property-editor/property-editor.js';
 import type { PropertyStore } from '../src/storage/property-store.js';
 
-export async function mountPanel(store: PropertyStore, count: number): Promise<{ panel: CustomerDetailsPanel; editors: PropertyEditor[] }> {
+export async function mountPanel(
+  store: PropertyStore,
+  count: number,
+): Promise<{ panel: CustomerDetailsPanel; editors: PropertyEditor[] }> {
   const panel = document.createElement('customer-details-panel');
   panel.store = store;
   panel.customerId = 'c';

@@ -29,7 +29,8 @@ try {
     const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
   }
-  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${key}`);
 } finally {
   await browser.close();
   await server.stop();

@@ -82,15 +82,26 @@ try {
       // adds to a first render: a native <select> in the hand-written floor, a combobox in the panel.
       const handBig = await fresh('floors.html', 'handFirstRender', [n, true], 5);
       const panelBig = await fresh('panel.html', 'firstRender', [n, true], 5);
-      bigChoice = { handWithout: median(row.handRender), hand: median(handBig), panelWithout: median(row.panelRender), panel: median(panelBig) };
+      bigChoice = {
+        handWithout: median(row.handRender),
+        hand: median(handBig),
+        panelWithout: median(row.panelRender),
+        panel: median(panelBig),
+      };
       console.log(`  N=500 + a 5,000-option single choice: hand ${stats(handBig)} | panel ${stats(panelBig)}`);
     }
-    console.log(`  N=${n}: first render hand ${stats(row.handRender)} | Lit ${stats(row.litRender)} | Lit, off-screen rows skipped ${stats(row.litSkipRender)} | panel ${stats(row.panelRender)}`);
-    console.log(`  N=${n}: update one   hand ${stats(row.handUpdate)} | Lit ${stats(row.litUpdate)} | panel ${stats(row.panelUpdate)}`);
-    console.log(`  N=${n}: validate all hand ${stats(row.handValidate)} | Lit ${stats(row.litValidate)} | profile form ${stats(row.formValidate)}`);
+    console.log(
+      `  N=${n}: first render hand ${stats(row.handRender)} | Lit ${stats(row.litRender)} | Lit, off-screen rows skipped ${stats(row.litSkipRender)} | panel ${stats(row.panelRender)}`,
+    );
+    console.log(
+      `  N=${n}: update one   hand ${stats(row.handUpdate)} | Lit ${stats(row.litUpdate)} | panel ${stats(row.panelUpdate)}`,
+    );
+    console.log(
+      `  N=${n}: validate all hand ${stats(row.handValidate)} | Lit ${stats(row.litValidate)} | profile form ${stats(row.formValidate)}`,
+    );
   }
   const table = [
-    '| N | first render: hand / Lit / panel (panel ÷ Lit; goal ≤ 1.5) | first render: Lit with the panel\'s `content-visibility` rule (panel ÷ it) | update one: hand / Lit / panel (goal < 16 ms) | validate all: hand / Lit / profile form Save (goal < 20 ms) |',
+    "| N | first render: hand / Lit / panel (panel ÷ Lit; goal ≤ 1.5) | first render: Lit with the panel's `content-visibility` rule (panel ÷ it) | update one: hand / Lit / panel (goal < 16 ms) | validate all: hand / Lit / profile form Save (goal < 20 ms) |",
     '|---|---|---|---|---|',
   ];
   for (const r of rows) {
@@ -98,7 +109,9 @@ try {
     const [hu, lu, pu] = [median(r.handUpdate), median(r.litUpdate), median(r.panelUpdate)];
     const [hv, lv, pv] = [median(r.handValidate), median(r.litValidate), median(r.formValidate)];
     const ls = median(r.litSkipRender);
-    table.push(`| ${r.n} | ${ms(hr)} / ${ms(lr)} / ${ms(pr)} (${(pr / lr).toFixed(1)}×) | ${ms(ls)} (${(pr / ls).toFixed(1)}×) | ${ms(hu)} / ${ms(lu)} / ${ms(pu)} | ${ms(hv)} / ${ms(lv)} / ${ms(pv)} |`);
+    table.push(
+      `| ${r.n} | ${ms(hr)} / ${ms(lr)} / ${ms(pr)} (${(pr / lr).toFixed(1)}×) | ${ms(ls)} (${(pr / ls).toFixed(1)}×) | ${ms(hu)} / ${ms(lu)} / ${ms(pu)} | ${ms(hv)} / ${ms(lv)} / ${ms(pv)} |`,
+    );
   }
   console.log(`\n${table.join('\n')}`);
   measured.table = table;
@@ -109,7 +122,9 @@ try {
   const inMemory = await findPage.evaluate(() => window.bench.memory(100_000, 10));
   console.log(`  findCustomers, 100,000 customers, MemoryStore (${inMemory.total} match): ${stats(inMemory.times)}`);
   const inIndexedDb = await findPage.evaluate(() => window.bench.indexedDb(100_000, 5));
-  console.log(`  findCustomers, 100,000 customers, IndexedDbStore (${inIndexedDb.total} match): ${stats(inIndexedDb.times)}`);
+  console.log(
+    `  findCustomers, 100,000 customers, IndexedDbStore (${inIndexedDb.total} match): ${stats(inIndexedDb.times)}`,
+  );
   measured.other = [
     `| a 5,000-option single choice added to N = 500, first render without → with it (goal: it costs the panel less than the native \`<select>\` costs the hand-written floor) | hand ${ms(bigChoice.handWithout)} → ${ms(bigChoice.hand)} (${signed(bigChoice.hand - bigChoice.handWithout)}); panel ${ms(bigChoice.panelWithout)} → ${ms(bigChoice.panel)} (${signed(bigChoice.panel - bigChoice.panelWithout)}); medians of 5 fresh pages each |`,
     `| 5,000-option combobox: keystroke to filtered list | ${stats(times)} |`,
@@ -141,6 +156,9 @@ if (doc.includes(start) && doc.includes(end) && measured.table) {
     ...sizeLines,
     end,
   ].join('\n');
-  await writeFile('BENCHMARKS.md', doc.slice(0, doc.indexOf(start)) + section + doc.slice(doc.lastIndexOf(end) + end.length));
+  await writeFile(
+    'BENCHMARKS.md',
+    doc.slice(0, doc.indexOf(start)) + section + doc.slice(doc.lastIndexOf(end) + end.length),
+  );
   console.log('\nBENCHMARKS.md: the latest run is written between its bench markers.');
 }

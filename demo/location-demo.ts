@@ -6,7 +6,7 @@ const form = document.querySelector<HTMLFormElement>('#location-form')!;
 const output = document.querySelector('#location-output')!;
 const eiffel = { lat: 48.8584, lng: 2.2945, address: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France' };
 
-const picker = document.createElement('location-picker') as LocationPicker;
+const picker = document.createElement('location-picker');
 picker.name = 'place';
 picker.label = 'Meeting point';
 picker.required = true;
@@ -16,7 +16,7 @@ document.querySelector<LocationPicker>('location-picker[readonly]')!.value = eif
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  output.textContent = `Submitted place = ${String(new FormData(form).get('place'))}`;
+  output.textContent = `Submitted place = ${new FormData(form).get('place') as string}`;
 });
 form.addEventListener('change', () => {
   output.textContent = `change: ${JSON.stringify(picker.value)}`;

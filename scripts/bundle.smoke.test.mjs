@@ -16,13 +16,24 @@ import { BROWSER_ARGS, findBrowser } from './browser.mjs';
 import { serve } from './static-server.mjs';
 
 const BUNDLE = 'dist/customer-properties.bundle.js';
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
 
 let dir, server, browser;
 
 async function buildBundle(into) {
   const tsc = resolve('node_modules/typescript/bin/tsc');
-  await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', into, '--declaration', 'false', '--declarationMap', 'false']);
+  await promisify(execFile)(process.execPath, [
+    tsc,
+    '-p',
+    'tsconfig.build.json',
+    '--outDir',
+    into,
+    '--declaration',
+    'false',
+    '--declarationMap',
+    'false',
+  ]);
   const { output, ...input } = bundleConfig(into);
   const bundle = await rollup({
     ...input,
@@ -109,24 +120,38 @@ async function open(file) {
   tab.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
   tab.on('request', (request) => request.url().endsWith('.js') && scripts.push(new URL(request.url()).pathname));
   await tab.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   await tab.goto(`${server.url}${file}`);
-  await tab.waitForFunction(() => 'smoke' in window, { timeout: 10_000 }).catch(() => assert.fail(`${file} did not start: ${problems.join('; ')}`));
+  await tab
+    .waitForFunction(() => 'smoke' in window, { timeout: 10_000 })
+    .catch(() => assert.fail(`${file} did not start: ${problems.join('; ')}`));
   return { tab, problems, scripts };
 }
 
 test('a page with a date editor and a customer panel, from the bundle alone', async () => {
   const { tab, problems, scripts } = await open('fields.html');
-  assert.equal(await tab.evaluate(() => window.smoke.registered), true, 'the exported classes are the registered elements');
+  assert.equal(
+    await tab.evaluate(() => window.smoke.registered),
+    true,
+    'the exported classes are the registered elements',
+  );
 
   await tab.waitForFunction(() => window.smoke.editor.shadowRoot?.querySelector('input'), { timeout: 10_000 });
   const editor = await tab.evaluate(async () => {
     const { editor } = window.smoke;
     await editor.updateComplete;
     const input = editor.shadowRoot.querySelector('#control');
-    const label = editor.shadowRoot.querySelector(`label[for="${input.id}"]`) ?? editor.shadowRoot.querySelector('label');
-    return { label: label?.textContent.trim(), text: input.value, valid: editor.checkValidity(), styled: editor.shadowRoot.adoptedStyleSheets.length > 0 };
+    const label =
+      editor.shadowRoot.querySelector(`label[for="${input.id}"]`) ?? editor.shadowRoot.querySelector('label');
+    return {
+      label: label?.textContent.trim(),
+      text: input.value,
+      valid: editor.checkValidity(),
+      styled: editor.shadowRoot.adoptedStyleSheets.length > 0,
+    };
   });
   assert.match(editor.label, /^Birthday/);
   assert.match(editor.text, /1996/);
@@ -134,7 +159,9 @@ test('a page with a date editor and a customer panel, from the bundle alone', as
   assert.equal(editor.styled, true, 'styles are adopted, not inline');
 
   await tab.waitForFunction(
-    () => window.smoke.panel.shadowRoot?.querySelector('[data-property="birthday"] property-editor')?.value === '1990-05-17',
+    () =>
+      window.smoke.panel.shadowRoot?.querySelector('[data-property="birthday"] property-editor')?.value ===
+      '1990-05-17',
     { timeout: 10_000 },
   );
   const panel = await tab.evaluate(() => ({

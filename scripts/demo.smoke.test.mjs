@@ -23,7 +23,9 @@ before(async () => {
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   await page.goto(server.url);
 });
@@ -48,13 +50,24 @@ function deep(...selectors) {
 }
 
 async function waitDeep(predicate, args, what) {
-  await page.waitForFunction(predicate, { timeout: 10_000 }, ...args).catch(() => assert.fail(`timed out waiting for ${what}`));
+  await page
+    .waitForFunction(predicate, { timeout: 10_000 }, ...args)
+    .catch(() => assert.fail(`timed out waiting for ${what}`));
 }
 
-const panelText = () => page.evaluate(() => document.querySelector('#panel').shadowRoot.textContent.replace(/\s+/g, ' '));
+const panelText = () =>
+  page.evaluate(() => document.querySelector('#panel').shadowRoot.textContent.replace(/\s+/g, ' '));
 
 async function saved(name, word = 'Saved') {
-  await waitDeep((n, w) => document.querySelector('#panel').shadowRoot.querySelector(`[data-property="${n}"] [part~="status"]`)?.textContent.includes(w), [name, word], `${name} saved`);
+  await waitDeep(
+    (n, w) =>
+      document
+        .querySelector('#panel')
+        .shadowRoot.querySelector(`[data-property="${n}"] [part~="status"]`)
+        ?.textContent.includes(w),
+    [name, word],
+    `${name} saved`,
+  );
 }
 
 /** Focuses the first input of a panel field (inside the editor, or inside its location picker). */
@@ -82,9 +95,19 @@ async function typeField(name, text, inner) {
 
 test('the main story of the built demo, with no console error', async (t) => {
   await t.test('an agent opens a customer', async () => {
-    await waitDeep(() => document.querySelector('#panel')?.shadowRoot?.querySelector('[part~="number"]'), [], 'the panel');
+    await waitDeep(
+      () => document.querySelector('#panel')?.shadowRoot?.querySelector('[part~="number"]'),
+      [],
+      'the panel',
+    );
     await page.click('#conversation-list button[data-customer="c-02"]');
-    await waitDeep(() => document.querySelector('#panel').shadowRoot.querySelector('[part~="number"]')?.textContent === 'Telegram: 184467440', [], 'Ben');
+    await waitDeep(
+      () =>
+        document.querySelector('#panel').shadowRoot.querySelector('[part~="number"]')?.textContent ===
+        'Telegram: 184467440',
+      [],
+      'Ben',
+    );
   });
 
   await t.test('edits a property of each type and sees it saved', async () => {
@@ -116,12 +139,29 @@ test('the main story of the built demo, with no console error', async (t) => {
     await saved('agent_notes');
     await page.reload();
     await page.click('#conversation-list button[data-customer="c-02"]').catch(() => {});
-    await waitDeep(() => document.querySelector('#panel')?.shadowRoot?.querySelector('[data-property="shoe_size"] property-editor')?.value === '42.5', [], 'the saved shoe size after a reload');
+    await waitDeep(
+      () =>
+        document.querySelector('#panel')?.shadowRoot?.querySelector('[data-property="shoe_size"] property-editor')
+          ?.value === '42.5',
+      [],
+      'the saved shoe size after a reload',
+    );
     const stored = await page.evaluate(() => {
-      const editor = (name) => document.querySelector('#panel').shadowRoot.querySelector(`[data-property="${name}"] property-editor`).value;
-      return { birthday: editor('birthday'), best_time: editor('best_time'), delivery: editor('delivery'), notes: editor('agent_notes') };
+      const editor = (name) =>
+        document.querySelector('#panel').shadowRoot.querySelector(`[data-property="${name}"] property-editor`).value;
+      return {
+        birthday: editor('birthday'),
+        best_time: editor('best_time'),
+        delivery: editor('delivery'),
+        notes: editor('agent_notes'),
+      };
     });
-    assert.deepEqual(stored, { birthday: '1996-02-29', best_time: '18:30', delivery: { lat: 48.1374, lng: 11.5755 }, notes: 'Wants a call back about the warranty.' });
+    assert.deepEqual(stored, {
+      birthday: '1996-02-29',
+      best_time: '18:30',
+      delivery: { lat: 48.1374, lng: 11.5755 },
+      notes: 'Wants a call back about the warranty.',
+    });
   });
 
   await t.test('the customer sends “profile”, opens the link and edits as the customer', async () => {
@@ -130,7 +170,13 @@ test('the main story of the built demo, with no console error', async (t) => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#messages a[href="#profile/c-02"]');
     await page.click('#messages a[href="#profile/c-02"]');
-    await waitDeep(() => !document.querySelector('#page-profile').hidden && document.querySelector('#profile').shadowRoot.querySelector('form'), [], 'the profile page');
+    await waitDeep(
+      () =>
+        !document.querySelector('#page-profile').hidden &&
+        document.querySelector('#profile').shadowRoot.querySelector('form'),
+      [],
+      'the profile page',
+    );
     const width = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.phone')).width));
     assert.ok(width <= 320, `a phone-sized screen (${width}px)`);
     const size = await deep('#profile', 'property-editor:nth-of-type(3)', 'input');
@@ -140,32 +186,70 @@ test('the main story of the built demo, with no console error', async (t) => {
     });
     await page.keyboard.type('43');
     await page.keyboard.press('Enter');
-    await waitDeep(() => document.querySelector('#profile').shadowRoot.querySelector('[part~="message"]')?.textContent.includes('saved'), [], 'the saved message');
+    await waitDeep(
+      () =>
+        document.querySelector('#profile').shadowRoot.querySelector('[part~="message"]')?.textContent.includes('saved'),
+      [],
+      'the saved message',
+    );
   });
 
   await t.test('an admin creates a property and it appears in the panel', async () => {
     await page.select('#settings select[name="role"]', 'admin');
     await page.goto(`${server.url}#admin`);
-    await waitDeep(() => document.querySelector('#admin').shadowRoot.querySelector('[part~="add-button"]'), [], 'the property list');
+    await waitDeep(
+      () => document.querySelector('#admin').shadowRoot.querySelector('[part~="add-button"]'),
+      [],
+      'the property list',
+    );
     await (await deep('#admin', '[part~="add-button"]')).click();
-    await waitDeep(() => document.querySelector('#admin').shadowRoot.querySelector('property-definition-form')?.shadowRoot?.querySelector('#label'), [], 'the form');
+    await waitDeep(
+      () =>
+        document
+          .querySelector('#admin')
+          .shadowRoot.querySelector('property-definition-form')
+          ?.shadowRoot?.querySelector('#label'),
+      [],
+      'the form',
+    );
     const label = await deep('#admin', 'property-definition-form', '#label');
     await label.focus();
     await page.keyboard.type('Loyalty tier');
     await (await deep('#admin', 'property-definition-form', '#type-word')).click();
     await (await deep('#admin', 'property-definition-form', '[part~="save-button"]')).click();
-    await waitDeep(() => document.querySelector('#admin').shadowRoot.querySelector('tr[data-name="loyalty_tier"]'), [], 'the new row');
+    await waitDeep(
+      () => document.querySelector('#admin').shadowRoot.querySelector('tr[data-name="loyalty_tier"]'),
+      [],
+      'the new row',
+    );
     await page.goto(`${server.url}#workspace`);
-    await waitDeep(() => document.querySelector('#panel').shadowRoot.querySelector('[data-property="loyalty_tier"]'), [], 'the new property in the panel');
+    await waitDeep(
+      () => document.querySelector('#panel').shadowRoot.querySelector('[data-property="loyalty_tier"]'),
+      [],
+      'the new property in the panel',
+    );
   });
 
   await t.test('switching language and role changes the words and what the user may do', async () => {
     await page.select('#settings select[name="role"]', 'agent');
-    await waitDeep(() => !document.querySelector('#panel').shadowRoot.querySelector('[data-property="credit_limit"]'), [], 'credit limit hidden from agents');
+    await waitDeep(
+      () => !document.querySelector('#panel').shadowRoot.querySelector('[data-property="credit_limit"]'),
+      [],
+      'credit limit hidden from agents',
+    );
     await page.select('#settings select[name="locale"]', 'de');
-    await waitDeep(() => document.querySelector('#panel').shadowRoot.querySelector('[part~="title"]')?.textContent === 'Kundendetails', [], 'German');
+    await waitDeep(
+      () =>
+        document.querySelector('#panel').shadowRoot.querySelector('[part~="title"]')?.textContent === 'Kundendetails',
+      [],
+      'German',
+    );
     await page.select('#settings select[name="role"]', 'supervisor');
-    await waitDeep(() => document.querySelector('#panel').shadowRoot.querySelector('[data-property="credit_limit"]'), [], 'credit limit shown to supervisors');
+    await waitDeep(
+      () => document.querySelector('#panel').shadowRoot.querySelector('[data-property="credit_limit"]'),
+      [],
+      'credit limit shown to supervisors',
+    );
     await typeField('loyalty_code', 'SI2025');
     await saved('loyalty_code', 'Gespeichert');
     assert.match(await panelText(), /Geändert von Supervisor \(demo\)/);

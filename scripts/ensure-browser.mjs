@@ -16,7 +16,7 @@ if (found) {
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
 if (isRoot && hasApt) {
-  console.log('No Chromium or Chrome found: installing Debian\'s chromium (apt-get install chromium)…');
+  console.log("No Chromium or Chrome found: installing Debian's chromium (apt-get install chromium)…");
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });

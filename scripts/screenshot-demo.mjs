@@ -17,7 +17,9 @@ try {
   await page.goto(server.url);
   await page.waitForFunction(() => document.querySelector('#panel')?.shadowRoot?.querySelector('[part~="fields"]'));
   await page.click('#conversation-list button[data-customer="c-03"]');
-  await page.waitForFunction(() => document.querySelector('#panel').shadowRoot.querySelector('[part~="number"]')?.textContent.includes('+33'));
+  await page.waitForFunction(() =>
+    document.querySelector('#panel').shadowRoot.querySelector('[part~="number"]')?.textContent.includes('+33'),
+  );
   await page.type('#composer input', 'profile');
   await page.keyboard.press('Enter');
   await new Promise((resolve) => setTimeout(resolve, 300));

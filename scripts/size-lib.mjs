@@ -142,7 +142,10 @@ export async function measureBuiltFile(path) {
   const start = resolve(path);
   await load(start);
   const { files: _files, lazy, ...sizes } = splitGraph(start, graph);
-  return { ...sizes, lazy: lazy.map(({ files, ...chunk }) => ({ ...chunk, files: files.map((f) => relative(dirname(start), f)) })) };
+  return {
+    ...sizes,
+    lazy: lazy.map(({ files, ...chunk }) => ({ ...chunk, files: files.map((f) => relative(dirname(start), f)) })),
+  };
 }
 
 /**
@@ -160,7 +163,13 @@ export async function measureSizes({ root = process.cwd() } = {}) {
   const bundleFile = pkg.exports?.[BUNDLE_EXPORT];
   if (typeof bundleFile === 'string') {
     const bundle = await measureBuiltFile(join(root, bundleFile));
-    rows.push({ key: BUNDLE_EXPORT, file: bundleFile, minified: bundle.minified, gzip: bundle.gzip, lazy: bundle.lazy });
+    rows.push({
+      key: BUNDLE_EXPORT,
+      file: bundleFile,
+      minified: bundle.minified,
+      gzip: bundle.gzip,
+      lazy: bundle.lazy,
+    });
     for (const chunk of bundle.lazy) {
       const file = join(dirname(bundleFile), chunk.files[0]);
       rows.push({ key: `${BUNDLE_EXPORT} lazy ${chunk.name}`, file, minified: chunk.minified, gzip: chunk.gzip });
@@ -187,14 +196,21 @@ export function checkBudgets(rows, { budgets = {}, goal = {} } = {}) {
   for (const row of rows) {
     const budget = budgets[row.key];
     if (budget === undefined) unbudgeted.push(row.key);
-    else if (row.gzip > budget * 1024) failures.push({ key: row.key, gzip: row.gzip, budget, over: row.gzip - budget * 1024 });
+    else if (row.gzip > budget * 1024)
+      failures.push({ key: row.key, gzip: row.gzip, budget, over: row.gzip - budget * 1024 });
   }
   const goals = Object.entries(goal).map(([key, target]) => {
     const row = rows.find((r) => r.key === key);
     return { key, goal: target, gzip: row?.gzip, over: row ? row.gzip - target * 1024 : undefined };
   });
   const stale = Object.keys(budgets).filter((key) => !rows.some((row) => row.key === key));
-  return { ok: failures.length === 0 && unbudgeted.length === 0 && stale.length === 0, failures, unbudgeted, stale, goals };
+  return {
+    ok: failures.length === 0 && unbudgeted.length === 0 && stale.length === 0,
+    failures,
+    unbudgeted,
+    stale,
+    goals,
+  };
 }
 
 /**
@@ -215,12 +231,22 @@ export function formatReport(rows, { budgets = {}, goal = {} } = {}) {
     ...rows.map((row) => {
       const budget = budgets[row.key];
       const status = budget === undefined ? 'no budget' : row.gzip > budget * 1024 ? 'OVER' : 'ok';
-      return [row.key, kb(row.minified), kb(row.gzip), budget === undefined ? '—' : `${budget} KB`, lazyText(row), status];
+      return [
+        row.key,
+        kb(row.minified),
+        kb(row.gzip),
+        budget === undefined ? '—' : `${budget} KB`,
+        lazyText(row),
+        status,
+      ];
     }),
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((line) => line[i].length)));
   const lines = table.map((line) =>
-    line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd(),
+    line
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd(),
   );
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   for (const g of check.goals) {
@@ -231,7 +257,9 @@ export function formatReport(rows, { budgets = {}, goal = {} } = {}) {
   for (const key of check.unbudgeted) lines.push(`NO BUDGET: ${key} has no budget in size-budgets.json`);
   for (const key of check.stale ?? []) lines.push(`STALE BUDGET: ${key} in size-budgets.json matches no entry`);
   for (const f of check.failures) {
-    lines.push(`OVER BUDGET: ${f.key} is ${kb(f.gzip)} gzip, budget ${f.budget} KB: over by ${kb(f.over)} (${f.over} bytes)`);
+    lines.push(
+      `OVER BUDGET: ${f.key} is ${kb(f.gzip)} gzip, budget ${f.budget} KB: over by ${kb(f.over)} (${f.over} bytes)`,
+    );
   }
   return { text: lines.join('\n'), check };
 }

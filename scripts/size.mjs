@@ -24,6 +24,8 @@ await writeFile(
 );
 if (!check.ok) {
   const problems = check.failures.length + check.unbudgeted.length + check.stale.length;
-  console.error(`\nsize: ${problems} problem${problems === 1 ? '' : 's'} with size-budgets.json (over budget, no budget or a stale one); see above.`);
+  console.error(
+    `\nsize: ${problems} problem${problems === 1 ? '' : 's'} with size-budgets.json (over budget, no budget or a stale one); see above.`,
+  );
   process.exit(1);
 }

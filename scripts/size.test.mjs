@@ -40,7 +40,10 @@ before(async () => {
     join(root, 'dist/index.js'),
     `import { words } from './words.js';\nexport const count = () => words.length;\nexport const later = () => import('./late.js');\n`,
   );
-  await writeFile(join(root, 'dist/bundle.js'), `const w=${JSON.stringify(words(3))};export const later=()=>import("./chunks/late-Ab3_x-9Z.js");export{w};\n`);
+  await writeFile(
+    join(root, 'dist/bundle.js'),
+    `const w=${JSON.stringify(words(3))};export const later=()=>import("./chunks/late-Ab3_x-9Z.js");export{w};\n`,
+  );
   await writeFile(join(root, 'dist/chunks/late-Ab3_x-9Z.js'), `export const late=${JSON.stringify(words(4))};\n`);
 });
 
@@ -50,13 +53,21 @@ const budgetsFile = (budgets) =>
   writeFile(join(root, 'size-budgets.json'), JSON.stringify({ goal: { './bundle': 0.1 }, budgets }));
 
 test('the entry points are the JavaScript exports except the bundle', () => {
-  const exports = { '.': { types: './a.d.ts', default: './a.js' }, './t': { types: './t.d.ts' }, './bundle': './b.js', './package.json': './package.json' };
+  const exports = {
+    '.': { types: './a.d.ts', default: './a.js' },
+    './t': { types: './t.d.ts' },
+    './bundle': './b.js',
+    './package.json': './package.json',
+  };
   assert.deepEqual(entryPoints(exports), [['.', './a.js']]);
 });
 
 test('measures each entry, its lazy chunk, the bundle and the bundle’s lazy chunk', async () => {
   const rows = await measureSizes({ root });
-  assert.deepEqual(rows.map((r) => r.key), ['.', './words', './bundle', './bundle lazy late']);
+  assert.deepEqual(
+    rows.map((r) => r.key),
+    ['.', './words', './bundle', './bundle lazy late'],
+  );
   const [main, , bundle, lazy] = rows;
   assert.equal(main.lazy.length, 1, 'the dynamic import is a lazy chunk, not part of the entry');
   assert.ok(main.gzip > 100 && main.gzip < main.minified);
@@ -69,7 +80,10 @@ test('checkBudgets names each entry over its budget and by how much', async () =
   const rows = await measureSizes({ root });
   const tight = checkBudgets(rows, { budgets: { '.': 0.1, './words': 100, './bundle': 0.1 } });
   assert.equal(tight.ok, false);
-  assert.deepEqual(tight.failures.map((f) => f.key), ['.', './bundle']);
+  assert.deepEqual(
+    tight.failures.map((f) => f.key),
+    ['.', './bundle'],
+  );
   assert.equal(tight.failures[0].over, rows[0].gzip - 0.1 * 1024);
   assert.deepEqual(tight.unbudgeted, ['./bundle lazy late']);
   const all = { '.': 100, './words': 100, './bundle': 100, './bundle lazy late': 100 };

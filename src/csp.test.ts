@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './internal/test/wait.js';
 import { seed } from './internal/test/seed.js';
 import { MemoryStore } from './storage/memory-store.js';
 import './index.js';
@@ -9,16 +10,29 @@ import './i18n/de.js';
  * inline <style>. (Scripts are left alone here: the test runner itself needs them.)
  */
 const violations: string[] = [];
-document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective}: ${event.sample}`));
+const canaries = new Set<EventTarget>();
+document.addEventListener('securitypolicyviolation', (event) => {
+  if (!canaries.has(event.target!)) violations.push(`${event.violatedDirective}: ${event.sample}`);
+});
 const meta = document.createElement('meta');
 meta.httpEquiv = 'Content-Security-Policy';
 meta.content = "style-src 'self'";
 document.head.append(meta);
 
+/**
+ * The violations `render` causes. They are reported later, in order; so after it, one more is made
+ * on purpose, and once that one is reported, every earlier one is in, however slow the machine.
+ */
 async function violationsAfter(render: () => Promise<unknown>): Promise<string[]> {
   violations.length = 0;
   await render();
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  const canary = document.createElement('div');
+  canaries.add(canary);
+  const reported = new Promise((resolve) => canary.addEventListener('securitypolicyviolation', resolve, { once: true }));
+  document.body.append(canary);
+  canary.setAttribute('style', `--canary: ${canaries.size}`);
+  await reported;
+  canary.remove();
   return [...violations];
 }
 

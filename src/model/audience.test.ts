@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { PROPERTY_TIMEOUT } from '../internal/test/fast-check-seed.js';
 import {
   InvalidAudienceError,
   compileAudience,
@@ -183,7 +184,8 @@ function reference(c: Customer, query: AudienceQuery, today: string): boolean {
   return query.match === 'all' ? results.every(Boolean) : results.some(Boolean);
 }
 
-describe('matchesAudience agrees with a simple reference evaluation', () => {
+describe('matchesAudience agrees with a simple reference evaluation', function () {
+  this.timeout(PROPERTY_TIMEOUT);
   // Small integers only, so the reference can use floats; dates near today.
   const smallNumber = fc.integer({ min: -20, max: 20 }).map(String);
   const nearDate = fc.integer({ min: -40, max: 5 }).map((offset) => new Date(NOW.getTime() + offset * 86_400_000).toISOString().slice(0, 10));

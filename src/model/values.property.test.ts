@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { PROPERTY_TIMEOUT } from '../internal/test/fast-check-seed.js';
 import { formatValue, parseValue, validateValue } from './values.js';
 import { definition } from '../internal/test/definitions.js';
 import { describeError } from '../i18n/describe.js';
@@ -67,7 +68,8 @@ const valuesByType: Record<PropertyType, fc.Arbitrary<[PropertyDefinition, Prope
   time: isoTime.map((v) => [definition('time'), v]),
 };
 
-describe('every type, property-based', () => {
+describe('every type, property-based', function () {
+  this.timeout(PROPERTY_TIMEOUT);
   for (const type of PROPERTY_TYPES) {
     it(`${type}: parseValue(formatValue(v, L), L) gives v back in every locale tried`, () => {
       fc.assert(

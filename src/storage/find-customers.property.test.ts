@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { PROPERTY_TIMEOUT } from '../internal/test/fast-check-seed.js';
 import { SEED_DEFINITIONS } from '../internal/test/seed.js';
 import { compileAudience, type AudienceCondition, type AudienceQuery, type Customer } from '../model/index.js';
 import { IndexedDbStore } from './indexeddb-store.js';
@@ -76,7 +77,8 @@ async function agrees(make: (data: { customers: Customer[] }) => Promise<{ store
 }
 
 // The stores count "today" in the browser's own time zone; the tests run in UTC, like `now` here.
-describe('findCustomers agrees with matchesAudience', () => {
+describe('findCustomers agrees with matchesAudience', function () {
+  this.timeout(PROPERTY_TIMEOUT);
   it('in MemoryStore', async () => {
     await agrees(async ({ customers: list }) => ({ store: new MemoryStore({ definitions: structuredClone(SEED_DEFINITIONS), customers: list, now: () => NOW }) }), 200);
   });

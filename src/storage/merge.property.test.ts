@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { PROPERTY_TIMEOUT } from '../internal/test/fast-check-seed.js';
 import type { Customer, PropertyValue } from '../model/index.js';
 import { seed } from '../internal/test/seed.js';
 import { IndexedDbStore } from './indexeddb-store.js';
@@ -109,7 +110,8 @@ async function check(makeStore: () => Promise<{ store: PropertyStore; cleanup?: 
   expect(conflicts).to.be.greaterThan(0);
 }
 
-describe('two agents, one customer: field-level merge (model-based)', () => {
+describe('two agents, one customer: field-level merge (model-based)', function () {
+  this.timeout(PROPERTY_TIMEOUT);
   it('MemoryStore never loses an acknowledged write and conflicts only on a shared field', async () => {
     await check(async () => ({ store: new MemoryStore(seed()) }), 300);
   });

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CustomerPropertiesUser } from '../../context.js';
 import type { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';

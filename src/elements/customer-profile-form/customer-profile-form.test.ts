@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ProfileSavedEvent } from '../../events.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';

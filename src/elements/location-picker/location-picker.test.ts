@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { provideCustomerProperties } from '../../context.js';
 import { createFakeMaps } from '../../internal/test/fake-maps.js';
@@ -298,7 +299,8 @@ describe('Google Maps is loaded only for a picker', () => {
     provideCustomerProperties(host, { maps: { apiKey: 'key', importLibrary: maps.importLibrary } });
     const picker = document.createElement('location-picker');
     host.append(picker);
-    await settle(picker);
+    // The picker loads the map once it is shown: an IntersectionObserver callback, not a fixed number of tasks away.
+    await waitUntil(() => maps.calls.includes('maps'), 'the loader from the context was called');
     expect(maps.calls).to.include('maps');
   });
 });

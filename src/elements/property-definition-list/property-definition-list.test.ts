@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
 import { SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';

@@ -35,7 +35,7 @@ export async function rejection(promise: Promise<unknown>, kind: StoreErrorKind)
 
 function nextEvent(store: PropertyStore, type: StoreEvent['type']): Promise<StoreEvent> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${type} event`)), 3_000);
+    const timer = setTimeout(() => reject(new Error(`no ${type} event`)), 15_000);
     const stop = store.subscribe!((event) => {
       if (event.type !== type) return;
       clearTimeout(timer);
