@@ -66,12 +66,21 @@ export function customerFor(principal: Principal, customer: Customer, definition
     if (readable.has(name)) properties[name] = customer.properties[name]!;
   }
   const seen: Customer = { id: customer.id, revision: customer.revision, properties } as Customer;
-  if (customer.channel !== undefined) seen.channel = customer.channel;
+  // A customer's own view: their name and their properties, not the channel or who on the staff changed what.
+  const isCustomer = principal.kind === 'customer';
+  if (customer.channel !== undefined && !isCustomer) seen.channel = customer.channel;
   if (readable.has('number')) seen.number = customer.number;
   if (readable.has('name')) seen.name = customer.name;
   if (customer.changed) {
     const changed: Record<string, FieldChange> = {};
-    for (const [name, change] of Object.entries(customer.changed)) if (readable.has(name)) changed[name] = change;
+    const self = isCustomer ? `customer:${principal.customerId}` : undefined;
+    for (const [name, change] of Object.entries(customer.changed)) {
+      if (!readable.has(name)) continue;
+      if (isCustomer && change.by !== undefined && change.by !== self) {
+        const { by: _staff, ...rest } = change;
+        changed[name] = rest;
+      } else changed[name] = change;
+    }
     seen.changed = changed;
   }
   return seen;
@@ -90,20 +99,27 @@ export function unwritableFields(
   });
 }
 
-/** The properties a query names that the principal may not read: a search over any is refused. */
+/**
+ * The properties a query names that the principal may not read, or that do not exist (the same
+ * answer for both, so a search cannot tell a hidden property from a missing one): a search over any
+ * is refused. Walks the query without recursion, so any depth is safe.
+ */
 export function unreadableInQuery(principal: Principal, query: AudienceQuery, definitions: readonly PropertyDefinition[]): string[] {
   const byName = new Map(definitions.map((def) => [def.name, def]));
   const names = new Set<string>();
-  const visit = (group: AudienceQuery) => {
-    if (!group || !Array.isArray(group.conditions)) return;
-    for (const item of group.conditions) {
-      if (item && typeof item === 'object' && 'conditions' in item) visit(item);
-      else if (item && typeof item === 'object') {
-        const def = byName.get(String(item.property));
-        if (def && propertyAccess(principal, def) === 'none') names.add(def.name);
+  const groups: unknown[] = [query];
+  while (groups.length > 0) {
+    const group = groups.pop() as Partial<AudienceQuery> | null;
+    if (!group || typeof group !== 'object' || !Array.isArray(group.conditions)) continue;
+    for (const item of group.conditions as unknown[]) {
+      if (!item || typeof item !== 'object') continue;
+      if ('conditions' in item) groups.push(item);
+      else {
+        const name = (item as { property?: unknown }).property;
+        const def = typeof name === 'string' ? byName.get(name) : undefined;
+        if (!def || propertyAccess(principal, def) === 'none') names.add(typeof name === 'string' ? name : '');
       }
     }
-  };
-  visit(query);
+  }
   return [...names];
 }

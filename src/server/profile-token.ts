@@ -96,11 +96,12 @@ export async function verifyProfileToken(
   if (parts.length !== 3 || parts[0] !== PREFIX) return null;
   const [, payload = '', signatureText = ''] = parts;
   const signature = fromBase64url(signatureText);
-  if (!signature || signature.byteLength !== 32) return null;
+  // One spelling per token: the last character carries unused bits, which must be zero.
+  if (!signature || signature.byteLength !== 32 || base64url(signature) !== signatureText) return null;
   const valid = await crypto.subtle.verify('HMAC', await hmacKey(secret), signature as BufferSource, encoder.encode(`${PREFIX}.${payload}`));
   if (!valid) return null;
   const bytes = fromBase64url(payload);
-  if (!bytes) return null;
+  if (!bytes || base64url(bytes) !== payload) return null;
   let claims: unknown;
   try {
     claims = JSON.parse(new TextDecoder().decode(bytes));

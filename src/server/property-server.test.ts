@@ -252,12 +252,84 @@ describe('createPropertyServer: profile tokens', () => {
 
   it('a valid token is its customer, and only theirs: the customer’s view, written as the customer', async () => {
     const answer = await call('customer:ana', 'GET', '/customers/ana');
-    expect(answer.body).to.deep.equal({ id: 'ana', channel: 'whatsapp', name: 'Ana', revision: 1, properties: { shoe_size: '38' } });
+    expect(answer.body).to.deep.equal({ id: 'ana', name: 'Ana', revision: 1, properties: { shoe_size: '38' } });
     expect((await patch('customer:ana', 'ana', { shoe_size: '39', name: 'Ana M.' })).status).to.equal(200);
     const stored = await running.store.getCustomer('ana');
     expect(stored.changed?.shoe_size?.by).to.equal('customer:ana');
     expect(stored.name).to.equal('Ana M.');
     expect((await call('customer:ana', 'POST', '/customers/search', { query: { match: 'all', conditions: [] } })).status).to.equal(403);
+  });
+});
+
+describe('createPropertyServer: what an attacker tried (a review)', () => {
+  it('a search cannot tell a hidden property from one that does not exist', async () => {
+    const query = (property: string) => ({ query: { match: 'all', conditions: [{ property, operator: 'is-set' }] } });
+    const hidden = await call('agent', 'POST', '/customers/search', query('vip_secret'));
+    const missing = await call('agent', 'POST', '/customers/search', query('does_not_exist'));
+    expect(hidden.status).to.equal(403);
+    expect(missing.status).to.equal(403);
+    expect(missing.body.error.code).to.equal(hidden.body.error.code);
+  });
+
+  it('a query the store cannot walk is 422, not 500', async () => {
+    const depth = 10_000;
+    const deep = `{"query":${'{"match":"all","conditions":['.repeat(depth)}{"property":"notes","operator":"is-set"}${']}'.repeat(depth)}}`;
+    const bodies = [
+      { query: { match: 'all', conditions: [null] } },
+      { query: { match: 'all', conditions: [{ property: { toString: 'x' }, operator: 'is-set' }] } },
+      deep,
+    ];
+    for (const body of bodies) {
+      const answer = await call('agent', 'POST', '/customers/search', body);
+      expect(answer.status, JSON.stringify(answer.body).slice(0, 200)).to.be.oneOf([403, 422]);
+    }
+  });
+
+  it('a token has one spelling: a signature whose unused bits differ is refused', async () => {
+    const token = await createProfileToken({ customerId: 'ana', secret: SECRET });
+    const last = token.at(-1)!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const index = alphabet.indexOf(last);
+    // 32 bytes are 43 characters: the last one carries 4 bits of the signature and 2 unused ones.
+    const sibling = alphabet[(index & ~3) | ((index + 1) & 3)]!;
+    expect((await call(`token:${token}`, 'GET', '/customers/ana')).status).to.equal(200);
+    expect((await call(`token:${token.slice(0, -1)}${sibling}`, 'GET', '/customers/ana')).status).to.equal(401);
+  });
+
+  it('counts the bytes of a body whose Content-Length lies, when a runtime hands the request over unchecked', async () => {
+    const api = createPropertyServer({ store: running.store, authenticate, profileSecret: SECRET });
+    const big = JSON.stringify({ changes: { notes: 'x'.repeat(MAX_BODY_BYTES + 10) } });
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big));
+        controller.close();
+      },
+    });
+    const response = await api.fetch(
+      new Request(`${running.url}/customers/ana`, {
+        method: 'PATCH',
+        headers: { Authorization: 'Bearer user:agent', 'Content-Type': 'application/json', 'If-Match': '"1"' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(response.status).to.equal(413);
+  });
+
+  it('a customer’s view names no channel and no one on the staff', async () => {
+    await running.store.updateCustomer('ana', { shoe_size: '40' }, { revision: 1, author: 'u-agent' });
+    const answer = await call('customer:ana', 'GET', '/customers/ana');
+    expect(answer.body).to.not.have.property('channel');
+    expect(answer.body.changed.shoe_size).to.not.have.property('by');
+    expect(JSON.stringify(answer.body)).to.not.contain('u-agent');
+  });
+
+  it('says how to sign in on 401, and never lets a browser sniff a body', async () => {
+    const refused = await call('anonymous', 'GET', '/definitions');
+    expect(refused.headers.get('www-authenticate')).to.equal('Bearer');
+    const ok = await call('agent', 'GET', '/definitions');
+    expect(ok.headers.get('x-content-type-options')).to.equal('nosniff');
+    expect(ok.headers.get('cache-control')).to.equal('no-store');
   });
 });
 

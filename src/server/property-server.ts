@@ -73,11 +73,41 @@ function refusal(kind: StoreErrorKind, code: string, params: Record<string, unkn
 function errorResponse(c: Context, error: StoreError): Response {
   const revisionConflict = error.kind === 'conflict' && error.current !== undefined;
   const status = error.status ?? (revisionConflict ? 412 : STATUS[error.kind]);
+  if (status === 413) c.header('Connection', 'close'); // the rest of the body is never read
+  if (status === 401) c.header('WWW-Authenticate', 'Bearer');
   return c.json({ error: error.toJSON() }, status as 401);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The body as text, counting bytes as they arrive: over `MAX_BODY_BYTES` is `413`, whatever the
+ * `Content-Length` said (a runtime that hands the handler a request may not have checked it).
+ */
+async function boundedText(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw refusal('invalid', 'request.size', { max: MAX_BODY_BYTES }, 413);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /** The body as JSON: `415` unless it is `application/json`, `422` when it does not parse or holds other fields. */
@@ -86,8 +116,9 @@ async function jsonBody(c: Context, allowed: ReadonlySet<string>): Promise<Recor
   if (!/^application\/json\s*(;|$)/i.test(type)) throw refusal('invalid', 'request.content-type', {}, 415);
   let body: unknown;
   try {
-    body = JSON.parse(await c.req.text());
-  } catch {
+    body = JSON.parse(await boundedText(c.req.raw));
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
     throw refusal('invalid', 'request.json');
   }
   if (!isPlainObject(body)) throw refusal('invalid', 'request.json');
@@ -132,18 +163,6 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
 
   app.notFound((c) => errorResponse(c, refusal('not-found', 'request.route')));
 
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is never read: the connection cannot carry another request.
-        c.header('Connection', 'close');
-        return errorResponse(c, refusal('invalid', 'request.size', { max: MAX_BODY_BYTES }, 413));
-      },
-    }),
-  );
-
   app.use('*', async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     let principal: Principal | null;
@@ -156,9 +175,20 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
     if (!principal) return errorResponse(c, refusal('unauthenticated', 'access.unauthenticated'));
     c.set('principal', principal);
     c.header('Cache-Control', 'no-store');
-    c.header('Vary', 'Authorization');
+    c.header('Vary', 'Authorization, Cookie');
+    c.header('X-Content-Type-Options', 'nosniff');
     await next();
   });
+
+  // After the login: who may send a body is decided before it is read. A `Content-Length` over the
+  // limit is refused at once; a body without one is counted as it is read (`boundedText`).
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, refusal('invalid', 'request.size', { max: MAX_BODY_BYTES }, 413)),
+    }),
+  );
 
   // ——— definitions ———
 
@@ -206,10 +236,18 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
     const definitions = await allDefinitions();
     const hidden = unreadableInQuery(principal, query as AudienceQuery, definitions);
     if (hidden.length > 0) throw refusal('forbidden', 'access.read', { fields: hidden });
-    const page = await store.findCustomers(query as AudienceQuery, {
-      ...(limit !== undefined ? { limit: limit as number } : {}),
-      ...(cursor !== undefined ? { cursor: cursor as string } : {}),
-    });
+    let page;
+    try {
+      page = await store.findCustomers(query as AudienceQuery, {
+        ...(limit !== undefined ? { limit: limit as number } : {}),
+        ...(cursor !== undefined ? { cursor: cursor as string } : {}),
+      });
+    } catch (error) {
+      // A query the store cannot even walk (a null condition, groups nested past the stack) is the
+      // client's mistake, not the server's.
+      if (error instanceof StoreError) throw error;
+      throw refusal('invalid', 'audience.match');
+    }
     return c.json({ ...page, customers: page.customers.map((customer) => customerFor(principal, customer, definitions)) });
   });
 
