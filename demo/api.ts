@@ -47,13 +47,20 @@ export function createDemoApi(): DemoApi {
       }
       if (url.pathname === '/demo-api/messages' && request.method === 'POST') {
         // What a messaging backend does when a customer writes: reply to "profile" with their link.
-        const { customerId, text, locale } = (await request.json()) as { customerId?: string; text?: string; locale?: string };
-        if (typeof customerId !== 'string' || typeof text !== 'string') return Response.json({ reply: null }, { status: 422 });
+        const { customerId, text, locale } = (await request.json()) as {
+          customerId?: string;
+          text?: string;
+          locale?: string;
+        };
+        if (typeof customerId !== 'string' || typeof text !== 'string')
+          return Response.json({ reply: null }, { status: 422 });
         const pageUrl = new URL('/demo/', url).toString();
         const reply = await replyToCustomerMessage(text, { customerId, secret, pageUrl, locale });
         return Response.json({ reply });
       }
-      return url.pathname.startsWith('/demo-api/') ? Response.json({ error: 'no such demo route' }, { status: 404 }) : null;
+      return url.pathname.startsWith('/demo-api/')
+        ? Response.json({ error: 'no such demo route' }, { status: 404 })
+        : null;
     },
   };
 }

@@ -57,13 +57,14 @@ function applySettings(): void {
 settings.addEventListener('change', applySettings);
 applySettings();
 
-document.querySelector('#reset')!.addEventListener('click', async () => {
+async function resetDemo(): Promise<void> {
   await connection.reset();
   store = connection.storeFor(field('role').value);
   providers.set({ store });
   messages.clear();
   await showConversations();
-});
+}
+document.querySelector('#reset')!.addEventListener('click', () => void resetDemo());
 
 // ——— Google Maps key ———
 const mapsDialog = document.querySelector<HTMLDialogElement>('#maps-dialog')!;
@@ -76,8 +77,12 @@ document.querySelector('#open-maps')!.addEventListener('click', () => {
 mapsDialog.addEventListener('close', () => {
   if (mapsDialog.returnValue !== 'save') return;
   const data = new FormData(mapsForm);
-  const apiKey = String(data.get('key')).trim();
-  const mapId = String(data.get('mapId')).trim();
+  const text = (name: string) => {
+    const entry = data.get(name);
+    return typeof entry === 'string' ? entry.trim() : '';
+  };
+  const apiKey = text('key');
+  const mapId = text('mapId');
   localStorage.setItem(MAPS_KEY, JSON.stringify({ ...(apiKey ? { apiKey } : {}), ...(mapId ? { mapId } : {}) }));
   // Google's script takes one key per page.
   location.reload();
@@ -162,7 +167,7 @@ function renderThread(): void {
   thread.lastElementChild?.scrollIntoView({ block: 'nearest' });
 }
 
-composer.addEventListener('submit', async (event) => {
+async function send(event: SubmitEvent): Promise<void> {
   event.preventDefault();
   const input = composer.elements.namedItem('text') as HTMLInputElement;
   const text = input.value.trim();
@@ -178,7 +183,8 @@ composer.addEventListener('submit', async (event) => {
     current.push({ from: 'agent', text: reply.text, link: reply.link });
     if (selected === customerId) renderThread();
   }
-});
+}
+composer.addEventListener('submit', (event) => void send(event));
 
 store.subscribe?.((event) => {
   if (event.type === 'customer-changed') {

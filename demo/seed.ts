@@ -5,36 +5,154 @@ import type { Customer, PropertyDefinition, PropertyValue } from '../src/model/i
 
 const edit = { '*': 'edit' as const };
 const colors = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'];
-const interests = ['Cycling', 'Hiking', 'Cooking', 'Chess', 'Jazz', 'Football', 'Photography', 'Gardening', 'Yoga', 'Travel'];
-const products = Array.from({ length: 60 }, (_, i) => ({ value: `sku-${1000 + i}`, label: `${['Trail', 'City', 'Road', 'Kids'][i % 4]} bike ${['S', 'M', 'L', 'XL', 'Pro'][i % 5]} ${1000 + i}` }));
+const interests = [
+  'Cycling',
+  'Hiking',
+  'Cooking',
+  'Chess',
+  'Jazz',
+  'Football',
+  'Photography',
+  'Gardening',
+  'Yoga',
+  'Travel',
+];
+const products = Array.from({ length: 60 }, (_, i) => ({
+  value: `sku-${1000 + i}`,
+  label: `${['Trail', 'City', 'Road', 'Kids'][i % 4]} bike ${['S', 'M', 'L', 'XL', 'Pro'][i % 5]} ${1000 + i}`,
+}));
 
 export const definitions: PropertyDefinition[] = [
-  { name: 'favorite_color', label: 'Favorite color', type: 'single-choice', order: 0, showToAgent: true, showToCustomer: true, access: edit,
-    options: colors.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })) },
-  { name: 'shoe_size', label: 'Shoe size', type: 'number', order: 1, showToAgent: true, showToCustomer: true, access: edit, description: 'EU sizes, halves allowed.' },
-  { name: 'birthday', label: 'Birthday', type: 'date', order: 2, showToAgent: true, showToCustomer: true, access: edit },
-  { name: 'best_time', label: 'Best time to call', type: 'time', order: 3, showToAgent: true, showToCustomer: true, access: edit },
-  { name: 'delivery', label: 'Delivery address', type: 'location', order: 4, showToAgent: true, showToCustomer: true, access: edit },
-  { name: 'interests', label: 'Interests', type: 'multiple-choice', order: 5, showToAgent: true, showToCustomer: true, access: edit,
-    options: interests.map((label) => ({ value: label.toLowerCase(), label })) },
-  { name: 'bike', label: 'Bike bought', type: 'single-choice', order: 6, showToAgent: true, showToCustomer: false, access: edit, options: products },
-  { name: 'loyalty_code', label: 'Loyalty code', type: 'word', order: 7, showToAgent: true, showToCustomer: false,
-    access: { '*': 'view', supervisor: 'edit', admin: 'edit' }, pattern: '^[A-Z]{2}\\d{4}$', patternHint: 'Two capital letters and four digits, like GO2024.' },
-  { name: 'agent_notes', label: 'Agent notes', type: 'text', order: 8, showToAgent: true, showToCustomer: false, access: edit, description: 'Only agents see this.' },
-  { name: 'credit_limit', label: 'Credit limit', type: 'number', order: 9, showToAgent: true, showToCustomer: false, access: { supervisor: 'view', admin: 'edit' } },
+  {
+    name: 'favorite_color',
+    label: 'Favorite color',
+    type: 'single-choice',
+    order: 0,
+    showToAgent: true,
+    showToCustomer: true,
+    access: edit,
+    options: colors.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
+  },
+  {
+    name: 'shoe_size',
+    label: 'Shoe size',
+    type: 'number',
+    order: 1,
+    showToAgent: true,
+    showToCustomer: true,
+    access: edit,
+    description: 'EU sizes, halves allowed.',
+  },
+  {
+    name: 'birthday',
+    label: 'Birthday',
+    type: 'date',
+    order: 2,
+    showToAgent: true,
+    showToCustomer: true,
+    access: edit,
+  },
+  {
+    name: 'best_time',
+    label: 'Best time to call',
+    type: 'time',
+    order: 3,
+    showToAgent: true,
+    showToCustomer: true,
+    access: edit,
+  },
+  {
+    name: 'delivery',
+    label: 'Delivery address',
+    type: 'location',
+    order: 4,
+    showToAgent: true,
+    showToCustomer: true,
+    access: edit,
+  },
+  {
+    name: 'interests',
+    label: 'Interests',
+    type: 'multiple-choice',
+    order: 5,
+    showToAgent: true,
+    showToCustomer: true,
+    access: edit,
+    options: interests.map((label) => ({ value: label.toLowerCase(), label })),
+  },
+  {
+    name: 'bike',
+    label: 'Bike bought',
+    type: 'single-choice',
+    order: 6,
+    showToAgent: true,
+    showToCustomer: false,
+    access: edit,
+    options: products,
+  },
+  {
+    name: 'loyalty_code',
+    label: 'Loyalty code',
+    type: 'word',
+    order: 7,
+    showToAgent: true,
+    showToCustomer: false,
+    access: { '*': 'view', supervisor: 'edit', admin: 'edit' },
+    pattern: '^[A-Z]{2}\\d{4}$',
+    patternHint: 'Two capital letters and four digits, like GO2024.',
+  },
+  {
+    name: 'agent_notes',
+    label: 'Agent notes',
+    type: 'text',
+    order: 8,
+    showToAgent: true,
+    showToCustomer: false,
+    access: edit,
+    description: 'Only agents see this.',
+  },
+  {
+    name: 'credit_limit',
+    label: 'Credit limit',
+    type: 'number',
+    order: 9,
+    showToAgent: true,
+    showToCustomer: false,
+    access: { supervisor: 'view', admin: 'edit' },
+  },
 ];
 
 const people = [
-  ['Ana Schmidt', 'whatsapp', '+4915123456789'], ['Ben Okafor', 'telegram', '184467440'], ['Chloé Martin', 'whatsapp', '+33612345678'],
-  ['Daniel Kim', 'sms', '+821012345678'], ['Eva Nowak', 'messenger', '5551234567890'], ['Farid Haddad', 'whatsapp', '+971501234567'],
-  ['Giulia Rossi', 'telegram', '299792458'], ['Hiro Tanaka', 'whatsapp', '+819012345678'], ['Ines García', 'whatsapp', '+34612345678'],
-  ['Jonas Berg', 'sms', '+4791234567'], ['Kemal Yılmaz', 'telegram', '314159265'], ['Lena Fischer', 'whatsapp', '+4917612345678'],
-  ['Mateo López', 'messenger', '7771234567890'], ['Nora Lindqvist', 'whatsapp', '+46701234567'], ['Omar Said', 'telegram', '271828182'],
-  ['Priya Sharma', 'whatsapp', '+919812345678'], ['Quentin Dubois', 'sms', '+33711223344'], ['Rosa Costa', 'whatsapp', '+351912345678'],
-  ['Sven Olsen', 'telegram', '161803398'], ['Tamara Ivanova', 'whatsapp', '+79161234567'], ['Umar Bello', 'whatsapp', '+2348031234567'],
-  ['Valentina Greco', 'messenger', '8881234567890'], ['Wei Zhang', 'telegram', '141421356'], ['Ximena Torres', 'whatsapp', '+5215512345678'],
-  ['Yusuf Demir', 'sms', '+905321234567'], ['Zoe Williams', 'whatsapp', '+447700900123'], ['Amaru Quispe', 'telegram', '173205080'],
-  ['Bea Müller', 'whatsapp', '+41791234567'], ['Carl Jensen', 'messenger', '9991234567890'], ['Dalia Cohen', 'whatsapp', '+972501234567'],
+  ['Ana Schmidt', 'whatsapp', '+4915123456789'],
+  ['Ben Okafor', 'telegram', '184467440'],
+  ['Chloé Martin', 'whatsapp', '+33612345678'],
+  ['Daniel Kim', 'sms', '+821012345678'],
+  ['Eva Nowak', 'messenger', '5551234567890'],
+  ['Farid Haddad', 'whatsapp', '+971501234567'],
+  ['Giulia Rossi', 'telegram', '299792458'],
+  ['Hiro Tanaka', 'whatsapp', '+819012345678'],
+  ['Ines García', 'whatsapp', '+34612345678'],
+  ['Jonas Berg', 'sms', '+4791234567'],
+  ['Kemal Yılmaz', 'telegram', '314159265'],
+  ['Lena Fischer', 'whatsapp', '+4917612345678'],
+  ['Mateo López', 'messenger', '7771234567890'],
+  ['Nora Lindqvist', 'whatsapp', '+46701234567'],
+  ['Omar Said', 'telegram', '271828182'],
+  ['Priya Sharma', 'whatsapp', '+919812345678'],
+  ['Quentin Dubois', 'sms', '+33711223344'],
+  ['Rosa Costa', 'whatsapp', '+351912345678'],
+  ['Sven Olsen', 'telegram', '161803398'],
+  ['Tamara Ivanova', 'whatsapp', '+79161234567'],
+  ['Umar Bello', 'whatsapp', '+2348031234567'],
+  ['Valentina Greco', 'messenger', '8881234567890'],
+  ['Wei Zhang', 'telegram', '141421356'],
+  ['Ximena Torres', 'whatsapp', '+5215512345678'],
+  ['Yusuf Demir', 'sms', '+905321234567'],
+  ['Zoe Williams', 'whatsapp', '+447700900123'],
+  ['Amaru Quispe', 'telegram', '173205080'],
+  ['Bea Müller', 'whatsapp', '+41791234567'],
+  ['Carl Jensen', 'messenger', '9991234567890'],
+  ['Dalia Cohen', 'whatsapp', '+972501234567'],
 ];
 const places = [
   { lat: 48.8584, lng: 2.2945, address: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France' },
@@ -45,7 +163,7 @@ const places = [
 ];
 
 /** A small deterministic generator, so every fresh demo has the same data. */
-function* numbers(seed: number): Generator<number> {
+function* numbers(seed: number): Generator<number, never> {
   let state = seed;
   for (;;) {
     state = (state * 1103515245 + 12345) % 2 ** 31;
@@ -61,16 +179,31 @@ export function seedCustomers(): Customer[] {
     const chance = () => random.next().value;
     if (chance() < 0.8) properties.favorite_color = pick(colors);
     if (chance() < 0.7) properties.shoe_size = String(36 + Math.floor(chance() * 10) + (chance() < 0.3 ? 0.5 : 0));
-    if (chance() < 0.7) properties.birthday = `${1950 + Math.floor(chance() * 55)}-${String(1 + Math.floor(chance() * 12)).padStart(2, '0')}-${String(1 + Math.floor(chance() * 28)).padStart(2, '0')}`;
-    if (chance() < 0.5) properties.best_time = `${String(8 + Math.floor(chance() * 12)).padStart(2, '0')}:${pick(['00', '15', '30', '45'])}`;
+    if (chance() < 0.7)
+      properties.birthday = `${1950 + Math.floor(chance() * 55)}-${String(1 + Math.floor(chance() * 12)).padStart(2, '0')}-${String(1 + Math.floor(chance() * 28)).padStart(2, '0')}`;
+    if (chance() < 0.5)
+      properties.best_time = `${String(8 + Math.floor(chance() * 12)).padStart(2, '0')}:${pick(['00', '15', '30', '45'])}`;
     if (chance() < 0.4) properties.delivery = pick(places);
-    if (chance() < 0.6) properties.interests = interests.filter(() => chance() < 0.3).map((label) => label.toLowerCase());
+    if (chance() < 0.6)
+      properties.interests = interests.filter(() => chance() < 0.3).map((label) => label.toLowerCase());
     if (Array.isArray(properties.interests) && properties.interests.length === 0) delete properties.interests;
     if (chance() < 0.5) properties.bike = pick(products).value;
     if (chance() < 0.5) properties.loyalty_code = `${pick(['GO', 'SI', 'BR'])}${2020 + Math.floor(chance() * 6)}`;
-    if (chance() < 0.3) properties.agent_notes = pick(['Prefers mornings.', 'Asked about the warranty twice.', 'Speaks German and English.']);
+    if (chance() < 0.3)
+      properties.agent_notes = pick([
+        'Prefers mornings.',
+        'Asked about the warranty twice.',
+        'Speaks German and English.',
+      ]);
     if (chance() < 0.4) properties.credit_limit = String(500 * (1 + Math.floor(chance() * 10)));
-    return { id: `c-${String(i + 1).padStart(2, '0')}`, channel: channel!, number: number!, name: name!, revision: 1, properties };
+    return {
+      id: `c-${String(i + 1).padStart(2, '0')}`,
+      channel: channel!,
+      number: number!,
+      name: name!,
+      revision: 1,
+      properties,
+    };
   });
 }
 

@@ -12,7 +12,12 @@ let server, browser, page, origin;
 const problems = [];
 
 before(async () => {
-  server = await startDevServer({ config: { port: 0, open: false }, readCliArgs: false, logStartMessage: false, autoExitProcess: false });
+  server = await startDevServer({
+    config: { port: 0, open: false },
+    readCliArgs: false,
+    logStartMessage: false,
+    autoExitProcess: false,
+  });
   origin = `http://localhost:${server.server.address().port}`;
   browser = await puppeteer.launch({ executablePath: findBrowser(), args: BROWSER_ARGS, headless: true });
   page = await browser.newPage();
@@ -27,11 +32,17 @@ after(async () => {
 });
 
 async function waitFor(predicate, what, ...args) {
-  await page.waitForFunction(predicate, { timeout: 20_000 }, ...args).catch(() => assert.fail(`timed out waiting for ${what}`));
+  await page
+    .waitForFunction(predicate, { timeout: 20_000 }, ...args)
+    .catch(() => assert.fail(`timed out waiting for ${what}`));
 }
 
 const rowNames = () =>
-  page.evaluate(() => [...document.querySelector('#panel').shadowRoot.querySelectorAll('[data-property]')].map((row) => row.dataset.property));
+  page.evaluate(() =>
+    [...document.querySelector('#panel').shadowRoot.querySelectorAll('[data-property]')].map(
+      (row) => row.dataset.property,
+    ),
+  );
 
 async function signIn(role) {
   await page.select('#settings select[name="role"]', role);
@@ -42,18 +53,32 @@ test('the live demo, on the server', async (t) => {
     await page.goto(`${origin}/`);
     assert.equal(new URL(page.url()).pathname, '/demo/');
     await waitFor(() => document.querySelector('#data-source')?.textContent.startsWith('Live'), 'the live note');
-    await waitFor(() => document.querySelector('#panel').shadowRoot.querySelector('[data-property="shoe_size"]'), 'the panel');
+    await waitFor(
+      () => document.querySelector('#panel').shadowRoot.querySelector('[data-property="shoe_size"]'),
+      'the panel',
+    );
   });
 
   await t.test('the server decides what each role sees: an agent has no credit limit, an admin has', async () => {
     await signIn('agent');
-    await waitFor(() => !document.querySelector('#panel').shadowRoot.querySelector('[aria-busy="true"]'), 'the panel as agent');
-    await waitFor(() => document.querySelector('#panel').shadowRoot.querySelector('[data-property="shoe_size"]'), 'rows as agent');
+    await waitFor(
+      () => !document.querySelector('#panel').shadowRoot.querySelector('[aria-busy="true"]'),
+      'the panel as agent',
+    );
+    await waitFor(
+      () => document.querySelector('#panel').shadowRoot.querySelector('[data-property="shoe_size"]'),
+      'rows as agent',
+    );
     assert.ok(!(await rowNames()).includes('credit_limit'));
-    const asAgent = await page.evaluate(async () => (await fetch('/api/customers/c-01', { headers: { 'X-Demo-Role': 'agent' } })).json());
+    const asAgent = await page.evaluate(async () =>
+      (await fetch('/api/customers/c-01', { headers: { 'X-Demo-Role': 'agent' } })).json(),
+    );
     assert.ok(!('credit_limit' in asAgent.properties));
     await signIn('admin');
-    await waitFor(() => document.querySelector('#panel').shadowRoot.querySelector('[data-property="credit_limit"]'), 'the credit limit as admin');
+    await waitFor(
+      () => document.querySelector('#panel').shadowRoot.querySelector('[data-property="credit_limit"]'),
+      'the credit limit as admin',
+    );
     await signIn('agent');
   });
 
@@ -66,12 +91,20 @@ test('the live demo, on the server', async (t) => {
     assert.match(link, /\/demo\/#token=cp1\.[\w-]+\.[\w-]+$/);
     await page.goto(link);
     await waitFor(() => !document.querySelector('#page-profile').hidden, 'the profile page');
-    await waitFor(() => document.querySelector('#profile').shadowRoot.querySelector('property-editor'), 'the profile form');
+    await waitFor(
+      () => document.querySelector('#profile').shadowRoot.querySelector('property-editor'),
+      'the profile form',
+    );
     assert.ok(!page.url().includes('cp1.'), 'the token left the address bar');
     const shown = await page.evaluate(() =>
-      [...document.querySelector('#profile').shadowRoot.querySelectorAll('property-editor')].map((e) => e.definition.name),
+      [...document.querySelector('#profile').shadowRoot.querySelectorAll('property-editor')].map(
+        (e) => e.definition.name,
+      ),
     );
-    assert.ok(shown.includes('shoe_size') && !shown.includes('agent_notes') && !shown.includes('credit_limit'), shown.join());
+    assert.ok(
+      shown.includes('shoe_size') && !shown.includes('agent_notes') && !shown.includes('credit_limit'),
+      shown.join(),
+    );
     const input = await page.evaluateHandle(() =>
       [...document.querySelector('#profile').shadowRoot.querySelectorAll('property-editor')]
         .find((e) => e.definition.name === 'shoe_size')
@@ -83,9 +116,17 @@ test('the live demo, on the server', async (t) => {
     });
     await page.keyboard.type('43');
     await page.keyboard.press('Tab');
-    await page.evaluate(() => document.querySelector('#profile').shadowRoot.querySelector('[part~="save-button"]').click());
-    await waitFor(() => document.querySelector('#profile').shadowRoot.querySelector('[part~="message"]')?.textContent.includes('saved'), 'saved');
-    const stored = await page.evaluate(async () => (await fetch('/api/customers/c-01', { headers: { 'X-Demo-Role': 'admin' } })).json());
+    await page.evaluate(() =>
+      document.querySelector('#profile').shadowRoot.querySelector('[part~="save-button"]').click(),
+    );
+    await waitFor(
+      () =>
+        document.querySelector('#profile').shadowRoot.querySelector('[part~="message"]')?.textContent.includes('saved'),
+      'saved',
+    );
+    const stored = await page.evaluate(async () =>
+      (await fetch('/api/customers/c-01', { headers: { 'X-Demo-Role': 'admin' } })).json(),
+    );
     assert.equal(stored.properties.shoe_size, '43');
     assert.equal(stored.changed.shoe_size.by, 'customer:c-01');
   });

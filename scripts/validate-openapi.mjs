@@ -11,7 +11,9 @@ if (!result.valid) {
 const { PROPERTY_TYPES } = await tsImport('../src/model/types.ts', import.meta.url);
 const listed = validator.specification.components.schemas.PropertyType?.enum;
 if (JSON.stringify(listed) !== JSON.stringify(PROPERTY_TYPES)) {
-  console.error(`docs/rest-api.yaml lists the types ${JSON.stringify(listed)}; the model has ${JSON.stringify(PROPERTY_TYPES)}.`);
+  console.error(
+    `docs/rest-api.yaml lists the types ${JSON.stringify(listed)}; the model has ${JSON.stringify(PROPERTY_TYPES)}.`,
+  );
   process.exit(1);
 }
 console.log(`docs/rest-api.yaml: valid OpenAPI ${validator.version}, with the model's ${PROPERTY_TYPES.length} types.`);

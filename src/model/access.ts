@@ -10,8 +10,7 @@ import { accessFor } from './definitions.js';
  * customer (from a signed profile link).
  */
 export type Principal =
-  | { kind: 'user'; id: string; roles: string[]; name?: string }
-  | { kind: 'customer'; customerId: string };
+  { kind: 'user'; id: string; roles: string[]; name?: string } | { kind: 'customer'; customerId: string };
 
 export interface AccessRules {
   /** Roles that manage definitions; default `['admin']`. */
@@ -59,8 +58,14 @@ export function definitionsFor<T extends PropertyDefinition>(
  * is absent (not `null`, not masked), and so is its entry in `changed`. `definitions` must include
  * the built-ins as the store lists them.
  */
-export function customerFor(principal: Principal, customer: Customer, definitions: readonly PropertyDefinition[]): Customer {
-  const readable = new Set(definitions.filter((def) => propertyAccess(principal, def) !== 'none').map((def) => def.name));
+export function customerFor(
+  principal: Principal,
+  customer: Customer,
+  definitions: readonly PropertyDefinition[],
+): Customer {
+  const readable = new Set(
+    definitions.filter((def) => propertyAccess(principal, def) !== 'none').map((def) => def.name),
+  );
   const properties: Record<string, PropertyValue> = {};
   for (const name of Object.keys(customer.properties)) {
     if (readable.has(name)) properties[name] = customer.properties[name]!;
@@ -104,7 +109,11 @@ export function unwritableFields(
  * answer for both, so a search cannot tell a hidden property from a missing one): a search over any
  * is refused. Walks the query without recursion, so any depth is safe.
  */
-export function unreadableInQuery(principal: Principal, query: AudienceQuery, definitions: readonly PropertyDefinition[]): string[] {
+export function unreadableInQuery(
+  principal: Principal,
+  query: AudienceQuery,
+  definitions: readonly PropertyDefinition[],
+): string[] {
   const byName = new Map(definitions.map((def) => [def.name, def]));
   const names = new Set<string>();
   const groups: unknown[] = [query];

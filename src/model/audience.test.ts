@@ -1,13 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { PROPERTY_TIMEOUT } from '../internal/test/fast-check-seed.js';
-import {
-  InvalidAudienceError,
-  compileAudience,
-  distanceKm,
-  matchesAudience,
-  validateAudience,
-} from './audience.js';
+import { InvalidAudienceError, compileAudience, distanceKm, matchesAudience, validateAudience } from './audience.js';
 import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
 import { describeError } from '../i18n/describe.js';
 import type { AudienceCondition, AudienceQuery, Customer, PropertyDefinition, PropertyValue } from './types.js';
@@ -46,23 +40,42 @@ describe('matchesAudience, operator by operator at the edges', () => {
     expect(matches({ city: 'Paris' }, { property: 'city', operator: 'contains', value: 'ARI' })).to.equal(true);
     expect(matches({ city: 'Paris' }, { property: 'city', operator: 'starts-with', value: 'pa' })).to.equal(true);
     expect(matches({ city: 'Paris' }, { property: 'city', operator: 'equals', value: 'paris ' })).to.equal(false);
-    expect(matches({ code: 'ClassOf2023' }, { property: 'code', operator: 'in', value: ['classof2023', 'x'] })).to.equal(true);
+    expect(
+      matches({ code: 'ClassOf2023' }, { property: 'code', operator: 'in', value: ['classof2023', 'x'] }),
+    ).to.equal(true);
   });
 
   it('treats choices as sets, and an unset property as having none', () => {
-    expect(matches({ favorite_color: 'red' }, { property: 'favorite_color', operator: 'in', value: ['red', 'blue'] })).to.equal(true);
+    expect(
+      matches({ favorite_color: 'red' }, { property: 'favorite_color', operator: 'in', value: ['red', 'blue'] }),
+    ).to.equal(true);
     expect(matches({}, { property: 'favorite_color', operator: 'not-in', value: ['red'] })).to.equal(true);
-    expect(matches({ colors: ['red', 'cyan'] }, { property: 'colors', operator: 'has-all', value: ['red', 'cyan'] })).to.equal(true);
-    expect(matches({ colors: ['red'] }, { property: 'colors', operator: 'has-all', value: ['red', 'cyan'] })).to.equal(false);
-    expect(matches({ colors: ['red'] }, { property: 'colors', operator: 'has-any', value: ['cyan', 'red'] })).to.equal(true);
+    expect(
+      matches({ colors: ['red', 'cyan'] }, { property: 'colors', operator: 'has-all', value: ['red', 'cyan'] }),
+    ).to.equal(true);
+    expect(matches({ colors: ['red'] }, { property: 'colors', operator: 'has-all', value: ['red', 'cyan'] })).to.equal(
+      false,
+    );
+    expect(matches({ colors: ['red'] }, { property: 'colors', operator: 'has-any', value: ['cyan', 'red'] })).to.equal(
+      true,
+    );
     expect(matches({}, { property: 'colors', operator: 'has-any', value: ['red'] })).to.equal(false);
     expect(matches({}, { property: 'colors', operator: 'has-none', value: ['red'] })).to.equal(true);
   });
 
   it('compares dates as calendar days; within-last-days counts today', () => {
-    expect(matches({ last_visit: '2026-11-27' }, { property: 'last_visit', operator: 'on', value: '2026-11-27' })).to.equal(true);
-    expect(matches({ last_visit: '2026-11-27' }, { property: 'last_visit', operator: 'before', value: '2026-11-27' })).to.equal(false);
-    expect(matches({ last_visit: '2026-11-01' }, { property: 'last_visit', operator: 'between', value: ['2026-11-01', '2026-11-30'] })).to.equal(true);
+    expect(
+      matches({ last_visit: '2026-11-27' }, { property: 'last_visit', operator: 'on', value: '2026-11-27' }),
+    ).to.equal(true);
+    expect(
+      matches({ last_visit: '2026-11-27' }, { property: 'last_visit', operator: 'before', value: '2026-11-27' }),
+    ).to.equal(false);
+    expect(
+      matches(
+        { last_visit: '2026-11-01' },
+        { property: 'last_visit', operator: 'between', value: ['2026-11-01', '2026-11-30'] },
+      ),
+    ).to.equal(true);
     const lastDays = (date: string, days: number) =>
       matches({ last_visit: date }, { property: 'last_visit', operator: 'within-last-days', value: days });
     expect(lastDays('2026-11-27', 1)).to.equal(true);
@@ -75,16 +88,29 @@ describe('matchesAudience, operator by operator at the edges', () => {
 
   it('reads "today" in the time zone it is given', () => {
     const late = { now: new Date('2026-11-27T23:30:00Z') };
-    const query: AudienceQuery = { match: 'all', conditions: [{ property: 'last_visit', operator: 'within-last-days', value: 1 }] };
-    expect(matchesAudience(customer({ last_visit: '2026-11-28' }), query, DEFS, { ...late, timeZone: 'Pacific/Kiritimati' })).to.equal(true);
-    expect(matchesAudience(customer({ last_visit: '2026-11-27' }), query, DEFS, { ...late, timeZone: 'America/Adak' })).to.equal(true);
+    const query: AudienceQuery = {
+      match: 'all',
+      conditions: [{ property: 'last_visit', operator: 'within-last-days', value: 1 }],
+    };
+    expect(
+      matchesAudience(customer({ last_visit: '2026-11-28' }), query, DEFS, { ...late, timeZone: 'Pacific/Kiritimati' }),
+    ).to.equal(true);
+    expect(
+      matchesAudience(customer({ last_visit: '2026-11-27' }), query, DEFS, { ...late, timeZone: 'America/Adak' }),
+    ).to.equal(true);
   });
 
   it('compares times, and between wraps past midnight', () => {
     expect(matches({ opens: '09:00' }, { property: 'opens', operator: 'before', value: '09:01' })).to.equal(true);
-    expect(matches({ opens: '09:00' }, { property: 'opens', operator: 'between', value: ['09:00', '17:00'] })).to.equal(true);
-    expect(matches({ opens: '23:00' }, { property: 'opens', operator: 'between', value: ['22:00', '02:00'] })).to.equal(true);
-    expect(matches({ opens: '12:00' }, { property: 'opens', operator: 'between', value: ['22:00', '02:00'] })).to.equal(false);
+    expect(matches({ opens: '09:00' }, { property: 'opens', operator: 'between', value: ['09:00', '17:00'] })).to.equal(
+      true,
+    );
+    expect(matches({ opens: '23:00' }, { property: 'opens', operator: 'between', value: ['22:00', '02:00'] })).to.equal(
+      true,
+    );
+    expect(matches({ opens: '12:00' }, { property: 'opens', operator: 'between', value: ['22:00', '02:00'] })).to.equal(
+      false,
+    );
   });
 
   it('finds a point exactly on the radius', () => {
@@ -92,8 +118,12 @@ describe('matchesAudience, operator by operator at the edges', () => {
     const louvre = { lat: 48.8606, lng: 2.3376 };
     const km = distanceKm(louvre, eiffel);
     expect(km).to.be.closeTo(3.17, 0.05);
-    expect(matches({ home: eiffel }, { property: 'home', operator: 'within-km', value: { ...louvre, km } })).to.equal(true);
-    expect(matches({ home: eiffel }, { property: 'home', operator: 'within-km', value: { ...louvre, km: km * 0.999 } })).to.equal(false);
+    expect(matches({ home: eiffel }, { property: 'home', operator: 'within-km', value: { ...louvre, km } })).to.equal(
+      true,
+    );
+    expect(
+      matches({ home: eiffel }, { property: 'home', operator: 'within-km', value: { ...louvre, km: km * 0.999 } }),
+    ).to.equal(false);
   });
 
   it('nests groups and reads the default properties', () => {
@@ -101,7 +131,13 @@ describe('matchesAudience, operator by operator at the edges', () => {
       match: 'all',
       conditions: [
         { property: 'name', operator: 'equals', value: 'ana' },
-        { match: 'any', conditions: [{ property: 'age', operator: 'gt', value: '60' }, { property: 'city', operator: 'is-set' }] },
+        {
+          match: 'any',
+          conditions: [
+            { property: 'age', operator: 'gt', value: '60' },
+            { property: 'city', operator: 'is-set' },
+          ],
+        },
       ],
     };
     expect(matchesAudience(customer({ city: 'Paris' }), query, DEFS)).to.equal(true);
@@ -157,28 +193,45 @@ function reference(c: Customer, query: AudienceQuery, today: string): boolean {
     if (value === undefined) return ['is-not-set', 'not-in', 'has-none', 'ne'].includes(item.operator);
     const num = (s: unknown) => Number(s);
     switch (item.operator) {
-      case 'is-not-set': return false;
-      case 'eq': return num(value) === num(operand);
-      case 'ne': return num(value) !== num(operand);
-      case 'lt': return num(value) < num(operand);
-      case 'lte': return num(value) <= num(operand);
-      case 'gt': return num(value) > num(operand);
-      case 'gte': return num(value) >= num(operand);
-      case 'between': return num(value) >= num(operand[0]) && num(value) <= num(operand[1]);
-      case 'in': return (operand as string[]).includes(value as string);
-      case 'not-in': return !(operand as string[]).includes(value as string);
-      case 'has-any': return (operand as string[]).some((o) => (value as string[]).includes(o));
-      case 'has-all': return (operand as string[]).every((o) => (value as string[]).includes(o));
-      case 'has-none': return !(operand as string[]).some((o) => (value as string[]).includes(o));
-      case 'on': return value === operand;
-      case 'before': return (value as string) < (operand as string);
-      case 'after': return (value as string) > (operand as string);
+      case 'is-not-set':
+        return false;
+      case 'eq':
+        return num(value) === num(operand);
+      case 'ne':
+        return num(value) !== num(operand);
+      case 'lt':
+        return num(value) < num(operand);
+      case 'lte':
+        return num(value) <= num(operand);
+      case 'gt':
+        return num(value) > num(operand);
+      case 'gte':
+        return num(value) >= num(operand);
+      case 'between':
+        return num(value) >= num(operand[0]) && num(value) <= num(operand[1]);
+      case 'in':
+        return (operand as string[]).includes(value as string);
+      case 'not-in':
+        return !(operand as string[]).includes(value as string);
+      case 'has-any':
+        return (operand as string[]).some((o) => (value as string[]).includes(o));
+      case 'has-all':
+        return (operand as string[]).every((o) => (value as string[]).includes(o));
+      case 'has-none':
+        return !(operand as string[]).some((o) => (value as string[]).includes(o));
+      case 'on':
+        return value === operand;
+      case 'before':
+        return (value as string) < (operand as string);
+      case 'after':
+        return (value as string) > (operand as string);
       case 'within-last-days': {
         const t = Date.parse(`${today}T00:00:00Z`);
         const v = Date.parse(`${value as string}T00:00:00Z`);
         return v <= t && v > t - (operand as number) * 86_400_000;
       }
-      default: throw new Error(`reference does not know ${item.operator}`);
+      default:
+        throw new Error(`reference does not know ${item.operator}`);
     }
   });
   return query.match === 'all' ? results.every(Boolean) : results.some(Boolean);
@@ -188,34 +241,70 @@ describe('matchesAudience agrees with a simple reference evaluation', function (
   this.timeout(PROPERTY_TIMEOUT);
   // Small integers only, so the reference can use floats; dates near today.
   const smallNumber = fc.integer({ min: -20, max: 20 }).map(String);
-  const nearDate = fc.integer({ min: -40, max: 5 }).map((offset) => new Date(NOW.getTime() + offset * 86_400_000).toISOString().slice(0, 10));
+  const nearDate = fc
+    .integer({ min: -40, max: 5 })
+    .map((offset) => new Date(NOW.getTime() + offset * 86_400_000).toISOString().slice(0, 10));
   const colorValue = fc.constantFrom(...favoriteColor.options!.map((o) => o.value));
   const colorList = fc.uniqueArray(colorValue, { minLength: 1, maxLength: 3 });
   const ordered = (values: string[]) => favoriteColor.options!.map((o) => o.value).filter((v) => values.includes(v));
 
-  const customers = fc.record(
-    {
-      age: smallNumber,
-      favorite_color: colorValue,
-      colors: colorList.map(ordered),
-      last_visit: nearDate,
-    },
-    { requiredKeys: [] },
-  ).map((properties) => customer(properties as Record<string, PropertyValue>));
+  const customers = fc
+    .record(
+      {
+        age: smallNumber,
+        favorite_color: colorValue,
+        colors: colorList.map(ordered),
+        last_visit: nearDate,
+      },
+      { requiredKeys: [] },
+    )
+    .map((properties) => customer(properties as Record<string, PropertyValue>));
 
   const condition: fc.Arbitrary<AudienceCondition> = fc.oneof(
-    fc.record({ property: fc.constant('age'), operator: fc.constantFrom('eq', 'ne', 'lt', 'lte', 'gt', 'gte'), value: smallNumber }),
-    fc.tuple(smallNumber, smallNumber).map(([a, b]) => ({ property: 'age', operator: 'between' as const, value: Number(a) <= Number(b) ? [a, b] : [b, a] })),
+    fc.record({
+      property: fc.constant('age'),
+      operator: fc.constantFrom('eq', 'ne', 'lt', 'lte', 'gt', 'gte'),
+      value: smallNumber,
+    }),
+    fc
+      .tuple(smallNumber, smallNumber)
+      .map(([a, b]) => ({
+        property: 'age',
+        operator: 'between' as const,
+        value: Number(a) <= Number(b) ? [a, b] : [b, a],
+      })),
     fc.record({ property: fc.constant('favorite_color'), operator: fc.constantFrom('in', 'not-in'), value: colorList }),
-    fc.record({ property: fc.constant('colors'), operator: fc.constantFrom('has-any', 'has-all', 'has-none'), value: colorList }),
-    fc.record({ property: fc.constant('last_visit'), operator: fc.constantFrom('on', 'before', 'after'), value: nearDate }),
-    fc.record({ property: fc.constant('last_visit'), operator: fc.constant('within-last-days'), value: fc.integer({ min: 1, max: 45 }) }),
-    fc.record({ property: fc.constantFrom('age', 'favorite_color', 'colors', 'last_visit'), operator: fc.constantFrom('is-set', 'is-not-set') }),
-  ) as fc.Arbitrary<AudienceCondition>;
+    fc.record({
+      property: fc.constant('colors'),
+      operator: fc.constantFrom('has-any', 'has-all', 'has-none'),
+      value: colorList,
+    }),
+    fc.record({
+      property: fc.constant('last_visit'),
+      operator: fc.constantFrom('on', 'before', 'after'),
+      value: nearDate,
+    }),
+    fc.record({
+      property: fc.constant('last_visit'),
+      operator: fc.constant('within-last-days'),
+      value: fc.integer({ min: 1, max: 45 }),
+    }),
+    fc.record({
+      property: fc.constantFrom('age', 'favorite_color', 'colors', 'last_visit'),
+      operator: fc.constantFrom('is-set', 'is-not-set'),
+    }),
+  );
 
   const { query } = fc.letrec<{ query: AudienceQuery; item: AudienceCondition | AudienceQuery }>((tie) => ({
-    query: fc.record({ match: fc.constantFrom('all', 'any'), conditions: fc.array(tie('item'), { maxLength: 4 }) }) as fc.Arbitrary<AudienceQuery>,
-    item: fc.oneof({ depthSize: 'small', withCrossShrink: true }, condition, tie('query')) as fc.Arbitrary<AudienceCondition | AudienceQuery>,
+    query: fc.record({
+      match: fc.constantFrom('all', 'any'),
+      conditions: fc.array(tie('item'), { maxLength: 4 }),
+    }),
+    item: fc.oneof<[fc.Arbitrary<AudienceCondition>, fc.Arbitrary<AudienceQuery>]>(
+      { depthSize: 'small', withCrossShrink: true },
+      condition,
+      tie<'query'>('query'),
+    ),
   }));
 
   it('for random customers and random valid queries', () => {

@@ -109,10 +109,7 @@ function checkOperand(def: PropertyDefinition, value: unknown): ValueError | 'mi
 }
 
 /** Every problem in a query, each with the path to its condition; `[]` when it can be evaluated. */
-export function validateAudience(
-  query: AudienceQuery,
-  definitions: readonly PropertyDefinition[],
-): AudienceError[] {
+export function validateAudience(query: AudienceQuery, definitions: readonly PropertyDefinition[]): AudienceError[] {
   const defs = definitionMap(definitions);
   const errors: AudienceError[] = [];
   const add = <K extends AudienceErrorCode>(

@@ -30,8 +30,12 @@ describe('validateDefinition', () => {
   });
 
   it('reserves number and name in any case', () => {
-    expect(codes(validateDefinition(definition('text', { name: 'Number' }), []))).to.deep.equal(['definition.name.reserved']);
-    expect(codes(validateDefinition(definition('text', { name: 'NAME' }), []))).to.deep.equal(['definition.name.reserved']);
+    expect(codes(validateDefinition(definition('text', { name: 'Number' }), []))).to.deep.equal([
+      'definition.name.reserved',
+    ]);
+    expect(codes(validateDefinition(definition('text', { name: 'NAME' }), []))).to.deep.equal([
+      'definition.name.reserved',
+    ]);
   });
 
   it('rejects a name taken in another case on create, and not the definition itself on update', () => {
@@ -44,12 +48,18 @@ describe('validateDefinition', () => {
   });
 
   it('requires a label of 1 to 100 characters after trimming', () => {
-    expect(codes(validateDefinition(definition('text', { label: '   ' }), []))).to.deep.equal(['definition.label.length']);
-    expect(codes(validateDefinition(definition('text', { label: 'x'.repeat(101) }), []))).to.deep.equal(['definition.label.length']);
+    expect(codes(validateDefinition(definition('text', { label: '   ' }), []))).to.deep.equal([
+      'definition.label.length',
+    ]);
+    expect(codes(validateDefinition(definition('text', { label: 'x'.repeat(101) }), []))).to.deep.equal([
+      'definition.label.length',
+    ]);
   });
 
   it('checks choice options: 1 to 10,000, unique values, non-empty labels, each error on its row', () => {
-    expect(codes(validateDefinition(definition('single-choice', { options: [] }), []))).to.deep.equal(['definition.options.count']);
+    expect(codes(validateDefinition(definition('single-choice', { options: [] }), []))).to.deep.equal([
+      'definition.options.count',
+    ]);
     const errors = validateDefinition(
       definition('multiple-choice', {
         options: [
@@ -66,13 +76,19 @@ describe('validateDefinition', () => {
       ['definition.option.label', 'options.2.label'],
       ['definition.option.duplicate-label', 'options.3.label'],
     ]);
-    expect(describeError(errors[0], { locale: 'de' })).to.equal('Option 2: Der Wert „red“ wird schon von einer anderen Option verwendet.');
+    expect(describeError(errors[0], { locale: 'de' })).to.equal(
+      'Option 2: Der Wert „red“ wird schon von einer anderen Option verwendet.',
+    );
     const many = Array.from({ length: 10_001 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
-    expect(codes(validateDefinition(definition('single-choice', { options: many }), []))).to.deep.equal(['definition.options.count']);
+    expect(codes(validateDefinition(definition('single-choice', { options: many }), []))).to.deep.equal([
+      'definition.options.count',
+    ]);
   });
 
   it('allows a pattern only on text and word, and only one that compiles', () => {
-    expect(codes(validateDefinition(definition('number', { pattern: '\\d+' }), []))).to.deep.equal(['definition.pattern.type']);
+    expect(codes(validateDefinition(definition('number', { pattern: '\\d+' }), []))).to.deep.equal([
+      'definition.pattern.type',
+    ]);
     const errors = validateDefinition(definition('text', { pattern: '([A-Z' }), []);
     expect(codes(errors)).to.deep.equal(['definition.pattern.invalid']);
     expect(describeError(errors[0])).to.contain('not a valid regular expression');

@@ -2,7 +2,6 @@ import type { DefinitionError } from './errors.js';
 import { compilePattern } from './values.js';
 import {
   PROPERTY_TYPES,
-  type AccessControl,
   type AccessLevel,
   type PropertyDefinition,
   type PropertyType,
@@ -27,7 +26,7 @@ export const BUILT_IN_DEFINITIONS: readonly PropertyDefinition[] = Object.freeze
     required: true,
     showToAgent: true,
     showToCustomer: false,
-    access: Object.freeze({ '*': 'view' }) as AccessControl,
+    access: Object.freeze({ '*': 'view' }),
     order: -2,
   }),
   Object.freeze({
@@ -37,10 +36,10 @@ export const BUILT_IN_DEFINITIONS: readonly PropertyDefinition[] = Object.freeze
     builtIn: true,
     showToAgent: true,
     showToCustomer: true,
-    access: Object.freeze({ '*': 'edit' }) as AccessControl,
+    access: Object.freeze({ '*': 'edit' }),
     order: -1,
   }),
-]) as readonly PropertyDefinition[];
+]);
 
 /** What an admin gives for a new property; the rest takes its default. */
 export type DefinitionInit = Pick<PropertyDefinition, 'name' | 'label' | 'type'> &
@@ -91,8 +90,7 @@ export function validateDefinition(
     } else {
       const lower = name.toLowerCase();
       const taken = existing.find(
-        (other) =>
-          other.name.toLowerCase() === lower && !(mode === 'update' && other.name === name),
+        (other) => other.name.toLowerCase() === lower && !(mode === 'update' && other.name === name),
       );
       if (taken) add({ code: 'definition.name.taken', params: { name: taken.name }, field: 'name' });
     }
@@ -142,10 +140,7 @@ export function validateDefinition(
   return problems;
 }
 
-function checkOptions(
-  def: PropertyDefinition,
-  add: (problem: DefinitionError) => void,
-): void {
+function checkOptions(def: PropertyDefinition, add: (problem: DefinitionError) => void): void {
   const options = def.options ?? [];
   if (options.length < 1 || options.length > OPTIONS_MAX) {
     add({ code: 'definition.options.count', params: { min: 1, max: OPTIONS_MAX }, field: 'options' });

@@ -33,9 +33,7 @@ export function decimalSeparator(locale?: string): string {
   let separator = decimalSeparators.get(tag);
   if (separator === undefined) {
     try {
-      separator =
-        new Intl.NumberFormat(tag).formatToParts(1.5).find((part) => part.type === 'decimal')
-          ?.value ?? '.';
+      separator = new Intl.NumberFormat(tag).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
     } catch {
       separator = '.';
     }

@@ -94,11 +94,28 @@ export type ValueInput = string | number | readonly string[] | LocationInput | n
 
 /** Operators per DESIGN §6; which ones fit a property depends on its type. */
 export type AudienceOperator =
-  | 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'between'
-  | 'contains' | 'equals' | 'starts-with' | 'in' | 'not-in'
-  | 'has-any' | 'has-all' | 'has-none'
-  | 'on' | 'before' | 'after' | 'within-last-days' | 'within-km'
-  | 'is-set' | 'is-not-set';
+  | 'eq'
+  | 'ne'
+  | 'lt'
+  | 'lte'
+  | 'gt'
+  | 'gte'
+  | 'between'
+  | 'contains'
+  | 'equals'
+  | 'starts-with'
+  | 'in'
+  | 'not-in'
+  | 'has-any'
+  | 'has-all'
+  | 'has-none'
+  | 'on'
+  | 'before'
+  | 'after'
+  | 'within-last-days'
+  | 'within-km'
+  | 'is-set'
+  | 'is-not-set';
 
 /** One test of one property: `{ property: 'age', operator: 'gte', value: '18' }`. */
 export interface AudienceCondition {

@@ -14,7 +14,21 @@ const locales = fc.constantFrom('en', 'de', 'fr');
 // Dates and times take their forms from `Intl` for any tag: day or year first, words in the
 // pattern (`bg`, `fr-CA`), day periods before the time (`ko`, `zh-TW`), bidi marks (`ar`), no such
 // locale at all.
-const calendarLocales = fc.constantFrom('en', 'de', 'fr', 'en-GB', 'de-CH', 'ja', 'ko', 'zh-TW', 'fr-CA', 'bg', 'ar', 'xx-invalid', '');
+const calendarLocales = fc.constantFrom(
+  'en',
+  'de',
+  'fr',
+  'en-GB',
+  'de-CH',
+  'ja',
+  'ko',
+  'zh-TW',
+  'fr-CA',
+  'bg',
+  'ar',
+  'xx-invalid',
+  '',
+);
 const localesOf = (type: PropertyType) => (type === 'date' || type === 'time' ? calendarLocales : locales);
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -26,7 +40,11 @@ const canonicalNumber = fc
   });
 
 const isoDate = fc
-  .record({ y: fc.integer({ min: 1, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+  .record({
+    y: fc.integer({ min: 1, max: 9999 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+  })
   .map(({ y, m, d }) => `${pad(y, 4)}-${pad(m)}-${pad(Math.min(d, daysInMonth(y, m)))}`);
 
 const isoTime = fc
@@ -47,7 +65,9 @@ const wordValue = fc
 const choiceDefinition = (type: 'single-choice' | 'multiple-choice') =>
   fc
     .uniqueArray(
-      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((label) => !label.includes(',') && label.trim() !== '' && !/^v\d+$/.test(label.trim())),
+      fc
+        .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+        .filter((label) => !label.includes(',') && label.trim() !== '' && !/^v\d+$/.test(label.trim())),
       { minLength: 1, maxLength: 40, selector: (label) => label.trim().toLowerCase() },
     )
     .map((labels) => definition(type, { options: labels.map((label, i) => ({ value: `v${i}`, label })) }));
@@ -60,7 +80,12 @@ const valuesByType: Record<PropertyType, fc.Arbitrary<[PropertyDefinition, Prope
     fc.constantFrom(...def.options!.map((o) => o.value)).map((v) => [def, v] as [PropertyDefinition, PropertyValue]),
   ),
   'multiple-choice': choiceDefinition('multiple-choice').chain((def) =>
-    fc.subarray(def.options!.map((o) => o.value), { minLength: 1 }).map((v) => [def, v] as [PropertyDefinition, PropertyValue]),
+    fc
+      .subarray(
+        def.options!.map((o) => o.value),
+        { minLength: 1 },
+      )
+      .map((v) => [def, v] as [PropertyDefinition, PropertyValue]),
   ),
   // Shown by its address when it has one; the coordinates are what round-trips through text.
   location: fc.record({ lat: coordinate(90), lng: coordinate(180) }).map((v) => [definition('location'), v]),
@@ -84,7 +109,12 @@ describe('every type, property-based', function () {
     });
 
     it(`${type}: any typed text is parsed to a valid value or rejected with a code and a message`, () => {
-      const def = definition(type, { options: [{ value: 'red', label: 'Red' }, { value: 'blue', label: 'Blue' }] });
+      const def = definition(type, {
+        options: [
+          { value: 'red', label: 'Red' },
+          { value: 'blue', label: 'Blue' },
+        ],
+      });
       fc.assert(
         fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), localesOf(type), (input, locale) => {
           const result = parseValue(def, input, locale);
@@ -92,7 +122,9 @@ describe('every type, property-based', function () {
             expect(validateValue(def, result.value)).to.equal(null);
           } else {
             expect(result.error.code).to.be.a('string').and.not.be.empty;
-            expect(describeError(result.error, { locale, label: 'Field' })).to.be.a('string').and.contain('Field');
+            expect(describeError(result.error, { locale, label: 'Field' }))
+              .to.be.a('string')
+              .and.contain('Field');
           }
         }),
         RUNS,
@@ -101,10 +133,18 @@ describe('every type, property-based', function () {
   }
 
   const invalidInputs: Partial<Record<PropertyType, fc.Arbitrary<string>>> = {
-    number: fc.tuple(canonicalNumber, fc.constantFrom('e5', 'x', ' 1', 'NaN', '.5.5', '--')).map(([n, junk]) => n + junk),
-    word: fc.tuple(wordValue, fc.constantFrom(' ', '-', '!', '.', '_', '@', '\n'), wordValue).map(([a, junk, b]) => a + junk + b),
+    number: fc
+      .tuple(canonicalNumber, fc.constantFrom('e5', 'x', ' 1', 'NaN', '.5.5', '--'))
+      .map(([n, junk]) => n + junk),
+    word: fc
+      .tuple(wordValue, fc.constantFrom(' ', '-', '!', '.', '_', '@', '\n'), wordValue)
+      .map(([a, junk, b]) => a + junk + b),
     date: fc
-      .record({ y: fc.integer({ min: 1, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), extra: fc.integer({ min: 1, max: 20 }) })
+      .record({
+        y: fc.integer({ min: 1, max: 9999 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        extra: fc.integer({ min: 1, max: 20 }),
+      })
       .map(({ y, m, extra }) => `${pad(y, 4)}-${pad(m)}-${pad(daysInMonth(y, m) + extra)}`),
     time: fc.tuple(fc.integer({ min: 24, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([h, m]) => `${h}:${pad(m)}`),
   };

@@ -1,11 +1,9 @@
 import type { ValueError, ValueProblem } from './errors.js';
 import type { PropertyDefinition, PropertyValue, ValueInput } from './types.js';
 import { specFor } from './value-types/index.js';
-import { fail } from './value-types/spec.js';
+import { fail, plainText } from './value-types/spec.js';
 
-export type ParseResult =
-  | { ok: true; value: PropertyValue | null }
-  | { ok: false; error: ValueError };
+export type ParseResult = { ok: true; value: PropertyValue | null } | { ok: false; error: ValueError };
 
 const patterns = new Map<string, RegExp | null>();
 
@@ -26,7 +24,7 @@ export function compilePattern(pattern: string): RegExp | null {
 function checkPattern(def: PropertyDefinition, value: PropertyValue): ValueProblem | null {
   if (!def.pattern || !specFor(def)?.pattern) return null;
   const pattern = compilePattern(def.pattern);
-  if (!pattern || pattern.test(String(value))) return null;
+  if (!pattern || pattern.test(plainText(value))) return null;
   return {
     code: 'pattern.mismatch',
     params: def.patternHint ? { hint: def.patternHint } : {},
@@ -76,11 +74,7 @@ export function validateValue(def: PropertyDefinition, value: PropertyValue | nu
  * labels (or the bare value of an option no longer offered), the address. An empty value gives `''`.
  * Never throws, even for a value that is invalid.
  */
-export function formatValue(
-  def: PropertyDefinition,
-  value: PropertyValue | null | undefined,
-  locale = 'en',
-): string {
+export function formatValue(def: PropertyDefinition, value: PropertyValue | null | undefined, locale = 'en'): string {
   if (value === null || value === undefined) return '';
   const spec = specFor(def);
   if (!spec) return plainText(value);
@@ -89,8 +83,4 @@ export function formatValue(
   } catch {
     return plainText(value);
   }
-}
-
-function plainText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
 }

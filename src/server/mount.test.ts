@@ -7,7 +7,8 @@ import { createProfileToken } from './profile-token.js';
 import { expressApp, nodeServer, propertyApi, type Sessions } from './mount.example.js';
 
 const SECRET = 'mount example secret, thirty-two bytes or more';
-const sessions: Sessions = async (cookie) => (cookie === 'session=ana-agent' ? { userId: 'u1', roles: ['agent'] } : null);
+const sessions: Sessions = async (cookie) =>
+  cookie === 'session=ana-agent' ? { userId: 'u1', roles: ['agent'] } : null;
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -22,7 +23,9 @@ for (const [name, mount] of [
     let server: Server;
     let url: string;
     beforeEach(async () => {
-      const store = new MemoryStore({ customers: [{ id: 'ana', number: '1', name: 'Ana', revision: 1, properties: {} }] });
+      const store = new MemoryStore({
+        customers: [{ id: 'ana', number: '1', name: 'Ana', revision: 1, properties: {} }],
+      });
       server = mount(propertyApi(store, sessions, SECRET));
       url = await listen(server);
     });
@@ -40,7 +43,9 @@ for (const [name, mount] of [
         body: JSON.stringify({ changes: { name: 'Ana M.' } }),
       });
       expect(saved.status).to.equal(200);
-      expect(((await saved.json()) as { changed: Record<string, { by: string }> }).changed.name!.by).to.equal('customer:ana');
+      expect(((await saved.json()) as { changed: Record<string, { by: string }> }).changed.name!.by).to.equal(
+        'customer:ana',
+      );
     });
   });
 }

@@ -31,7 +31,10 @@ function hmacKey(secret: ProfileSecret): Promise<CryptoKey> {
   const cached = typeof secret === 'string' ? stringKeys.get(secret) : keys.get(secret);
   if (cached) return cached;
   const bytes = secretBytes(secret);
-  const key = crypto.subtle.importKey('raw', bytes as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  const key = crypto.subtle.importKey('raw', bytes as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+    'verify',
+  ]);
   if (typeof secret === 'string') stringKeys.set(secret, key);
   else keys.set(secret, key);
   return key;
@@ -69,7 +72,8 @@ export async function createProfileToken({
   now = new Date(),
 }: CreateProfileTokenOptions): Promise<string> {
   if (typeof customerId !== 'string' || customerId === '') throw new TypeError('A profile token needs a customer id.');
-  if (!Number.isFinite(expiresInSeconds) || expiresInSeconds <= 0) throw new TypeError('expiresInSeconds must be positive.');
+  if (!Number.isFinite(expiresInSeconds) || expiresInSeconds <= 0)
+    throw new TypeError('expiresInSeconds must be positive.');
   const expires = Math.floor(now.getTime() / 1000) + Math.floor(expiresInSeconds);
   const payload = base64url(encoder.encode(JSON.stringify({ c: customerId, e: expires })));
   const signed = `${PREFIX}.${payload}`;
@@ -98,7 +102,12 @@ export async function verifyProfileToken(
   const signature = fromBase64url(signatureText);
   // One spelling per token: the last character carries unused bits, which must be zero.
   if (!signature || signature.byteLength !== 32 || base64url(signature) !== signatureText) return null;
-  const valid = await crypto.subtle.verify('HMAC', await hmacKey(secret), signature as BufferSource, encoder.encode(`${PREFIX}.${payload}`));
+  const valid = await crypto.subtle.verify(
+    'HMAC',
+    await hmacKey(secret),
+    signature as BufferSource,
+    encoder.encode(`${PREFIX}.${payload}`),
+  );
   if (!valid) return null;
   const bytes = fromBase64url(payload);
   if (!bytes || base64url(bytes) !== payload) return null;

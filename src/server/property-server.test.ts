@@ -23,21 +23,59 @@ const base = { type: 'text' as const, showToAgent: true, showToCustomer: false, 
 /** Hidden, view, edit and customer-visible properties, and one hidden from everyone. */
 const DEFINITIONS: PropertyDefinition[] = [
   { ...base, name: 'internal_score', label: 'Internal score', access: { admin: 'edit' }, order: 1 },
-  { ...base, name: 'credit_limit', label: 'Credit limit', type: 'number', access: { '*': 'view', supervisor: 'edit' }, order: 2 },
+  {
+    ...base,
+    name: 'credit_limit',
+    label: 'Credit limit',
+    type: 'number',
+    access: { '*': 'view', supervisor: 'edit' },
+    order: 2,
+  },
   { ...base, name: 'notes', label: 'Notes', access: { '*': 'edit' }, order: 3 },
-  { ...base, name: 'shoe_size', label: 'Shoe size', type: 'number', showToCustomer: true, access: { '*': 'edit' }, order: 4 },
+  {
+    ...base,
+    name: 'shoe_size',
+    label: 'Shoe size',
+    type: 'number',
+    showToCustomer: true,
+    access: { '*': 'edit' },
+    order: 4,
+  },
   { ...base, name: 'vip_secret', label: 'VIP secret', showToAgent: false, access: { '*': 'edit' }, order: 5 },
 ];
 
 /** Strings that must never reach a principal who may not read them. */
-const SECRETS = { internal_score: 'SCORE-7731', credit_limit: '98765', notes: 'NOTE-ANA-42', vip_secret: 'VIP-SECRET-5150', number: '+4915123456789' };
+const SECRETS = {
+  internal_score: 'SCORE-7731',
+  credit_limit: '98765',
+  notes: 'NOTE-ANA-42',
+  vip_secret: 'VIP-SECRET-5150',
+  number: '+4915123456789',
+};
 
 function customers(): Customer[] {
   const ana: Customer = {
-    id: 'ana', channel: 'whatsapp', number: SECRETS.number, name: 'Ana', revision: 1,
-    properties: { internal_score: SECRETS.internal_score, credit_limit: SECRETS.credit_limit, notes: SECRETS.notes, shoe_size: '38', vip_secret: SECRETS.vip_secret },
+    id: 'ana',
+    channel: 'whatsapp',
+    number: SECRETS.number,
+    name: 'Ana',
+    revision: 1,
+    properties: {
+      internal_score: SECRETS.internal_score,
+      credit_limit: SECRETS.credit_limit,
+      notes: SECRETS.notes,
+      shoe_size: '38',
+      vip_secret: SECRETS.vip_secret,
+    },
   };
-  const ben: Customer = { id: 'ben', channel: 'telegram', number: '4242', name: 'Ben', revision: 1, properties: { notes: 'BEN-NOTE', shoe_size: '44' } };
+  const ben: Customer = {
+    id: 'ben',
+    channel: 'telegram',
+    number: '4242',
+    name: 'Ben',
+    revision: 1,
+    properties: { notes: 'BEN-NOTE', shoe_size: '44' },
+  };
   return [ana, ben];
 }
 
@@ -64,7 +102,8 @@ function authenticate(request: Request): Principal | null {
 async function start(): Promise<Running> {
   const store = new MemoryStore({ definitions: DEFINITIONS, customers: customers(), author: 'store-default' });
   const api = createPropertyServer({ store, authenticate, profileSecret: SECRET });
-  const server = createServer(getRequestListener(api.fetch));
+  const listener = getRequestListener(api.fetch);
+  const server = createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/api`, store, server, seen: [] };
@@ -81,9 +120,16 @@ interface Answer {
 }
 
 /** One request as `who` (a role, `customer:<id>` for a fresh profile token, or `anonymous`), checked against the API file. */
-async function call(who: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+async function call(
+  who: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const auth: Record<string, string> = {};
-  if (who.startsWith('customer:')) auth.Authorization = `Bearer ${await createProfileToken({ customerId: who.slice(9), secret: SECRET })}`;
+  if (who.startsWith('customer:'))
+    auth.Authorization = `Bearer ${await createProfileToken({ customerId: who.slice(9), secret: SECRET })}`;
   else if (who.startsWith('token:')) auth.Authorization = `Bearer ${who.slice(6)}`;
   else if (who !== 'anonymous') auth.Authorization = `Bearer user:${who}`;
   const response = await fetch(running.url + path, {
@@ -94,7 +140,10 @@ async function call(who: string, method: string, path: string, body?: unknown, h
   const text = await response.text();
   running.seen.push({ who, text });
   const parsed = text ? JSON.parse(text) : undefined;
-  expect(responseProblems(method, path, response.status, parsed), `${method} ${path} ${response.status} against the API file`).to.deep.equal([]);
+  expect(
+    responseProblems(method, path, response.status, parsed),
+    `${method} ${path} ${response.status} against the API file`,
+  ).to.deep.equal([]);
   return { status: response.status, body: parsed, headers: response.headers };
 }
 
@@ -108,13 +157,53 @@ const WHO = ['agent', 'supervisor', 'admin', 'customer:ana'] as const;
 
 /** What each principal may do with each property of Ana: DESIGN §8's table. */
 const EXPECTED: Record<(typeof WHO)[number], Record<string, 'none' | 'view' | 'edit'>> = {
-  agent: { internal_score: 'none', credit_limit: 'view', notes: 'edit', shoe_size: 'edit', vip_secret: 'none', name: 'edit', number: 'view' },
-  supervisor: { internal_score: 'none', credit_limit: 'edit', notes: 'edit', shoe_size: 'edit', vip_secret: 'none', name: 'edit', number: 'view' },
-  admin: { internal_score: 'edit', credit_limit: 'view', notes: 'edit', shoe_size: 'edit', vip_secret: 'none', name: 'edit', number: 'view' },
-  'customer:ana': { internal_score: 'none', credit_limit: 'none', notes: 'none', shoe_size: 'edit', vip_secret: 'none', name: 'edit', number: 'none' },
+  agent: {
+    internal_score: 'none',
+    credit_limit: 'view',
+    notes: 'edit',
+    shoe_size: 'edit',
+    vip_secret: 'none',
+    name: 'edit',
+    number: 'view',
+  },
+  supervisor: {
+    internal_score: 'none',
+    credit_limit: 'edit',
+    notes: 'edit',
+    shoe_size: 'edit',
+    vip_secret: 'none',
+    name: 'edit',
+    number: 'view',
+  },
+  admin: {
+    internal_score: 'edit',
+    credit_limit: 'view',
+    notes: 'edit',
+    shoe_size: 'edit',
+    vip_secret: 'none',
+    name: 'edit',
+    number: 'view',
+  },
+  'customer:ana': {
+    internal_score: 'none',
+    credit_limit: 'none',
+    notes: 'none',
+    shoe_size: 'edit',
+    vip_secret: 'none',
+    name: 'edit',
+    number: 'none',
+  },
 };
 
-const NEW_VALUE: Record<string, string> = { internal_score: 'SCORE-1', credit_limit: '100', notes: 'changed', shoe_size: '41', vip_secret: 'VIP-2', name: 'Ana B.', number: '+4915000000000' };
+const NEW_VALUE: Record<string, string> = {
+  internal_score: 'SCORE-1',
+  credit_limit: '100',
+  notes: 'changed',
+  shoe_size: '41',
+  vip_secret: 'VIP-2',
+  name: 'Ana B.',
+  number: '+4915000000000',
+};
 
 describe('createPropertyServer: who may read, write, find and manage what (DESIGN §8)', () => {
   for (const who of WHO) {
@@ -122,9 +211,11 @@ describe('createPropertyServer: who may read, write, find and manage what (DESIG
       it(`${who} × ${property}: ${level}`, async () => {
         const read = await call(who, 'GET', '/customers/ana');
         expect(read.status).to.equal(200);
-        const has = property === 'name' || property === 'number' ? property in read.body : property in read.body.properties;
+        const has =
+          property === 'name' || property === 'number' ? property in read.body : property in read.body.properties;
         expect(has, 'readable').to.equal(level !== 'none');
-        if (level !== 'none' && property !== 'name' && property !== 'number') expect(read.body.changed ?? {}).to.not.have.property('number');
+        if (level !== 'none' && property !== 'name' && property !== 'number')
+          expect(read.body.changed ?? {}).to.not.have.property('number');
 
         const before = await running.store.getCustomer('ana');
         const write = await patch(who, 'ana', { [property]: NEW_VALUE[property] });
@@ -140,7 +231,9 @@ describe('createPropertyServer: who may read, write, find and manage what (DESIG
           expect(after).to.deep.equal(before);
         }
 
-        const find = await call(who, 'POST', '/customers/search', { query: { match: 'all', conditions: [{ property, operator: 'is-set' }] } });
+        const find = await call(who, 'POST', '/customers/search', {
+          query: { match: 'all', conditions: [{ property, operator: 'is-set' }] },
+        });
         if (who.startsWith('customer:')) expect(find.status).to.equal(403);
         else if (level === 'none') expect(find.status).to.equal(403);
         else expect(find.status).to.equal(200);
@@ -157,9 +250,14 @@ describe('createPropertyServer: who may read, write, find and manage what (DESIG
     const def = { ...base, name: 'fresh', label: 'Fresh', access: { '*': 'edit' }, order: 9 };
     for (const who of ['agent', 'supervisor', 'customer:ana']) {
       expect((await call(who, 'POST', '/definitions', def)).status, who).to.equal(403);
-      expect((await call(who, 'PUT', '/definitions/notes', { ...DEFINITIONS[2], label: 'x' })).status, who).to.equal(403);
+      expect((await call(who, 'PUT', '/definitions/notes', { ...DEFINITIONS[2], label: 'x' })).status, who).to.equal(
+        403,
+      );
       expect((await call(who, 'DELETE', '/definitions/notes')).status, who).to.equal(403);
-      expect((await call(who, 'PUT', '/definitions-order', { names: DEFINITIONS.map((d) => d.name).reverse() })).status, who).to.equal(403);
+      expect(
+        (await call(who, 'PUT', '/definitions-order', { names: DEFINITIONS.map((d) => d.name).reverse() })).status,
+        who,
+      ).to.equal(403);
       expect((await call(who, 'GET', '/definitions/notes/count')).status, who).to.equal(403);
     }
     expect((await running.store.listDefinitions()).map((d) => d.name)).to.not.include('fresh');
@@ -188,8 +286,18 @@ describe('createPropertyServer: who may read, write, find and manage what (DESIG
 
   it('a conflict carries the customer as the agent may see it, never the hidden values', async () => {
     const stale = await revisionOf('ana');
-    await running.store.updateCustomer('ana', { notes: 'by admin', internal_score: 'SCORE-NEW-1', vip_secret: 'VIP-NEW-2' }, { revision: stale });
-    const answer = await call('agent', 'PATCH', '/customers/ana', { changes: { notes: 'by agent' } }, { 'If-Match': `"${stale}"` });
+    await running.store.updateCustomer(
+      'ana',
+      { notes: 'by admin', internal_score: 'SCORE-NEW-1', vip_secret: 'VIP-NEW-2' },
+      { revision: stale },
+    );
+    const answer = await call(
+      'agent',
+      'PATCH',
+      '/customers/ana',
+      { changes: { notes: 'by agent' } },
+      { 'If-Match': `"${stale}"` },
+    );
     expect(answer.status).to.equal(412);
     expect(answer.body.error.fields).to.deep.equal(['notes']);
     expect(answer.body.error.current.properties.notes).to.equal('by admin');
@@ -202,7 +310,8 @@ describe('createPropertyServer: who may read, write, find and manage what (DESIG
       await call(who, 'GET', '/definitions');
       await patch(who, 'ana', { shoe_size: '39' });
       await patch(who, 'ana', { internal_score: 'x', vip_secret: 'y' });
-      if (who !== 'customer:ana') await call(who, 'POST', '/customers/search', { query: { match: 'all', conditions: [] } });
+      if (who !== 'customer:ana')
+        await call(who, 'POST', '/customers/search', { query: { match: 'all', conditions: [] } });
     }
     for (const { who, text } of running.seen) {
       const level = EXPECTED[who as keyof typeof EXPECTED];
@@ -228,7 +337,12 @@ describe('createPropertyServer: profile tokens', () => {
       tamper(good, 1),
       tamper(good, 2),
       await createProfileToken({ customerId: 'ana', secret: 'another secret that is also long enough!!' }),
-      await createProfileToken({ customerId: 'ana', secret: SECRET, expiresInSeconds: 60, now: new Date(Date.now() - 120_000) }),
+      await createProfileToken({
+        customerId: 'ana',
+        secret: SECRET,
+        expiresInSeconds: 60,
+        now: new Date(Date.now() - 120_000),
+      }),
       'cp1.garbage',
       'cp1..',
       `cp1.${btoa(JSON.stringify({ c: 'ana', e: 9e12 }))}.`,
@@ -257,7 +371,9 @@ describe('createPropertyServer: profile tokens', () => {
     const stored = await running.store.getCustomer('ana');
     expect(stored.changed?.shoe_size?.by).to.equal('customer:ana');
     expect(stored.name).to.equal('Ana M.');
-    expect((await call('customer:ana', 'POST', '/customers/search', { query: { match: 'all', conditions: [] } })).status).to.equal(403);
+    expect(
+      (await call('customer:ana', 'POST', '/customers/search', { query: { match: 'all', conditions: [] } })).status,
+    ).to.equal(403);
   });
 });
 
@@ -327,6 +443,9 @@ describe('createPropertyServer: what an attacker tried (a review)', () => {
   it('says how to sign in on 401, and never lets a browser sniff a body', async () => {
     const refused = await call('anonymous', 'GET', '/definitions');
     expect(refused.headers.get('www-authenticate')).to.equal('Bearer');
+    expect(refused.headers.get('cache-control'), 'errors are private too').to.equal('no-store');
+    const forbidden = await call('agent', 'DELETE', '/definitions/notes');
+    expect(forbidden.headers.get('x-content-type-options')).to.equal('nosniff');
     const ok = await call('agent', 'GET', '/definitions');
     expect(ok.headers.get('x-content-type-options')).to.equal('nosniff');
     expect(ok.headers.get('cache-control')).to.equal('no-store');
@@ -336,16 +455,42 @@ describe('createPropertyServer: what an attacker tried (a review)', () => {
 describe('createPropertyServer: request limits', () => {
   it('takes JSON only (415), at most 1 MB (413), no unknown fields (422), and answers 428 without If-Match', async () => {
     const revision = `"${await revisionOf('ana')}"`;
-    expect((await call('agent', 'PATCH', '/customers/ana', 'changes=1', { 'Content-Type': 'text/plain', 'If-Match': revision })).status).to.equal(415);
+    expect(
+      (
+        await call('agent', 'PATCH', '/customers/ana', 'changes=1', {
+          'Content-Type': 'text/plain',
+          'If-Match': revision,
+        })
+      ).status,
+    ).to.equal(415);
     const big = { changes: { notes: 'x'.repeat(MAX_BODY_BYTES) } };
     const tooLarge = await call('agent', 'PATCH', '/customers/ana', big, { 'If-Match': revision });
     expect(tooLarge.status).to.equal(413);
-    const extra = await call('agent', 'PATCH', '/customers/ana', { changes: { notes: 'a' }, admin: true }, { 'If-Match': revision });
+    const extra = await call(
+      'agent',
+      'PATCH',
+      '/customers/ana',
+      { changes: { notes: 'a' }, admin: true },
+      { 'If-Match': revision },
+    );
     expect(extra.status).to.equal(422);
     expect(extra.body.error).to.deep.include({ code: 'request.fields', params: { fields: ['admin'] } });
-    expect((await call('agent', 'PATCH', '/customers/ana', '{"changes":', { 'If-Match': revision })).status).to.equal(422);
+    expect((await call('agent', 'PATCH', '/customers/ana', '{"changes":', { 'If-Match': revision })).status).to.equal(
+      422,
+    );
     expect((await call('agent', 'PATCH', '/customers/ana', { changes: { notes: 'a' } })).status).to.equal(428);
-    expect((await call('admin', 'POST', '/definitions', { ...base, name: 'x', label: 'X', access: {}, order: 1, isAdmin: true })).status).to.equal(422);
+    expect(
+      (
+        await call('admin', 'POST', '/definitions', {
+          ...base,
+          name: 'x',
+          label: 'X',
+          access: {},
+          order: 1,
+          isAdmin: true,
+        })
+      ).status,
+    ).to.equal(422);
   });
 
   it('checks every value with the model: the server never trusts the browser', async () => {
@@ -358,7 +503,9 @@ describe('createPropertyServer: request limits', () => {
   });
 
   it('a __proto__ key is refused and leaves every prototype alone', async () => {
-    const answer = await call('admin', 'PATCH', '/customers/ana', '{"changes":{"__proto__":{"polluted":"yes"}}}', { 'If-Match': `"${await revisionOf('ana')}"` });
+    const answer = await call('admin', 'PATCH', '/customers/ana', '{"changes":{"__proto__":{"polluted":"yes"}}}', {
+      'If-Match': `"${await revisionOf('ana')}"`,
+    });
     expect(answer.status).to.equal(403);
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     expect((await running.store.getCustomer('ana')).revision).to.equal(1);
@@ -366,13 +513,16 @@ describe('createPropertyServer: request limits', () => {
 });
 
 describe('createPropertyServer through RestStore', () => {
-  const as = (role: string) => new RestStore({ baseUrl: `${running.url}/`, headers: () => ({ Authorization: `Bearer user:${role}` }) });
+  const as = (role: string) =>
+    new RestStore({ baseUrl: `${running.url}/`, headers: () => ({ Authorization: `Bearer user:${role}` }) });
 
   it('an agent reads what they may, and a view-only write is refused as forbidden', async () => {
     const store = as('agent');
     const ana = await store.getCustomer('ana');
     expect(Object.keys(ana.properties).sort()).to.deep.equal(['credit_limit', 'notes', 'shoe_size']);
-    const refused = await store.updateCustomer('ana', { credit_limit: '1' }, { revision: ana.revision }).catch((e: unknown) => e);
+    const refused = await store
+      .updateCustomer('ana', { credit_limit: '1' }, { revision: ana.revision })
+      .catch((e: unknown) => e);
     expect(refused).to.be.instanceOf(StoreError);
     expect((refused as StoreError).kind).to.equal('forbidden');
     const saved = await store.updateCustomer('ana', { notes: 'from RestStore' }, { revision: ana.revision });
@@ -381,7 +531,9 @@ describe('createPropertyServer through RestStore', () => {
 
   it('an agent’s search over a property they may not read is forbidden; the rest is filtered', async () => {
     const store = as('agent');
-    const refused = await store.findCustomers({ match: 'all', conditions: [{ property: 'internal_score', operator: 'is-set' }] }).catch((e: unknown) => e);
+    const refused = await store
+      .findCustomers({ match: 'all', conditions: [{ property: 'internal_score', operator: 'is-set' }] })
+      .catch((e: unknown) => e);
     expect((refused as StoreError).kind).to.equal('forbidden');
     const page = await store.findCustomers({ match: 'all', conditions: [{ property: 'notes', operator: 'is-set' }] });
     expect(page.total).to.equal(2);
@@ -393,7 +545,10 @@ describe('createPropertyServer through RestStore', () => {
     const store = new RestStore({ baseUrl: `${running.url}/`, headers: () => ({ Authorization: `Bearer ${token}` }) });
     const ben = await store.getCustomer('ben');
     expect(ben.properties).to.deep.equal({ shoe_size: '44' });
-    expect((await store.getCustomer('ana').catch((e: unknown) => e)) as StoreError).to.have.property('kind', 'not-found');
+    expect((await store.getCustomer('ana').catch((e: unknown) => e))).to.have.property(
+      'kind',
+      'not-found',
+    );
     const definitions = await store.listDefinitions();
     expect(definitions.map((d) => d.name)).to.deep.equal(['name', 'shoe_size']);
   });

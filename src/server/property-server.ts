@@ -59,23 +59,50 @@ const STATUS: Record<StoreErrorKind, 401 | 403 | 404 | 409 | 412 | 422 | 503> = 
 
 /** The fields a definition may have; any other is refused, not kept. */
 const DEFINITION_FIELDS = new Set([
-  'name', 'label', 'type', 'options', 'showToAgent', 'showToCustomer', 'access', 'description', 'required',
-  'pattern', 'patternHint', 'order', 'builtIn',
+  'name',
+  'label',
+  'type',
+  'options',
+  'showToAgent',
+  'showToCustomer',
+  'access',
+  'description',
+  'required',
+  'pattern',
+  'patternHint',
+  'order',
+  'builtIn',
 ]);
 
 type Env = { Variables: { principal: Principal } };
 
 /** An answer that is not the store's: a request the API refuses before any store call; `status` when it is not the kind's. */
-function refusal(kind: StoreErrorKind, code: string, params: Record<string, unknown> = {}, status?: number): StoreError {
+function refusal(
+  kind: StoreErrorKind,
+  code: string,
+  params: Record<string, unknown> = {},
+  status?: number,
+): StoreError {
   return new StoreError(kind, code, { code, params, ...(status ? { status } : {}) });
 }
 
-function errorResponse(c: Context, error: StoreError): Response {
+/** The API's error body, `{ error }`, with the status of its kind (or the refusal's own). */
+function errorResponse(error: StoreError): Response {
   const revisionConflict = error.kind === 'conflict' && error.current !== undefined;
   const status = error.status ?? (revisionConflict ? 412 : STATUS[error.kind]);
-  if (status === 413) c.header('Connection', 'close'); // the rest of the body is never read
-  if (status === 401) c.header('WWW-Authenticate', 'Bearer');
-  return c.json({ error: error.toJSON() }, status as 401);
+  const headers: Record<string, string> = {};
+  if (status === 413) headers.Connection = 'close'; // the rest of the body is never read
+  if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
+  return Response.json({ error: error.toJSON() }, { status, headers });
+}
+
+/** Every answer, errors included: private, per credential, never sniffed as another type. */
+function withApiHeaders(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('Cache-Control', 'no-store');
+  headers.set('Vary', 'Authorization, Cookie');
+  headers.set('X-Content-Type-Options', 'nosniff');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -154,14 +181,14 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
     if (principal.kind === 'customer' && principal.customerId !== id) throw refusal('not-found', 'customer.unknown');
   }
 
-  app.onError((error, c) => {
+  app.onError((error) => {
     // A store's own failure keeps its kind, code and params; anything else is `unavailable`, without
     // the thrown text, which may hold what the principal may not read.
-    if (error instanceof StoreError) return errorResponse(c, error);
-    return errorResponse(c, new StoreError('unavailable', 'The store failed.', { code: 'store.failed', status: 500 }));
+    if (error instanceof StoreError) return errorResponse(error);
+    return errorResponse(new StoreError('unavailable', 'The store failed.', { code: 'store.failed', status: 500 }));
   });
 
-  app.notFound((c) => errorResponse(c, refusal('not-found', 'request.route')));
+  app.notFound(() => errorResponse(refusal('not-found', 'request.route')));
 
   app.use('*', async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
@@ -172,11 +199,8 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
     } else {
       principal = await authenticate(c.req.raw);
     }
-    if (!principal) return errorResponse(c, refusal('unauthenticated', 'access.unauthenticated'));
+    if (!principal) return errorResponse(refusal('unauthenticated', 'access.unauthenticated'));
     c.set('principal', principal);
-    c.header('Cache-Control', 'no-store');
-    c.header('Vary', 'Authorization, Cookie');
-    c.header('X-Content-Type-Options', 'nosniff');
     await next();
   });
 
@@ -186,7 +210,7 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, refusal('invalid', 'request.size', { max: MAX_BODY_BYTES }, 413)),
+      onError: () => errorResponse(refusal('invalid', 'request.size', { max: MAX_BODY_BYTES }, 413)),
     }),
   );
 
@@ -203,7 +227,8 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
   app.put('/definitions-order', async (c) => {
     requireAdmin(c.get('principal'));
     const { names } = await jsonBody(c, new Set(['names']));
-    if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) throw refusal('invalid', 'request.names');
+    if (!Array.isArray(names) || !names.every((name) => typeof name === 'string'))
+      throw refusal('invalid', 'request.names');
     if (!store.reorderDefinitions) throw refusal('not-found', 'request.route');
     return c.json(await store.reorderDefinitions(names));
   });
@@ -248,7 +273,10 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
       if (error instanceof StoreError) throw error;
       throw refusal('invalid', 'audience.match');
     }
-    return c.json({ ...page, customers: page.customers.map((customer) => customerFor(principal, customer, definitions)) });
+    return c.json({
+      ...page,
+      customers: page.customers.map((customer) => customerFor(principal, customer, definitions)),
+    });
   });
 
   app.get('/customers/:id', async (c) => {
@@ -295,10 +323,12 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
   return {
     fetch: async (request) => {
       try {
-        return await app.fetch(request);
-      } catch (error) {
+        return withApiHeaders(await app.fetch(request));
+      } catch {
         // Hono answers through onError; this is the last line, for a fault in the middleware itself.
-        return Response.json({ error: new StoreError('unavailable', String(error), { code: 'store.failed' }).toJSON() }, { status: 500 });
+        return withApiHeaders(
+          errorResponse(new StoreError('unavailable', undefined, { code: 'store.failed', status: 500 })),
+        );
       }
     },
   };

@@ -25,7 +25,12 @@ const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
 function resolve(node: Json): Json {
   const ref = node.$ref as string | undefined;
   if (!ref) return node;
-  return resolve(ref.slice(2).split('/').reduce((at: Json, key) => at[key] as Json, spec));
+  return resolve(
+    ref
+      .slice(2)
+      .split('/')
+      .reduce((at: Json, key) => at[key] as Json, spec),
+  );
 }
 
 /**
@@ -58,6 +63,9 @@ function rewrite(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(rewrite);
   if (typeof schema !== 'object' || schema === null) return schema;
   return Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' ? `${API}${value}` : rewrite(value)]),
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' ? `${API}${value}` : rewrite(value),
+    ]),
   );
 }

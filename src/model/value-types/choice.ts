@@ -1,7 +1,7 @@
 import type { ValueProblem } from '../errors.js';
 import type { ChoiceOption, PropertyDefinition } from '../types.js';
 import type { PropertyTypeSpec } from './spec.js';
-import { fail, ok } from './spec.js';
+import { fail, ok, plainText } from './spec.js';
 
 interface OptionIndex {
   /** Option value → position in the definition. */
@@ -50,7 +50,7 @@ export const singleChoiceType: PropertyTypeSpec = {
   parse(def, input) {
     if (Array.isArray(input)) {
       if (input.length > 1) return fail({ code: 'value.type', params: { expected: 'single-choice' } });
-      input = input[0];
+      input = (input as readonly string[])[0];
     }
     if (input === null || input === undefined) return ok(null);
     if (typeof input !== 'string') return fail({ code: 'value.type', params: { expected: 'single-choice' } });
@@ -58,7 +58,7 @@ export const singleChoiceType: PropertyTypeSpec = {
     const value = resolveOption(optionIndex(def), input);
     return value === undefined ? fail(unknown([input])) : ok(value);
   },
-  format: (def, value) => optionLabel(def, String(value)) ?? String(value),
+  format: (def, value) => optionLabel(def, plainText(value)) ?? plainText(value),
   validate(def, value) {
     if (typeof value !== 'string' || value === '') {
       return { code: 'value.type', params: { expected: 'single-choice' } };
@@ -87,7 +87,7 @@ export const singleChoiceType: PropertyTypeSpec = {
   input: 'one-of',
   example: (def) => def.options?.[0]?.value ?? null,
   formValue: 'text',
-  text: (def, value, noLongerOffered) => optionLabel(def, String(value)) ?? noLongerOffered(String(value)),
+  text: (def, value, noLongerOffered) => optionLabel(def, plainText(value)) ?? noLongerOffered(plainText(value)),
 };
 
 /** Splits typed text on commas: `red, blue` as people read a formatted multiple choice. */
@@ -115,7 +115,7 @@ export const multipleChoiceType: PropertyTypeSpec = {
     return ok([...chosen].sort((a, b) => index.position.get(a)! - index.position.get(b)!));
   },
   format(def, value) {
-    const values = Array.isArray(value) ? value : [String(value)];
+    const values = Array.isArray(value) ? value : [plainText(value)];
     return values.map((item) => optionLabel(def, item) ?? item).join(', ');
   },
   validate(def, value) {
@@ -137,12 +137,22 @@ export const multipleChoiceType: PropertyTypeSpec = {
     return null;
   },
   operators: {
-    'has-any': { operand: 'list', test: (operand) => (v) => Array.isArray(v) && (operand as string[]).some((item) => v.includes(item)) },
-    'has-all': { operand: 'list', test: (operand) => (v) => Array.isArray(v) && (operand as string[]).every((item) => v.includes(item)) },
-    'has-none': { operand: 'list', test: (operand) => (v) => !Array.isArray(v) || !(operand as string[]).some((item) => v.includes(item)) },
+    'has-any': {
+      operand: 'list',
+      test: (operand) => (v) => Array.isArray(v) && (operand as string[]).some((item) => v.includes(item)),
+    },
+    'has-all': {
+      operand: 'list',
+      test: (operand) => (v) => Array.isArray(v) && (operand as string[]).every((item) => v.includes(item)),
+    },
+    'has-none': {
+      operand: 'list',
+      test: (operand) => (v) => !Array.isArray(v) || !(operand as string[]).some((item) => v.includes(item)),
+    },
   },
   // Each item of a list operand is one option.
-  checkOperand: (def, operand) => (operand === null || operand === undefined || operand === '' ? 'missing' : singleChoiceType.validate(def, operand)),
+  checkOperand: (def, operand) =>
+    operand === null || operand === undefined || operand === '' ? 'missing' : singleChoiceType.validate(def, operand),
   listOperand: 'options',
   options: true,
   pattern: false,
@@ -150,7 +160,7 @@ export const multipleChoiceType: PropertyTypeSpec = {
   example: (def) => (def.options?.[0] ? [def.options[0].value] : null),
   formValue: 'json',
   text(def, value, noLongerOffered) {
-    const values = Array.isArray(value) ? value : [String(value)];
+    const values = Array.isArray(value) ? value : [plainText(value)];
     return values.map((item) => optionLabel(def, item) ?? noLongerOffered(item)).join(', ');
   },
 };

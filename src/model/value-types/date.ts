@@ -1,5 +1,5 @@
 import type { PropertyTypeSpec } from './spec.js';
-import { fail, inputText, ok, orderOperators } from './spec.js';
+import { fail, inputText, ok, orderOperators, plainText } from './spec.js';
 import { datePattern, daysInMonth, formatIsoDate, withoutPatternWords } from './calendar.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -50,7 +50,7 @@ export const dateType: PropertyTypeSpec = {
     return ok(iso(parts.y, parts.M, parts.d));
   },
   format(def, value, locale) {
-    return this.validate(def, value) ? String(value) : formatIsoDate(String(value), locale);
+    return this.validate(def, value) ? plainText(value) : formatIsoDate(plainText(value), locale);
   },
   validate(_def, value) {
     const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
@@ -88,7 +88,8 @@ function compareStrings(a: string, b: string): number {
 
 /** Days since 1970-01-01 of a proleptic Gregorian date, without `Date` (H. Hinnant's algorithm). */
 export function dayNumber(iso: string): number {
-  let [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const [calendarYear, month, day] = iso.split('-').map(Number) as [number, number, number];
+  let year = calendarYear;
   year -= month <= 2 ? 1 : 0;
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;

@@ -1,7 +1,7 @@
 import { decimalSeparator } from '../locale-facts.js';
 import type { PropertyTypeSpec } from './spec.js';
 import { compareDecimals } from '../decimal.js';
-import { fail, inputText, ok, orderOperators } from './spec.js';
+import { fail, inputText, ok, orderOperators, plainText } from './spec.js';
 
 const CANONICAL = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
 const GROUPED = /\d[\s.,'’\u00a0\u202f_]+\d[\s\d.,'’\u00a0\u202f_]*$/u;
@@ -55,7 +55,7 @@ export const numberType: PropertyTypeSpec = {
     if (canonical !== undefined) return ok(canonical);
     return fail({ code: GROUPED.test(text.trim()) ? 'number.separators' : 'number.format', params: {} });
   },
-  format: (_def, value, locale) => formatDecimal(String(value), locale),
+  format: (_def, value, locale) => formatDecimal(plainText(value), locale),
   validate(_def, value) {
     if (typeof value !== 'string' || !CANONICAL.test(value) || value === '-0') {
       return { code: 'value.type', params: { expected: 'number' } };

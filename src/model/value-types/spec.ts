@@ -1,9 +1,7 @@
 import type { ValueProblem } from '../errors.js';
 import type { AudienceOperator, PropertyDefinition, PropertyValue, ValueInput } from '../types.js';
 
-export type Parsed =
-  | { ok: true; value: PropertyValue | null }
-  | { ok: false; problem: ValueProblem };
+export type Parsed = { ok: true; value: PropertyValue | null } | { ok: false; problem: ValueProblem };
 
 /** What a condition's `value` holds for an operator (DESIGN §6). */
 export type Operand = 'one' | 'pair' | 'list' | 'days' | 'circle';
@@ -88,13 +86,19 @@ export function inputText(input: ValueInput): string | undefined {
 export function orderOperators(compare: (a: string, b: string) => number) {
   const against = (test: (order: number) => boolean) => ({
     operand: 'one' as const,
-    test: (operand: unknown): ValueTest => (v) => typeof v === 'string' && test(compare(v, operand as string)),
+    test:
+      (operand: unknown): ValueTest =>
+      (v) =>
+        typeof v === 'string' && test(compare(v, operand as string)),
   });
   return {
     eq: against((order) => order === 0),
     ne: {
       operand: 'one' as const,
-      test: (operand: unknown): ValueTest => (v) => typeof v !== 'string' || compare(v, operand as string) !== 0,
+      test:
+        (operand: unknown): ValueTest =>
+        (v) =>
+          typeof v !== 'string' || compare(v, operand as string) !== 0,
     },
     lt: against((order) => order < 0),
     lte: against((order) => order <= 0),
@@ -112,6 +116,14 @@ export function orderOperators(compare: (a: string, b: string) => number) {
 
 /** Text is compared without regard to case. */
 export const lower = (value: unknown) => String(value).toLowerCase();
+
+/**
+ * A stored value as plain text, whatever its shape: the value itself for a string, JSON for an
+ * array or a location (a value of the wrong shape is shown as it is, never as `[object Object]`).
+ */
+export function plainText(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+}
 
 /** A stored string or array/object as one form entry. */
 export function toFormText(value: PropertyValue): string {

@@ -1,5 +1,5 @@
 import type { PropertyTypeSpec } from './spec.js';
-import { fail, inputText, ok } from './spec.js';
+import { fail, inputText, ok, plainText } from './spec.js';
 import { dayPeriods, formatIsoTime, timePattern, withoutPatternWords } from './calendar.js';
 
 const ISO_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -28,7 +28,10 @@ function parseTimeText(text: string, locale: string): Clock {
   // The locale's own day periods, before or after the time (`오후 9:05`, `9:05 μ.μ.`); the longer
   // word first, in case one holds the other.
   const [am, pm] = dayPeriods(locale).map((period) => period.toLowerCase().replace(/\s+/g, ' '));
-  const periods = [[am, false], [pm, true]] as const;
+  const periods = [
+    [am, false],
+    [pm, true],
+  ] as const;
   for (const [period, isPm] of [...periods].sort((a, b) => b[0]!.length - a[0]!.length)) {
     if (!period || !typed.includes(period)) continue;
     const rest = HOURS.exec(typed.replace(period, '').trim());
@@ -51,7 +54,7 @@ export const timeType: PropertyTypeSpec = {
     return ok(`${String(clock.hours).padStart(2, '0')}:${String(clock.minutes).padStart(2, '0')}`);
   },
   format(def, value, locale) {
-    return this.validate(def, value) ? String(value) : formatIsoTime(String(value), locale);
+    return this.validate(def, value) ? plainText(value) : formatIsoTime(plainText(value), locale);
   },
   validate(_def, value) {
     if (typeof value !== 'string' || !/^\d{2}:\d{2}$/.test(value)) {

@@ -1,6 +1,6 @@
 import type { ValueProblem } from '../errors.js';
 import type { PropertyTypeSpec } from './spec.js';
-import { characterCount, fail, inputText, lower, ok } from './spec.js';
+import { characterCount, fail, inputText, lower, ok, plainText } from './spec.js';
 
 export const WORD_MAX_LENGTH = 100;
 const NOT_WORD_CHARACTER = /[^\p{L}\p{M}\p{N}]/gu;
@@ -27,7 +27,7 @@ export const wordType: PropertyTypeSpec = {
     const problem = checkWord(word);
     return problem ? fail(problem) : ok(word);
   },
-  format: (_def, value) => String(value),
+  format: (_def, value) => plainText(value),
   validate(_def, value) {
     if (typeof value !== 'string' || value === '') {
       return { code: 'value.type', params: { expected: 'word' } };
