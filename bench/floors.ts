@@ -9,23 +9,51 @@ import { MemoryStore } from '../src/storage/memory-store.js';
 import { BIG_CHOICE } from './big-choice.js';
 
 // The eight types this benchmark was calibrated with: a type added later leaves it as it is.
-const TYPES = ['number', 'text', 'word', 'single-choice', 'multiple-choice', 'location', 'date', 'time'] as const satisfies readonly PropertyType[];
+const TYPES = [
+  'number',
+  'text',
+  'word',
+  'single-choice',
+  'multiple-choice',
+  'location',
+  'date',
+  'time',
+] as const satisfies readonly PropertyType[];
 type BenchType = (typeof TYPES)[number];
 const options = Array.from({ length: 12 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
 const SAMPLE: Record<BenchType, PropertyValue> = {
-  number: '3.1415926', text: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France', word: 'ClassOf2023',
-  'single-choice': 'v3', 'multiple-choice': ['v1', 'v4'], location: { lat: 48.8584, lng: 2.2945 }, date: '2024-12-31', time: '21:05',
+  number: '3.1415926',
+  text: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France',
+  word: 'ClassOf2023',
+  'single-choice': 'v3',
+  'multiple-choice': ['v1', 'v4'],
+  location: { lat: 48.8584, lng: 2.2945 },
+  date: '2024-12-31',
+  time: '21:05',
 };
 /** What "validate all" finds: every third field holds something invalid. */
 const BAD: Record<BenchType, string> = {
-  number: '1,234.5', text: '', word: 'Class of', 'single-choice': 'nope', 'multiple-choice': 'nope', location: '91, 0', date: '2023-02-29', time: '25:00',
+  number: '1,234.5',
+  text: '',
+  word: 'Class of',
+  'single-choice': 'nope',
+  'multiple-choice': 'nope',
+  location: '91, 0',
+  date: '2023-02-29',
+  time: '25:00',
 };
 
 function definitions(n: number, big = false): PropertyDefinition[] {
   const defs = Array.from({ length: n }, (_, i): PropertyDefinition => {
     const type = TYPES[i % TYPES.length]!;
     return {
-      name: `p${i}`, label: `Property ${i}`, type, order: i, showToAgent: true, showToCustomer: false, access: { '*': 'edit' },
+      name: `p${i}`,
+      label: `Property ${i}`,
+      type,
+      order: i,
+      showToAgent: true,
+      showToCustomer: false,
+      access: { '*': 'edit' },
       ...(type.endsWith('choice') ? { options } : {}),
     };
   });
@@ -83,15 +111,19 @@ function handForm(n: number, big = false): HTMLElement {
 
 // ——— plain Lit ———
 function litTemplate(defs: PropertyDefinition[], values: string[], messages: string[], rowClass = '') {
-  return html`${defs.map((def, i) => html`<div class=${rowClass}>
+  return html`${defs.map(
+    (def, i) => html`<div class=${rowClass}>
     <label for=${def.name}>${def.label}</label>
-    ${def.type === 'single-choice'
-      ? html`<select id=${def.name}>${def.options!.map((o) => html`<option value=${o.value}>${o.label}</option>`)}</select>`
-      : def.type === 'text'
-        ? html`<textarea id=${def.name} .value=${values[i]!}></textarea>`
-        : html`<input id=${def.name} type=${def.type === 'date' ? 'date' : def.type === 'time' ? 'time' : 'text'} .value=${values[i]!} />`}
+    ${
+      def.type === 'single-choice'
+        ? html`<select id=${def.name}>${def.options!.map((o) => html`<option value=${o.value}>${o.label}</option>`)}</select>`
+        : def.type === 'text'
+          ? html`<textarea id=${def.name} .value=${values[i]!}></textarea>`
+          : html`<input id=${def.name} type=${def.type === 'date' ? 'date' : def.type === 'time' ? 'time' : 'text'} .value=${values[i]!} />`
+    }
     <p>${messages[i]}</p>
-  </div>`)}`;
+  </div>`,
+  )}`;
 }
 
 async function measure(run: () => void | Promise<void>): Promise<number> {
@@ -120,7 +152,15 @@ export async function litFirstRender(n: number, skipOffscreen = false) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
   return measure(() => {
-    render(litTemplate(defs, defs.map((d) => text(SAMPLE[d.type])), defs.map(() => ''), skipOffscreen ? 'row' : ''), container);
+    render(
+      litTemplate(
+        defs,
+        defs.map((d) => text(SAMPLE[d.type])),
+        defs.map(() => ''),
+        skipOffscreen ? 'row' : '',
+      ),
+      container,
+    );
   });
 }
 
@@ -142,10 +182,12 @@ export async function litUpdate(n: number, rounds: number) {
   render(litTemplate(defs, values, messages), container);
   const times = [];
   for (let i = 0; i < rounds; i++) {
-    times.push(await measure(() => {
-      values[0] = String(i + 10);
-      render(litTemplate(defs, values, messages), container);
-    }));
+    times.push(
+      await measure(() => {
+        values[0] = String(i + 10);
+        render(litTemplate(defs, values, messages), container);
+      }),
+    );
   }
   return times;
 }
@@ -159,12 +201,18 @@ export async function handValidate(n: number, rounds: number) {
   const messages = [...form.querySelectorAll('p')];
   const times = [];
   for (let round = 0; round < rounds; round++) {
-    times.push(await measure(() => {
-      defs.forEach((def, i) => {
-        const result = parseValue(def, i % 3 === 0 ? BAD[def.type as BenchType] : text(SAMPLE[def.type as BenchType]), 'en');
-        messages[i]!.textContent = result.ok ? '' : describeError(result.error, { locale: 'en', label: def.label });
-      });
-    }));
+    times.push(
+      await measure(() => {
+        defs.forEach((def, i) => {
+          const result = parseValue(
+            def,
+            i % 3 === 0 ? BAD[def.type as BenchType] : text(SAMPLE[def.type as BenchType]),
+            'en',
+          );
+          messages[i]!.textContent = result.ok ? '' : describeError(result.error, { locale: 'en', label: def.label });
+        });
+      }),
+    );
   }
   return times;
 }
@@ -174,17 +222,26 @@ export async function litValidate(n: number, rounds: number) {
   const values = defs.map((def, i) => (i % 3 === 0 ? BAD[def.type as BenchType] : text(SAMPLE[def.type as BenchType])));
   const container = document.createElement('div');
   document.body.append(container);
-  render(litTemplate(defs, values, defs.map(() => '')), container);
+  render(
+    litTemplate(
+      defs,
+      values,
+      defs.map(() => ''),
+    ),
+    container,
+  );
   warmModel();
   const times = [];
   for (let round = 0; round < rounds; round++) {
-    times.push(await measure(() => {
-      const messages = defs.map((def, i) => {
-        const result = parseValue(def, values[i]!, 'en');
-        return result.ok ? '' : describeError(result.error, { locale: 'en', label: def.label });
-      });
-      render(litTemplate(defs, values, messages), container);
-    }));
+    times.push(
+      await measure(() => {
+        const messages = defs.map((def, i) => {
+          const result = parseValue(def, values[i]!, 'en');
+          return result.ok ? '' : describeError(result.error, { locale: 'en', label: def.label });
+        });
+        render(litTemplate(defs, values, messages), container);
+      }),
+    );
   }
   return times;
 }
@@ -195,9 +252,16 @@ export async function litValidate(n: number, rounds: number) {
  */
 export async function formValidate(n: number, rounds: number) {
   // As in the floors, a third of the fields need attention: required, and empty.
-  const defs = definitions(n).map((def, i) => ({ ...def, showToCustomer: true, ...(i % 3 === 0 ? { required: true } : {}) }));
+  const defs = definitions(n).map((def, i) => ({
+    ...def,
+    showToCustomer: true,
+    ...(i % 3 === 0 ? { required: true } : {}),
+  }));
   const properties = Object.fromEntries(defs.filter((_, i) => i % 3 !== 0).map((d) => [d.name, SAMPLE[d.type]]));
-  const store = new MemoryStore({ definitions: defs, customers: [{ id: 'c', number: '1', name: 'Ana', revision: 1, properties }] });
+  const store = new MemoryStore({
+    definitions: defs,
+    customers: [{ id: 'c', number: '1', name: 'Ana', revision: 1, properties }],
+  });
   const form = document.createElement('customer-profile-form');
   form.store = store;
   form.customerId = 'c';
@@ -213,16 +277,30 @@ export async function formValidate(n: number, rounds: number) {
   warmModel();
   const times = [];
   for (let round = 0; round < rounds; round++) {
-    times.push(await measure(async () => {
-      form.shadowRoot!.querySelector('form')!.requestSubmit();
-      await form.updateComplete;
-      await Promise.all(editors.map((e) => e.updateComplete));
-    }));
-    const messages = editors.filter((e) => e.shadowRoot!.querySelector('[part~="error"]') ?? e.shadowRoot!.querySelector('location-picker')?.shadowRoot?.querySelector('[part~="error"]')).length;
+    times.push(
+      await measure(async () => {
+        form.shadowRoot!.querySelector('form')!.requestSubmit();
+        await form.updateComplete;
+        await Promise.all(editors.map((e) => e.updateComplete));
+      }),
+    );
+    const messages = editors.filter(
+      (e) =>
+        e.shadowRoot!.querySelector('[part~="error"]') ??
+        e.shadowRoot!.querySelector('location-picker')?.shadowRoot?.querySelector('[part~="error"]'),
+    ).length;
     if (messages < Math.floor(n / 3)) throw new Error(`only ${messages} messages shown`);
   }
   form.remove();
   return times;
 }
 
-(window as unknown as { bench: object }).bench = { handFirstRender, litFirstRender, handUpdate, litUpdate, handValidate, litValidate, formValidate };
+(window as unknown as { bench: object }).bench = {
+  handFirstRender,
+  litFirstRender,
+  handUpdate,
+  litUpdate,
+  handValidate,
+  litValidate,
+  formValidate,
+};

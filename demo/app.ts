@@ -98,8 +98,18 @@ const composer = document.querySelector<HTMLFormElement>('#composer')!;
 let customers: Customer[] = [];
 let selected = '';
 
-const CHANNELS: Record<string, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', sms: 'SMS', messenger: 'Messenger' };
-const OPENERS = ['Hi, is my order on its way?', 'Do you have this bike in size M?', 'Can I change my delivery address?', 'Thanks for the quick help!'];
+const CHANNELS: Record<string, string> = {
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  sms: 'SMS',
+  messenger: 'Messenger',
+};
+const OPENERS = [
+  'Hi, is my order on its way?',
+  'Do you have this bike in size M?',
+  'Can I change my delivery address?',
+  'Thanks for the quick help!',
+];
 
 function conversation(id: string): Message[] {
   let thread = messages.get(id);
@@ -134,7 +144,7 @@ async function showConversations(): Promise<void> {
       return item;
     }),
   );
-  select(selected && customers.some((c) => c.id === selected) ? selected : customers[0]?.id ?? '');
+  select(selected && customers.some((c) => c.id === selected) ? selected : (customers[0]?.id ?? ''));
 }
 
 function select(id: string): void {
@@ -207,7 +217,8 @@ function route(): void {
   }
   const [page = 'workspace', id] = location.hash.replace(/^#/, '').split('/');
   const known = ['workspace', 'profile', 'admin', 'audiences', 'playground'].includes(page) ? page : 'workspace';
-  for (const section of document.querySelectorAll<HTMLElement>('main > .page')) section.hidden = section.id !== `page-${known}`;
+  for (const section of document.querySelectorAll<HTMLElement>('main > .page'))
+    section.hidden = section.id !== `page-${known}`;
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.app-bar nav a')) {
     if (link.hash === `#${known}`) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');

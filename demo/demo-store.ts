@@ -2,4 +2,8 @@
 import { IndexedDbStore } from '../src/storage/indexeddb-store.js';
 import { definitions, seedCustomers } from './seed.js';
 
-export const store = new IndexedDbStore({ name: 'demo', seed: () => ({ definitions, customers: seedCustomers() }), author: 'Demo agent' });
+export const store = new IndexedDbStore({
+  name: 'demo',
+  seed: () => ({ definitions, customers: seedCustomers() }),
+  author: 'Demo agent',
+});

@@ -56,7 +56,9 @@ function update(): void {
   const result = parseValue(def, input.value, locale);
   stored.textContent = result.ok ? JSON.stringify(result.value) : '';
   shown.textContent = result.ok ? formatValue(def, result.value, locale) : '';
-  errorOut.textContent = result.ok ? '' : `${describeError(result.error, { locale, label: def.label })} (${result.error.code})`;
+  errorOut.textContent = result.ok
+    ? ''
+    : `${describeError(result.error, { locale, label: def.label })} (${result.error.code})`;
   input.setAttribute('aria-invalid', String(!result.ok));
 }
 

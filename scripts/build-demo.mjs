@@ -20,7 +20,9 @@ export async function buildDemo(outdir = 'dist/demo') {
   });
   const html = await readFile('demo/index.html', 'utf8');
   // The static build has no server: its data stays in the browser (demo/connection.ts).
-  const page = html.replace('src="./app.ts"', 'src="./app.js"').replace('<head>', '<head>\n    <meta name="demo-data" content="browser" />');
+  const page = html
+    .replace('src="./app.ts"', 'src="./app.js"')
+    .replace('<head>', '<head>\n    <meta name="demo-data" content="browser" />');
   await writeFile(`${outdir}/index.html`, page);
   await copyFile('demo/demo.css', `${outdir}/demo.css`);
   return outdir;

@@ -266,13 +266,11 @@ describe('matchesAudience agrees with a simple reference evaluation', function (
       operator: fc.constantFrom('eq', 'ne', 'lt', 'lte', 'gt', 'gte'),
       value: smallNumber,
     }),
-    fc
-      .tuple(smallNumber, smallNumber)
-      .map(([a, b]) => ({
-        property: 'age',
-        operator: 'between' as const,
-        value: Number(a) <= Number(b) ? [a, b] : [b, a],
-      })),
+    fc.tuple(smallNumber, smallNumber).map(([a, b]) => ({
+      property: 'age',
+      operator: 'between' as const,
+      value: Number(a) <= Number(b) ? [a, b] : [b, a],
+    })),
     fc.record({ property: fc.constant('favorite_color'), operator: fc.constantFrom('in', 'not-in'), value: colorList }),
     fc.record({
       property: fc.constant('colors'),

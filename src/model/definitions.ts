@@ -1,11 +1,6 @@
 import type { DefinitionError } from './errors.js';
 import { compilePattern } from './values.js';
-import {
-  PROPERTY_TYPES,
-  type AccessLevel,
-  type PropertyDefinition,
-  type PropertyType,
-} from './types.js';
+import { PROPERTY_TYPES, type AccessLevel, type PropertyDefinition, type PropertyType } from './types.js';
 import { characterCount } from './value-types/spec.js';
 import { specFor } from './value-types/index.js';
 

@@ -4,7 +4,12 @@
  * Web-standard runtime; imports the model, the store rules and the catalogs, never an element.
  * @packageDocumentation
  */
-export { createPropertyServer, MAX_BODY_BYTES, type PropertyServer, type PropertyServerOptions } from './property-server.js';
+export {
+  createPropertyServer,
+  MAX_BODY_BYTES,
+  type PropertyServer,
+  type PropertyServerOptions,
+} from './property-server.js';
 export {
   createProfileToken,
   isProfileToken,

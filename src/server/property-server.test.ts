@@ -545,10 +545,7 @@ describe('createPropertyServer through RestStore', () => {
     const store = new RestStore({ baseUrl: `${running.url}/`, headers: () => ({ Authorization: `Bearer ${token}` }) });
     const ben = await store.getCustomer('ben');
     expect(ben.properties).to.deep.equal({ shoe_size: '44' });
-    expect((await store.getCustomer('ana').catch((e: unknown) => e))).to.have.property(
-      'kind',
-      'not-found',
-    );
+    expect(await store.getCustomer('ana').catch((e: unknown) => e)).to.have.property('kind', 'not-found');
     const definitions = await store.listDefinitions();
     expect(definitions.map((d) => d.name)).to.deep.equal(['name', 'shoe_size']);
   });
