@@ -67,8 +67,8 @@ function definitions(n: number, big = false): PropertyDefinition[] {
 function warmModel() {
   for (let round = 0; round < 20; round++) {
     for (const def of definitions(TYPES.length)) {
-      parseValue(def, BAD[def.type as BenchType], 'en');
-      parseValue(def, text(SAMPLE[def.type as BenchType]), 'en');
+      parseValue(def, BAD[def.type], 'en');
+      parseValue(def, text(SAMPLE[def.type]), 'en');
     }
   }
 }
@@ -130,7 +130,7 @@ async function measure(run: () => void | Promise<void>): Promise<number> {
   await frame();
   const start = performance.now();
   await run();
-  document.body.offsetHeight;
+  void document.body.offsetHeight; // forces layout
   return performance.now() - start;
 }
 
@@ -206,7 +206,7 @@ export async function handValidate(n: number, rounds: number) {
         defs.forEach((def, i) => {
           const result = parseValue(
             def,
-            i % 3 === 0 ? BAD[def.type as BenchType] : text(SAMPLE[def.type as BenchType]),
+            i % 3 === 0 ? BAD[def.type] : text(SAMPLE[def.type]),
             'en',
           );
           messages[i]!.textContent = result.ok ? '' : describeError(result.error, { locale: 'en', label: def.label });
@@ -219,7 +219,7 @@ export async function handValidate(n: number, rounds: number) {
 
 export async function litValidate(n: number, rounds: number) {
   const defs = definitions(n);
-  const values = defs.map((def, i) => (i % 3 === 0 ? BAD[def.type as BenchType] : text(SAMPLE[def.type as BenchType])));
+  const values = defs.map((def, i) => (i % 3 === 0 ? BAD[def.type] : text(SAMPLE[def.type])));
   const container = document.createElement('div');
   document.body.append(container);
   render(
@@ -236,7 +236,7 @@ export async function litValidate(n: number, rounds: number) {
     times.push(
       await measure(() => {
         const messages = defs.map((def, i) => {
-          const result = parseValue(def, values[i]!, 'en');
+          const result = parseValue(def, values[i], 'en');
           return result.ok ? '' : describeError(result.error, { locale: 'en', label: def.label });
         });
         render(litTemplate(defs, values, messages), container);
