@@ -91,6 +91,8 @@ export interface Catalog {
     reply: (link: string) => string;
     /** The page was opened with a link that is altered, expired or meant for someone else. */
     linkInvalid: string;
+    /** The page was given a profile token, but its store cannot send it (`withAuthorization` is missing). */
+    noCredential: string;
     title: string;
     intro: string;
     save: string;

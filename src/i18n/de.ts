@@ -164,6 +164,7 @@ export const de: Catalog = {
   profile: {
     reply: (link) => `Hier ist Ihre Profilseite: ${link}`,
     linkInvalid: 'Dieser Link funktioniert nicht mehr. Senden Sie „profile“ im Chat, um einen neuen zu bekommen.',
+    noCredential: 'Diese Seite kann keine Profil-Links öffnen. Bitte sagen Sie es dem Unternehmen, das Ihnen den Link geschickt hat.',
     title: 'Ihre Angaben',
     intro: 'Prüfen Sie Ihre Angaben und ändern Sie, was nicht stimmt.',
     save: 'Speichern',

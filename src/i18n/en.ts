@@ -155,6 +155,7 @@ export const en: Catalog = {
   profile: {
     reply: (link) => `Here is your profile page: ${link}`,
     linkInvalid: 'This link does not work any more. Send “profile” in the chat to get a new one.',
+    noCredential: 'This page cannot open profile links. Please tell the business that sent you the link.',
     title: 'Your details',
     intro: 'Check your details and change what is not right.',
     save: 'Save',
