@@ -160,6 +160,8 @@ export interface Catalog {
     loading: string;
     loadFailed: (reason: string) => string;
     empty: string;
+    /** The list as a user without an admin role sees it: nothing to add. */
+    emptyReadOnly: string;
     columns: { label: string; name: string; type: string; customer: string; agent: string; access: string; actions: string };
     yes: string;
     no: string;

@@ -250,6 +250,7 @@ export const de: Catalog = {
     loading: 'Eigenschaften werden geladen …',
     loadFailed: (reason) => `Die Eigenschaften konnten nicht geladen werden: ${reason}`,
     empty: 'Noch keine eigenen Eigenschaften. Legen Sie die erste mit „Eigenschaft hinzufügen“ an.',
+    emptyReadOnly: 'Noch keine eigenen Eigenschaften.',
     columns: { label: 'Bezeichnung', name: 'Name', type: 'Typ', customer: 'Kunde', agent: 'Agent', access: 'Zugriff', actions: 'Aktionen' },
     yes: 'Sichtbar',
     no: 'Verborgen',

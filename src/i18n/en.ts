@@ -241,6 +241,7 @@ export const en: Catalog = {
     loading: 'Loading the properties…',
     loadFailed: (reason) => `The properties could not be loaded: ${reason}`,
     empty: 'No custom properties yet. Add the first with “Add a property”.',
+    emptyReadOnly: 'No custom properties yet.',
     columns: { label: 'Label', name: 'Name', type: 'Type', customer: 'Customer', agent: 'Agent', access: 'Access', actions: 'Actions' },
     yes: 'Shown',
     no: 'Hidden',
