@@ -208,6 +208,10 @@ export interface Catalog {
     count: (count: number) => string;
     countUnknown: string;
     countFailed: (reason: string) => string;
+    /** A condition (given in `value`) names a property this user may not see. */
+    hiddenProperty: (name: string) => string;
+    /** The count is not asked for: a condition names a property this user may not see. */
+    countHidden: string;
     preview: string;
     empty: string;
   };

@@ -303,6 +303,8 @@ export const de: Catalog = {
     count: (n) => `${count(n)} ${n === 1 ? 'Kunde passt' : 'Kunden passen'}.`,
     countUnknown: 'Vervollständigen oder korrigieren Sie die Bedingungen, um die Anzahl zu sehen.',
     countFailed: (reason) => `Die Kunden konnten nicht gezählt werden: ${ended(reason)}`,
+    hiddenProperty: (name) => `Sie dürfen die Eigenschaft „${name}“ nicht sehen, daher kann diese Bedingung nicht gezählt werden. Entfernen Sie sie oder wählen Sie eine andere Eigenschaft.`,
+    countHidden: 'Nicht gezählt: Eine Bedingung verwendet eine Eigenschaft, die Sie nicht sehen dürfen.',
     preview: 'Zum Beispiel',
     empty: 'Noch keine Bedingungen: Alle Kunden passen.',
   },

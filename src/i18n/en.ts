@@ -294,6 +294,8 @@ export const en: Catalog = {
     count: (n) => `${count(n)} ${n === 1 ? 'customer matches' : 'customers match'}.`,
     countUnknown: 'Complete or correct the conditions to see how many customers match.',
     countFailed: (reason) => `The customers could not be counted: ${ended(reason)}`,
+    hiddenProperty: (name) => `You may not see the property “${name}”, so this condition cannot be counted. Remove it or choose another property.`,
+    countHidden: 'Not counted: a condition uses a property you may not see.',
     preview: 'For example',
     empty: 'No conditions yet: every customer matches.',
   },
