@@ -139,6 +139,14 @@ export interface Catalog {
     nobodySees: string;
     nobodyEdits: string;
     everyoneWord: string;
+    /** Why the levels are disabled: with "show to agents" off they change nothing. */
+    accessOff: string;
+    /** Why there are no role rows: everyone may edit, a role cannot be given more. */
+    everyoneEditsAlready: string;
+    /** Why a role row offers no "None": everyone may view, a role can only be given more. */
+    everyoneViewsAlready: string;
+    /** The summary's sentence for `showToCustomer`. */
+    customersEdit: string;
     description: string;
     required: string;
     requiredHint: string;
