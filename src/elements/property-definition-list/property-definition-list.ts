@@ -236,7 +236,7 @@ export class PropertyDefinitionList extends StoreElement {
   }
 
   #renderDialogs() {
-    return html`<dialog part="dialog" class="form-dialog" @close=${() => (this.formOpen = this.formDialog.open)}
+    return html`<dialog part="dialog" class="form-dialog" @close=${(e: Event) => (this.formOpen = (e.target as HTMLDialogElement).open)}
       aria-label=${this.editing ? this.catalog.definitionForm.editTitle(this.editing.label) : this.catalog.definitionForm.createTitle}>
       ${this.formOpen
         ? html`<property-definition-form .store=${this.activeStore} .roles=${this.roles} .definition=${this.editing}
@@ -326,7 +326,8 @@ export class PropertyDefinitionList extends StoreElement {
     return html`<dialog part="confirm" class="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text"
       @close=${() => {
         // The close event comes a task later: the dialog may already be open for another property.
-        if (!this.confirmDialog.open) this.deleting = undefined;
+        // It may be gone already too: the user lost the admin role.
+        if (!this.confirmDialog?.open) this.deleting = undefined;
       }}>
       ${deleting
         ? html`<div class="confirm">
