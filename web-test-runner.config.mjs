@@ -16,7 +16,8 @@ if (!executablePath) {
 }
 
 export default {
-  files: ['src/**/*.test.ts'],
+  // The server half's tests run in Node (npm run test:node): they start an HTTP server of their own.
+  files: ['src/**/*.test.ts', '!src/server/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [
     async (ctx, next) => {
