@@ -6,6 +6,9 @@ import { BROWSER_ARGS, findBrowser } from './scripts/browser.mjs';
 // The HTTP API of docs/rest-api.yaml, served by the test run itself for RestStore's tests.
 const { createRestTestHandler } = await tsImport('./src/internal/test/rest-test-server.ts', import.meta.url);
 const restTestHandler = createRestTestHandler();
+// The real server half (createPropertyServer) with a test login and secret, for the elements' tests against it.
+const { createPropertyTestHandler } = await tsImport('./src/internal/test/property-test-server.ts', import.meta.url);
+const propertyTestHandler = createPropertyTestHandler();
 
 const executablePath = findBrowser();
 if (!executablePath) {
@@ -13,13 +16,19 @@ if (!executablePath) {
 }
 
 export default {
-  files: ['src/**/*.test.ts'],
+  // The server half's tests run in Node (npm run test:node): they start an HTTP server of their own.
+  files: ['src/**/*.test.ts', '!src/server/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [
     async (ctx, next) => {
       if (!ctx.path.startsWith('/rest-test/')) return next();
       ctx.respond = false;
       await restTestHandler(ctx.req, ctx.res);
+    },
+    async (ctx, next) => {
+      if (!ctx.path.startsWith('/server-test/')) return next();
+      ctx.respond = false;
+      await propertyTestHandler(ctx.req, ctx.res);
     },
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],

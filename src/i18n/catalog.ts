@@ -91,6 +91,8 @@ export interface Catalog {
     reply: (link: string) => string;
     /** The page was opened with a link that is altered, expired or meant for someone else. */
     linkInvalid: string;
+    /** The page was given a profile token, but its store cannot send it (`withAuthorization` is missing). */
+    noCredential: string;
     title: string;
     intro: string;
     save: string;
@@ -137,6 +139,14 @@ export interface Catalog {
     nobodySees: string;
     nobodyEdits: string;
     everyoneWord: string;
+    /** Why the levels are disabled: with "show to agents" off they change nothing. */
+    accessOff: string;
+    /** Why there are no role rows: everyone may edit, a role cannot be given more. */
+    everyoneEditsAlready: string;
+    /** Why a role row offers no "None": everyone may view, a role can only be given more. */
+    everyoneViewsAlready: string;
+    /** The summary's sentence for `showToCustomer`. */
+    customersEdit: string;
     description: string;
     required: string;
     requiredHint: string;
@@ -158,6 +168,8 @@ export interface Catalog {
     loading: string;
     loadFailed: (reason: string) => string;
     empty: string;
+    /** The list as a user without an admin role sees it: nothing to add. */
+    emptyReadOnly: string;
     columns: { label: string; name: string; type: string; customer: string; agent: string; access: string; actions: string };
     yes: string;
     no: string;
@@ -204,6 +216,10 @@ export interface Catalog {
     count: (count: number) => string;
     countUnknown: string;
     countFailed: (reason: string) => string;
+    /** A condition (given in `value`) names a property this user may not see. */
+    hiddenProperty: (name: string) => string;
+    /** The count is not asked for: a condition names a property this user may not see. */
+    countHidden: string;
     preview: string;
     empty: string;
   };

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { de } from '../i18n/de.js';
 import { en } from '../i18n/en.js';
-import type { Customer } from '../model/index.js';
-import { changedText, timeAgo } from './customer-view.js';
+import { BUILT_IN_DEFINITIONS, propertyAccess, type Customer, type PropertyDefinition } from '../model/index.js';
+import { accessTo, changedText, nameField, principalFor, timeAgo, visibleFields } from './customer-view.js';
+import { customerIdOfToken } from './profile-link.js';
 
 const now = Date.parse('2026-11-27T12:00:00Z');
 const MINUTE = 60_000;
@@ -62,5 +63,58 @@ describe('changedText', () => {
     expect(changedText(customer, 'notes', en, now)).to.equal('Changed yesterday');
     expect(changedText(customer, 'notes', de, now)).to.equal('Geändert gestern');
     expect(changedText(customer, 'name', en, now)).to.equal('');
+  });
+});
+
+describe('visibleFields, nameField and accessTo: propertyAccess, one rule', () => {
+  const prop = (name: string, access: PropertyDefinition['access'], extra: Partial<PropertyDefinition> = {}): PropertyDefinition => ({
+    name, label: name, type: 'text', showToAgent: true, showToCustomer: false, access, order: 0, ...extra,
+  });
+  const definitions = [
+    ...BUILT_IN_DEFINITIONS,
+    prop('open', { '*': 'edit' }),
+    prop('read', { '*': 'view', supervisor: 'edit' }),
+    prop('secret', { supervisor: 'view' }),
+    prop('profile_only', { '*': 'edit' }, { showToAgent: false, showToCustomer: true }),
+  ];
+  const principals = [
+    principalFor('agent', { id: 'u1', roles: ['agent'] }, 'ana'),
+    principalFor('agent', { id: 'u2', roles: ['supervisor'] }, 'ana'),
+    principalFor('agent', undefined, 'ana'),
+    principalFor('customer', { id: 'u1', roles: ['admin'] }, 'ana'),
+  ];
+
+  it('principalFor: the customer for viewer="customer" (whatever user is signed in), else the user', () => {
+    expect(principals[3]).to.deep.equal({ kind: 'customer', customerId: 'ana' });
+    expect(principals[2]).to.deep.equal({ kind: 'user', id: '', roles: [] });
+  });
+
+  for (const principal of principals) {
+    it(`agrees with propertyAccess for ${JSON.stringify(principal)}`, () => {
+      const custom = definitions.filter((def) => !def.builtIn);
+      expect(visibleFields(definitions, principal)).to.deep.equal(
+        custom.filter((def) => propertyAccess(principal, def) !== 'none').map((def) => ({ def, level: propertyAccess(principal, def) })),
+      );
+      expect(nameField(definitions, principal)?.level).to.equal(propertyAccess(principal, BUILT_IN_DEFINITIONS[1]!));
+      for (const def of definitions) expect(accessTo(definitions, principal, def.name), def.name).to.equal(propertyAccess(principal, def));
+      expect(accessTo(definitions, principal, 'no_such_property')).to.equal('none');
+    });
+  }
+});
+
+describe('customerIdOfToken', () => {
+  // As the server writes it: UTF-8 bytes of the JSON, in base64url.
+  const payload = (claims: unknown) =>
+    btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(claims)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+
+  it('reads the customer id of a profile token without verifying it', () => {
+    expect(customerIdOfToken(`cp1.${payload({ c: 'ana', e: 1 })}.anything`)).to.equal('ana');
+    expect(customerIdOfToken(`cp1.${payload({ c: 'Zoë 好', e: 1 })}.x`)).to.equal('Zoë 好');
+  });
+
+  it('gives nothing for what is not a profile token', () => {
+    for (const token of ['', 'cp1', 'cp2.e30.x', `cp1.${payload({ e: 1 })}.x`, `cp1.${payload({ c: '' })}.x`, 'cp1.!!.x', 'cp1.bm90IGpzb24.x', `cp1.${payload({ c: 'a' })}`]) {
+      expect(customerIdOfToken(token), token).to.equal(undefined);
+    }
   });
 });

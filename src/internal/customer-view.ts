@@ -1,11 +1,13 @@
 import type { Catalog } from '../i18n/catalog.js';
 import { describeError } from '../i18n/describe.js';
 import { intlLocale } from '../i18n/locales.js';
+import type { CustomerPropertiesUser } from '../context.js';
 import {
   BUILT_IN_DEFINITIONS,
-  accessFor,
+  propertyAccess,
   type AccessLevel,
   type Customer,
+  type Principal,
   type PropertyDefinition,
   type PropertyValue,
 } from '../model/index.js';
@@ -19,29 +21,54 @@ export interface VisibleField {
 }
 
 /**
- * Which custom properties a viewer sees, in definition order, and whether they may edit them:
- * agents by `showToAgent` and the access control of their roles, customers by `showToCustomer`.
+ * Who is looking, as the model's access rules (`src/model/access.ts`) know them: the customer
+ * themselves for `viewer="customer"`, else the signed-in user (no user: no roles, so only what
+ * `'*'` grants).
  */
-export function visibleFields(definitions: readonly PropertyDefinition[], viewer: Viewer, roles: readonly string[]): VisibleField[] {
+export function principalFor(viewer: Viewer, user: CustomerPropertiesUser | undefined, customerId: string): Principal {
+  if (viewer === 'customer') return { kind: 'customer', customerId };
+  return { kind: 'user', id: user?.id ?? '', roles: [...(user?.roles ?? [])] };
+}
+
+/**
+ * Which custom properties the principal sees, in definition order, and whether they may edit them:
+ * `propertyAccess`, the rule the server enforces.
+ */
+export function visibleFields(definitions: readonly PropertyDefinition[], principal: Principal): VisibleField[] {
   const fields: VisibleField[] = [];
   for (const def of definitions) {
     if (def.builtIn) continue;
-    if (viewer === 'customer') {
-      if (def.showToCustomer) fields.push({ def, level: 'edit' });
-      continue;
-    }
-    if (!def.showToAgent) continue;
-    const level = accessFor(def, roles);
+    const level = propertyAccess(principal, def);
     if (level !== 'none') fields.push({ def, level });
   }
   return fields;
 }
 
-/** The built-in `name` definition as the store lists it, and what this viewer may do with it. */
-export function nameField(definitions: readonly PropertyDefinition[], viewer: Viewer, roles: readonly string[]): VisibleField | undefined {
-  const def = definitions.find((d) => d.builtIn && d.name === 'name') ?? BUILT_IN_DEFINITIONS.find((d) => d.name === 'name')!;
-  const level = viewer === 'customer' ? 'edit' : accessFor(def, roles);
+/** The built-in definitions as the store lists them, with any it leaves out: `customerFor` needs them all. */
+export function withBuiltIns(definitions: readonly PropertyDefinition[]): PropertyDefinition[] {
+  const missing = BUILT_IN_DEFINITIONS.filter((builtIn) => !definitions.some((def) => def.builtIn && def.name === builtIn.name));
+  return [...missing, ...definitions];
+}
+
+/** A built-in definition (`name`, `number`) as the store lists it. */
+export function builtInField(definitions: readonly PropertyDefinition[], name: 'name' | 'number'): PropertyDefinition {
+  return definitions.find((d) => d.builtIn && d.name === name) ?? BUILT_IN_DEFINITIONS.find((d) => d.name === name)!;
+}
+
+/** The built-in `name` definition as the store lists it, and what this principal may do with it. */
+export function nameField(definitions: readonly PropertyDefinition[], principal: Principal): VisibleField | undefined {
+  const def = builtInField(definitions, 'name');
+  const level = propertyAccess(principal, def);
   return level === 'none' ? undefined : { def, level };
+}
+
+/**
+ * What the principal may do with the property named `name` now, by the definitions as they are:
+ * `'none'` for a name no definition has. A save path asks this, not the rendering.
+ */
+export function accessTo(definitions: readonly PropertyDefinition[], principal: Principal, name: string): AccessLevel | 'none' {
+  const def = name === 'name' || name === 'number' ? builtInField(definitions, name) : definitions.find((d) => !d.builtIn && d.name === name);
+  return def ? propertyAccess(principal, def) : 'none';
 }
 
 export function storedValue(customer: Customer | undefined, name: string): PropertyValue | null {

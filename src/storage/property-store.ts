@@ -45,4 +45,12 @@ export interface PropertyStore {
   ): Promise<FindCustomersResult>;
   /** Changes made elsewhere (another tab, another agent). Returns the unsubscribe function. */
   subscribe?(listener: (event: StoreEvent) => void): () => void;
+  /**
+   * A store like this one whose every call carries `authorization` as its credential (the value of
+   * an HTTP `Authorization` header, e.g. `Bearer cp1.…` for a profile token); this store is left
+   * as it was. `<customer-profile-form>` calls it when it is given a profile token, and refuses to
+   * call a store without it rather than send no credential. Stores with no notion of a caller
+   * (`MemoryStore`, `IndexedDbStore`) leave it out; `RestStore` has it.
+   */
+  withAuthorization?(authorization: string): PropertyStore;
 }

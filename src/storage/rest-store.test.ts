@@ -99,6 +99,18 @@ describe('RestStore over HTTP', () => {
     expect(calls).to.equal(2);
   });
 
+  it('withAuthorization: a new store whose every request carries the credential, the original left as it was', async () => {
+    const { base } = await make({}, 'secret');
+    let calls = 0;
+    const plain = new RestStore({ baseUrl: base, headers: () => ({ authorization: 'Bearer wrong', 'X-Call': String(++calls) }) });
+    const authorized = plain.withAuthorization('Bearer secret');
+    expect(authorized).to.be.instanceOf(RestStore).and.not.equal(plain);
+    expect((await authorized.getCustomer('ana')).id).to.equal('ana');
+    await authorized.updateCustomer('ana', { age: '35' }, { revision: 1 });
+    expect(calls, 'the host’s headers are still asked for').to.equal(2);
+    await rejection(plain.getCustomer('ana'), 'unauthenticated');
+  });
+
   it('reports a server that cannot be reached as unavailable', async () => {
     const store = new RestStore({ baseUrl: 'http://127.0.0.1:9/', retries: 0 });
     await rejection(store.listDefinitions(), 'unavailable');

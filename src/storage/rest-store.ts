@@ -142,6 +142,22 @@ export class RestStore implements PropertyStore {
     return this.#request('PATCH', `customers/${encodeURIComponent(id)}`, { body: { changes }, ifMatch: revision });
   }
 
+  /**
+   * A new `RestStore` with the same options whose requests add `Authorization: <authorization>` to
+   * the headers of `options.headers` (it wins over an `Authorization` they hold).
+   */
+  withAuthorization(authorization: string): RestStore {
+    const headers = this.#options.headers;
+    return new RestStore({
+      ...this.#options,
+      headers: async () => {
+        // Header names are case-insensitive: a second `authorization` would be joined to ours.
+        const others = Object.entries((await headers?.()) ?? {}).filter(([name]) => name.toLowerCase() !== 'authorization');
+        return { ...Object.fromEntries(others), Authorization: authorization };
+      },
+    });
+  }
+
   findCustomers(query: AudienceQuery, opts: { limit?: number; cursor?: string } = {}): Promise<FindCustomersResult> {
     // A search is a read sent as POST (the query is a body); repeating it is safe.
     return this.#request('POST', 'customers/search', { body: { query, ...opts }, read: true });

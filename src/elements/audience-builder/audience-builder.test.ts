@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
-import type { Customer, PropertyDefinition } from '../../model/index.js';
+import type { AudienceQuery, Customer, PropertyDefinition } from '../../model/index.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import type { StoreError } from '../../storage/store-error.js';
@@ -182,5 +182,73 @@ describe('<audience-builder>', () => {
     const el = await fixture<AudienceBuilder>(html`<audience-builder locale="de" count-delay="10" .store=${store}></audience-builder>`);
     await waitUntil(() => count(el).startsWith('Die Kunden konnten nicht gezählt werden'), 'the refusal is shown');
     expect(count(el)).to.equal('Die Kunden konnten nicht gezählt werden: Es gibt keine Eigenschaft namens „shoe_size“.');
+  });
+});
+
+describe('<audience-builder> and access control', () => {
+  const restricted: PropertyDefinition[] = [
+    ...definitions,
+    { ...base, order: 4, name: 'income', label: 'Income', type: 'number', access: { supervisor: 'view' } },
+    { ...base, order: 5, name: 'internal_score', label: 'Internal score', type: 'number', showToAgent: false },
+  ];
+  const agent = { id: 'u1', roles: ['agent'] };
+  const supervisor = { id: 'u2', roles: ['supervisor'] };
+  const offered = (el: AudienceBuilder, index = 0) =>
+    [...conditions(el)[index]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!.options].map((o) => o.value).filter(Boolean);
+
+  async function restrictedBuilder(user: { id: string; roles: string[] }, value?: AudienceQuery, locale = 'en') {
+    const store = new FaultyStore(new MemoryStore({ definitions: restricted, customers, now: () => NOW }));
+    const el = await fixture<AudienceBuilder>(html`<audience-builder locale=${locale} count-delay="10" .store=${store} .user=${user}
+      .value=${value ?? { match: 'all', conditions: [] }}></audience-builder>`);
+    return { el, store };
+  }
+
+  it('offers only the properties the user may view', async () => {
+    const { el } = await restrictedBuilder(agent);
+    await waitUntil(() => /\d/.test(count(el)), 'counted');
+    button(el, 'Add a condition').click();
+    await el.updateComplete;
+    expect(offered(el)).to.deep.equal(['number', 'name', 'favorite_color', 'last_visit', 'age', 'city']);
+    el.user = supervisor;
+    await el.updateComplete;
+    expect(offered(el)).to.deep.equal(['number', 'name', 'favorite_color', 'last_visit', 'age', 'city', 'income']);
+  });
+
+  it('does not count a query naming a property the user may not view, and says why at that condition', async () => {
+    const query: AudienceQuery = {
+      match: 'all',
+      conditions: [
+        { property: 'age', operator: 'gt', value: '30' },
+        { match: 'any', conditions: [{ property: 'internal_score', operator: 'gt', value: '5' }] },
+      ],
+    };
+    const { el, store } = await restrictedBuilder(agent, query);
+    await waitUntil(() => count(el) === 'Not counted: a condition uses a property you may not see.', `not counted: ${count(el)}`);
+    expect(store.callsOf('findCustomers')).to.deep.equal([]);
+    const hidden = conditions(el)[1]!;
+    const why = hidden.querySelector('.condition-error')!;
+    expect(why.textContent).to.equal('You may not see the property “internal_score”, so this condition cannot be counted. Remove it or choose another property.');
+    expect(hidden.getAttribute('aria-describedby')).to.equal(why.id);
+    expect(offered(el, 1)).not.to.include('internal_score');
+    expect(conditions(el)[0]!.querySelector('.condition-error')).to.equal(null);
+    await expect(el).to.be.accessible();
+    // Without it the rest is counted.
+    button(el, 'Remove this group').click();
+    await waitUntil(() => count(el) === '4 customers match.', 'counted without it');
+  });
+
+  it('counts the same query for a user who may view the property', async () => {
+    const { el, store } = await restrictedBuilder(supervisor, { match: 'all', conditions: [{ property: 'income', operator: 'is-not-set' }] });
+    await waitUntil(() => count(el) === '6 customers match.', `counted: ${count(el)}`);
+    expect(store.callsOf('findCustomers')).to.have.length(1);
+  });
+
+  it('says why in German', async () => {
+    const { el } = await restrictedBuilder(agent, { match: 'all', conditions: [{ property: 'income', operator: 'is-set' }] }, 'de');
+    await waitUntil(() => count(el).startsWith('Nicht gezählt'), `nicht gezählt: ${count(el)}`);
+    expect(count(el)).to.equal('Nicht gezählt: Eine Bedingung verwendet eine Eigenschaft, die Sie nicht sehen dürfen.');
+    expect(conditions(el)[0]!.querySelector('.condition-error')!.textContent).to.equal(
+      'Sie dürfen die Eigenschaft „income“ nicht sehen, daher kann diese Bedingung nicht gezählt werden. Entfernen Sie sie oder wählen Sie eine andere Eigenschaft.',
+    );
   });
 });

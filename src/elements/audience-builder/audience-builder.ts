@@ -1,10 +1,16 @@
+import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { userContext, type CustomerPropertiesUser } from '../../context.js';
+import { withBuiltIns } from '../../internal/customer-view.js';
 import { DefinitionsController } from '../../internal/definitions-controller.js';
 import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import {
   AUDIENCE_OPERATORS,
+  customerFor,
+  propertyAccess,
+  unreadableInQuery,
   validateAudience,
   type AudienceCondition,
   type AudienceError,
@@ -12,6 +18,7 @@ import {
   type AudienceQuery,
   type Customer,
   type LocationValue,
+  type Principal,
   type PropertyDefinition,
   type PropertyValue,
   specFor,
@@ -47,6 +54,11 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  * short preview follow the query as it changes (debounced; stale answers are dropped); a condition
  * that is incomplete or invalid says so, and no count is computed from it.
  *
+ * It offers only the properties the user (`user`, else the context's) may view, by the rule the
+ * server enforces (`propertyAccess`); a query given as `value` with a condition on any other
+ * property says so at that condition and is not counted (the server would refuse it). The
+ * preview names customers only as the user may see them.
+ *
  * @summary Groups customers by their properties and shows how many match.
  *
  * @fires change - The user changed the query; read it from `value`.
@@ -74,7 +86,14 @@ export class AudienceBuilder extends StoreElement {
   /** Milliseconds of quiet before the count is asked for. */
   @property({ type: Number, attribute: 'count-delay' }) countDelay = 300;
 
-  @state() private count: { total: number; customers: Customer[] } | 'counting' | 'unknown' | StoreError = 'unknown';
+  /** The signed-in user, `{ id, roles }`: conditions may be about the properties they may view. Wins over the context's. */
+  @property({ attribute: false }) user: CustomerPropertiesUser | undefined;
+
+  @consume({ context: userContext, subscribe: true })
+  @state()
+  private contextUser: CustomerPropertiesUser | undefined;
+
+  @state() private count: { total: number; customers: Customer[] } | 'counting' | 'unknown' | 'hidden' | StoreError = 'unknown';
   @state() private touched = new Set<string>();
 
   /** Operand editors holding text that does not parse, by condition and slot. */
@@ -87,12 +106,29 @@ export class AudienceBuilder extends StoreElement {
   /** The store's definitions, the properties a condition may be about. */
   #definitions = new DefinitionsController(this, () => this.activeStore, { onChange: () => this.#scheduleCount() });
 
-  private get definitions(): PropertyDefinition[] {
+  /** Every definition the store gave: to tell a hidden property from an unknown one. */
+  private get allDefinitions(): PropertyDefinition[] {
     return this.#definitions.definitions;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('value')) this.#scheduleCount();
+  /** The properties a condition may be about: those the user may view. */
+  private get definitions(): PropertyDefinition[] {
+    const principal = this.#principal;
+    return this.allDefinitions.filter((def) => propertyAccess(principal, def) !== 'none');
+  }
+
+  get #principal(): Principal {
+    const user = this.user ?? this.contextUser;
+    return { kind: 'user', id: user?.id ?? '', roles: [...(user?.roles ?? [])] };
+  }
+
+  /** The properties the query names that the user may not view. */
+  get #hidden(): string[] {
+    return this.allDefinitions.length ? unreadableInQuery(this.#principal, this.value, this.allDefinitions) : [];
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('value') || changed.has('user') || changed.has('contextUser')) this.#scheduleCount();
   }
 
   override disconnectedCallback(): void {
@@ -101,14 +137,19 @@ export class AudienceBuilder extends StoreElement {
   }
 
   get #errors(): AudienceError[] {
-    return this.definitions.length ? validateAudience(this.value, this.definitions) : [];
+    return this.allDefinitions.length ? validateAudience(this.value, this.allDefinitions) : [];
   }
 
   /** Counts only a query the model accepts and whose fields all parse; the latest answer wins. */
   #scheduleCount(): void {
     clearTimeout(this.#timer);
     const store = this.activeStore;
-    if (!store || !this.definitions.length) return;
+    if (!store || !this.allDefinitions.length) return;
+    if (this.#hidden.length) {
+      this.#sequence++;
+      this.count = 'hidden';
+      return;
+    }
     if (this.#errors.length || this.#badInput.size) {
       this.#sequence++;
       this.count = 'unknown';
@@ -228,6 +269,7 @@ export class AudienceBuilder extends StoreElement {
     const messages = this.catalog.audienceBuilder;
     const [before, after] = messages.groupLegend.split('…');
     const errors = this.#errors;
+    const hidden = this.#hidden;
     return html`<fieldset part="group">
       <legend class="match">
         <span>${before}</span>
@@ -241,7 +283,7 @@ export class AudienceBuilder extends StoreElement {
       ${group.conditions.length
         ? html`<ol>${group.conditions.map((item, index): TemplateResult => {
             const at = [...path, index];
-            return html`<li>${isGroup(item) ? this.#renderGroup(item, at) : this.#renderCondition(item, at, errors)}</li>`;
+            return html`<li>${isGroup(item) ? this.#renderGroup(item, at) : this.#renderCondition(item, at, errors, hidden)}</li>`;
           })}</ol>`
         : html`<p part="preview">${messages.empty}</p>`}
       <div class="buttons">
@@ -252,13 +294,19 @@ export class AudienceBuilder extends StoreElement {
     </fieldset>`;
   }
 
-  #renderCondition(condition: AudienceCondition, path: Path, errors: AudienceError[]) {
+  #renderCondition(condition: AudienceCondition, path: Path, errors: AudienceError[], hidden: string[]) {
     const messages = this.catalog.audienceBuilder;
     const def = this.#definition(condition.property);
     const id = key(path);
     const operators = def ? (AUDIENCE_OPERATORS[def.type] as readonly AudienceOperator[]) : [];
     const error = errors.find((e) => key(e.path) === id);
-    const showError = error && (this.touched.has(id) || error.code !== 'audience.value') && condition.property !== '';
+    // A property the user may not view: that is the reason, whatever else the condition lacks.
+    const why = hidden.includes(condition.property)
+      ? messages.hiddenProperty(condition.property)
+      : error && (this.touched.has(id) || error.code !== 'audience.value') && condition.property !== ''
+        ? this.describe(error)
+        : '';
+    const showError = why !== '';
     const label = def?.label ?? messages.property;
     return html`<div part="condition" role="group" aria-label=${label} aria-describedby=${showError ? `error-${id}` : nothing}>
       <select data-path=${id} data-role="property" aria-label=${messages.property} @change=${(e: Event) => this.#setProperty(path, (e.target as HTMLSelectElement).value)}>
@@ -271,7 +319,7 @@ export class AudienceBuilder extends StoreElement {
       </select>
       <div class="operand">${def ? this.#renderOperand(condition, def, path) : nothing}</div>
       <button type="button" aria-label=${`${messages.removeCondition}: ${label}`} @click=${() => this.#remove(path)}>✕</button>
-      ${showError ? html`<p class="condition-error" id="error-${id}">${this.describe(error)}</p>` : nothing}
+      ${showError ? html`<p class="condition-error" id="error-${id}">${why}</p>` : nothing}
     </div>`;
   }
 
@@ -342,10 +390,16 @@ export class AudienceBuilder extends StoreElement {
     let text: string;
     if (count === 'counting') text = messages.counting;
     else if (this.#definitions.error) text = messages.countFailed(this.describe(this.#definitions.error));
+    else if (count === 'hidden') text = messages.countHidden;
     else if (count === 'unknown') text = messages.countUnknown;
     else if (count instanceof StoreError) text = messages.countFailed(this.describe(count));
     else text = messages.count(count.total);
-    const preview = typeof count === 'object' && !(count instanceof StoreError) ? count.customers : [];
+    // A store in the page may send more than this user may read: the names shown are filtered as the server filters them.
+    const principal = this.#principal;
+    const definitions = withBuiltIns(this.allDefinitions);
+    const preview = typeof count === 'object' && !(count instanceof StoreError)
+      ? count.customers.map((customer) => customerFor(principal, customer, definitions)).filter((customer) => customer.name || customer.number)
+      : [];
     return html`<p part="count" role="status" aria-live="polite">${text}</p>
       ${preview.length
         ? html`<p part="preview">${messages.preview}: ${new Intl.ListFormat(this.effectiveLocale).format(preview.map((customer) => customer.name || customer.number))}</p>`

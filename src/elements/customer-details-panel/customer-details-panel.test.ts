@@ -268,6 +268,107 @@ describe('access control', () => {
     const el = await panel(new MemoryStore({ definitions: structuredClone(definitions), customers: structuredClone(customers) }), { viewer: 'customer' });
     const names = [...el.shadowRoot!.querySelectorAll('[part~="field"]')].map((f) => f.getAttribute('data-property'));
     expect(names).to.deep.equal(['not_for_agents']);
+    expect(el.shadowRoot!.querySelector('[part~="number"]'), 'a customer may not read the number').to.equal(null);
+    expect(el.shadowRoot!.innerHTML).not.to.contain(SEED_CUSTOMERS[0]!.number);
+  });
+
+  /** A store whose customer has a value and a change record for every property, hidden ones too. */
+  function storeWithHistory() {
+    const withChanges = structuredClone(customers).map((customer) => ({
+      ...customer,
+      changed: Object.fromEntries(definitions.map((d) => [d.name, { revision: 1, at: new Date().toISOString(), by: `author of ${d.name}` }])),
+    }));
+    return new FaultyStore(new MemoryStore({ definitions: structuredClone(definitions), customers: withChanges, author: 'Ana' }));
+  }
+
+  /** Every string anywhere in a value (keys too), to look for hidden data in an event's detail. */
+  function everything(value: unknown): string {
+    return JSON.stringify(value, (_key, v: unknown) => (v instanceof Error ? { ...v, message: v.message } : v));
+  }
+
+  const HIDDEN_FROM_AGENTS = ['nobody', 'supervisors_only', 'not_for_agents'];
+
+  it('a conflict’s property-save-failed carries the current customer only as the agent may read it', async () => {
+    const store = storeWithHistory();
+    // Meanwhile someone changes the same field, and hidden ones too.
+    store.inject('updateCustomer', { type: 'conflict', changes: { everyone_edits: 'theirs', nobody: 'new hidden value', supervisors_only: 'new secret' }, author: 'Ben' });
+    const el = await panel(store);
+    const failed = oneEvent(el, 'property-save-failed') as Promise<PropertySaveFailedEvent>;
+    await commit(el, 'everyone_edits', 'mine');
+    const { detail } = await failed;
+    expect(detail.error.kind).to.equal('conflict');
+    expect(detail.error.fields).to.deep.equal(['everyone_edits']);
+    const current = detail.error.current!;
+    expect(Object.keys(current.properties).sort()).to.deep.equal(['everyone_edits', 'everyone_views', 'supervisors_edit']);
+    expect(current.properties.everyone_edits).to.equal('theirs');
+    expect(Object.keys(current.changed!).sort()).to.deep.equal(['everyone_edits', 'everyone_views', 'supervisors_edit']);
+    expect(current.number, 'agents may view the number').to.equal(SEED_CUSTOMERS[0]!.number);
+    const text = everything(detail);
+    for (const name of HIDDEN_FROM_AGENTS) {
+      expect(text, name).not.to.contain(`value of ${name}`).and.not.to.contain(`author of ${name}`);
+    }
+    expect(text).not.to.contain('new hidden value').and.not.to.contain('new secret');
+    await settled(el, 'everyone_edits', /Ben changed this/);
+    expect(el.shadowRoot!.innerHTML).not.to.contain('new hidden value');
+  });
+
+  it('with viewer="customer", a conflict’s detail holds what the customer may read: no number, no agents’ properties', async () => {
+    const store = storeWithHistory();
+    store.inject('updateCustomer', { type: 'conflict', changes: { not_for_agents: 'theirs', everyone_views: 'agents only' }, author: 'Ben' });
+    const el = await panel(store, { viewer: 'customer' });
+    const failed = oneEvent(el, 'property-save-failed') as Promise<PropertySaveFailedEvent>;
+    await commit(el, 'not_for_agents', 'mine');
+    const { detail } = await failed;
+    const current = detail.error.current!;
+    expect(Object.keys(current.properties)).to.deep.equal(['not_for_agents']);
+    expect(Object.keys(current.changed!)).to.deep.equal(['not_for_agents']);
+    expect(current).not.to.have.property('number');
+    expect(current.name).to.equal('Ana');
+    expect(everything(detail)).not.to.contain('agents only').and.not.to.contain(SEED_CUSTOMERS[0]!.number);
+  });
+
+  it('property-saved carries the saved field alone', async () => {
+    const store = storeWithHistory();
+    const el = await panel(store);
+    const saved = oneEvent(el, 'property-saved') as Promise<PropertySavedEvent>;
+    await commit(el, 'everyone_edits', 'new');
+    expect((await saved).detail).to.deep.equal({ customerId: 'ana', name: 'everyone_edits', value: 'new' });
+  });
+
+  it('never saves a property the user may only view, whatever is dispatched at its editor', async () => {
+    const store = storeWithHistory();
+    const el = await panel(store);
+    for (const name of ['everyone_views', 'supervisors_edit']) {
+      const editor = editorFor(el, name);
+      expect(editor.readonly, name).to.equal(true);
+      editor.value = `scripted ${name}`;
+      editor.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      editor.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    }
+    // A field the agent may edit, committed after them, is saved: the scripted ones would have gone first.
+    await commit(el, 'everyone_edits', 'typed');
+    await settled(el, 'everyone_edits', /Saved/);
+    expect(store.callsOf('updateCustomer')).to.deep.equal([['ana', { everyone_edits: 'typed' }, { revision: 1 }]]);
+    const stored = await store.inner.getCustomer('ana');
+    expect(stored.properties).to.include({ everyone_views: 'value of everyone_views', supervisors_edit: 'value of supervisors_edit' });
+    expect(statusOf(el, 'everyone_views')).to.equal('');
+  });
+
+  it('checks the level when saving, not only when rendering: a user who lost edit saves nothing', async () => {
+    const store = storeWithHistory();
+    const el = await panel(store, { user: { id: 'u', roles: ['supervisor'] } });
+    const editor = editorFor(el, 'supervisors_edit');
+    expect(editor.readonly).to.equal(false);
+    // The host signs in someone else; before the page renders again, a script commits at the old editor.
+    el.user = { id: 'u2', roles: ['agent'] };
+    editor.value = 'after losing edit';
+    editor.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(editorFor(el, 'supervisors_edit').readonly).to.equal(true);
+    await commit(el, 'everyone_edits', 'typed');
+    await settled(el, 'everyone_edits', /Saved/);
+    expect(store.callsOf('updateCustomer')).to.deep.equal([['ana', { everyone_edits: 'typed' }, { revision: 1 }]]);
+    expect((await store.inner.getCustomer('ana')).properties.supervisors_edit).to.equal('value of supervisors_edit');
   });
 });
 

@@ -8,9 +8,11 @@ import { userContext, type CustomerPropertiesUser } from '../../context.js';
 import { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
 import {
+  accessTo,
   changedText,
   failureReason,
   nameField,
+  principalFor,
   sameValue,
   storedValue,
   timeAgo,
@@ -21,7 +23,7 @@ import {
 import { StoreElement } from '../../internal/store-element.js';
 import { valueText } from '../../internal/value-text.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
-import type { PropertyDefinition, PropertyValue } from '../../model/index.js';
+import type { Principal, PropertyDefinition, PropertyValue } from '../../model/index.js';
 import { isTypedInput } from '../property-editor/input-kind.js';
 import { formatValue } from '../../model/values.js';
 import type { StoreError } from '../../storage/store-error.js';
@@ -63,6 +65,11 @@ const icons = {
  * lets the agent keep theirs or take the other. Changes made elsewhere appear live, without
  * touching a field under edit.
  *
+ * What it shows and what its events carry follow the access rules the server enforces
+ * (`propertyAccess`): a property this viewer may not read is absent from the page and from every
+ * event's detail (a conflict's `error.current` too), and a property they may only view is never
+ * saved, whatever is dispatched at its editor. This is for comfort, not safety: the server decides.
+ *
  * @summary The agent's view of a customer's properties, saved field by field.
  *
  * @fires property-saved - A field was saved; `detail`: `{ customerId, name, value }`.
@@ -101,7 +108,7 @@ export class CustomerDetailsPanel extends StoreElement {
   /** The signed-in user, `{ id, roles }`: their roles decide what they see and edit. Wins over the context's. */
   @property({ attribute: false }) user: CustomerPropertiesUser | undefined;
 
-  /** `agent` (default): properties with `showToAgent` under access control; `customer`: those with `showToCustomer`. */
+  /** `agent` (default): properties with `showToAgent` under the user's access control; `customer`: what the customer sees on their profile (`showToCustomer`, and `name`). */
   @property() viewer: Viewer = 'agent';
 
   @consume({ context: userContext, subscribe: true })
@@ -111,7 +118,7 @@ export class CustomerDetailsPanel extends StoreElement {
   @state() private announcement = '';
   @state() private now = Date.now();
 
-  #controller = new CustomerController(this);
+  #controller = new CustomerController(this, { principal: () => this.#principal });
   #fields = new Map<string, FieldState>();
   #clock: ReturnType<typeof setInterval> | undefined;
   /** Rows that have their editor: once given, a row keeps it while the customer stays. */
@@ -187,8 +194,14 @@ export class CustomerDetailsPanel extends StoreElement {
     editor?.focus();
   }
 
-  get #roles(): string[] {
-    return (this.user ?? this.contextUser)?.roles ?? [];
+  /** Who is looking: the user (property, else context), or the customer for `viewer="customer"`. */
+  get #principal(): Principal {
+    return principalFor(this.viewer, this.user ?? this.contextUser, this.customerId);
+  }
+
+  /** Whether this viewer may edit the property now, by the definitions as they are (not as rendered). */
+  #mayEdit(name: string): boolean {
+    return accessTo(this.#controller.definitions, this.#principal, name) === 'edit';
   }
 
   #field(name: string): FieldState {
@@ -207,6 +220,7 @@ export class CustomerDetailsPanel extends StoreElement {
   }
 
   #onInput(def: PropertyDefinition, event: Event): void {
+    if (!this.#mayEdit(def.name)) return;
     const editor = event.target as PropertyEditor;
     const field = this.#field(def.name);
     if (field.draft === undefined && field.status !== 'saving') {
@@ -218,6 +232,8 @@ export class CustomerDetailsPanel extends StoreElement {
   }
 
   async #onCommit(def: PropertyDefinition, event: Event): Promise<void> {
+    // A read-only editor can still be given a value and a `change` by a script.
+    if (!this.#mayEdit(def.name)) return;
     const editor = event.target as PropertyEditor;
     const field = this.#field(def.name);
     // The editor checks its value when it updates; a change from a nested picker comes just before.
@@ -245,6 +261,12 @@ export class CustomerDetailsPanel extends StoreElement {
   async #send(def: PropertyDefinition, value: PropertyValue | null): Promise<void> {
     const field = this.#field(def.name);
     const customerId = this.customerId;
+    // The access may have changed while this save waited in the queue.
+    if (!this.#mayEdit(def.name)) {
+      this.#fields.delete(def.name);
+      this.requestUpdate();
+      return;
+    }
     field.status = 'saving';
     field.error = undefined;
     this.#announce(this.catalog.panel.announceSaving(def.label));
@@ -325,13 +347,15 @@ export class CustomerDetailsPanel extends StoreElement {
   #renderCustomer() {
     const messages = this.catalog;
     const customer = this.#controller.customer!;
-    const roles = this.#roles;
-    const fields = visibleFields(this.#controller.definitions, this.viewer, roles);
-    const name = nameField(this.#controller.definitions, this.viewer, roles);
+    const principal = this.#principal;
+    const fields = visibleFields(this.#controller.definitions, principal);
+    const name = nameField(this.#controller.definitions, principal);
     const channel = customer.channel ? (messages.customer.channels[customer.channel.toLowerCase()] ?? customer.channel) : '';
+    // The controller's customer has no number when this viewer may not read it (a customer does not).
+    const number = customer.number;
     return html`<div part="header">
         ${name ? this.#renderField(name) : nothing}
-        <p part="number">${channel ? messages.customer.channelNumber(channel, customer.number) : customer.number}</p>
+        ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : number}</p>` : nothing}
       </div>
       ${fields.length
         ? html`<ul part="fields">${repeat(fields, (field) => field.def.name, (field, index) => {

@@ -6,6 +6,8 @@ import { FaultyStore } from '../../internal/test/faulty-store.js';
 import { SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
+import { RestStore } from '../../storage/rest-store.js';
+import { StoreError } from '../../storage/store-error.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
 import { CustomerProfileForm } from './customer-profile-form.js';
 import './customer-profile-form.js';
@@ -147,4 +149,160 @@ describe('<customer-profile-form>', () => {
     expect(el.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal('Ihre Angaben');
     expect(save(el).textContent).to.equal('Speichern');
   });
+});
+
+describe('<customer-profile-form> shows and sends only what the customer may see', () => {
+  it('profile-saved carries the customer as they see themselves: no agents’ properties, no number', async () => {
+    const store = new MemoryStore(data());
+    const el = await profile(store);
+    await typeInto(editorFor(el, 'age'), '35');
+    const saved = oneEvent(el, 'profile-saved') as Promise<ProfileSavedEvent>;
+    save(el).click();
+    const { detail } = await saved;
+    expect(detail.customerId).to.equal('ana');
+    expect(detail.changed).to.deep.equal(['age']);
+    expect(detail.customer.properties).to.include({ age: '35' });
+    expect(detail.customer.properties).not.to.have.any.keys('notes', 'class');
+    expect(detail.customer).not.to.have.property('number');
+    expect(Object.keys(detail.customer.changed ?? {})).to.deep.equal(['age']);
+    expect(JSON.stringify(detail)).not.to.contain('Prefers mornings').and.not.to.contain('ClassOf2023');
+  });
+
+  it('its form data holds only the customer’s fields', async () => {
+    const el = await profile(new MemoryStore(data()));
+    const entries = [...new FormData(el.shadowRoot!.querySelector('form')!).entries()];
+    const names = new Set(entries.map(([name]) => name));
+    expect(names.has('notes') || names.has('class') || names.has('number')).to.equal(false);
+    expect(JSON.stringify(entries)).not.to.contain('Prefers mornings').and.not.to.contain('+4915123456789');
+  });
+
+  it('never saves a property the customer may not edit, even from an editor a script put in the form', async () => {
+    const store = new FaultyStore(new MemoryStore(data()));
+    const el = await profile(store);
+    const notes = (await store.listDefinitions()).find((def) => def.name === 'notes')!;
+    const planted = document.createElement('property-editor');
+    planted.definition = notes;
+    planted.value = 'planted';
+    el.shadowRoot!.querySelector('form')!.prepend(planted);
+    await typeInto(editorFor(el, 'age'), '36');
+    const saved = oneEvent(el, 'profile-saved');
+    save(el).click();
+    await saved;
+    expect(store.callsOf('updateCustomer')).to.deep.equal([['ana', { age: '36' }, { revision: 1 }]]);
+    expect((await store.inner.getCustomer('ana')).properties.notes).to.equal('Prefers mornings');
+  });
+});
+
+/** A namespace of the real server half (createPropertyServer) that the test run serves; see property-test-server.ts. */
+async function propertyServer(): Promise<string> {
+  const response = await fetch('/server-test/stores', { method: 'POST', body: JSON.stringify(data()) });
+  return ((await response.json()) as { base: string }).base;
+}
+
+async function profileToken(base: string, customerId: string): Promise<string> {
+  const response = await fetch(`${base}/__token`, { method: 'POST', body: JSON.stringify({ customerId }) });
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** The store as an admin of the host reads it. */
+const asAdmin = (base: string) => new RestStore({ baseUrl: base, headers: () => ({ 'X-Test-User': JSON.stringify({ id: 'admin1', roles: ['admin'] }) }) });
+
+/** A token of the right shape for Ana (`{"c":"ana","e":9999999999}`), with no valid signature: the browser does not verify. */
+const ANA_TOKEN = 'cp1.eyJjIjoiYW5hIiwiZSI6OTk5OTk5OTk5OX0.x';
+
+async function loaded(el: CustomerProfileForm): Promise<void> {
+  await waitUntil(() => el.shadowRoot!.querySelector('form, [role="alert"]'), 'the profile loaded or failed');
+  await el.updateComplete;
+}
+
+describe('<customer-profile-form> opened with a profile link, against the real server', () => {
+  it('loads the token’s customer through RestStore, shows only their properties, and saves as the customer', async () => {
+    const base = await propertyServer();
+    const token = await profileToken(base, 'ana');
+    const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en" .token=${token} .store=${new RestStore({ baseUrl: base })}></customer-profile-form>`);
+    await loaded(el);
+    expect(editors(el).map((e) => e.definition!.name)).to.deep.equal(['name', ...SEED_DEFINITIONS.map((d) => d.name).filter((n) => n !== 'notes' && n !== 'class')]);
+    expect(editorFor(el, 'name').value).to.equal('Ana');
+    expect(el.shadowRoot!.innerHTML).not.to.contain('Prefers mornings');
+    await typeInto(editorFor(el, 'age'), '35');
+    const saved = oneEvent(el, 'profile-saved') as Promise<ProfileSavedEvent>;
+    save(el).click();
+    const { detail } = await saved;
+    expect(detail.customerId).to.equal('ana');
+    expect(detail.customer.properties).not.to.have.any.keys('notes', 'class');
+    await waitUntil(() => message(el) === 'Your details are saved.', 'saved');
+    const stored = await asAdmin(base).getCustomer('ana');
+    expect(stored.properties.age).to.equal('35');
+    expect(stored.changed!.age!.by, 'the customer is recorded as the author').to.equal('customer:ana');
+  });
+
+  it('refuses an altered link on screen: the link does not work, no Try again', async () => {
+    const base = await propertyServer();
+    const [prefix, , signature] = (await profileToken(base, 'ana')).split('.');
+    // Ben's id in the payload, under the signature made for Ana.
+    const payload = btoa(JSON.stringify({ c: 'ben', e: Math.floor(Date.now() / 1000) + 3600 })).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const altered = `${prefix}.${payload}.${signature}`;
+    const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en" .token=${altered} .store=${new RestStore({ baseUrl: base })}></customer-profile-form>`);
+    await loaded(el);
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent!.trim()).to.equal('This link does not work any more. Send “profile” in the chat to get a new one.');
+    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+    expect(el.shadowRoot!.innerHTML).not.to.contain('Ben');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so in German too', async () => {
+    const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="de" .token=${'cp1.not-a-payload.x'} .store=${new RestStore({ baseUrl: await propertyServer() })}></customer-profile-form>`);
+    await loaded(el);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('Dieser Link funktioniert nicht mehr. Senden Sie „profile“ im Chat, um einen neuen zu bekommen.');
+  });
+
+  it('token-from-fragment reads #token=… and takes it out of the address bar, keeping the rest of the URL', async () => {
+    const base = await propertyServer();
+    const token = await profileToken(base, 'ana');
+    const original = location.href;
+    const { pathname, search } = location;
+    history.replaceState(history.state, '', `${pathname}${search}#section=details&token=${token}`);
+    try {
+      const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en" token-from-fragment .store=${new RestStore({ baseUrl: base })}></customer-profile-form>`);
+      expect(location.hash).to.equal('#section=details');
+      expect(location.pathname + location.search).to.equal(pathname + search);
+      expect(location.href).not.to.contain(token);
+      expect(el.token).to.equal(token);
+      await loaded(el);
+      expect(editorFor(el, 'name').value).to.equal('Ana');
+    } finally {
+      history.replaceState(history.state, '', original);
+    }
+  });
+
+  it('with a token and a store that cannot send it, says so and calls nothing', async () => {
+    const store = new FaultyStore(new MemoryStore(data()));
+    const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en" .token=${ANA_TOKEN} .store=${store}></customer-profile-form>`);
+    await loaded(el);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('This page cannot open profile links. Please tell the business that sent you the link.');
+    expect(store.calls).to.deep.equal([]);
+  });
+
+  it('a link that stops working while the customer edits: Save says so, and the changes stay', async () => {
+    const inner = new FaultyStore(new MemoryStore(data()));
+    inner.inject('updateCustomer', { type: 'fail', error: new StoreError('unauthenticated', 'Expired.', { code: 'access.unauthenticated' }) });
+    const asked: string[] = [];
+    const store = Object.assign(new MemoryStore(data()), {
+      withAuthorization: (authorization: string) => {
+        asked.push(authorization);
+        return inner;
+      },
+    });
+    const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en" .token=${ANA_TOKEN} .store=${store}></customer-profile-form>`);
+    await loaded(el);
+    expect(asked).to.deep.equal([`Bearer ${ANA_TOKEN}`]);
+    await typeInto(editorFor(el, 'age'), '37');
+    save(el).click();
+    await waitUntil(() => message(el).startsWith('This link does not work'), 'the link message');
+    expect(message(el)).to.equal('This link does not work any more. Send “profile” in the chat to get a new one.');
+    expect(editorFor(el, 'age').value).to.equal('37');
+  });
+
 });

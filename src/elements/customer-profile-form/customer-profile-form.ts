@@ -2,25 +2,38 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ProfileSavedEvent } from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
-import { failureReason, nameField, sameValue, storedValue, visibleFields } from '../../internal/customer-view.js';
+import { accessTo, failureReason, nameField, sameValue, storedValue, visibleFields } from '../../internal/customer-view.js';
+import { customerIdOfToken, takeTokenFromFragment } from '../../internal/profile-link.js';
 import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
-import type { PropertyDefinition, PropertyValue } from '../../model/index.js';
+import type { Principal, PropertyDefinition, PropertyValue } from '../../model/index.js';
+import type { PropertyStore } from '../../storage/property-store.js';
 import type { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
 import { styles } from './customer-profile-form.styles.js';
 
-type Outcome = 'none' | 'saved' | 'nothing' | 'invalid' | 'failed' | 'conflict';
+type Outcome = 'none' | 'saved' | 'nothing' | 'invalid' | 'failed' | 'conflict' | 'link-invalid';
 
 /**
  * The customer's own profile page: their name and the properties shown to customers, in one form
  * with one Save. Everything is checked before anything is sent; the first field that needs
  * attention gets the focus. A save that fails keeps every change and says what to do.
  *
+ * Opened from a profile link (`profileLink` of `customer-properties/server`), the page gives the
+ * form the link's token: as `token`, or with `token-from-fragment`, which reads `#token=…` and
+ * takes it out of the address bar. The customer is then the token's (unless `customer-id` is set),
+ * and every store call carries `Authorization: Bearer <token>` through the store's
+ * `withAuthorization` (`RestStore` has it; a store without it is refused on screen rather than
+ * called without the credential). A link the server refuses (altered or expired: `unauthenticated`)
+ * says so, and that a new one comes by sending "profile" in the chat.
+ *
+ * It shows, saves and reports only what the customer may see and edit (`propertyAccess` for the
+ * customer): `profile-saved`'s `detail.customer` is the customer as they see themselves.
+ *
  * @summary The customer edits their own details.
  *
- * @fires profile-saved - The changes were saved; `detail`: `{ customerId, customer, changed }`.
+ * @fires profile-saved - The changes were saved; `detail`: `{ customerId, customer, changed }`, `customer` holding only what the customer may see.
  *
  * @csspart form - The form.
  * @csspart title - The heading.
@@ -41,28 +54,89 @@ type Outcome = 'none' | 'saved' | 'nothing' | 'invalid' | 'failed' | 'conflict';
 export class CustomerProfileForm extends StoreElement {
   static override styles = [tokens, inputStyles, styles];
 
-  /** The customer whose profile this is. */
+  /** The customer whose profile this is; default: the one the `token` was made for. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';
+
+  /**
+   * A profile token (`cp1.<payload>.<signature>`, from `createProfileToken` or the link's
+   * `#token=…`): sent with every store call as `Authorization: Bearer <token>`, and the customer it
+   * names is the one shown unless `customer-id` is set. A property only: a credential is kept out of
+   * the page's attributes.
+   */
+  @property({ attribute: false }) token: string | undefined;
+
+  /**
+   * Reads the token from the page's fragment (`#token=…`) when the form is connected, then removes
+   * it from the address bar with `history.replaceState`, keeping the rest of the URL.
+   */
+  @property({ type: Boolean, attribute: 'token-from-fragment' }) tokenFromFragment = false;
 
   @state() private saving = false;
   @state() private outcome: Outcome = 'none';
   @state() private problem: { error?: StoreError; count?: number; labels?: string } = {};
 
-  #controller = new CustomerController(this);
+  #controller = new CustomerController(this, { principal: () => this.#principal });
   /** The customer's changes not yet saved, with the revision each started from. */
   #drafts = new Map<string, { value: PropertyValue | null; base: number }>();
+  /** The store that sends the token, made once per store and token. */
+  #authorized: { store: PropertyStore; token: string; result: PropertyStore | undefined } | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#readFragment();
+  }
+
+  #readFragment(): void {
+    if (!this.tokenFromFragment || !this.isConnected) return;
+    const token = takeTokenFromFragment();
+    if (token) this.token = token;
+  }
+
+  /** The customer shown: `customer-id`, else the token's. */
+  get #customerId(): string {
+    return this.customerId || (this.token ? (customerIdOfToken(this.token) ?? '') : '');
+  }
+
+  get #principal(): Principal {
+    return { kind: 'customer', customerId: this.#customerId };
+  }
+
+  /**
+   * The store to call: with a token, the store's `withAuthorization` copy (`undefined` when it has
+   * none: then nothing is called, and the form says why).
+   */
+  get #source(): PropertyStore | undefined {
+    const store = this.activeStore;
+    const token = this.token;
+    if (!store || !token) return store;
+    const cached = this.#authorized;
+    if (cached?.store === store && cached.token === token) return cached.result;
+    const result = store.withAuthorization?.(`Bearer ${token}`);
+    this.#authorized = { store, token, result };
+    return result;
+  }
+
+  /** Why the form cannot even start: a token the store cannot send, or one that names no customer. */
+  get #linkProblem(): 'no-credential' | 'link-invalid' | undefined {
+    if (!this.token) return undefined;
+    if (this.activeStore && !this.activeStore.withAuthorization) return 'no-credential';
+    return this.#customerId ? undefined : 'link-invalid';
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('customerId')) this.#drafts.clear();
-    this.#controller.setSource(this.activeStore, this.customerId || undefined);
+    if (changed.has('tokenFromFragment')) this.#readFragment();
+    if (changed.has('customerId') || changed.has('token')) this.#drafts.clear();
+    this.#controller.setSource(this.#linkProblem ? undefined : this.#source, this.#customerId || undefined);
   }
 
   get #fields(): PropertyDefinition[] {
     const definitions = this.#controller.definitions;
-    return [nameField(definitions, 'customer', [])!.def, ...visibleFields(definitions, 'customer', []).map((field) => field.def)];
+    const principal = this.#principal;
+    return [nameField(definitions, principal)!.def, ...visibleFields(definitions, principal).map((field) => field.def)];
   }
 
   #onInput(def: PropertyDefinition, event: Event): void {
+    if (accessTo(this.#controller.definitions, this.#principal, def.name) !== 'edit') return;
     const editor = event.target as PropertyEditor;
     const draft = this.#drafts.get(def.name);
     this.#drafts.set(def.name, { value: editor.value, base: draft?.base ?? this.#controller.customer?.revision ?? 0 });
@@ -84,8 +158,11 @@ export class CustomerProfileForm extends StoreElement {
     const customer = this.#controller.customer!;
     const changes: Record<string, PropertyValue | null> = {};
     let base = customer.revision;
+    const principal = this.#principal;
     for (const editor of editors) {
-      const name = editor.definition!.name;
+      const name = editor.definition?.name;
+      // Only what the customer may edit, by the definitions as loaded, whatever an editor was given.
+      if (!name || accessTo(this.#controller.definitions, principal, name) !== 'edit') continue;
       if (sameValue(editor.value, storedValue(customer, name))) continue;
       changes[name] = editor.value;
       base = Math.min(base, this.#drafts.get(name)?.base ?? customer.revision);
@@ -100,7 +177,7 @@ export class CustomerProfileForm extends StoreElement {
       const saved = await this.#controller.save(changes, base);
       for (const name of names) this.#drafts.delete(name);
       this.outcome = 'saved';
-      this.dispatchEvent(new ProfileSavedEvent({ customerId: this.customerId, customer: saved, changed: names }));
+      this.dispatchEvent(new ProfileSavedEvent({ customerId: this.#customerId, customer: saved, changed: names }));
     } catch (error) {
       const storeError = error as StoreError;
       if (storeError.kind === 'conflict') {
@@ -109,6 +186,8 @@ export class CustomerProfileForm extends StoreElement {
         for (const draft of this.#drafts.values()) draft.base = storeError.current?.revision ?? draft.base;
         this.outcome = 'conflict';
         this.problem = { error: storeError, labels: new Intl.ListFormat(this.effectiveLocale).format(labels) };
+      } else if (storeError.kind === 'unauthenticated') {
+        this.outcome = 'link-invalid';
       } else {
         this.outcome = 'failed';
         this.problem = { error: storeError };
@@ -132,6 +211,13 @@ export class CustomerProfileForm extends StoreElement {
   override render() {
     const messages = this.catalog;
     const controller = this.#controller;
+    const problem = this.#linkProblem ?? (controller.state === 'error' && controller.error?.kind === 'unauthenticated' ? 'link-invalid' : undefined);
+    if (problem) {
+      // Trying again cannot help: the link (or the page) has to change.
+      return html`<div part="message" class="problem error" role="alert">
+        <span>${problem === 'link-invalid' ? messages.profile.linkInvalid : messages.profile.noCredential}</span>
+      </div>`;
+    }
     if (controller.state === 'error') {
       const error = controller.error!;
       return html`<div part="message" class="problem error" role="alert">
@@ -172,6 +258,8 @@ export class CustomerProfileForm extends StoreElement {
         return html`<p part="message" class="problem" role="alert">${messages.conflict(labels)}</p>`;
       case 'failed':
         return html`<p part="message" class="problem" role="alert">${messages.failed(failureReason(error!, '', undefined, this.effectiveLocale))}</p>`;
+      case 'link-invalid':
+        return html`<p part="message" class="problem" role="alert">${messages.linkInvalid}</p>`;
     }
   }
 }

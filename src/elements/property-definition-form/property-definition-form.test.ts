@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { DefinitionSavedEvent } from '../../events.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
 import { seed } from '../../internal/test/seed.js';
-import { PROPERTY_TYPES, type PropertyDefinition } from '../../model/index.js';
+import { PROPERTY_TYPES, propertyAccess, type AccessLevel, type PropertyDefinition } from '../../model/index.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import { StoreError } from '../../storage/store-error.js';
@@ -88,6 +88,8 @@ describe('<property-definition-form> creating', () => {
     await el.updateComplete;
     expect(summary()).to.equal('Everyone can see it. No user can edit it.');
     radio('*', 0).click();
+    // The role rows offer None again once everyone's level is None.
+    await el.updateComplete;
     radio('supervisor', 2).click();
     radio('admin', 1).click();
     await el.updateComplete;
@@ -284,3 +286,123 @@ function bind(store: MemoryStore): PropertyStore {
   };
 }
 
+
+describe('<property-definition-form> access control', () => {
+  type Level = AccessLevel | 'none';
+  const LEVELS: Level[] = ['none', 'view', 'edit'];
+  const ROLES = ['agent', 'supervisor', 'admin'];
+  const ROLE_NAMES: Record<string, string> = { agent: 'Agents', supervisor: 'Supervisors', admin: 'Admins' };
+  const summary = (el: PropertyDefinitionForm) => $(el, '[part~="summary"]').textContent!.replace(/\s+/g, ' ').trim();
+  const rowLevels = (el: PropertyDefinitionForm, role: string) =>
+    [...el.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[name="access-${role}"]`)].map((input) => ({
+      input,
+      level: input.parentElement!.textContent!.trim().toLowerCase() as Level,
+    }));
+  const user = (roles: string[]) => ({ kind: 'user' as const, id: 'someone', roles });
+
+  /** The summary as it must read for `def`, from propertyAccess alone. */
+  function truth(def: PropertyDefinition): string {
+    const names = (minimum: Level) => {
+      const rank = (level: Level) => LEVELS.indexOf(level);
+      if (rank(propertyAccess(user([]), def)) >= rank(minimum)) return 'Everyone';
+      const named = ROLES.filter((role) => rank(propertyAccess(user([role]), def)) >= rank(minimum)).map((role) => ROLE_NAMES[role]!);
+      return named.length ? new Intl.ListFormat('en').format(named) : '';
+    };
+    const sees = names('view');
+    const edits = names('edit');
+    return [
+      sees ? `${sees} can see it.` : 'No user can see it.',
+      edits ? `${edits} can edit it.` : 'No user can edit it.',
+      ...(def.showToCustomer ? ['The customer can see and edit it on their profile page.'] : []),
+    ].join(' ');
+  }
+
+  it('says who sees and who edits truly, for every combination of levels and visibility, and offers no choice without effect', async () => {
+    const el = await form(new MemoryStore());
+    let checked = 0;
+    for (const showToAgent of [true, false]) {
+      for (const showToCustomer of [false, true]) {
+        for (const everyone of LEVELS) {
+          for (let combination = 0; combination < 27; combination++) {
+            const access: PropertyDefinition['access'] = {};
+            if (everyone !== 'none') access['*'] = everyone;
+            ROLES.forEach((role, index) => {
+              const level = LEVELS[Math.floor(combination / 3 ** index) % 3]!;
+              if (level !== 'none') access[role] = level;
+            });
+            const def: PropertyDefinition = { name: 'p', label: 'P', type: 'text', showToAgent, showToCustomer, access, order: 0 };
+            el.definition = def;
+            await el.updateComplete;
+            const context = JSON.stringify({ showToAgent, showToCustomer, access });
+            expect(summary(el), context).to.equal(truth(def));
+            for (const role of ['*', ...ROLES]) {
+              const choices = rowLevels(el, role);
+              if (!showToAgent) {
+                expect(choices.every(({ input }) => input.disabled), `${context}: ${role} disabled`).to.equal(true);
+                continue;
+              }
+              if (role !== '*' && everyone === 'edit') {
+                expect(choices, `${context}: no row for ${role}`).to.have.length(0);
+                continue;
+              }
+              // Each choice offered gives the role (or everyone) a different level than the others …
+              const outcomes = choices.map(({ level }) => {
+                const next = { ...def, access: { ...def.access, [role]: level } };
+                return propertyAccess(user(role === '*' ? [] : [role]), next as PropertyDefinition);
+              });
+              expect(new Set(outcomes).size, `${context}: ${role} offers ${choices.map((c) => c.level)}`).to.equal(choices.length);
+              // … and the one checked is the level it has now.
+              const shown = choices.find(({ input }) => input.checked)?.level;
+              expect(shown, `${context}: ${role}`).to.equal(propertyAccess(user(role === '*' ? [] : [role]), def));
+            }
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).to.equal(2 * 2 * 3 * 27);
+  });
+
+  it('with “Everyone: View” a role may only be given Edit; with “Everyone: Edit” the role rows give way to a sentence, and the focus stays', async () => {
+    const store = new MemoryStore();
+    const el = await form(store);
+    await type($(el, '#label'), 'Shoe size');
+    const radio = (role: string, level: Level) => rowLevels(el, role).find((choice) => choice.level === level)?.input;
+    expect(rowLevels(el, 'agent'), 'everyone edits already: no row per role').to.have.length(0);
+    radio('*', 'none')!.click();
+    await el.updateComplete;
+    radio('agent', 'view')!.click();
+    radio('supervisor', 'edit')!.click();
+    await el.updateComplete;
+    expect(rowLevels(el, 'agent').map((c) => c.level)).to.deep.equal(['none', 'view', 'edit']);
+    radio('*', 'view')!.focus();
+    radio('*', 'view')!.click();
+    await el.updateComplete;
+    expect(rowLevels(el, 'agent').map((c) => c.level), 'None would change nothing').to.deep.equal(['view', 'edit']);
+    expect(radio('agent', 'view')!.checked).to.equal(true);
+    expect(radio('supervisor', 'edit')!.checked).to.equal(true);
+    expect($(el, '#access-note').textContent).to.equal('Everyone can see it, so a role can only be allowed to edit it too.');
+    expect(summary(el)).to.equal('Everyone can see it. Supervisors can edit it.');
+    radio('*', 'edit')!.focus();
+    radio('*', 'edit')!.click();
+    await el.updateComplete;
+    for (const role of ROLES) expect(rowLevels(el, role), role).to.have.length(0);
+    expect($(el, '#access-note').textContent).to.equal('Everyone can edit it, so there is nothing more to give a role.');
+    expect(el.shadowRoot!.activeElement).to.equal(radio('*', 'edit'));
+    await expect(el).to.be.accessible();
+    const saved = oneEvent(el, 'definition-saved') as Promise<DefinitionSavedEvent>;
+    $<HTMLButtonElement>(el, '[part~="save-button"]').click();
+    expect((await saved).detail.definition.access, 'no level the rows did not show').to.deep.equal({ '*': 'edit' });
+  });
+
+  it('disables the levels while the property is not shown to agents, and says why, in German too', async () => {
+    const el = await form(new MemoryStore(), undefined, 'de');
+    const agents = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[1]!;
+    agents.click();
+    await el.updateComplete;
+    expect(rowLevels(el, '*').every(({ input }) => input.disabled)).to.equal(true);
+    expect($(el, '#access-note').textContent).to.equal('Sie wird Agenten nicht gezeigt, daher sieht kein Benutzer sie: Diese Stufen gelten, sobald „Agenten zeigen“ an ist.');
+    expect(summary(el)).to.equal('Kein Benutzer kann sie sehen. Kein Benutzer kann sie bearbeiten.');
+    await expect(el).to.be.accessible();
+  });
+});

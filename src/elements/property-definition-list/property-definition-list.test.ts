@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
+import { provideCustomerProperties, type CustomerPropertiesUser } from '../../context.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
 import { SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';
 import { MemoryStore } from '../../storage/memory-store.js';
@@ -9,8 +10,12 @@ import { PropertyDefinitionList } from './property-definition-list.js';
 import './property-definition-list.js';
 import '../../i18n/de.js';
 
-async function list(store: PropertyStore, locale = 'en') {
-  const el = await fixture<PropertyDefinitionList>(html`<property-definition-list locale=${locale} .store=${store}></property-definition-list>`);
+const admin: CustomerPropertiesUser = { id: 'a1', roles: ['admin'] };
+
+/** The list for `user` (default: an admin; `'nobody'`: no user at all). */
+async function list(store: PropertyStore, locale = 'en', user: CustomerPropertiesUser | 'nobody' = admin) {
+  const el = await fixture<PropertyDefinitionList>(html`<property-definition-list locale=${locale} .store=${store}
+    .user=${user === 'nobody' ? undefined : user}></property-definition-list>`);
   await waitUntil(() => !el.shadowRoot!.querySelector('[part~="message"][role="status"]'), 'loaded');
   await el.updateComplete;
   return el;
@@ -161,5 +166,97 @@ describe('<property-definition-list>', () => {
     const el = await list(new MemoryStore(seed()), 'de');
     expect(el.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal('Kundeneigenschaften');
     expect(row(el, 'age').textContent).to.contain('Zahl');
+  });
+});
+
+describe('<property-definition-list> for users who do not manage definitions', () => {
+  /** The seed, with one property agents may not see and one only supervisors see. */
+  function data() {
+    const { definitions, customers } = seed();
+    for (const def of definitions) {
+      if (def.name === 'notes') def.showToAgent = false;
+      if (def.name === 'class') def.access = { supervisor: 'view' };
+    }
+    return { definitions, customers };
+  }
+  const agent: CustomerPropertiesUser = { id: 'u1', roles: ['agent'] };
+
+  function expectReadOnly(el: PropertyDefinitionList) {
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[part~="add-button"]'), 'no Add button').to.equal(null);
+    // Counts, not NodeLists: chai takes minutes to print a list of elements when it fails.
+    expect(root.querySelectorAll('button').length, 'no edit, move or delete buttons').to.equal(0);
+    expect(root.querySelectorAll('dialog').length, 'no dialogs').to.equal(0);
+    expect([...root.querySelectorAll('th')].map((th) => th.textContent)).to.deep.equal(['Label', 'Name', 'Type', 'Customer', 'Agent', 'Access']);
+    for (const tr of rows(el)) {
+      expect(tr.draggable, `${tr.dataset.name} is not draggable`).to.equal(false);
+      expect(tr.hasAttribute('tabindex'), `${tr.dataset.name} takes no focus`).to.equal(false);
+    }
+    expect(root.querySelector('[part~="hint"]'), 'no reorder hint').to.equal(null);
+  }
+
+  it('shows an agent the table alone, with only the definitions they may see', async () => {
+    const store = new FaultyStore(new MemoryStore(data()));
+    const el = await list(store, 'en', agent);
+    expectReadOnly(el);
+    expect(names(el)).to.deep.equal(['number', 'name', ...SEED_DEFINITIONS.map((d) => d.name).filter((n) => n !== 'notes' && n !== 'class')]);
+    expect(row(el, 'age').textContent!.replace(/\s+/g, ' ')).to.contain('Age').and.contain('Everyone: Edit');
+    await expect(el).to.be.accessible();
+    // Drag and keys do nothing either.
+    const transfer = new DataTransfer();
+    row(el, 'callback').dispatchEvent(new DragEvent('dragstart', { dataTransfer: transfer, bubbles: true }));
+    row(el, 'age').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    row(el, 'age').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
+    await el.updateComplete;
+    expect(names(el)[2]).to.equal('age');
+    expect(store.calls.map((call) => call.method)).to.deep.equal(['listDefinitions']);
+  });
+
+  it('treats no user at all as no admin', async () => {
+    const el = await list(new MemoryStore(seed()), 'en', 'nobody');
+    expectReadOnly(el);
+    expect(names(el)).to.deep.equal(['number', 'name', ...SEED_DEFINITIONS.map((d) => d.name)]);
+  });
+
+  it('says there are none yet without asking to add one, in English and German', async () => {
+    const english = await list(new MemoryStore(), 'en', agent);
+    expect(english.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('No custom properties yet.');
+    const german = await list(new MemoryStore(), 'de', agent);
+    expect(german.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('Noch keine eigenen Eigenschaften.');
+  });
+
+  it('lets the roles named in adminRoles manage, and takes the user from context', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideCustomerProperties(host, { store: new MemoryStore(data()), user: { id: 'o1', roles: ['owner'] } });
+    const el = document.createElement('property-definition-list');
+    el.locale = 'en';
+    host.append(el);
+    await waitUntil(() => rows(el).length > 0, 'loaded');
+    expectReadOnly(el);
+    el.adminRoles = ['owner'];
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="add-button"]')).not.to.equal(null);
+    expect(button(row(el, 'notes'), 'Edit Notes')).not.to.equal(null);
+    expect(names(el), 'an admin sees every definition').to.include('notes');
+  });
+
+  it('keeps the focus in the list when the user loses the admin role while on a button', async () => {
+    const el = await list(new MemoryStore(data()));
+    button(row(el, 'age'), 'Edit Age').focus();
+    el.user = agent;
+    await el.updateComplete;
+    expectReadOnly(el);
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[part~="title"]'));
+  });
+
+  it('closes an open form when the user loses the admin role', async () => {
+    const el = await list(new MemoryStore(data()));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="add-button"]')!.click();
+    await waitUntil(() => form(el)?.shadowRoot?.querySelector('#label'));
+    el.user = agent;
+    await el.updateComplete;
+    expectReadOnly(el);
+    expect(document.activeElement).to.equal(el);
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[part~="title"]'));
   });
 });

@@ -1,10 +1,12 @@
-import { html, nothing } from 'lit';
+import { consume } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { userContext, type CustomerPropertiesUser } from '../../context.js';
 import type { DefinitionSavedEvent } from '../../events.js';
 import { DefinitionsController } from '../../internal/definitions-controller.js';
 import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
-import { sortDefinitions, type PropertyDefinition } from '../../model/index.js';
+import { definitionsFor, isAdmin, sortDefinitions, type Principal, type PropertyDefinition } from '../../model/index.js';
 import '../property-definition-form/property-definition-form.js';
 import { styles } from './property-definition-list.styles.js';
 
@@ -13,6 +15,12 @@ import { styles } from './property-definition-list.styles.js';
  * built-ins `number` and `name` locked; a plus button that opens `<property-definition-form>` in a
  * dialog; edit; delete with a confirmation that says how many customers have a value; reorder by
  * drag or by keyboard (Alt+Up, Alt+Down), announced and saved to the store.
+ *
+ * Only for a user with an admin role (`user`, else the context's user; `adminRoles`, default
+ * `['admin']`), as the server enforces. Anyone else gets the table alone, read-only: no Add button,
+ * no edit, move or delete buttons, no dragging, and only the definitions they may see
+ * (`definitionsFor`). No user at all is no admin. For comfort, not safety: the server refuses
+ * their changes anyway.
  *
  * @summary Lists, adds, edits, reorders and deletes property definitions.
  *
@@ -42,6 +50,16 @@ export class PropertyDefinitionList extends StoreElement {
   /** The role names the form offers in access control. */
   @property({ attribute: false }) roles: string[] = ['agent', 'supervisor', 'admin'];
 
+  /** The signed-in user, `{ id, roles }`: without an admin role the list is read-only. Wins over the context's. */
+  @property({ attribute: false }) user: CustomerPropertiesUser | undefined;
+
+  /** The roles that manage definitions (the server's `adminRoles`); default `['admin']`. */
+  @property({ attribute: false }) adminRoles: string[] = ['admin'];
+
+  @consume({ context: userContext, subscribe: true })
+  @state()
+  private contextUser: CustomerPropertiesUser | undefined;
+
   @state() private definitions: PropertyDefinition[] = [];
   @state() private actionError = '';
   @state() private editing: PropertyDefinition | undefined;
@@ -58,8 +76,44 @@ export class PropertyDefinitionList extends StoreElement {
     onChange: (definitions) => (this.definitions = sortDefinitions(definitions)),
   });
 
+  get #principal(): Principal {
+    const user = this.user ?? this.contextUser;
+    return { kind: 'user', id: user?.id ?? '', roles: [...(user?.roles ?? [])] };
+  }
+
+  /** Whether this user manages definitions; every action checks it, not only the rendering. */
+  get #admin(): boolean {
+    return isAdmin(this.#principal, { adminRoles: this.adminRoles });
+  }
+
+  /** The definitions this user may see: all for an admin. */
+  get #shown(): PropertyDefinition[] {
+    return definitionsFor(this.#principal, this.definitions, { adminRoles: this.adminRoles });
+  }
+
   get #custom(): PropertyDefinition[] {
-    return this.definitions.filter((def) => !def.builtIn);
+    return this.#shown.filter((def) => !def.builtIn);
+  }
+
+  /** The focus was on something only an admin gets (a button, a row) when the user stopped being one. */
+  #refocus = false;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('user') || changed.has('contextUser') || changed.has('adminRoles')) && !this.#admin) {
+      this.#refocus = this.shadowRoot?.activeElement != null;
+      // The dialogs are an admin's: they close with the rights.
+      if (this.formDialog?.open) this.formDialog.close();
+      if (this.confirmDialog?.open) this.confirmDialog.close();
+      this.formOpen = false;
+      this.deleting = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The buttons and rows it was on are gone: the heading takes the focus, so it is not lost to the page.
+    if (this.#refocus && !this.shadowRoot!.activeElement) this.renderRoot.querySelector<HTMLElement>('[part~="title"]')?.focus();
+    this.#refocus = false;
   }
 
   #announce(text: string): void {
@@ -72,6 +126,7 @@ export class PropertyDefinitionList extends StoreElement {
   }
 
   async #openForm(def?: PropertyDefinition): Promise<void> {
+    if (!this.#admin) return;
     this.editing = def;
     this.formOpen = true;
     await this.updateComplete;
@@ -94,6 +149,7 @@ export class PropertyDefinitionList extends StoreElement {
   }
 
   async #askDelete(def: PropertyDefinition): Promise<void> {
+    if (!this.#admin) return;
     const store = this.activeStore;
     this.deleting = { def, count: undefined };
     await this.updateComplete;
@@ -111,7 +167,7 @@ export class PropertyDefinitionList extends StoreElement {
   async #confirmDelete(): Promise<void> {
     const def = this.deleting?.def;
     this.confirmDialog.close();
-    if (!def) return;
+    if (!def || !this.#admin) return;
     try {
       await this.activeStore!.deleteDefinition(def.name);
       this.definitions = this.definitions.filter((other) => other.name !== def.name);
@@ -124,6 +180,7 @@ export class PropertyDefinitionList extends StoreElement {
 
   /** Moves a custom definition and saves the new order; on failure the old order comes back. */
   async #move(name: string, to: number, focus = false): Promise<void> {
+    if (!this.#admin) return;
     const custom = this.#custom;
     const from = custom.findIndex((def) => def.name === name);
     if (from < 0 || to < 0 || to >= custom.length || from === to) return;
@@ -163,26 +220,33 @@ export class PropertyDefinitionList extends StoreElement {
 
   override render() {
     const messages = this.catalog.definitionList;
+    const admin = this.#admin;
     return html`<section part="base" aria-labelledby="title">
       <div class="top">
-        <h2 part="title" id="title">${messages.title}</h2>
-        <button part="add-button" class="primary" type="button" @click=${() => this.#openForm()}><span aria-hidden="true">+</span>${messages.add}</button>
-      </div>
-      ${this.#renderBody()}
-      ${this.actionError ? html`<p part="error" role="alert">${this.actionError}</p>` : nothing}
-      <dialog part="dialog" class="form-dialog" @close=${() => (this.formOpen = this.formDialog.open)}
-        aria-label=${this.editing ? this.catalog.definitionForm.editTitle(this.editing.label) : this.catalog.definitionForm.createTitle}>
-        ${this.formOpen
-          ? html`<property-definition-form .store=${this.activeStore} .roles=${this.roles} .definition=${this.editing}
-              locale=${this.effectiveLocale} @definition-saved=${this.#onSaved} @cancel=${this.#closeForm}></property-definition-form>`
+        <h2 part="title" id="title" tabindex="-1">${messages.title}</h2>
+        ${admin
+          ? html`<button part="add-button" class="primary" type="button" @click=${() => this.#openForm()}><span aria-hidden="true">+</span>${messages.add}</button>`
           : nothing}
-      </dialog>
-      ${this.#renderConfirm()}
+      </div>
+      ${this.#renderBody(admin)}
+      ${this.actionError && admin ? html`<p part="error" role="alert">${this.actionError}</p>` : nothing}
+      ${admin ? this.#renderDialogs() : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
 
-  #renderBody() {
+  #renderDialogs() {
+    return html`<dialog part="dialog" class="form-dialog" @close=${(e: Event) => (this.formOpen = (e.target as HTMLDialogElement).open)}
+      aria-label=${this.editing ? this.catalog.definitionForm.editTitle(this.editing.label) : this.catalog.definitionForm.createTitle}>
+      ${this.formOpen
+        ? html`<property-definition-form .store=${this.activeStore} .roles=${this.roles} .definition=${this.editing}
+            locale=${this.effectiveLocale} @definition-saved=${this.#onSaved} @cancel=${this.#closeForm}></property-definition-form>`
+        : nothing}
+    </dialog>
+    ${this.#renderConfirm()}`;
+  }
+
+  #renderBody(admin: boolean) {
     const messages = this.catalog.definitionList;
     const status = this.#loaded.status;
     if (status === 'loading' || status === 'idle') return html`<p part="message" role="status">${messages.loading}</p>`;
@@ -196,20 +260,38 @@ export class PropertyDefinitionList extends StoreElement {
         <thead><tr>
           <th scope="col">${columns.label}</th><th scope="col">${columns.name}</th><th scope="col">${columns.type}</th>
           <th scope="col">${columns.customer}</th><th scope="col">${columns.agent}</th><th scope="col">${columns.access}</th>
-          <th scope="col">${columns.actions}</th>
+          ${admin ? html`<th scope="col">${columns.actions}</th>` : nothing}
         </tr></thead>
         <tbody>
-          ${this.definitions.filter((def) => def.builtIn).map((def) => this.#renderRow(def, -1, 0))}
-          ${custom.map((def, index) => this.#renderRow(def, index, custom.length))}
+          ${this.#shown.filter((def) => def.builtIn).map((def) => admin ? this.#renderRow(def, -1, 0) : this.#renderReadOnlyRow(def))}
+          ${custom.map((def, index) => admin ? this.#renderRow(def, index, custom.length) : this.#renderReadOnlyRow(def))}
         </tbody>
       </table></div>
-      ${custom.length ? html`<p part="hint">${messages.reorderHint}</p>` : html`<p part="message">${messages.empty}</p>`}`;
+      ${custom.length
+        ? admin ? html`<p part="hint">${messages.reorderHint}</p>` : nothing
+        : html`<p part="message">${admin ? messages.empty : messages.emptyReadOnly}</p>`}`;
+  }
+
+  /** The cells every user sees. */
+  #renderCells(def: PropertyDefinition) {
+    const messages = this.catalog.definitionList;
+    const yesNo = (shown: boolean) => (shown ? messages.yes : messages.no);
+    return html`<td>${def.label}</td>
+      <td><code>${def.name}</code></td>
+      <td>${this.catalog.typeNames[def.type] ?? def.type}</td>
+      <td>${yesNo(def.showToCustomer)}</td>
+      <td>${yesNo(def.showToAgent)}</td>
+      <td>${this.#accessText(def)}</td>`;
+  }
+
+  /** A row for a user who is not an admin: nothing to focus, drag or press. */
+  #renderReadOnlyRow(def: PropertyDefinition) {
+    return html`<tr part="row" data-name=${def.name}>${this.#renderCells(def)}</tr>`;
   }
 
   #renderRow(def: PropertyDefinition, index: number, count: number) {
     const messages = this.catalog.definitionList;
     const locked = index < 0;
-    const yesNo = (shown: boolean) => (shown ? messages.yes : messages.no);
     return html`<tr part="row" data-name=${def.name} tabindex=${locked ? nothing : '0'} aria-label=${def.label}
       class=${this.dragging === def.name ? 'dragging' : ''} draggable=${locked ? 'false' : 'true'}
       @keydown=${(e: KeyboardEvent) => !locked && this.#onRowKey(def, index, e)}
@@ -225,12 +307,7 @@ export class PropertyDefinitionList extends StoreElement {
         this.dragging = undefined;
       }}
       @dragend=${() => (this.dragging = undefined)}>
-      <td>${def.label}</td>
-      <td><code>${def.name}</code></td>
-      <td>${this.catalog.typeNames[def.type] ?? def.type}</td>
-      <td>${yesNo(def.showToCustomer)}</td>
-      <td>${yesNo(def.showToAgent)}</td>
-      <td>${this.#accessText(def)}</td>
+      ${this.#renderCells(def)}
       <td>${locked
         ? html`<span class="locked"><span aria-hidden="true">🔒</span> ${messages.builtIn}</span>`
         : html`<span class="actions">
@@ -249,7 +326,8 @@ export class PropertyDefinitionList extends StoreElement {
     return html`<dialog part="confirm" class="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text"
       @close=${() => {
         // The close event comes a task later: the dialog may already be open for another property.
-        if (!this.confirmDialog.open) this.deleting = undefined;
+        // It may be gone already too: the user lost the admin role.
+        if (!this.confirmDialog?.open) this.deleting = undefined;
       }}>
       ${deleting
         ? html`<div class="confirm">

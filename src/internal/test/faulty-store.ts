@@ -6,7 +6,7 @@ import type { Customer, PropertyValue } from '../../model/index.js';
 import type { PropertyStore, StoreEvent } from '../../storage/property-store.js';
 import { StoreError } from '../../storage/store-error.js';
 
-type Method = Exclude<keyof PropertyStore, 'subscribe'>;
+type Method = Exclude<keyof PropertyStore, 'subscribe' | 'withAuthorization'>;
 
 export type Fault =
   /** Reject with this error (default: `unavailable`). */
