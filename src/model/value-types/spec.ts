@@ -118,11 +118,14 @@ export function orderOperators(compare: (a: string, b: string) => number) {
 export const lower = (value: unknown) => String(value).toLowerCase();
 
 /**
- * A stored value as plain text, whatever its shape: the value itself for a string, JSON for an
- * array or a location (a value of the wrong shape is shown as it is, never as `[object Object]`).
+ * A stored value as plain text, whatever its shape: the value itself for a string, items joined by
+ * commas for an array, JSON for a location (a value of the wrong shape is shown as it is, never as
+ * `[object Object]`).
  */
 export function plainText(value: unknown): string {
-  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(plainText).join(', ');
+  return JSON.stringify(value) ?? '';
 }
 
 /** A stored string or array/object as one form entry. */
