@@ -10,7 +10,8 @@
  * - choices, and dates `on`: JSONB containment `c.properties @> $n`, which the GIN index serves;
  * - text and word: the `folded` column, lower-cased by JavaScript as the model lower-cases,
  *   against a parameter lower-cased the same way, LIKE wildcards escaped;
- * - location: the haversine distance, written as the model computes it, same Earth radius.
+ * - location: the haversine distance, written as the model computes it, same Earth radius
+ *   (coordinates within 1e-120 degrees of 0 taken as 0; see TINY_DEGREES).
  */
 import {
   BUILT_IN_DEFINITIONS,
@@ -116,14 +117,25 @@ function isoDay(day: number): string {
 }
 const FIRST_DAY = dayNumber('0001-01-01');
 
+/*
+ * PostgreSQL raises an error where a float8 product underflows to zero, and JavaScript gives 0.
+ * Coordinates closer to 0 than this are taken as 0 (on both sides of the comparison), so no step of
+ * the haversine comes near the underflow: the one place the SQL and the model can differ, by under
+ * 1e-115 km.
+ */
+const TINY_DEGREES = 1e-120;
+const coordinateSql = (expression: string) =>
+  `(CASE WHEN abs(${expression}) < ${TINY_DEGREES}::float8 THEN 0 ELSE ${expression} END)`;
+const coordinateValue = (value: number) => (Math.abs(value) < TINY_DEGREES ? 0 : value);
+
 /** Great-circle distance from the stored location to the circle's centre, as `distanceKm` computes it. */
 function withinKm(c: Compile): string {
   const circle = c.value as { lat: number; lng: number; km: number };
   const rad = '(pi() / 180)';
-  const lat1 = `(${c.stored} ->> 'lat')::float8`;
-  const lng1 = `(${c.stored} ->> 'lng')::float8`;
-  const lat2 = c.p.add(String(circle.lat), 'float8');
-  const lng2 = c.p.add(String(circle.lng), 'float8');
+  const lat1 = coordinateSql(`(${c.stored} ->> 'lat')::float8`);
+  const lng1 = coordinateSql(`(${c.stored} ->> 'lng')::float8`);
+  const lat2 = c.p.add(String(coordinateValue(circle.lat)), 'float8');
+  const lng2 = c.p.add(String(coordinateValue(circle.lng)), 'float8');
   const halfLat = `sin(((${lat2} - ${lat1}) * ${rad}) / 2)`;
   const halfLng = `sin(((${lng2} - ${lng1}) * ${rad}) / 2)`;
   const h = `(${halfLat} * ${halfLat} + cos(${lat1} * ${rad}) * cos(${lat2} * ${rad}) * (${halfLng} * ${halfLng}))`;
