@@ -340,12 +340,13 @@ export class PostgresStore implements PropertyStore {
       const [exists] = await this.#db.query('SELECT 1 FROM customers WHERE id = $1::text', [customerId]);
       if (!exists) throw notFound(customerId);
       return this.#db.query<HistoryRow>(
+        // `history.id`: a bare `id` in ORDER BY would be the text column of the SELECT list.
         `SELECT id::text AS id, property, old_value, new_value, author, at, revision
          FROM history
          WHERE customer_id = $1::text
            AND ($2::text IS NULL OR property = $2::text)
            AND ($3::bigint IS NULL OR id < $3::bigint)
-         ORDER BY id DESC
+         ORDER BY history.id DESC
          LIMIT $4::int`,
         [customerId, property ?? null, cursor ?? null, limit + 1],
       );
