@@ -21,3 +21,11 @@ export {
   type ProfileSecret,
 } from './profile-token.js';
 export type { AccessRules, Principal } from '../model/index.js';
+export {
+  PostgresStore,
+  type HistoryEntry,
+  type PGliteLike,
+  type PgPoolLike,
+  type PostgresStoreOptions,
+  type UpsertCustomer,
+} from './postgres-store.js';
