@@ -131,9 +131,9 @@ describe('PostgresStore under concurrent writers on one customer', function () {
     }
   });
 
-  (DATABASE_URL ? it : it.skip)(
-    `a PostgreSQL server, ${WRITERS} pool connections: ${WRITERS * WRITES_EACH} writes, nothing lost`,
-    async () => {
+  // Registered only with a server to run on (`npm run test:postgres`, and CI): no skipped test in `npm test`.
+  if (DATABASE_URL)
+    it(`a PostgreSQL server, ${WRITERS} pool connections: ${WRITERS * WRITES_EACH} writes, nothing lost`, async () => {
       const database = await createTestDatabase(DATABASE_URL!);
       let store: PostgresStore | undefined;
       try {
@@ -143,6 +143,5 @@ describe('PostgresStore under concurrent writers on one customer', function () {
         await store?.close();
         await database.drop();
       }
-    },
-  );
+    });
 });
