@@ -6,7 +6,9 @@ import { tsImport } from 'tsx/esm/api';
 // "profile" reply at /demo-api (demo/api.ts). The page talks to it through RestStore.
 const { createDemoApi } = await tsImport('./demo/api.ts', import.meta.url);
 const demoApi = createDemoApi();
-const listener = getRequestListener(async (request) => (await demoApi.handle(request)) ?? new Response(null, { status: 404 }));
+const listener = getRequestListener(
+  async (request) => (await demoApi.handle(request)) ?? new Response(null, { status: 404 }),
+);
 
 export default {
   rootDir: '.',

@@ -204,11 +204,7 @@ export async function handValidate(n: number, rounds: number) {
     times.push(
       await measure(() => {
         defs.forEach((def, i) => {
-          const result = parseValue(
-            def,
-            i % 3 === 0 ? BAD[def.type] : text(SAMPLE[def.type]),
-            'en',
-          );
+          const result = parseValue(def, i % 3 === 0 ? BAD[def.type] : text(SAMPLE[def.type]), 'en');
           messages[i]!.textContent = result.ok ? '' : describeError(result.error, { locale: 'en', label: def.label });
         });
       }),

@@ -28,7 +28,9 @@ async function violationsAfter(render: () => Promise<unknown>): Promise<string[]
   await render();
   const canary = document.createElement('div');
   canaries.add(canary);
-  const reported = new Promise((resolve) => canary.addEventListener('securitypolicyviolation', resolve, { once: true }));
+  const reported = new Promise((resolve) =>
+    canary.addEventListener('securitypolicyviolation', resolve, { once: true }),
+  );
   document.body.append(canary);
   canary.setAttribute('style', `--canary: ${canaries.size}`);
   await reported;
@@ -51,7 +53,10 @@ describe('under a strict Content-Security-Policy', () => {
     const options = Array.from({ length: 40 }, (_, i) => ({ value: `o${i}`, label: `Option ${i}` }));
     const definitions = seed().definitions.map((def) => (def.options ? { ...def, options } : def));
     const found = await violationsAfter(async () => {
-      const store = new MemoryStore({ definitions, customers: seed().customers.map((c) => ({ ...c, properties: {} })) });
+      const store = new MemoryStore({
+        definitions,
+        customers: seed().customers.map((c) => ({ ...c, properties: {} })),
+      });
       const el = await fixture(html`<div>
         <customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>
         <customer-profile-form customer-id="ana" locale="de" .store=${store}></customer-profile-form>

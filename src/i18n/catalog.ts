@@ -1,9 +1,4 @@
-import type {
-  DefinitionErrorCode,
-  DefinitionErrorParams,
-  ValueErrorCode,
-  ValueErrorParams,
-} from '../model/errors.js';
+import type { DefinitionErrorCode, DefinitionErrorParams, ValueErrorCode, ValueErrorParams } from '../model/errors.js';
 import type { AudienceErrorCode, AudienceErrorParams } from '../model/audience.js';
 import type { PropertyType } from '../model/types.js';
 
@@ -170,7 +165,15 @@ export interface Catalog {
     empty: string;
     /** The list as a user without an admin role sees it: nothing to add. */
     emptyReadOnly: string;
-    columns: { label: string; name: string; type: string; customer: string; agent: string; access: string; actions: string };
+    columns: {
+      label: string;
+      name: string;
+      type: string;
+      customer: string;
+      agent: string;
+      access: string;
+      actions: string;
+    };
     yes: string;
     no: string;
     builtIn: string;

@@ -45,16 +45,13 @@ export const de: Catalog = {
     'choice.unknown': ({ label, values }) =>
       `${list(values)} ${values.length === 1 ? 'gehört' : 'gehören'} nicht zu den Optionen von ${label}; bitte wählen Sie eine andere.`,
     'choice.duplicate': ({ label, values }) => `${label} enthält ${list(values)} mehrfach.`,
-    'choice.order': ({ label }) =>
-      `${label} muss die gewählten Optionen in der Reihenfolge der Definition auflisten.`,
+    'choice.order': ({ label }) => `${label} muss die gewählten Optionen in der Reihenfolge der Definition auflisten.`,
     'location.format': ({ label }) => `${label} braucht einen Breiten- und einen Längengrad.`,
     'location.range': ({ label, axis, min, max }) =>
       `Der ${axis === 'lat' ? 'Breitengrad' : 'Längengrad'} von ${label} muss zwischen ${min} und ${max} liegen.`,
-    'location.address': ({ label, max }) =>
-      `Die Adresse von ${label} darf höchstens ${count(max)} Zeichen lang sein.`,
+    'location.address': ({ label, max }) => `Die Adresse von ${label} darf höchstens ${count(max)} Zeichen lang sein.`,
     'date.format': ({ label, example }) => `${label} muss ein Datum sein, z. B. ${example}.`,
-    'date.invalid': ({ label }) =>
-      `${label} ist kein Tag im Kalender; bitte prüfen Sie Tag und Monat.`,
+    'date.invalid': ({ label }) => `${label} ist kein Tag im Kalender; bitte prüfen Sie Tag und Monat.`,
     'time.format': ({ label, example }) =>
       `${label} muss eine Uhrzeit in Stunden und Minuten sein, z. B. ${example}, ohne Sekunden.`,
     'time.range': ({ label }) => `${label} muss eine Uhrzeit von 00:00 bis 23:59 sein.`,
@@ -67,8 +64,7 @@ export const de: Catalog = {
       'Der Name muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern und Unterstriche enthalten, keine Leerzeichen, höchstens 64 Zeichen.',
     'definition.name.reserved': ({ name }) => `„${name}“ ist der Name einer Standardeigenschaft.`,
     'definition.name.taken': ({ name }) => `Eine Eigenschaft namens „${name}“ gibt es bereits.`,
-    'definition.label.length': ({ max }) =>
-      `Die Bezeichnung muss 1 bis ${count(max)} Zeichen lang sein.`,
+    'definition.label.length': ({ max }) => `Die Bezeichnung muss 1 bis ${count(max)} Zeichen lang sein.`,
     'definition.type.unknown': ({ type }) => `„${type}“ ist kein Eigenschaftstyp.`,
     'definition.type.locked': ({ count: n }) =>
       `Der Typ kann nicht geändert werden: ${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} einen Wert für diese Eigenschaft.`,
@@ -85,13 +81,10 @@ export const de: Catalog = {
       `Option ${index + 1}: Der Wert „${value}“ wird schon von einer anderen Option verwendet.`,
     'definition.option.duplicate-label': ({ index, label }) =>
       `Option ${index + 1}: „${label}“ steht schon in der Liste.`,
-    'definition.pattern.invalid': ({ reason }) =>
-      `Das Muster ist kein gültiger regulärer Ausdruck: ${reason}`,
+    'definition.pattern.invalid': ({ reason }) => `Das Muster ist kein gültiger regulärer Ausdruck: ${reason}`,
     'definition.pattern.type': () => 'Nur Text- und Worteigenschaften können ein Muster haben.',
-    'definition.access.level': ({ role }) =>
-      `Der Zugriff für „${role}“ muss „ansehen“ oder „bearbeiten“ sein.`,
-    'definition.description.length': ({ max }) =>
-      `Die Beschreibung darf höchstens ${count(max)} Zeichen lang sein.`,
+    'definition.access.level': ({ role }) => `Der Zugriff für „${role}“ muss „ansehen“ oder „bearbeiten“ sein.`,
+    'definition.description.length': ({ max }) => `Die Beschreibung darf höchstens ${count(max)} Zeichen lang sein.`,
     'definition.order': () => 'Die Position in der Liste muss eine Zahl sein.',
   },
   audienceErrors: {
@@ -102,8 +95,7 @@ export const de: Catalog = {
     'audience.value': ({ label }) => `Die Bedingung für ${label} braucht einen Wert.`,
     'audience.range': ({ label }) =>
       `Die Bedingung für ${label}: Der erste Wert darf nicht größer als der zweite sein.`,
-    'audience.days': ({ label }) =>
-      `Die Bedingung für ${label}: Die Zahl der Tage muss eine ganze Zahl ab 1 sein.`,
+    'audience.days': ({ label }) => `Die Bedingung für ${label}: Die Zahl der Tage muss eine ganze Zahl ab 1 sein.`,
   },
   field: {
     required: 'Pflichtfeld',
@@ -132,7 +124,17 @@ export const de: Catalog = {
     notFound: 'Diesen Kunden gibt es nicht (mehr).',
     retry: 'Erneut versuchen',
     channelNumber: (channel, number) => `${channel}: ${number}`,
-    channels: { whatsapp: 'WhatsApp', telegram: 'Telegram', sms: 'SMS', viber: 'Viber', messenger: 'Messenger', instagram: 'Instagram', email: 'E-Mail', rcs: 'RCS', voice: 'Telefon' },
+    channels: {
+      whatsapp: 'WhatsApp',
+      telegram: 'Telegram',
+      sms: 'SMS',
+      viber: 'Viber',
+      messenger: 'Messenger',
+      instagram: 'Instagram',
+      email: 'E-Mail',
+      rcs: 'RCS',
+      voice: 'Telefon',
+    },
     changedBy: (author, ago) => `Geändert von ${author}, ${ago}`,
     changedAgo: (ago) => `Geändert ${ago}`,
     justNow: 'gerade eben',
@@ -155,8 +157,10 @@ export const de: Catalog = {
     announceSaving: (label) => `${label} wird gespeichert …`,
     announceSaved: (label) => `${label} gespeichert.`,
     announceFailed: (label) => `${label} wurde nicht gespeichert.`,
-    conflict: (author, value, ago) => `${author} hat dies ${ago} in „${value}“ geändert. Ihren Wert behalten oder den anderen übernehmen?`,
-    conflictAnonymous: (value) => `Jemand anderes hat dies inzwischen in „${value}“ geändert. Ihren Wert behalten oder den anderen übernehmen?`,
+    conflict: (author, value, ago) =>
+      `${author} hat dies ${ago} in „${value}“ geändert. Ihren Wert behalten oder den anderen übernehmen?`,
+    conflictAnonymous: (value) =>
+      `Jemand anderes hat dies inzwischen in „${value}“ geändert. Ihren Wert behalten oder den anderen übernehmen?`,
     keepMine: 'Meinen behalten',
     useTheirs: 'Anderen übernehmen',
     invalidNotSaved: 'Wird erst gespeichert, wenn der Wert gültig ist.',
@@ -164,16 +168,20 @@ export const de: Catalog = {
   profile: {
     reply: (link) => `Hier ist Ihre Profilseite: ${link}`,
     linkInvalid: 'Dieser Link funktioniert nicht mehr. Senden Sie „profile“ im Chat, um einen neuen zu bekommen.',
-    noCredential: 'Diese Seite kann keine Profil-Links öffnen. Bitte sagen Sie es dem Unternehmen, das Ihnen den Link geschickt hat.',
+    noCredential:
+      'Diese Seite kann keine Profil-Links öffnen. Bitte sagen Sie es dem Unternehmen, das Ihnen den Link geschickt hat.',
     title: 'Ihre Angaben',
     intro: 'Prüfen Sie Ihre Angaben und ändern Sie, was nicht stimmt.',
     save: 'Speichern',
     saving: 'Wird gespeichert …',
     saved: 'Ihre Angaben sind gespeichert.',
     nothingChanged: 'Es hat sich nichts geändert, daher gab es nichts zu speichern.',
-    invalid: (n) => `${n === 1 ? 'Ein Feld braucht' : `${count(n)} Felder brauchen`} vor dem Speichern Ihre Aufmerksamkeit.`,
-    failed: (reason) => `Ihre Änderungen sind noch nicht gespeichert (${reason}). Sie sind noch da: Versuchen Sie es gleich noch einmal.`,
-    conflict: (labels) => `${labels} wurde anderswo geändert, während Sie bearbeitet haben. Ihre Änderungen sind noch da: Prüfen Sie sie und speichern Sie erneut.`,
+    invalid: (n) =>
+      `${n === 1 ? 'Ein Feld braucht' : `${count(n)} Felder brauchen`} vor dem Speichern Ihre Aufmerksamkeit.`,
+    failed: (reason) =>
+      `Ihre Änderungen sind noch nicht gespeichert (${reason}). Sie sind noch da: Versuchen Sie es gleich noch einmal.`,
+    conflict: (labels) =>
+      `${labels} wurde anderswo geändert, während Sie bearbeitet haben. Ihre Änderungen sind noch da: Prüfen Sie sie und speichern Sie erneut.`,
     empty: 'Hier gibt es noch nichts auszufüllen.',
   },
   definitionForm: {
@@ -182,7 +190,8 @@ export const de: Catalog = {
     label: 'Bezeichnung',
     labelHint: 'Was Agenten und Kunden sehen, in jeder Sprache.',
     name: 'Name',
-    nameHint: 'Der technische Name: Buchstaben, Ziffern und Unterstriche, keine Leerzeichen. Er lässt sich später nicht ändern.',
+    nameHint:
+      'Der technische Name: Buchstaben, Ziffern und Unterstriche, keine Leerzeichen. Er lässt sich später nicht ändern.',
     nameLocked: 'Der Name lässt sich nicht ändern: Die Werte sind unter ihm gespeichert.',
     type: 'Typ',
     typeDescriptions: {
@@ -206,7 +215,8 @@ export const de: Catalog = {
       time: '21:05',
     },
     example: (text) => `Zum Beispiel: ${text}`,
-    typeLocked: (n) => `${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} einen Wert für diese Eigenschaft, daher lässt sich der Typ nicht ändern.`,
+    typeLocked: (n) =>
+      `${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} einen Wert für diese Eigenschaft, daher lässt sich der Typ nicht ändern.`,
     options: 'Optionen',
     optionLabel: (position) => `Option ${position}`,
     optionValue: (value) => `gespeichert als ${value}`,
@@ -229,7 +239,8 @@ export const de: Catalog = {
     nobodySees: 'Kein Benutzer kann sie sehen.',
     nobodyEdits: 'Kein Benutzer kann sie bearbeiten.',
     everyoneWord: 'Alle',
-    accessOff: 'Sie wird Agenten nicht gezeigt, daher sieht kein Benutzer sie: Diese Stufen gelten, sobald „Agenten zeigen“ an ist.',
+    accessOff:
+      'Sie wird Agenten nicht gezeigt, daher sieht kein Benutzer sie: Diese Stufen gelten, sobald „Agenten zeigen“ an ist.',
     everyoneEditsAlready: 'Alle können sie bearbeiten, daher gibt es einer Rolle nichts mehr zu geben.',
     everyoneViewsAlready: 'Alle können sie sehen, daher kann einer Rolle nur noch das Bearbeiten erlaubt werden.',
     customersEdit: 'Der Kunde kann sie auf seiner Profilseite sehen und bearbeiten.',
@@ -245,7 +256,8 @@ export const de: Catalog = {
     save: 'Speichern',
     saving: 'Wird gespeichert …',
     cancel: 'Abbrechen',
-    fixErrors: (n) => `${n === 1 ? 'Ein Feld braucht' : `${count(n)} Felder brauchen`} vor dem Speichern Aufmerksamkeit.`,
+    fixErrors: (n) =>
+      `${n === 1 ? 'Ein Feld braucht' : `${count(n)} Felder brauchen`} vor dem Speichern Aufmerksamkeit.`,
     saveFailed: (reason) => `Nicht gespeichert: ${ended(reason)} Alle Ihre Eingaben sind noch da.`,
   },
   definitionList: {
@@ -255,7 +267,15 @@ export const de: Catalog = {
     loadFailed: (reason) => `Die Eigenschaften konnten nicht geladen werden: ${reason}`,
     empty: 'Noch keine eigenen Eigenschaften. Legen Sie die erste mit „Eigenschaft hinzufügen“ an.',
     emptyReadOnly: 'Noch keine eigenen Eigenschaften.',
-    columns: { label: 'Bezeichnung', name: 'Name', type: 'Typ', customer: 'Kunde', agent: 'Agent', access: 'Zugriff', actions: 'Aktionen' },
+    columns: {
+      label: 'Bezeichnung',
+      name: 'Name',
+      type: 'Typ',
+      customer: 'Kunde',
+      agent: 'Agent',
+      access: 'Zugriff',
+      actions: 'Aktionen',
+    },
     yes: 'Sichtbar',
     no: 'Verborgen',
     builtIn: 'Standardeigenschaft, nicht änderbar',
@@ -263,12 +283,14 @@ export const de: Catalog = {
     remove: (label) => `${label} löschen`,
     moveUp: (label) => `${label} nach oben`,
     moveDown: (label) => `${label} nach unten`,
-    dragHandle: (label) => `Ziehen, um ${label} zu verschieben; oder die Zeile fokussieren und Alt mit Pfeil nach oben oder unten drücken`,
+    dragHandle: (label) =>
+      `Ziehen, um ${label} zu verschieben; oder die Zeile fokussieren und Alt mit Pfeil nach oben oder unten drücken`,
     reorderHint: 'Zum Umsortieren eine Zeile ziehen, oder sie fokussieren und Alt+Pfeil nach oben oder unten drücken.',
     moved: (label, position, n) => `${label} ist jetzt an Position ${position} von ${n}.`,
     accessShort: (parts) => parts,
     confirmTitle: (label) => `„${label}“ löschen?`,
-    confirmValues: (n) => `${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} einen Wert dafür; ${n === 1 ? 'er wird' : 'sie werden'} ebenfalls gelöscht.`,
+    confirmValues: (n) =>
+      `${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} einen Wert dafür; ${n === 1 ? 'er wird' : 'sie werden'} ebenfalls gelöscht.`,
     confirmNoValues: 'Kein Kunde hat einen Wert dafür.',
     confirmUnknown: 'Werte, die Kunden dafür haben, werden ebenfalls gelöscht.',
     confirmDelete: 'Löschen',
@@ -297,17 +319,35 @@ export const de: Catalog = {
     removeCondition: 'Diese Bedingung entfernen',
     removeGroup: 'Diese Gruppe entfernen',
     operators: {
-      eq: 'ist', ne: 'ist nicht', lt: 'ist kleiner als', lte: 'ist höchstens', gt: 'ist größer als', gte: 'ist mindestens',
-      between: 'liegt zwischen', contains: 'enthält', equals: 'ist', 'starts-with': 'beginnt mit', in: 'ist eines von',
-      'not-in': 'ist keines von', 'has-any': 'hat eines von', 'has-all': 'hat alle von', 'has-none': 'hat keines von',
-      on: 'ist am', before: 'ist vor', after: 'ist nach', 'within-last-days': 'liegt in den letzten … Tagen',
-      'within-km': 'liegt im Umkreis von … km um', 'is-set': 'ist gesetzt', 'is-not-set': 'ist nicht gesetzt',
+      eq: 'ist',
+      ne: 'ist nicht',
+      lt: 'ist kleiner als',
+      lte: 'ist höchstens',
+      gt: 'ist größer als',
+      gte: 'ist mindestens',
+      between: 'liegt zwischen',
+      contains: 'enthält',
+      equals: 'ist',
+      'starts-with': 'beginnt mit',
+      in: 'ist eines von',
+      'not-in': 'ist keines von',
+      'has-any': 'hat eines von',
+      'has-all': 'hat alle von',
+      'has-none': 'hat keines von',
+      on: 'ist am',
+      before: 'ist vor',
+      after: 'ist nach',
+      'within-last-days': 'liegt in den letzten … Tagen',
+      'within-km': 'liegt im Umkreis von … km um',
+      'is-set': 'ist gesetzt',
+      'is-not-set': 'ist nicht gesetzt',
     },
     counting: 'Wird gezählt …',
     count: (n) => `${count(n)} ${n === 1 ? 'Kunde passt' : 'Kunden passen'}.`,
     countUnknown: 'Vervollständigen oder korrigieren Sie die Bedingungen, um die Anzahl zu sehen.',
     countFailed: (reason) => `Die Kunden konnten nicht gezählt werden: ${ended(reason)}`,
-    hiddenProperty: (name) => `Sie dürfen die Eigenschaft „${name}“ nicht sehen, daher kann diese Bedingung nicht gezählt werden. Entfernen Sie sie oder wählen Sie eine andere Eigenschaft.`,
+    hiddenProperty: (name) =>
+      `Sie dürfen die Eigenschaft „${name}“ nicht sehen, daher kann diese Bedingung nicht gezählt werden. Entfernen Sie sie oder wählen Sie eine andere Eigenschaft.`,
     countHidden: 'Nicht gezählt: Eine Bedingung verwendet eine Eigenschaft, die Sie nicht sehen dürfen.',
     preview: 'Zum Beispiel',
     empty: 'Noch keine Bedingungen: Alle Kunden passen.',
@@ -321,12 +361,14 @@ export const de: Catalog = {
     search: 'Ort suchen',
     useMyLocation: 'Meinen Standort verwenden',
     locating: 'Standort wird ermittelt …',
-    locationDenied: 'Ihr Browser hat den Standort nicht freigegeben. Geben Sie die Koordinaten ein oder wählen Sie einen Punkt auf der Karte.',
+    locationDenied:
+      'Ihr Browser hat den Standort nicht freigegeben. Geben Sie die Koordinaten ein oder wählen Sie einen Punkt auf der Karte.',
     openInMaps: 'In Google Maps öffnen',
     openInMapsLabel: (place) => `In Google Maps öffnen: ${place} (neuer Tab)`,
     map: 'Karte. Klicken, um die Markierung zu setzen; ist die Karte fokussiert, verschieben die Pfeiltasten sie.',
     mapLoading: 'Karte wird geladen …',
-    noKey: 'Die Karte wird nicht angezeigt, weil kein Google-Maps-Schlüssel angegeben ist. Geben Sie stattdessen die Koordinaten ein.',
+    noKey:
+      'Die Karte wird nicht angezeigt, weil kein Google-Maps-Schlüssel angegeben ist. Geben Sie stattdessen die Koordinaten ein.',
     loadFailed: 'Die Karte konnte nicht geladen werden. Geben Sie stattdessen die Koordinaten ein.',
     loadTimeout: 'Die Karte lädt zu lange. Geben Sie stattdessen die Koordinaten ein.',
     pinMoved: (place) => `Markierung nach ${place} verschoben.`,

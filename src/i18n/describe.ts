@@ -1,9 +1,12 @@
-import type { AudienceError, DefinitionError, ValueError } from '../model/index.js';
 import type { Catalog, FailureKind } from './catalog.js';
 import { catalogFor } from './locales.js';
 
 /** Anything a check or a store reports: a model error, a `StoreError`, an API error body, or any thrown value. */
-export type DescribableError = ValueError | DefinitionError | AudienceError | { kind: string } | unknown;
+/**
+ * Anything a check or a store reports: a `ValueError`, `DefinitionError` or `AudienceError`, a
+ * `StoreError` or an API error body (`{ kind, code, params, … }`), or any thrown value.
+ */
+export type DescribableError = unknown;
 
 export interface DescribeOptions {
   /** BCP 47 tag of the words; default English. */

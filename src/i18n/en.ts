@@ -44,8 +44,7 @@ export const en: Catalog = {
     'location.format': ({ label }) => `${label} needs a latitude and a longitude.`,
     'location.range': ({ label, axis, min, max }) =>
       `The ${axis === 'lat' ? 'latitude' : 'longitude'} of ${label} must be between ${min} and ${max}.`,
-    'location.address': ({ label, max }) =>
-      `The address of ${label} can be at most ${count(max)} characters long.`,
+    'location.address': ({ label, max }) => `The address of ${label} can be at most ${count(max)} characters long.`,
     'date.format': ({ label, example }) => `${label} must be a date such as ${example}.`,
     'date.invalid': ({ label }) => `${label} is not a day in the calendar; check the day and month.`,
     'time.format': ({ label, example }) =>
@@ -66,8 +65,7 @@ export const en: Catalog = {
       `The type cannot change: ${count(n)} ${n === 1 ? 'customer has' : 'customers have'} a value for this property.`,
     'definition.builtin': ({ name }) => `“${name}” is a default property and cannot be changed.`,
     'definition.order.names': () => 'The new order must list every custom property once.',
-    'definition.options.count': ({ min, max }) =>
-      `A choice property needs ${count(min)} to ${count(max)} options.`,
+    'definition.options.count': ({ min, max }) => `A choice property needs ${count(min)} to ${count(max)} options.`,
     'definition.options.type': () => 'Only single and multiple choice properties have options.',
     'definition.option.value': ({ index, max }) =>
       `Option ${index + 1}: the value must have 1 to ${count(max)} characters.`,
@@ -77,12 +75,10 @@ export const en: Catalog = {
       `Option ${index + 1}: the value “${value}” is already used by another option.`,
     'definition.option.duplicate-label': ({ index, label }) =>
       `Option ${index + 1}: “${label}” is already in the list.`,
-    'definition.pattern.invalid': ({ reason }) =>
-      `The pattern is not a valid regular expression: ${reason}`,
+    'definition.pattern.invalid': ({ reason }) => `The pattern is not a valid regular expression: ${reason}`,
     'definition.pattern.type': () => 'Only text and word properties can have a pattern.',
     'definition.access.level': ({ role }) => `Access for “${role}” must be view or edit.`,
-    'definition.description.length': ({ max }) =>
-      `The description can be at most ${count(max)} characters long.`,
+    'definition.description.length': ({ max }) => `The description can be at most ${count(max)} characters long.`,
     'definition.order': () => 'The position in the list must be a number.',
   },
   audienceErrors: {
@@ -91,8 +87,7 @@ export const en: Catalog = {
     'audience.operator': ({ label, operator, type }) =>
       `“${operator}” does not apply to ${label}, a ${en.typeNames[type].toLowerCase()} property.`,
     'audience.value': ({ label }) => `The condition on ${label} needs a value.`,
-    'audience.range': ({ label }) =>
-      `The condition on ${label}: the first value must not be greater than the second.`,
+    'audience.range': ({ label }) => `The condition on ${label}: the first value must not be greater than the second.`,
     'audience.days': ({ label }) =>
       `The condition on ${label}: the number of days must be a whole number of at least 1.`,
   },
@@ -123,7 +118,17 @@ export const en: Catalog = {
     notFound: 'This customer does not exist (any more).',
     retry: 'Try again',
     channelNumber: (channel, number) => `${channel}: ${number}`,
-    channels: { whatsapp: 'WhatsApp', telegram: 'Telegram', sms: 'SMS', viber: 'Viber', messenger: 'Messenger', instagram: 'Instagram', email: 'Email', rcs: 'RCS', voice: 'Phone' },
+    channels: {
+      whatsapp: 'WhatsApp',
+      telegram: 'Telegram',
+      sms: 'SMS',
+      viber: 'Viber',
+      messenger: 'Messenger',
+      instagram: 'Instagram',
+      email: 'Email',
+      rcs: 'RCS',
+      voice: 'Phone',
+    },
     changedBy: (author, ago) => `Changed by ${author}, ${ago}`,
     changedAgo: (ago) => `Changed ${ago}`,
     justNow: 'just now',
@@ -164,7 +169,8 @@ export const en: Catalog = {
     nothingChanged: 'Nothing has changed, so there was nothing to save.',
     invalid: (n) => `${n === 1 ? 'One field needs' : `${count(n)} fields need`} your attention before saving.`,
     failed: (reason) => `Your changes are not saved yet (${reason}). They are still here: try again in a moment.`,
-    conflict: (labels) => `${labels} changed elsewhere while you were editing. Your changes are still here: check them and save again.`,
+    conflict: (labels) =>
+      `${labels} changed elsewhere while you were editing. Your changes are still here: check them and save again.`,
     empty: 'There is nothing to fill in here yet.',
   },
   definitionForm: {
@@ -197,7 +203,8 @@ export const en: Catalog = {
       time: '9:05 PM',
     },
     example: (text) => `For example: ${text}`,
-    typeLocked: (n) => `${count(n)} ${n === 1 ? 'customer has' : 'customers have'} a value for this property, so its type cannot change.`,
+    typeLocked: (n) =>
+      `${count(n)} ${n === 1 ? 'customer has' : 'customers have'} a value for this property, so its type cannot change.`,
     options: 'Options',
     optionLabel: (position) => `Option ${position}`,
     optionValue: (value) => `stored as ${value}`,
@@ -246,7 +253,15 @@ export const en: Catalog = {
     loadFailed: (reason) => `The properties could not be loaded: ${reason}`,
     empty: 'No custom properties yet. Add the first with “Add a property”.',
     emptyReadOnly: 'No custom properties yet.',
-    columns: { label: 'Label', name: 'Name', type: 'Type', customer: 'Customer', agent: 'Agent', access: 'Access', actions: 'Actions' },
+    columns: {
+      label: 'Label',
+      name: 'Name',
+      type: 'Type',
+      customer: 'Customer',
+      agent: 'Agent',
+      access: 'Access',
+      actions: 'Actions',
+    },
     yes: 'Shown',
     no: 'Hidden',
     builtIn: 'Default property, cannot be changed',
@@ -259,7 +274,8 @@ export const en: Catalog = {
     moved: (label, position, n) => `${label} moved to position ${position} of ${n}.`,
     accessShort: (parts) => parts,
     confirmTitle: (label) => `Delete “${label}”?`,
-    confirmValues: (n) => `${count(n)} ${n === 1 ? 'customer has' : 'customers have'} a value for it; the value${n === 1 ? '' : 's'} will be deleted too.`,
+    confirmValues: (n) =>
+      `${count(n)} ${n === 1 ? 'customer has' : 'customers have'} a value for it; the value${n === 1 ? '' : 's'} will be deleted too.`,
     confirmNoValues: 'No customer has a value for it.',
     confirmUnknown: 'Any values customers have for it will be deleted too.',
     confirmDelete: 'Delete',
@@ -288,17 +304,35 @@ export const en: Catalog = {
     removeCondition: 'Remove this condition',
     removeGroup: 'Remove this group',
     operators: {
-      eq: 'is', ne: 'is not', lt: 'is less than', lte: 'is at most', gt: 'is more than', gte: 'is at least',
-      between: 'is between', contains: 'contains', equals: 'is', 'starts-with': 'starts with', in: 'is one of',
-      'not-in': 'is none of', 'has-any': 'has any of', 'has-all': 'has all of', 'has-none': 'has none of',
-      on: 'is on', before: 'is before', after: 'is after', 'within-last-days': 'is within the last … days',
-      'within-km': 'is within … km of', 'is-set': 'is set', 'is-not-set': 'is not set',
+      eq: 'is',
+      ne: 'is not',
+      lt: 'is less than',
+      lte: 'is at most',
+      gt: 'is more than',
+      gte: 'is at least',
+      between: 'is between',
+      contains: 'contains',
+      equals: 'is',
+      'starts-with': 'starts with',
+      in: 'is one of',
+      'not-in': 'is none of',
+      'has-any': 'has any of',
+      'has-all': 'has all of',
+      'has-none': 'has none of',
+      on: 'is on',
+      before: 'is before',
+      after: 'is after',
+      'within-last-days': 'is within the last … days',
+      'within-km': 'is within … km of',
+      'is-set': 'is set',
+      'is-not-set': 'is not set',
     },
     counting: 'Counting…',
     count: (n) => `${count(n)} ${n === 1 ? 'customer matches' : 'customers match'}.`,
     countUnknown: 'Complete or correct the conditions to see how many customers match.',
     countFailed: (reason) => `The customers could not be counted: ${ended(reason)}`,
-    hiddenProperty: (name) => `You may not see the property “${name}”, so this condition cannot be counted. Remove it or choose another property.`,
+    hiddenProperty: (name) =>
+      `You may not see the property “${name}”, so this condition cannot be counted. Remove it or choose another property.`,
     countHidden: 'Not counted: a condition uses a property you may not see.',
     preview: 'For example',
     empty: 'No conditions yet: every customer matches.',

@@ -11,6 +11,13 @@ export type {
   FailureKind,
   ValueErrorMessages,
 } from './catalog.js';
-export { catalogFor, decimalSeparator, intlLocale, registerCatalog, registerLocale, registeredLocales } from './locales.js';
+export {
+  catalogFor,
+  decimalSeparator,
+  intlLocale,
+  registerCatalog,
+  registerLocale,
+  registeredLocales,
+} from './locales.js';
 export { describeError, type DescribableError, type DescribeOptions } from './describe.js';
 export { en } from './en.js';

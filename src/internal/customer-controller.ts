@@ -1,5 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { customerFor, type Customer, type Principal, type PropertyDefinition, type PropertyValue } from '../model/index.js';
+import {
+  customerFor,
+  type Customer,
+  type Principal,
+  type PropertyDefinition,
+  type PropertyValue,
+} from '../model/index.js';
 import type { PropertyStore } from '../storage/property-store.js';
 import { StoreError, isAbortError } from '../storage/store-error.js';
 import { accessTo, withBuiltIns } from './customer-view.js';
@@ -100,13 +106,20 @@ export class CustomerController implements ReactiveController {
    * Both, and the error's `current`, as the principal may see them. A change the principal may not
    * write is refused here, before any store call, whatever the host asked.
    */
-  async save(changes: Record<string, PropertyValue | null>, revision = this.customer?.revision ?? 0): Promise<Customer> {
+  async save(
+    changes: Record<string, PropertyValue | null>,
+    revision = this.customer?.revision ?? 0,
+  ): Promise<Customer> {
     const store = this.#store;
     const id = this.#customerId;
     if (!store || !id) throw new StoreError('unavailable', 'There is no store or customer to save to.');
     const principal = this.#options.principal();
     const refused = Object.keys(changes).filter((name) => accessTo(this.definitions, principal, name) !== 'edit');
-    if (refused.length) throw new StoreError('forbidden', 'Not writable by this user.', { code: 'access.write', params: { fields: refused } });
+    if (refused.length)
+      throw new StoreError('forbidden', 'Not writable by this user.', {
+        code: 'access.write',
+        params: { fields: refused },
+      });
     try {
       const saved = await store.updateCustomer(id, changes, { revision });
       this.#accept(saved);

@@ -54,7 +54,10 @@ describe('changedText', () => {
     name: 'Ana',
     properties: { age: '35', notes: 'x' },
     revision: 2,
-    changed: { age: { revision: 2, by: 'Ben', at: before(2 * MINUTE) }, notes: { revision: 1, at: before(DAY + HOUR) } },
+    changed: {
+      age: { revision: 2, by: 'Ben', at: before(2 * MINUTE) },
+      notes: { revision: 1, at: before(DAY + HOUR) },
+    },
   };
 
   it('says who changed a field and how long ago, in the catalog’s language', () => {
@@ -67,8 +70,19 @@ describe('changedText', () => {
 });
 
 describe('visibleFields, nameField and accessTo: propertyAccess, one rule', () => {
-  const prop = (name: string, access: PropertyDefinition['access'], extra: Partial<PropertyDefinition> = {}): PropertyDefinition => ({
-    name, label: name, type: 'text', showToAgent: true, showToCustomer: false, access, order: 0, ...extra,
+  const prop = (
+    name: string,
+    access: PropertyDefinition['access'],
+    extra: Partial<PropertyDefinition> = {},
+  ): PropertyDefinition => ({
+    name,
+    label: name,
+    type: 'text',
+    showToAgent: true,
+    showToCustomer: false,
+    access,
+    order: 0,
+    ...extra,
   });
   const definitions = [
     ...BUILT_IN_DEFINITIONS,
@@ -93,10 +107,13 @@ describe('visibleFields, nameField and accessTo: propertyAccess, one rule', () =
     it(`agrees with propertyAccess for ${JSON.stringify(principal)}`, () => {
       const custom = definitions.filter((def) => !def.builtIn);
       expect(visibleFields(definitions, principal)).to.deep.equal(
-        custom.filter((def) => propertyAccess(principal, def) !== 'none').map((def) => ({ def, level: propertyAccess(principal, def) })),
+        custom
+          .filter((def) => propertyAccess(principal, def) !== 'none')
+          .map((def) => ({ def, level: propertyAccess(principal, def) })),
       );
       expect(nameField(definitions, principal)?.level).to.equal(propertyAccess(principal, BUILT_IN_DEFINITIONS[1]!));
-      for (const def of definitions) expect(accessTo(definitions, principal, def.name), def.name).to.equal(propertyAccess(principal, def));
+      for (const def of definitions)
+        expect(accessTo(definitions, principal, def.name), def.name).to.equal(propertyAccess(principal, def));
       expect(accessTo(definitions, principal, 'no_such_property')).to.equal('none');
     });
   }
@@ -105,7 +122,10 @@ describe('visibleFields, nameField and accessTo: propertyAccess, one rule', () =
 describe('customerIdOfToken', () => {
   // As the server writes it: UTF-8 bytes of the JSON, in base64url.
   const payload = (claims: unknown) =>
-    btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(claims)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(claims))))
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
 
   it('reads the customer id of a profile token without verifying it', () => {
     expect(customerIdOfToken(`cp1.${payload({ c: 'ana', e: 1 })}.anything`)).to.equal('ana');
@@ -113,7 +133,16 @@ describe('customerIdOfToken', () => {
   });
 
   it('gives nothing for what is not a profile token', () => {
-    for (const token of ['', 'cp1', 'cp2.e30.x', `cp1.${payload({ e: 1 })}.x`, `cp1.${payload({ c: '' })}.x`, 'cp1.!!.x', 'cp1.bm90IGpzb24.x', `cp1.${payload({ c: 'a' })}`]) {
+    for (const token of [
+      '',
+      'cp1',
+      'cp2.e30.x',
+      `cp1.${payload({ e: 1 })}.x`,
+      `cp1.${payload({ c: '' })}.x`,
+      'cp1.!!.x',
+      'cp1.bm90IGpzb24.x',
+      `cp1.${payload({ c: 'a' })}`,
+    ]) {
       expect(customerIdOfToken(token), token).to.equal(undefined);
     }
   });

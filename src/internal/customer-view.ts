@@ -46,7 +46,9 @@ export function visibleFields(definitions: readonly PropertyDefinition[], princi
 
 /** The built-in definitions as the store lists them, with any it leaves out: `customerFor` needs them all. */
 export function withBuiltIns(definitions: readonly PropertyDefinition[]): PropertyDefinition[] {
-  const missing = BUILT_IN_DEFINITIONS.filter((builtIn) => !definitions.some((def) => def.builtIn && def.name === builtIn.name));
+  const missing = BUILT_IN_DEFINITIONS.filter(
+    (builtIn) => !definitions.some((def) => def.builtIn && def.name === builtIn.name),
+  );
   return [...missing, ...definitions];
 }
 
@@ -66,8 +68,15 @@ export function nameField(definitions: readonly PropertyDefinition[], principal:
  * What the principal may do with the property named `name` now, by the definitions as they are:
  * `'none'` for a name no definition has. A save path asks this, not the rendering.
  */
-export function accessTo(definitions: readonly PropertyDefinition[], principal: Principal, name: string): AccessLevel | 'none' {
-  const def = name === 'name' || name === 'number' ? builtInField(definitions, name) : definitions.find((d) => !d.builtIn && d.name === name);
+export function accessTo(
+  definitions: readonly PropertyDefinition[],
+  principal: Principal,
+  name: string,
+): AccessLevel | 'none' {
+  const def =
+    name === 'name' || name === 'number'
+      ? builtInField(definitions, name)
+      : definitions.find((d) => !d.builtIn && d.name === name);
   return def ? propertyAccess(principal, def) : 'none';
 }
 
@@ -125,4 +134,3 @@ export function failureReason(error: StoreError, name: string, label: string | u
   const own = error.errors[name];
   return describeError(own ?? error, { locale, label });
 }
-

@@ -26,7 +26,11 @@ export class DefinitionsController implements ReactiveController {
   #followed: PropertyStore | undefined;
   #unsubscribe: (() => void) | undefined;
 
-  constructor(host: ReactiveControllerHost, store: () => PropertyStore | undefined, options: DefinitionsControllerOptions = {}) {
+  constructor(
+    host: ReactiveControllerHost,
+    store: () => PropertyStore | undefined,
+    options: DefinitionsControllerOptions = {},
+  ) {
     this.#host = host;
     this.#store = store;
     this.#options = options;
@@ -39,7 +43,9 @@ export class DefinitionsController implements ReactiveController {
         try {
           return await source.listDefinitions({ signal });
         } catch (error) {
-          throw error instanceof StoreError || signal.aborted ? error : new StoreError('unavailable', String(error), { cause: error });
+          throw error instanceof StoreError || signal.aborted
+            ? error
+            : new StoreError('unavailable', String(error), { cause: error });
         }
       },
       onComplete: (definitions) => {

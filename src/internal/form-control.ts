@@ -37,7 +37,10 @@ export abstract class FormControlElement extends LocalizedElement {
     this.internals = this.attachInternals();
     this.addEventListener('invalid', () => (this.touched = true));
     this.addEventListener('focusout', (event) => {
-      if (!this.contains(event.relatedTarget as Node | null) && !this.renderRoot.contains(event.relatedTarget as Node | null)) {
+      if (
+        !this.contains(event.relatedTarget as Node | null) &&
+        !this.renderRoot.contains(event.relatedTarget as Node | null)
+      ) {
         this.touched = true;
       }
     });

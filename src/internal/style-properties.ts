@@ -8,7 +8,8 @@ import { Directive, PartType, directive, type ElementPart, type PartInfo } from 
 class StylePropertiesDirective extends Directive {
   constructor(part: PartInfo) {
     super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('styleProperties() belongs on an element: <div ${styleProperties(…)}>');
+    if (part.type !== PartType.ELEMENT)
+      throw new Error('styleProperties() belongs on an element: <div ${styleProperties(…)}>');
   }
 
   render(_properties: Record<string, string>) {

@@ -1,12 +1,15 @@
 // The README's "a store for your own backend" example, kept here so the conformance suite runs it.
 import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
-import { StoreError, type PropertyStore, type StoreErrorKind } from './index.js';
+import { StoreError, type PropertyStore, type StoreErrorDetails, type StoreErrorKind } from './index.js';
 
-/** Your backend client: here, any function that sends JSON and returns the status and body. */
-export type Send = (method: string, path: string, body?: unknown, signal?: AbortSignal) => Promise<{ status: number; body: any }>;
+/** Your backend client: any function that sends JSON and returns the status and body. */
+export type Send = (method: string, path: string, body?: unknown, signal?: AbortSignal) => Promise<Answer>;
+type Answer = { status: number; body: unknown };
 type Read = { signal?: AbortSignal };
 
-const KINDS: Record<number, StoreErrorKind> = { 400: 'invalid', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 412: 'conflict', 422: 'invalid' };
+const KINDS: Record<number, StoreErrorKind> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found' };
+const kindOf = (status: number) =>
+  KINDS[status] ?? (status === 409 || status === 412 ? 'conflict' : status < 500 ? 'invalid' : 'unavailable');
 
 export class AcmeStore implements PropertyStore {
   constructor(private send: Send) {}
@@ -17,8 +20,8 @@ export class AcmeStore implements PropertyStore {
       throw new StoreError('unavailable', 'The server cannot be reached.', { cause });
     });
     if (response.status < 400) return response.body as T;
-    const error = response.body?.error ?? {};
-    throw new StoreError(KINDS[response.status] ?? 'unavailable', `HTTP ${response.status}`, error); // code, params, fields…
+    const error = (response.body as { error?: StoreErrorDetails } | null)?.error ?? {};
+    throw new StoreError(kindOf(response.status), `HTTP ${response.status}`, error); // code, params, fields…
   }
 
   listDefinitions = ({ signal }: Read = {}) => this.call<PropertyDefinition[]>('GET', 'definitions', undefined, signal);

@@ -28,23 +28,54 @@ const customer = (id: string) =>
     )
     .map((properties): Customer => ({ id, number: '123', name: id, channel: 'telegram', revision: 1, properties }));
 
-const customers = fc.integer({ min: 0, max: 25 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => customer(`c${String(i).padStart(2, '0')}`))));
+const customers = fc
+  .integer({ min: 0, max: 25 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => customer(`c${String(i).padStart(2, '0')}`))));
 
 const condition: fc.Arbitrary<AudienceCondition> = fc.oneof(
-  fc.record({ property: fc.constant('age'), operator: fc.constantFrom('eq', 'ne', 'lt', 'lte', 'gt', 'gte'), value: fc.integer({ min: 0, max: 99 }).map(String) }),
-  fc.record({ property: fc.constant('favorite_color'), operator: fc.constantFrom('in', 'not-in'), value: fc.subarray(colors, { minLength: 1 }) }),
-  fc.record({ property: fc.constant('channels'), operator: fc.constantFrom('has-any', 'has-all', 'has-none'), value: fc.subarray(['whatsapp', 'telegram', 'email'], { minLength: 1 }) }),
-  fc.record({ property: fc.constant('birthday'), operator: fc.constant('within-last-days'), value: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ property: fc.constant('class'), operator: fc.constantFrom('equals', 'in'), value: fc.constantFrom('gold', 'Silver') }).map((c) =>
-    c.operator === 'in' ? { ...c, value: [c.value] } : c,
-  ),
-  fc.record({ property: fc.constantFrom('age', 'class', 'birthday'), operator: fc.constantFrom('is-set', 'is-not-set') }),
-) as fc.Arbitrary<AudienceCondition>;
+  fc.record({
+    property: fc.constant('age'),
+    operator: fc.constantFrom('eq', 'ne', 'lt', 'lte', 'gt', 'gte'),
+    value: fc.integer({ min: 0, max: 99 }).map(String),
+  }),
+  fc.record({
+    property: fc.constant('favorite_color'),
+    operator: fc.constantFrom('in', 'not-in'),
+    value: fc.subarray(colors, { minLength: 1 }),
+  }),
+  fc.record({
+    property: fc.constant('channels'),
+    operator: fc.constantFrom('has-any', 'has-all', 'has-none'),
+    value: fc.subarray(['whatsapp', 'telegram', 'email'], { minLength: 1 }),
+  }),
+  fc.record({
+    property: fc.constant('birthday'),
+    operator: fc.constant('within-last-days'),
+    value: fc.integer({ min: 1, max: 40 }),
+  }),
+  fc
+    .record({
+      property: fc.constant('class'),
+      operator: fc.constantFrom('equals', 'in'),
+      value: fc.constantFrom('gold', 'Silver'),
+    })
+    .map((c) => (c.operator === 'in' ? { ...c, value: [c.value] } : c)),
+  fc.record({
+    property: fc.constantFrom('age', 'class', 'birthday'),
+    operator: fc.constantFrom('is-set', 'is-not-set'),
+  }),
+);
 
 const query: fc.Arbitrary<AudienceQuery> = fc.record({
   match: fc.constantFrom('all', 'any'),
-  conditions: fc.array(fc.oneof(condition, fc.record({ match: fc.constantFrom('all', 'any'), conditions: fc.array(condition, { maxLength: 3 }) })), { maxLength: 3 }),
-}) as fc.Arbitrary<AudienceQuery>;
+  conditions: fc.array(
+    fc.oneof(
+      condition,
+      fc.record({ match: fc.constantFrom('all', 'any'), conditions: fc.array(condition, { maxLength: 3 }) }),
+    ),
+    { maxLength: 3 },
+  ),
+});
 
 async function everyPage(store: PropertyStore, q: AudienceQuery): Promise<{ ids: string[]; totals: number[] }> {
   const ids: string[] = [];
@@ -59,12 +90,18 @@ async function everyPage(store: PropertyStore, q: AudienceQuery): Promise<{ ids:
   return { ids, totals };
 }
 
-async function agrees(make: (data: { customers: Customer[] }) => Promise<{ store: PropertyStore; done?: () => Promise<void> }>, numRuns: number) {
+async function agrees(
+  make: (data: { customers: Customer[] }) => Promise<{ store: PropertyStore; done?: () => Promise<void> }>,
+  numRuns: number,
+) {
   await fc.assert(
     fc.asyncProperty(customers, query, async (list, q) => {
       const { store, done } = await make({ customers: list });
       try {
-        const expected = list.filter(compileAudience(q, SEED_DEFINITIONS, { now: NOW, timeZone: 'UTC' })).map((c) => c.id).sort();
+        const expected = list
+          .filter(compileAudience(q, SEED_DEFINITIONS, { now: NOW, timeZone: 'UTC' }))
+          .map((c) => c.id)
+          .sort();
         const { ids, totals } = await everyPage(store, q);
         expect(ids).to.deep.equal(expected);
         expect(new Set(totals)).to.deep.equal(new Set([expected.length]));
@@ -80,21 +117,39 @@ async function agrees(make: (data: { customers: Customer[] }) => Promise<{ store
 describe('findCustomers agrees with matchesAudience', function () {
   this.timeout(PROPERTY_TIMEOUT);
   it('in MemoryStore', async () => {
-    await agrees(async ({ customers: list }) => ({ store: new MemoryStore({ definitions: structuredClone(SEED_DEFINITIONS), customers: list, now: () => NOW }) }), 200);
+    await agrees(
+      async ({ customers: list }) => ({
+        store: new MemoryStore({ definitions: structuredClone(SEED_DEFINITIONS), customers: list, now: () => NOW }),
+      }),
+      200,
+    );
   });
 
   it('in IndexedDbStore', async () => {
     let n = 0;
     await agrees(async ({ customers: list }) => {
       const name = `find-${Date.now()}-${n++}`;
-      const store = new IndexedDbStore({ name, seed: { definitions: structuredClone(SEED_DEFINITIONS), customers: list }, now: () => NOW });
-      return { store, done: async () => { await store.close(); await IndexedDbStore.deleteDatabase(name); } };
+      const store = new IndexedDbStore({
+        name,
+        seed: { definitions: structuredClone(SEED_DEFINITIONS), customers: list },
+        now: () => NOW,
+      });
+      return {
+        store,
+        done: async () => {
+          await store.close();
+          await IndexedDbStore.deleteDatabase(name);
+        },
+      };
     }, 30);
   });
 
   it('in RestStore, against the HTTP test server', async () => {
     await agrees(async ({ customers: list }) => {
-      const response = await fetch('/rest-test/stores', { method: 'POST', body: JSON.stringify({ definitions: SEED_DEFINITIONS, customers: list, nowIso: NOW.toISOString() }) });
+      const response = await fetch('/rest-test/stores', {
+        method: 'POST',
+        body: JSON.stringify({ definitions: SEED_DEFINITIONS, customers: list, nowIso: NOW.toISOString() }),
+      });
       const { base } = (await response.json()) as { base: string };
       return { store: new RestStore({ baseUrl: base }) };
     }, 30);

@@ -4,13 +4,7 @@
  * @packageDocumentation
  */
 export type { PropertyStore, StoreEvent, FindCustomersResult } from './property-store.js';
-export {
-  StoreError,
-  isStoreError,
-  isAbortError,
-  type StoreErrorKind,
-  type StoreErrorDetails,
-} from './store-error.js';
+export { StoreError, isStoreError, isAbortError, type StoreErrorKind, type StoreErrorDetails } from './store-error.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { IndexedDbStore, type IndexedDbStoreOptions, type StoreSeed } from './indexeddb-store.js';
 export { RestStore, type RestStoreOptions } from './rest-store.js';

@@ -11,7 +11,11 @@ runStoreConformance('IndexedDbStore', async (setup) => {
   const name = uniqueName();
   const opened: IndexedDbStore[] = [];
   const open = (author: string) => {
-    const store = new IndexedDbStore({ name, seed: { definitions: setup.definitions, customers: setup.customers }, author });
+    const store = new IndexedDbStore({
+      name,
+      seed: { definitions: setup.definitions, customers: setup.customers },
+      author,
+    });
     opened.push(store);
     return store;
   };

@@ -249,7 +249,11 @@ export class IndexedDbStore implements PropertyStore {
     if (seed) this.#options = { ...this.#options, seed };
     await this.#run(async (db) => {
       const tx = db.transaction(['definitions', 'customers', 'meta'], 'readwrite');
-      await Promise.all([tx.objectStore('definitions').clear(), tx.objectStore('customers').clear(), tx.objectStore('meta').clear()]);
+      await Promise.all([
+        tx.objectStore('definitions').clear(),
+        tx.objectStore('customers').clear(),
+        tx.objectStore('meta').clear(),
+      ]);
       await tx.done;
       await this.#seed(db);
       await this.#definitionsChanged(db);

@@ -1,9 +1,4 @@
-import type {
-  AudienceQuery,
-  Customer,
-  PropertyDefinition,
-  PropertyValue,
-} from '../model/index.js';
+import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
 import type { FindCustomersResult, PropertyStore, StoreEvent } from './property-store.js';
 import { StoreError, abortReason } from './store-error.js';
 import {
@@ -48,7 +43,14 @@ export class MemoryStore implements PropertyStore {
   #allowTypeChange: boolean;
   #now: () => Date;
 
-  constructor({ definitions = [], customers = [], author, latency = 0, allowTypeChange = false, now }: MemoryStoreOptions = {}) {
+  constructor({
+    definitions = [],
+    customers = [],
+    author,
+    latency = 0,
+    allowTypeChange = false,
+    now,
+  }: MemoryStoreOptions = {}) {
     this.author = author;
     this.#latency = Array.isArray(latency) ? latency : [latency, latency];
     this.#allowTypeChange = allowTypeChange;
@@ -68,10 +70,14 @@ export class MemoryStore implements PropertyStore {
     const ms = min + Math.random() * (max - min);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        reject(abortReason(signal));
-      }, { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(abortReason(signal));
+        },
+        { once: true },
+      );
     });
   }
 

@@ -17,7 +17,10 @@ const FIELDS = ['age', 'notes', 'class'] as const;
 type Field = (typeof FIELDS)[number];
 const VALUES: Record<Field, fc.Arbitrary<PropertyValue | null>> = {
   age: fc.oneof(fc.integer({ min: 0, max: 120 }).map(String), fc.constant(null)),
-  notes: fc.oneof(fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== ''), fc.constant(null)),
+  notes: fc.oneof(
+    fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== ''),
+    fc.constant(null),
+  ),
   class: fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{1,8}$/), fc.constant(null)),
 };
 
@@ -36,7 +39,10 @@ interface Real {
 }
 
 class Edit implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly agent: 0 | 1, readonly changes: Record<string, PropertyValue | null>) {}
+  constructor(
+    readonly agent: 0 | 1,
+    readonly changes: Record<string, PropertyValue | null>,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real): Promise<void> {
     const fields = Object.keys(this.changes);
@@ -69,7 +75,9 @@ class Refresh implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real): Promise<void> {
     const customer = await real.store.getCustomer('ana');
-    expect(pick(customer), 'every acknowledged write is there').to.deep.equal(pick({ properties: model.values } as Customer));
+    expect(pick(customer), 'every acknowledged write is there').to.deep.equal(
+      pick({ properties: model.values } as Customer),
+    );
     model.seen[this.agent] = customer.revision;
   }
   toString = () => `agent ${this.agent} reloads`;
@@ -89,7 +97,10 @@ const commands = fc.commands(
   { maxCommands: 30 },
 );
 
-async function check(makeStore: () => Promise<{ store: PropertyStore; cleanup?: () => Promise<void> }>, numRuns: number) {
+async function check(
+  makeStore: () => Promise<{ store: PropertyStore; cleanup?: () => Promise<void> }>,
+  numRuns: number,
+) {
   let conflicts = 0;
   await fc.assert(
     fc.asyncProperty(commands, async (cmds) => {
@@ -121,7 +132,13 @@ describe('two agents, one customer: field-level merge (model-based)', function (
     await check(async () => {
       const name = `merge-${Date.now()}-${n++}`;
       const store = new IndexedDbStore({ name, seed: seed() });
-      return { store, cleanup: async () => { await store.close(); await IndexedDbStore.deleteDatabase(name); } };
+      return {
+        store,
+        cleanup: async () => {
+          await store.close();
+          await IndexedDbStore.deleteDatabase(name);
+        },
+      };
     }, 40);
   });
 });

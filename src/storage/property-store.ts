@@ -1,8 +1,7 @@
 import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
 
 export type StoreEvent =
-  | { type: 'customer-changed'; customer: Customer }
-  | { type: 'definitions-changed'; definitions: PropertyDefinition[] };
+  { type: 'customer-changed'; customer: Customer } | { type: 'definitions-changed'; definitions: PropertyDefinition[] };
 
 export interface FindCustomersResult {
   customers: Customer[];
@@ -39,10 +38,7 @@ export interface PropertyStore {
     changes: Record<string, PropertyValue | null>,
     opts: { revision: number; author?: string | undefined },
   ): Promise<Customer>;
-  findCustomers(
-    query: AudienceQuery,
-    opts?: { limit?: number; cursor?: string },
-  ): Promise<FindCustomersResult>;
+  findCustomers(query: AudienceQuery, opts?: { limit?: number; cursor?: string }): Promise<FindCustomersResult>;
   /** Changes made elsewhere (another tab, another agent). Returns the unsubscribe function. */
   subscribe?(listener: (event: StoreEvent) => void): () => void;
   /**

@@ -93,7 +93,10 @@ describe('RestStore over HTTP', () => {
     const { base } = await make({}, 'secret');
     await rejection(new RestStore({ baseUrl: base }).getCustomer('ana'), 'unauthenticated');
     let calls = 0;
-    const store = new RestStore({ baseUrl: base, headers: async () => ({ Authorization: `Bearer secret`, 'X-Call': String(++calls) }) });
+    const store = new RestStore({
+      baseUrl: base,
+      headers: async () => ({ Authorization: `Bearer secret`, 'X-Call': String(++calls) }),
+    });
     expect((await store.getCustomer('ana')).id).to.equal('ana');
     await store.listDefinitions();
     expect(calls).to.equal(2);
@@ -102,7 +105,10 @@ describe('RestStore over HTTP', () => {
   it('withAuthorization: a new store whose every request carries the credential, the original left as it was', async () => {
     const { base } = await make({}, 'secret');
     let calls = 0;
-    const plain = new RestStore({ baseUrl: base, headers: () => ({ authorization: 'Bearer wrong', 'X-Call': String(++calls) }) });
+    const plain = new RestStore({
+      baseUrl: base,
+      headers: () => ({ authorization: 'Bearer wrong', 'X-Call': String(++calls) }),
+    });
     const authorized = plain.withAuthorization('Bearer secret');
     expect(authorized).to.be.instanceOf(RestStore).and.not.equal(plain);
     expect((await authorized.getCustomer('ana')).id).to.equal('ana');

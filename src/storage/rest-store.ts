@@ -57,7 +57,11 @@ export class RestStore implements PropertyStore {
     if (options.subscribe) this.subscribe = options.subscribe;
   }
 
-  async #request<T>(method: string, path: string, { body, signal, ifMatch, read = false }: RequestOptions = {}): Promise<T> {
+  async #request<T>(
+    method: string,
+    path: string,
+    { body, signal, ifMatch, read = false }: RequestOptions = {},
+  ): Promise<T> {
     const { retries = 2, retryDelay = 250 } = this.#options;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -70,7 +74,13 @@ export class RestStore implements PropertyStore {
     }
   }
 
-  async #attempt<T>(method: string, path: string, body: unknown, signal: AbortSignal | undefined, ifMatch?: number): Promise<T> {
+  async #attempt<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+    ifMatch?: number,
+  ): Promise<T> {
     signal?.throwIfAborted();
     const timeout = this.#options.timeout ?? 10_000;
     const timer = AbortSignal.timeout(timeout);
@@ -152,7 +162,9 @@ export class RestStore implements PropertyStore {
       ...this.#options,
       headers: async () => {
         // Header names are case-insensitive: a second `authorization` would be joined to ours.
-        const others = Object.entries((await headers?.()) ?? {}).filter(([name]) => name.toLowerCase() !== 'authorization');
+        const others = Object.entries((await headers?.()) ?? {}).filter(
+          ([name]) => name.toLowerCase() !== 'authorization',
+        );
         return { ...Object.fromEntries(others), Authorization: authorization };
       },
     });
@@ -179,21 +191,31 @@ function errorFromResponse(status: number, data: unknown): StoreError {
   return new StoreError(kind, `The server answered ${status}.`, {
     status,
     ...(typeof body.code === 'string' ? { code: body.code } : {}),
-    ...(typeof body.params === 'object' && body.params !== null ? { params: body.params as Record<string, unknown> } : {}),
+    ...(typeof body.params === 'object' && body.params !== null
+      ? { params: body.params as Record<string, unknown> }
+      : {}),
     ...(Array.isArray(body.fields) ? { fields: body.fields as string[] } : {}),
     ...(body.current ? { current: body.current as Customer } : {}),
     ...(body.errors ? { errors: body.errors as StoreError['errors'] } : {}),
-    ...(Array.isArray(body.definitionErrors) ? { definitionErrors: body.definitionErrors as StoreError['definitionErrors'] } : {}),
-    ...(Array.isArray(body.audienceErrors) ? { audienceErrors: body.audienceErrors as StoreError['audienceErrors'] } : {}),
+    ...(Array.isArray(body.definitionErrors)
+      ? { definitionErrors: body.definitionErrors as StoreError['definitionErrors'] }
+      : {}),
+    ...(Array.isArray(body.audienceErrors)
+      ? { audienceErrors: body.audienceErrors as StoreError['audienceErrors'] }
+      : {}),
   });
 }
 
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(abortReason(signal));
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(abortReason(signal));
+      },
+      { once: true },
+    );
   });
 }

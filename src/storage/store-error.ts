@@ -1,10 +1,4 @@
-import type {
-  AudienceError,
-  Customer,
-  DefinitionError,
-  PropertyValue,
-  ValueError,
-} from '../model/index.js';
+import type { AudienceError, Customer, DefinitionError, PropertyValue, ValueError } from '../model/index.js';
 
 /** `unauthenticated`: nobody is signed in, or a profile link is altered or expired (HTTP 401). */
 export type StoreErrorKind = 'conflict' | 'not-found' | 'invalid' | 'forbidden' | 'unauthenticated' | 'unavailable';
@@ -99,8 +93,8 @@ export function isStoreError(error: unknown, kind?: StoreErrorKind): error is St
 }
 
 /** A cancelled call, as `fetch` reports it: the signal's reason, or an `AbortError`. */
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+export function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('The operation was aborted.', 'AbortError');
 }
 
 export function isAbortError(error: unknown): boolean {

@@ -45,10 +45,7 @@ function builtInError(name: string): StoreError {
 }
 
 /** Checks a new definition; rejects with `conflict` for a taken name, `invalid` for the rest. */
-export function checkNewDefinition(
-  def: PropertyDefinition,
-  custom: readonly PropertyDefinition[],
-): PropertyDefinition {
+export function checkNewDefinition(def: PropertyDefinition, custom: readonly PropertyDefinition[]): PropertyDefinition {
   if (def.builtIn) throw builtInError(String(def.name));
   const errors = validateDefinition(def, custom);
   const taken = errors.find((error) => error.code === 'definition.name.taken');
@@ -69,7 +66,11 @@ export function checkDefinitionUpdate(
 ): PropertyDefinition {
   if (BUILT_IN_NAMES.has(def.name)) throw builtInError(def.name);
   const previous = custom.find((other) => other.name === def.name);
-  if (!previous) throw new StoreError('not-found', `There is no property named “${def.name}”.`, { code: 'property.unknown', params: { name: def.name } });
+  if (!previous)
+    throw new StoreError('not-found', `There is no property named “${def.name}”.`, {
+      code: 'property.unknown',
+      params: { name: def.name },
+    });
   if (def.builtIn) throw builtInError(def.name);
   const errors = validateDefinition(def, custom, { mode: 'update' });
   if (errors.length > 0) throw invalidDefinition(errors);
@@ -85,7 +86,10 @@ export function checkDefinitionUpdate(
 export function checkDefinitionDelete(name: string, custom: readonly PropertyDefinition[]): void {
   if (BUILT_IN_NAMES.has(name)) throw builtInError(name);
   if (!custom.some((def) => def.name === name)) {
-    throw new StoreError('not-found', `There is no property named “${name}”.`, { code: 'property.unknown', params: { name } });
+    throw new StoreError('not-found', `There is no property named “${name}”.`, {
+      code: 'property.unknown',
+      params: { name },
+    });
   }
 }
 
@@ -114,7 +118,9 @@ export function applyCustomerChanges(
   { author, now = new Date() }: WriteContext = {},
 ): Customer {
   if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
-    throw new StoreError('invalid', 'The changes must be an object of property names and values.', { code: 'request.changes' });
+    throw new StoreError('invalid', 'The changes must be an object of property names and values.', {
+      code: 'request.changes',
+    });
   }
   if (!Number.isSafeInteger(revision)) {
     throw new StoreError('invalid', 'A write must name the revision it is based on.', { code: 'request.revision' });

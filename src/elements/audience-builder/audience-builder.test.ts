@@ -13,7 +13,10 @@ import '../../i18n/de.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const base = { showToAgent: true, showToCustomer: false, access: { '*': 'edit' as const } };
-const colors = ['red', 'blue', 'green', 'cyan'].map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) }));
+const colors = ['red', 'blue', 'green', 'cyan'].map((value) => ({
+  value,
+  label: value[0]!.toUpperCase() + value.slice(1),
+}));
 const definitions: PropertyDefinition[] = [
   { ...base, order: 0, name: 'favorite_color', label: 'Favorite color', type: 'single-choice', options: colors },
   { ...base, order: 1, name: 'last_visit', label: 'Last visit', type: 'date' },
@@ -29,19 +32,29 @@ const customers: Customer[] = [
   ['c5', 'Eli', 'red', 45, '40'],
   ['c6', 'Fay', 'red', 0, '62'],
 ].map(([id, name, color, ago, age]) => ({
-  id: id as string, name: name as string, number: '123', channel: 'telegram', revision: 1,
+  id: id as string,
+  name: name as string,
+  number: '123',
+  channel: 'telegram',
+  revision: 1,
   properties: { favorite_color: color as string, last_visit: day(ago as number), age: age as string },
 }));
 
 async function builder(store: PropertyStore, locale = 'en') {
-  const el = await fixture<AudienceBuilder>(html`<audience-builder locale=${locale} count-delay="10" .store=${store}></audience-builder>`);
-  await waitUntil(() => /\d/.test(el.shadowRoot!.querySelector('[part~="count"]')?.textContent ?? ''), 'counted everyone');
+  const el = await fixture<AudienceBuilder>(
+    html`<audience-builder locale=${locale} count-delay="10" .store=${store}></audience-builder>`,
+  );
+  await waitUntil(
+    () => /\d/.test(el.shadowRoot!.querySelector('[part~="count"]')?.textContent ?? ''),
+    'counted everyone',
+  );
   return el;
 }
 
 const count = (el: AudienceBuilder) => el.shadowRoot!.querySelector('[part~="count"]')!.textContent.trim();
 const conditions = (el: AudienceBuilder) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="condition"]')];
-const button = (el: AudienceBuilder, text: string) => [...el.shadowRoot!.querySelectorAll('button')].filter((b) => b.textContent === text).at(-1)!;
+const button = (el: AudienceBuilder, text: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].filter((b) => b.textContent === text).at(-1)!;
 
 /**
  * Picks an option of a select by keyboard, as a user would: focus it and type the start of its text.
@@ -100,7 +113,15 @@ describe('<audience-builder>', () => {
     await el.updateComplete;
     await choose(conditions(el)[0]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!, 'Last');
     const operators = [...conditions(el)[0]!.querySelectorAll('select')[1]!.options].map((o) => o.text);
-    expect(operators).to.deep.equal(['is on', 'is before', 'is after', 'is between', 'is within the last … days', 'is set', 'is not set']);
+    expect(operators).to.deep.equal([
+      'is on',
+      'is before',
+      'is after',
+      'is between',
+      'is within the last … days',
+      'is set',
+      'is not set',
+    ]);
     const editor = conditions(el)[0]!.querySelector<PropertyEditor>('property-editor')!;
     expect(editor.definition!.type).to.equal('date');
   });
@@ -126,7 +147,10 @@ describe('<audience-builder>', () => {
     await waitUntil(() => age.shadowRoot!.querySelector('[part~="error"]'), 'the error is shown');
     expect(count(el)).to.equal(message);
     expect(age.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain('thousands separators');
-    const asked = store.callsOf('findCustomers').slice(before).map((call) => JSON.stringify(call[0]));
+    const asked = store
+      .callsOf('findCustomers')
+      .slice(before)
+      .map((call) => JSON.stringify(call[0]));
     expect(asked.some((query) => query.includes('1.234') || query.includes('1,234'))).to.equal(false);
     el.countDelay = 10;
     age.shadowRoot!.querySelector('input')!.focus();
@@ -141,7 +165,13 @@ describe('<audience-builder>', () => {
       match: 'any',
       conditions: [
         { property: 'favorite_color', operator: 'in', value: ['red'] },
-        { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['blue'] }, { property: 'age', operator: 'gt', value: '40' }] },
+        {
+          match: 'all',
+          conditions: [
+            { property: 'favorite_color', operator: 'in', value: ['blue'] },
+            { property: 'age', operator: 'gt', value: '40' },
+          ],
+        },
       ],
     };
     await waitUntil(() => count(el) === '4 customers match.', `nested: ${count(el)}`);
@@ -179,9 +209,13 @@ describe('<audience-builder>', () => {
     expect(refusal.audienceErrors.map((e) => e.code)).to.deep.equal(['audience.property']);
     const store = new FaultyStore(new MemoryStore({ definitions, customers }));
     store.inject('findCustomers', { type: 'fail', error: refusal });
-    const el = await fixture<AudienceBuilder>(html`<audience-builder locale="de" count-delay="10" .store=${store}></audience-builder>`);
+    const el = await fixture<AudienceBuilder>(
+      html`<audience-builder locale="de" count-delay="10" .store=${store}></audience-builder>`,
+    );
     await waitUntil(() => count(el).startsWith('Die Kunden konnten nicht gezählt werden'), 'the refusal is shown');
-    expect(count(el)).to.equal('Die Kunden konnten nicht gezählt werden: Es gibt keine Eigenschaft namens „shoe_size“.');
+    expect(count(el)).to.equal(
+      'Die Kunden konnten nicht gezählt werden: Es gibt keine Eigenschaft namens „shoe_size“.',
+    );
   });
 });
 
@@ -194,11 +228,14 @@ describe('<audience-builder> and access control', () => {
   const agent = { id: 'u1', roles: ['agent'] };
   const supervisor = { id: 'u2', roles: ['supervisor'] };
   const offered = (el: AudienceBuilder, index = 0) =>
-    [...conditions(el)[index]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!.options].map((o) => o.value).filter(Boolean);
+    [...conditions(el)[index]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!.options]
+      .map((o) => o.value)
+      .filter(Boolean);
 
   async function restrictedBuilder(user: { id: string; roles: string[] }, value?: AudienceQuery, locale = 'en') {
     const store = new FaultyStore(new MemoryStore({ definitions: restricted, customers, now: () => NOW }));
-    const el = await fixture<AudienceBuilder>(html`<audience-builder locale=${locale} count-delay="10" .store=${store} .user=${user}
+    const el =
+      await fixture<AudienceBuilder>(html`<audience-builder locale=${locale} count-delay="10" .store=${store} .user=${user}
       .value=${value ?? { match: 'all', conditions: [] }}></audience-builder>`);
     return { el, store };
   }
@@ -223,11 +260,16 @@ describe('<audience-builder> and access control', () => {
       ],
     };
     const { el, store } = await restrictedBuilder(agent, query);
-    await waitUntil(() => count(el) === 'Not counted: a condition uses a property you may not see.', `not counted: ${count(el)}`);
+    await waitUntil(
+      () => count(el) === 'Not counted: a condition uses a property you may not see.',
+      `not counted: ${count(el)}`,
+    );
     expect(store.callsOf('findCustomers')).to.deep.equal([]);
     const hidden = conditions(el)[1]!;
     const why = hidden.querySelector('.condition-error')!;
-    expect(why.textContent).to.equal('You may not see the property “internal_score”, so this condition cannot be counted. Remove it or choose another property.');
+    expect(why.textContent).to.equal(
+      'You may not see the property “internal_score”, so this condition cannot be counted. Remove it or choose another property.',
+    );
     expect(hidden.getAttribute('aria-describedby')).to.equal(why.id);
     expect(offered(el, 1)).not.to.include('internal_score');
     expect(conditions(el)[0]!.querySelector('.condition-error')).to.equal(null);
@@ -238,13 +280,20 @@ describe('<audience-builder> and access control', () => {
   });
 
   it('counts the same query for a user who may view the property', async () => {
-    const { el, store } = await restrictedBuilder(supervisor, { match: 'all', conditions: [{ property: 'income', operator: 'is-not-set' }] });
+    const { el, store } = await restrictedBuilder(supervisor, {
+      match: 'all',
+      conditions: [{ property: 'income', operator: 'is-not-set' }],
+    });
     await waitUntil(() => count(el) === '6 customers match.', `counted: ${count(el)}`);
     expect(store.callsOf('findCustomers')).to.have.length(1);
   });
 
   it('says why in German', async () => {
-    const { el } = await restrictedBuilder(agent, { match: 'all', conditions: [{ property: 'income', operator: 'is-set' }] }, 'de');
+    const { el } = await restrictedBuilder(
+      agent,
+      { match: 'all', conditions: [{ property: 'income', operator: 'is-set' }] },
+      'de',
+    );
     await waitUntil(() => count(el).startsWith('Nicht gezählt'), `nicht gezählt: ${count(el)}`);
     expect(count(el)).to.equal('Nicht gezählt: Eine Bedingung verwendet eine Eigenschaft, die Sie nicht sehen dürfen.');
     expect(conditions(el)[0]!.querySelector('.condition-error')!.textContent).to.equal(

@@ -93,7 +93,8 @@ export class AudienceBuilder extends StoreElement {
   @state()
   private contextUser: CustomerPropertiesUser | undefined;
 
-  @state() private count: { total: number; customers: Customer[] } | 'counting' | 'unknown' | 'hidden' | StoreError = 'unknown';
+  @state() private count: { total: number; customers: Customer[] } | 'counting' | 'unknown' | 'hidden' | StoreError =
+    'unknown';
   @state() private touched = new Set<string>();
 
   /** Operand editors holding text that does not parse, by condition and slot. */
@@ -158,14 +159,17 @@ export class AudienceBuilder extends StoreElement {
     this.count = 'counting';
     const sequence = ++this.#sequence;
     const query = this.value;
-    this.#timer = setTimeout(async () => {
+    const count = async () => {
       try {
         const page = await store.findCustomers(query, { limit: PREVIEW_SIZE });
         if (sequence === this.#sequence) this.count = { total: page.total, customers: page.customers };
       } catch (error) {
-        if (sequence === this.#sequence) this.count = error instanceof StoreError ? error : new StoreError('unavailable', String(error), { cause: error });
+        if (sequence === this.#sequence)
+          this.count =
+            error instanceof StoreError ? error : new StoreError('unavailable', String(error), { cause: error });
       }
-    }, this.countDelay);
+    };
+    this.#timer = setTimeout(() => void count(), this.countDelay);
   }
 
   #change(query: AudienceQuery, touched?: string): void {
@@ -188,7 +192,10 @@ export class AudienceBuilder extends StoreElement {
     const def = this.#definition(name);
     const operator = def ? (AUDIENCE_OPERATORS[def.type][0] as AudienceOperator) : 'is-set';
     this.#forget(path);
-    this.#change(updateAt(this.value, path, () => ({ property: name, operator })), key(path));
+    this.#change(
+      updateAt(this.value, path, () => ({ property: name, operator })),
+      key(path),
+    );
   }
 
   #setOperator(path: Path, operator: AudienceOperator): void {
@@ -235,9 +242,16 @@ export class AudienceBuilder extends StoreElement {
   }
 
   #addCondition(path: Path): void {
-    this.#change(updateAt(this.value, path, (group) => ({ ...(group as AudienceQuery), conditions: [...(group as AudienceQuery).conditions, { property: '', operator: 'is-set' }] })));
+    this.#change(
+      updateAt(this.value, path, (group) => ({
+        ...(group as AudienceQuery),
+        conditions: [...(group as AudienceQuery).conditions, { property: '', operator: 'is-set' }],
+      })),
+    );
     void this.updateComplete.then(() => {
-      const selects = this.renderRoot.querySelectorAll<HTMLSelectElement>(`select[data-path^="${key(path)}"][data-role="property"]`);
+      const selects = this.renderRoot.querySelectorAll<HTMLSelectElement>(
+        `select[data-path^="${key(path)}"][data-role="property"]`,
+      );
       selects[selects.length - 1]?.focus();
     });
   }
@@ -246,7 +260,10 @@ export class AudienceBuilder extends StoreElement {
     this.#change(
       updateAt(this.value, path, (group) => ({
         ...(group as AudienceQuery),
-        conditions: [...(group as AudienceQuery).conditions, { match: 'any', conditions: [{ property: '', operator: 'is-set' }] }],
+        conditions: [
+          ...(group as AudienceQuery).conditions,
+          { match: 'any', conditions: [{ property: '', operator: 'is-set' }] },
+        ],
       })),
     );
   }
@@ -280,12 +297,14 @@ export class AudienceBuilder extends StoreElement {
         </select>
         <span>${after}</span>
       </legend>
-      ${group.conditions.length
-        ? html`<ol>${group.conditions.map((item, index): TemplateResult => {
-            const at = [...path, index];
-            return html`<li>${isGroup(item) ? this.#renderGroup(item, at) : this.#renderCondition(item, at, errors, hidden)}</li>`;
-          })}</ol>`
-        : html`<p part="preview">${messages.empty}</p>`}
+      ${
+        group.conditions.length
+          ? html`<ol>${group.conditions.map((item, index): TemplateResult => {
+              const at = [...path, index];
+              return html`<li>${isGroup(item) ? this.#renderGroup(item, at) : this.#renderCondition(item, at, errors, hidden)}</li>`;
+            })}</ol>`
+          : html`<p part="preview">${messages.empty}</p>`
+      }
       <div class="buttons">
         <button type="button" @click=${() => this.#addCondition(path)}>${messages.addCondition}</button>
         <button type="button" @click=${() => this.#addGroup(path)}>${messages.addGroup}</button>
@@ -298,7 +317,7 @@ export class AudienceBuilder extends StoreElement {
     const messages = this.catalog.audienceBuilder;
     const def = this.#definition(condition.property);
     const id = key(path);
-    const operators = def ? (AUDIENCE_OPERATORS[def.type] as readonly AudienceOperator[]) : [];
+    const operators = def ? AUDIENCE_OPERATORS[def.type] : [];
     const error = errors.find((e) => key(e.path) === id);
     // A property the user may not view: that is the reason, whatever else the condition lacks.
     const why = hidden.includes(condition.property)
@@ -328,7 +347,12 @@ export class AudienceBuilder extends StoreElement {
     const locale = this.effectiveLocale;
     const value = condition.value;
     const label = `${def.label}: ${messages.value}`;
-    const editor = (operandDef: PropertyDefinition, current: unknown, slot: string, onValue: (v: PropertyValue | null) => void) =>
+    const editor = (
+      operandDef: PropertyDefinition,
+      current: unknown,
+      slot: string,
+      onValue: (v: PropertyValue | null) => void,
+    ) =>
       html`<property-editor .definition=${operandDef} .value=${current ?? null} locale=${locale}
         @input=${(e: Event) => onValue(this.#fromEditor(path, slot, e))} @change=${(e: Event) => onValue(this.#fromEditor(path, slot, e))}></property-editor>`;
     switch (condition.operator) {
@@ -336,7 +360,7 @@ export class AudienceBuilder extends StoreElement {
       case 'is-not-set':
         return nothing;
       case 'between': {
-        const [from, to] = Array.isArray(value) ? value : [undefined, undefined];
+        const [from, to] = (Array.isArray(value) ? value : []) as unknown[];
         return html`<div class="pair">
           ${editor(this.#operandDefinition(def, `${def.label}: ${messages.from}`), from, 'from', (v) => this.#setValue(path, [v ?? undefined, to]))}
           ${editor(this.#operandDefinition(def, `${def.label}: ${messages.to}`), to, 'to', (v) => this.#setValue(path, [from, v ?? undefined]))}
@@ -351,14 +375,20 @@ export class AudienceBuilder extends StoreElement {
           const id = key(path, 'list');
           const text = this.#listText.get(id) ?? (Array.isArray(value) ? value.join(', ') : '');
           return html`${editor(this.#operandDefinition(def, label, 'text'), text || null, 'list', (v) => {
-              const typed = typeof v === 'string' ? v : '';
-              this.#listText.set(id, typed);
-              const words = typed.split(',').map((w) => w.trim()).filter(Boolean);
-              this.#setValue(path, words.length ? words : undefined);
-            })}<small part="help-text">${messages.listHint}</small>`;
+            const typed = typeof v === 'string' ? v : '';
+            this.#listText.set(id, typed);
+            const words = typed
+              .split(',')
+              .map((w) => w.trim())
+              .filter(Boolean);
+            this.#setValue(path, words.length ? words : undefined);
+          })}<small part="help-text">${messages.listHint}</small>`;
         }
-        return editor(this.#operandDefinition(def, label, 'multiple-choice'), Array.isArray(value) ? value : null, 'list', (v) =>
-          this.#setValue(path, v ?? undefined),
+        return editor(
+          this.#operandDefinition(def, label, 'multiple-choice'),
+          Array.isArray(value) ? value : null,
+          'list',
+          (v) => this.#setValue(path, v ?? undefined),
         );
       }
       case 'within-last-days':
@@ -370,13 +400,22 @@ export class AudienceBuilder extends StoreElement {
         );
       case 'within-km': {
         const circle = (value ?? {}) as Partial<LocationValue & { km: number }>;
-        const point = typeof circle.lat === 'number' && typeof circle.lng === 'number' ? { lat: circle.lat, lng: circle.lng } : null;
+        const point =
+          typeof circle.lat === 'number' && typeof circle.lng === 'number'
+            ? { lat: circle.lat, lng: circle.lng }
+            : null;
         return html`${editor(this.#operandDefinition(def, label, 'location'), point, 'point', (v) => {
-            const at = v as LocationValue | null;
-            this.#setValue(path, at ? { lat: at.lat, lng: at.lng, ...(circle.km !== undefined ? { km: circle.km } : {}) } : undefined);
-          })}
-          ${editor(this.#operandDefinition(def, `${def.label}: ${messages.km}`, 'number'), circle.km !== undefined ? String(circle.km) : null, 'km', (v) =>
-            this.#setValue(path, { ...(point ?? {}), ...(typeof v === 'string' ? { km: Number(v) } : {}) }),
+          const at = v as LocationValue | null;
+          this.#setValue(
+            path,
+            at ? { lat: at.lat, lng: at.lng, ...(circle.km !== undefined ? { km: circle.km } : {}) } : undefined,
+          );
+        })}
+          ${editor(
+            this.#operandDefinition(def, `${def.label}: ${messages.km}`, 'number'),
+            circle.km !== undefined ? String(circle.km) : null,
+            'km',
+            (v) => this.#setValue(path, { ...(point ?? {}), ...(typeof v === 'string' ? { km: Number(v) } : {}) }),
           )}`;
       }
       default:
@@ -397,13 +436,18 @@ export class AudienceBuilder extends StoreElement {
     // A store in the page may send more than this user may read: the names shown are filtered as the server filters them.
     const principal = this.#principal;
     const definitions = withBuiltIns(this.allDefinitions);
-    const preview = typeof count === 'object' && !(count instanceof StoreError)
-      ? count.customers.map((customer) => customerFor(principal, customer, definitions)).filter((customer) => customer.name || customer.number)
-      : [];
+    const preview =
+      typeof count === 'object' && !(count instanceof StoreError)
+        ? count.customers
+            .map((customer) => customerFor(principal, customer, definitions))
+            .filter((customer) => customer.name || customer.number)
+        : [];
     return html`<p part="count" role="status" aria-live="polite">${text}</p>
-      ${preview.length
-        ? html`<p part="preview">${messages.preview}: ${new Intl.ListFormat(this.effectiveLocale).format(preview.map((customer) => customer.name || customer.number))}</p>`
-        : nothing}`;
+      ${
+        preview.length
+          ? html`<p part="preview">${messages.preview}: ${new Intl.ListFormat(this.effectiveLocale).format(preview.map((customer) => customer.name || customer.number))}</p>`
+          : nothing
+      }`;
   }
 }
 

@@ -16,8 +16,12 @@ import '../../i18n/de.js';
 
 const agent: CustomerPropertiesUser = { id: 'u1', roles: ['agent'], name: 'Ana' };
 
-async function panel(store: PropertyStore, options: { id?: string; user?: CustomerPropertiesUser; locale?: string; viewer?: string } = {}) {
-  const el = await fixture<CustomerDetailsPanel>(html`<customer-details-panel customer-id=${options.id ?? 'ana'} locale=${options.locale ?? 'en'}
+async function panel(
+  store: PropertyStore,
+  options: { id?: string; user?: CustomerPropertiesUser; locale?: string; viewer?: string } = {},
+) {
+  const el =
+    await fixture<CustomerDetailsPanel>(html`<customer-details-panel customer-id=${options.id ?? 'ana'} locale=${options.locale ?? 'en'}
     viewer=${options.viewer ?? 'agent'} .store=${store} .user=${options.user ?? agent}></customer-details-panel>`);
   await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'the panel loaded');
   await el.updateComplete;
@@ -35,7 +39,12 @@ function fieldOf(el: CustomerDetailsPanel, name: string): HTMLElement {
 }
 
 function statusOf(el: CustomerDetailsPanel, name: string): string {
-  return fieldOf(el, name)?.querySelector('[part~="status"], [part~="conflict"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return (
+    fieldOf(el, name)
+      ?.querySelector('[part~="status"], [part~="conflict"]')
+      ?.textContent?.replace(/\s+/g, ' ')
+      .trim() ?? ''
+  );
 }
 
 async function typeInto(editor: PropertyEditor, text: string): Promise<void> {
@@ -77,7 +86,9 @@ describe('<customer-details-panel>', () => {
   it('shows loading, then the customer; a change of id cancels the load in flight', async () => {
     const store = new FaultyStore(new MemoryStore(seed()));
     const stall = store.inject('getCustomer', { type: 'stall' });
-    const el = await fixture<CustomerDetailsPanel>(html`<customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>`);
+    const el = await fixture<CustomerDetailsPanel>(
+      html`<customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>`,
+    );
     await stall.arrived;
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('Loading the customer…');
@@ -104,7 +115,9 @@ describe('<customer-details-panel>', () => {
 
   it('says when the customer does not exist, and when there are no custom properties', async () => {
     const missing = await panel(new MemoryStore(seed()), { id: 'nobody' });
-    expect(missing.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('This customer does not exist (any more).');
+    expect(missing.shadowRoot!.querySelector('[role="alert"]')!.textContent.trim()).to.equal(
+      'This customer does not exist (any more).',
+    );
     const empty = await panel(new MemoryStore({ customers: seed().customers.map((c) => ({ ...c, properties: {} })) }));
     expect(empty.shadowRoot!.querySelector('[part~="empty"]')!.textContent).to.equal('No custom properties yet.');
     await expect(empty).to.be.accessible();
@@ -113,7 +126,7 @@ describe('<customer-details-panel>', () => {
   it('saves a committed field alone, against the revision it started from, and says so', async () => {
     const store = new FaultyStore(new MemoryStore({ ...seed(), author: 'Ana' }));
     const el = await panel(store);
-    const saved = oneEvent(el, 'property-saved') as Promise<PropertySavedEvent>;
+    const saved = oneEvent<PropertySavedEvent>(el, 'property-saved');
     await commit(el, 'age', '35');
     const event = await saved;
     expect(event.detail).to.deep.equal({ customerId: 'ana', name: 'age', value: '35' });
@@ -128,7 +141,7 @@ describe('<customer-details-panel>', () => {
     const store = new FaultyStore(new MemoryStore(seed()));
     store.inject('updateCustomer', { type: 'fail' });
     const el = await panel(store);
-    const failed = oneEvent(el, 'property-save-failed') as Promise<PropertySaveFailedEvent>;
+    const failed = oneEvent<PropertySaveFailedEvent>(el, 'property-save-failed');
     await commit(el, 'notes', 'Call after 5 pm');
     expect((await failed).detail.error.kind).to.equal('unavailable');
     await settled(el, 'notes', /Not saved: the server could not be reached/);
@@ -194,7 +207,9 @@ describe('two panels on one customer', () => {
       <customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>
     </div>`);
     const [a, b] = [...container.querySelectorAll('customer-details-panel')] as CustomerDetailsPanel[];
-    await waitUntil(() => a!.shadowRoot!.querySelector('[part~="number"]') && b!.shadowRoot!.querySelector('[part~="number"]'));
+    await waitUntil(
+      () => a!.shadowRoot!.querySelector('[part~="number"]') && b!.shadowRoot!.querySelector('[part~="number"]'),
+    );
     await typeInto(editorFor(b!, 'notes'), 'typed in B, not yet committed');
     await commit(a!, 'age', '40');
     await settled(a!, 'age', /Saved/);
@@ -203,7 +218,10 @@ describe('two panels on one customer', () => {
     editorFor(b!, 'notes').shadowRoot!.querySelector('textarea')!.focus();
     await sendKeys({ press: 'Tab' });
     await settled(b!, 'notes', /Saved/);
-    expect((await store.getCustomer('ana')).properties).to.include({ age: '40', notes: 'typed in B, not yet committed' });
+    expect((await store.getCustomer('ana')).properties).to.include({
+      age: '40',
+      notes: 'typed in B, not yet committed',
+    });
     await waitUntil(() => editorFor(a!, 'notes').value === 'typed in B, not yet committed', 'A shows B’s change');
   });
 
@@ -214,7 +232,9 @@ describe('two panels on one customer', () => {
       <customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>
     </div>`);
     const [a, b] = [...container.querySelectorAll('customer-details-panel')] as CustomerDetailsPanel[];
-    await waitUntil(() => a!.shadowRoot!.querySelector('[part~="number"]') && b!.shadowRoot!.querySelector('[part~="number"]'));
+    await waitUntil(
+      () => a!.shadowRoot!.querySelector('[part~="number"]') && b!.shadowRoot!.querySelector('[part~="number"]'),
+    );
     // B is typing (and keeps the focus) while A, on another screen, changes the same field.
     await typeInto(editorFor(b!, 'class'), 'Gold');
     store.author = 'Ana';
@@ -223,7 +243,9 @@ describe('two panels on one customer', () => {
     aInput.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     aInput.dispatchEvent(new Event('change', { bubbles: true }));
     await settled(a!, 'class', /Saved/);
-    expect(editorFor(b!, 'class').shadowRoot!.querySelector('input')!.value, 'B’s typing is untouched').to.equal('Gold');
+    expect(editorFor(b!, 'class').shadowRoot!.querySelector('input')!.value, 'B’s typing is untouched').to.equal(
+      'Gold',
+    );
     store.author = 'Ben';
     await sendKeys({ press: 'Tab' });
     await settled(b!, 'class', /Ana changed this .* to “Silver”/);
@@ -233,8 +255,19 @@ describe('two panels on one customer', () => {
 });
 
 describe('access control', () => {
-  const prop = (name: string, access: PropertyDefinition['access'], extra: Partial<PropertyDefinition> = {}): PropertyDefinition => ({
-    name, label: name, type: 'text', showToAgent: true, showToCustomer: false, access, order: 0, ...extra,
+  const prop = (
+    name: string,
+    access: PropertyDefinition['access'],
+    extra: Partial<PropertyDefinition> = {},
+  ): PropertyDefinition => ({
+    name,
+    label: name,
+    type: 'text',
+    showToAgent: true,
+    showToCustomer: false,
+    access,
+    order: 0,
+    ...extra,
   });
   const definitions = [
     prop('everyone_edits', { '*': 'edit' }),
@@ -244,15 +277,50 @@ describe('access control', () => {
     prop('supervisors_only', { supervisor: 'view' }),
     prop('not_for_agents', { '*': 'edit' }, { showToAgent: false, showToCustomer: true }),
   ];
-  const customers = [{ ...SEED_CUSTOMERS[0]!, properties: Object.fromEntries(definitions.map((d) => [d.name, `value of ${d.name}`])) }];
+  const customers = [
+    { ...SEED_CUSTOMERS[0]!, properties: Object.fromEntries(definitions.map((d) => [d.name, `value of ${d.name}`])) },
+  ];
   const matrix: [string[], Record<string, 'edit' | 'view' | 'absent'>][] = [
-    [['agent'], { everyone_edits: 'edit', everyone_views: 'view', nobody: 'absent', supervisors_edit: 'view', supervisors_only: 'absent', not_for_agents: 'absent' }],
-    [['agent', 'supervisor'], { everyone_edits: 'edit', everyone_views: 'view', nobody: 'absent', supervisors_edit: 'edit', supervisors_only: 'view', not_for_agents: 'absent' }],
-    [[], { everyone_edits: 'edit', everyone_views: 'view', nobody: 'absent', supervisors_edit: 'view', supervisors_only: 'absent', not_for_agents: 'absent' }],
+    [
+      ['agent'],
+      {
+        everyone_edits: 'edit',
+        everyone_views: 'view',
+        nobody: 'absent',
+        supervisors_edit: 'view',
+        supervisors_only: 'absent',
+        not_for_agents: 'absent',
+      },
+    ],
+    [
+      ['agent', 'supervisor'],
+      {
+        everyone_edits: 'edit',
+        everyone_views: 'view',
+        nobody: 'absent',
+        supervisors_edit: 'edit',
+        supervisors_only: 'view',
+        not_for_agents: 'absent',
+      },
+    ],
+    [
+      [],
+      {
+        everyone_edits: 'edit',
+        everyone_views: 'view',
+        nobody: 'absent',
+        supervisors_edit: 'view',
+        supervisors_only: 'absent',
+        not_for_agents: 'absent',
+      },
+    ],
   ];
   for (const [roles, expected] of matrix) {
     it(`a user with roles [${roles.join(', ')}] sees and edits what access allows; the rest is not in the DOM`, async () => {
-      const el = await panel(new MemoryStore({ definitions: structuredClone(definitions), customers: structuredClone(customers) }), { user: { id: 'u', roles } });
+      const el = await panel(
+        new MemoryStore({ definitions: structuredClone(definitions), customers: structuredClone(customers) }),
+        { user: { id: 'u', roles } },
+      );
       for (const [name, level] of Object.entries(expected)) {
         if (level === 'absent') {
           expect(fieldOf(el, name), name).to.equal(null);
@@ -265,7 +333,10 @@ describe('access control', () => {
   }
 
   it('the customer view shows only properties shown to customers', async () => {
-    const el = await panel(new MemoryStore({ definitions: structuredClone(definitions), customers: structuredClone(customers) }), { viewer: 'customer' });
+    const el = await panel(
+      new MemoryStore({ definitions: structuredClone(definitions), customers: structuredClone(customers) }),
+      { viewer: 'customer' },
+    );
     const names = [...el.shadowRoot!.querySelectorAll('[part~="field"]')].map((f) => f.getAttribute('data-property'));
     expect(names).to.deep.equal(['not_for_agents']);
     expect(el.shadowRoot!.querySelector('[part~="number"]'), 'a customer may not read the number').to.equal(null);
@@ -276,9 +347,13 @@ describe('access control', () => {
   function storeWithHistory() {
     const withChanges = structuredClone(customers).map((customer) => ({
       ...customer,
-      changed: Object.fromEntries(definitions.map((d) => [d.name, { revision: 1, at: new Date().toISOString(), by: `author of ${d.name}` }])),
+      changed: Object.fromEntries(
+        definitions.map((d) => [d.name, { revision: 1, at: new Date().toISOString(), by: `author of ${d.name}` }]),
+      ),
     }));
-    return new FaultyStore(new MemoryStore({ definitions: structuredClone(definitions), customers: withChanges, author: 'Ana' }));
+    return new FaultyStore(
+      new MemoryStore({ definitions: structuredClone(definitions), customers: withChanges, author: 'Ana' }),
+    );
   }
 
   /** Every string anywhere in a value (keys too), to look for hidden data in an event's detail. */
@@ -291,17 +366,29 @@ describe('access control', () => {
   it('a conflict’s property-save-failed carries the current customer only as the agent may read it', async () => {
     const store = storeWithHistory();
     // Meanwhile someone changes the same field, and hidden ones too.
-    store.inject('updateCustomer', { type: 'conflict', changes: { everyone_edits: 'theirs', nobody: 'new hidden value', supervisors_only: 'new secret' }, author: 'Ben' });
+    store.inject('updateCustomer', {
+      type: 'conflict',
+      changes: { everyone_edits: 'theirs', nobody: 'new hidden value', supervisors_only: 'new secret' },
+      author: 'Ben',
+    });
     const el = await panel(store);
-    const failed = oneEvent(el, 'property-save-failed') as Promise<PropertySaveFailedEvent>;
+    const failed = oneEvent<PropertySaveFailedEvent>(el, 'property-save-failed');
     await commit(el, 'everyone_edits', 'mine');
     const { detail } = await failed;
     expect(detail.error.kind).to.equal('conflict');
     expect(detail.error.fields).to.deep.equal(['everyone_edits']);
     const current = detail.error.current!;
-    expect(Object.keys(current.properties).sort()).to.deep.equal(['everyone_edits', 'everyone_views', 'supervisors_edit']);
+    expect(Object.keys(current.properties).sort()).to.deep.equal([
+      'everyone_edits',
+      'everyone_views',
+      'supervisors_edit',
+    ]);
     expect(current.properties.everyone_edits).to.equal('theirs');
-    expect(Object.keys(current.changed!).sort()).to.deep.equal(['everyone_edits', 'everyone_views', 'supervisors_edit']);
+    expect(Object.keys(current.changed!).sort()).to.deep.equal([
+      'everyone_edits',
+      'everyone_views',
+      'supervisors_edit',
+    ]);
     expect(current.number, 'agents may view the number').to.equal(SEED_CUSTOMERS[0]!.number);
     const text = everything(detail);
     for (const name of HIDDEN_FROM_AGENTS) {
@@ -314,9 +401,13 @@ describe('access control', () => {
 
   it('with viewer="customer", a conflict’s detail holds what the customer may read: no number, no agents’ properties', async () => {
     const store = storeWithHistory();
-    store.inject('updateCustomer', { type: 'conflict', changes: { not_for_agents: 'theirs', everyone_views: 'agents only' }, author: 'Ben' });
+    store.inject('updateCustomer', {
+      type: 'conflict',
+      changes: { not_for_agents: 'theirs', everyone_views: 'agents only' },
+      author: 'Ben',
+    });
     const el = await panel(store, { viewer: 'customer' });
-    const failed = oneEvent(el, 'property-save-failed') as Promise<PropertySaveFailedEvent>;
+    const failed = oneEvent<PropertySaveFailedEvent>(el, 'property-save-failed');
     await commit(el, 'not_for_agents', 'mine');
     const { detail } = await failed;
     const current = detail.error.current!;
@@ -330,7 +421,7 @@ describe('access control', () => {
   it('property-saved carries the saved field alone', async () => {
     const store = storeWithHistory();
     const el = await panel(store);
-    const saved = oneEvent(el, 'property-saved') as Promise<PropertySavedEvent>;
+    const saved = oneEvent<PropertySavedEvent>(el, 'property-saved');
     await commit(el, 'everyone_edits', 'new');
     expect((await saved).detail).to.deep.equal({ customerId: 'ana', name: 'everyone_edits', value: 'new' });
   });
@@ -350,7 +441,10 @@ describe('access control', () => {
     await settled(el, 'everyone_edits', /Saved/);
     expect(store.callsOf('updateCustomer')).to.deep.equal([['ana', { everyone_edits: 'typed' }, { revision: 1 }]]);
     const stored = await store.inner.getCustomer('ana');
-    expect(stored.properties).to.include({ everyone_views: 'value of everyone_views', supervisors_edit: 'value of supervisors_edit' });
+    expect(stored.properties).to.include({
+      everyone_views: 'value of everyone_views',
+      supervisors_edit: 'value of supervisors_edit',
+    });
     expect(statusOf(el, 'everyone_views')).to.equal('');
   });
 
@@ -394,7 +488,8 @@ describe('<customer-details-panel> by keyboard, each type', () => {
     await sendKeys({ press: 'Tab' });
     await commit(el, 'birthday', '02/29/2024');
     await commit(el, 'callback', '7:30 pm');
-    for (const name of ['age', 'notes', 'class', 'favorite_color', 'channels', 'home', 'birthday', 'callback']) await settled(el, name, /Saved/);
+    for (const name of ['age', 'notes', 'class', 'favorite_color', 'channels', 'home', 'birthday', 'callback'])
+      await settled(el, name, /Saved/);
     expect((await store.getCustomer('cem')).properties).to.deep.equal({
       age: '42.5',
       notes: 'Prefers evenings',
@@ -453,11 +548,19 @@ describe('<customer-details-panel> with many properties', () => {
   function manyProperties(): MemoryStore {
     // Numbers, a single choice in every tenth row from p7 on; p78 is read-only.
     const definitions: PropertyDefinition[] = Array.from({ length: COUNT }, (_, i) => ({
-      name: `p${i}`, label: `Property ${i}`, order: i, showToAgent: true, showToCustomer: false, access: { '*': i === 78 ? 'view' : 'edit' },
+      name: `p${i}`,
+      label: `Property ${i}`,
+      order: i,
+      showToAgent: true,
+      showToCustomer: false,
+      access: { '*': i === 78 ? 'view' : 'edit' },
       ...(i % 10 === 7 ? { type: 'single-choice', options: [{ value: 'a', label: 'Alpha' }] } : { type: 'number' }),
     }));
     const properties = Object.fromEntries(definitions.map((d, i) => [d.name, d.type === 'number' ? `${i}.5` : 'a']));
-    return new MemoryStore({ definitions, customers: [{ id: 'ana', number: '+4915123456789', name: 'Ana', channel: 'whatsapp', revision: 1, properties }] });
+    return new MemoryStore({
+      definitions,
+      customers: [{ id: 'ana', number: '+4915123456789', name: 'Ana', channel: 'whatsapp', revision: 1, properties }],
+    });
   }
 
   /** The panel in a scrolling box 300 px high, as in a workspace's sidebar. */
@@ -470,7 +573,8 @@ describe('<customer-details-panel> with many properties', () => {
     return { box, el };
   }
 
-  const hasEditor = (el: CustomerDetailsPanel, name: string) => Boolean(fieldOf(el, name).querySelector('property-editor'));
+  const hasEditor = (el: CustomerDetailsPanel, name: string) =>
+    Boolean(fieldOf(el, name).querySelector('property-editor'));
 
   it('lists every row at once; rows far below show their label and value as text until they come near', async () => {
     const store = manyProperties();
@@ -485,7 +589,10 @@ describe('<customer-details-panel> with many properties', () => {
     // A choice row is a button named by its label and value until it gets its select.
     const choice = fieldOf(el, 'p77').querySelector<HTMLElement>('[role="button"]')!;
     expect(choice.textContent).to.equal('Alpha');
-    const name = choice.getAttribute('aria-labelledby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)!.textContent);
+    const name = choice
+      .getAttribute('aria-labelledby')!
+      .split(' ')
+      .map((id) => el.shadowRoot!.getElementById(id)!.textContent);
     expect(name).to.deep.equal(['Property 77', 'Alpha']);
     // A read-only row is text, not a stop for Tab.
     expect(fieldOf(el, 'p78').querySelector('[tabindex]')).to.equal(null);
@@ -505,7 +612,10 @@ describe('<customer-details-panel> with many properties', () => {
     const { el } = await inSidebar(store);
     expect(hasEditor(el, 'p60')).to.equal(false);
     fieldOf(el, 'p60').querySelector<HTMLElement>('[role="textbox"]')!.focus();
-    await waitUntil(() => el.shadowRoot!.activeElement === (hasEditor(el, 'p60') ? editorFor(el, 'p60') : null), 'the editor has the focus');
+    await waitUntil(
+      () => el.shadowRoot!.activeElement === (hasEditor(el, 'p60') ? editorFor(el, 'p60') : null),
+      'the editor has the focus',
+    );
     const input = editorFor(el, 'p60').shadowRoot!.querySelector('input')!;
     expect(editorFor(el, 'p60').shadowRoot!.activeElement).to.equal(input);
     input.select();
@@ -531,7 +641,15 @@ describe('<customer-details-panel> with many properties', () => {
     const editor = editorFor(el, 'p23');
     const input = editor.shadowRoot!.querySelector('input')!;
     input.focus();
-    await store.createDefinition({ name: 'vip', label: 'VIP', type: 'word', order: -1, showToAgent: true, showToCustomer: false, access: { '*': 'edit' } });
+    await store.createDefinition({
+      name: 'vip',
+      label: 'VIP',
+      type: 'word',
+      order: -1,
+      showToAgent: true,
+      showToCustomer: false,
+      access: { '*': 'edit' },
+    });
     await waitUntil(() => fieldOf(el, 'vip'), 'the new property shows');
     await el.updateComplete;
     expect(editorFor(el, 'p23')).to.equal(editor);
@@ -543,8 +661,20 @@ describe('<customer-details-panel> with many properties', () => {
     const { box, el } = await inSidebar(store);
     box.scrollTop = box.scrollHeight;
     await waitUntil(() => hasEditor(el, 'p79'), 'the last rows get their editor');
-    for (let i = 0; i < 10; i++) await store.createDefinition({ name: `new${i}`, label: `New ${i}`, type: 'word', order: 100 + i, showToAgent: true, showToCustomer: false, access: { '*': 'edit' } });
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="field"]').length === COUNT + 10, 'the new rows show');
+    for (let i = 0; i < 10; i++)
+      await store.createDefinition({
+        name: `new${i}`,
+        label: `New ${i}`,
+        type: 'word',
+        order: 100 + i,
+        showToAgent: true,
+        showToCustomer: false,
+        access: { '*': 'edit' },
+      });
+    await waitUntil(
+      () => el.shadowRoot!.querySelectorAll('[part~="field"]').length === COUNT + 10,
+      'the new rows show',
+    );
     box.scrollTop = box.scrollHeight;
     await waitUntil(() => hasEditor(el, 'new9'), 'a new row at the bottom gets its editor');
   });
@@ -554,6 +684,9 @@ describe('<customer-details-panel> with many properties', () => {
     const { el } = await inSidebar(store);
     expect(hasEditor(el, 'p70')).to.equal(false);
     await store.updateCustomer('ana', { p70: '12' }, { revision: 1 });
-    await waitUntil(() => fieldOf(el, 'p70').querySelector('[role="textbox"]')?.textContent === '12', 'the new value shows');
+    await waitUntil(
+      () => fieldOf(el, 'p70').querySelector('[role="textbox"]')?.textContent === '12',
+      'the new value shows',
+    );
   });
 });

@@ -164,7 +164,7 @@ export class CustomerDetailsPanel extends StoreElement {
     this.#near ??= new IntersectionObserver((entries) => this.#onNear(entries), {
       rootMargin: '100% 0px',
       scrollMargin: '100% 0px',
-    } as IntersectionObserverInit);
+    });
     // Observing a row twice is a no-op; every pending row is (re)observed, whichever came before.
     for (const row of pending) this.#near.observe(row);
   }
@@ -189,7 +189,9 @@ export class CustomerDetailsPanel extends StoreElement {
     this.#live.add(name);
     this.requestUpdate();
     await this.updateComplete;
-    const editor = this.renderRoot.querySelector<PropertyEditor>(`li[data-property="${CSS.escape(name)}"] property-editor`);
+    const editor = this.renderRoot.querySelector<PropertyEditor>(
+      `li[data-property="${CSS.escape(name)}"] property-editor`,
+    );
     await editor?.updateComplete;
     editor?.focus();
   }
@@ -244,7 +246,11 @@ export class CustomerDetailsPanel extends StoreElement {
       return;
     }
     const value = editor.value;
-    if (sameValue(value, storedValue(this.#controller.customer, def.name)) && field.status !== 'failed' && field.status !== 'conflict') {
+    if (
+      sameValue(value, storedValue(this.#controller.customer, def.name)) &&
+      field.status !== 'failed' &&
+      field.status !== 'conflict'
+    ) {
       field.draft = undefined;
       this.requestUpdate();
       return;
@@ -333,7 +339,8 @@ export class CustomerDetailsPanel extends StoreElement {
         return html`<p part="message" role="status">${messages.customer.loading}</p>`;
       case 'error': {
         const error = controller.error!;
-        const text = error.kind === 'not-found' ? messages.customer.notFound : messages.customer.loadFailed(this.describe(error));
+        const text =
+          error.kind === 'not-found' ? messages.customer.notFound : messages.customer.loadFailed(this.describe(error));
         return html`<div part="error" role="alert">
           <span>${text}</span>
           ${error.kind === 'not-found' ? nothing : html`<button type="button" @click=${() => controller.reload()}>${messages.customer.retry}</button>`}
@@ -350,22 +357,30 @@ export class CustomerDetailsPanel extends StoreElement {
     const principal = this.#principal;
     const fields = visibleFields(this.#controller.definitions, principal);
     const name = nameField(this.#controller.definitions, principal);
-    const channel = customer.channel ? (messages.customer.channels[customer.channel.toLowerCase()] ?? customer.channel) : '';
+    const channel = customer.channel
+      ? (messages.customer.channels[customer.channel.toLowerCase()] ?? customer.channel)
+      : '';
     // The controller's customer has no number when this viewer may not read it (a customer does not).
     const number = customer.number;
     return html`<div part="header">
         ${name ? this.#renderField(name) : nothing}
         ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : number}</p>` : nothing}
       </div>
-      ${fields.length
-        ? html`<ul part="fields">${repeat(fields, (field) => field.def.name, (field, index) => {
-            const name = field.def.name;
-            const live = index < EAGER_ROWS || this.#live.has(name) || this.#fields.has(name);
-            // A row that got its editor keeps it, even when rows are added above it.
-            if (live) this.#live.add(name);
-            return html`<li part="field" data-property=${field.def.name} ?data-pending=${!live}>${live ? this.#renderField(field) : this.#renderPending(field)}</li>`;
-          })}</ul>`
-        : html`<p part="empty">${messages.panel.empty}</p>`}`;
+      ${
+        fields.length
+          ? html`<ul part="fields">${repeat(
+              fields,
+              (field) => field.def.name,
+              (field, index) => {
+                const name = field.def.name;
+                const live = index < EAGER_ROWS || this.#live.has(name) || this.#fields.has(name);
+                // A row that got its editor keeps it, even when rows are added above it.
+                if (live) this.#live.add(name);
+                return html`<li part="field" data-property=${field.def.name} ?data-pending=${!live}>${live ? this.#renderField(field) : this.#renderPending(field)}</li>`;
+              },
+            )}</ul>`
+          : html`<p part="empty">${messages.panel.empty}</p>`
+      }`;
   }
 
   #renderField({ def, level }: VisibleField) {
@@ -378,8 +393,10 @@ export class CustomerDetailsPanel extends StoreElement {
     // Values are compared by content: every customer read from a store is a fresh copy.
     const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
     const conflict = field?.status === 'conflict' ? customer : undefined;
-    return guard([def, level, valueKey, field?.status, field?.error, changed, locale, this.catalog, conflict], () =>
-      html`<property-editor .definition=${def} .value=${value} ?readonly=${level === 'view'} locale=${locale}
+    return guard(
+      [def, level, valueKey, field?.status, field?.error, changed, locale, this.catalog, conflict],
+      () =>
+        html`<property-editor .definition=${def} .value=${value} ?readonly=${level === 'view'} locale=${locale}
           @input=${(event: Event) => this.#onInput(def, event)} @change=${(event: Event) => void this.#onCommit(def, event)}></property-editor>
         ${field ? this.#renderStatus(def, field) : nothing}
         ${changed && field?.status !== 'conflict' ? html`<p part="meta">${changed}</p>` : nothing}`,

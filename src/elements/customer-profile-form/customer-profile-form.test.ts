@@ -21,7 +21,9 @@ function data() {
 }
 
 async function profile(store: PropertyStore, locale = 'en') {
-  const el = await fixture<CustomerProfileForm>(html`<customer-profile-form customer-id="ana" locale=${locale} .store=${store}></customer-profile-form>`);
+  const el = await fixture<CustomerProfileForm>(
+    html`<customer-profile-form customer-id="ana" locale=${locale} .store=${store}></customer-profile-form>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('form'), 'the profile loaded');
   await el.updateComplete;
   return el;
@@ -29,7 +31,7 @@ async function profile(store: PropertyStore, locale = 'en') {
 
 const editors = (el: CustomerProfileForm) => [...el.shadowRoot!.querySelectorAll('property-editor')];
 const editorFor = (el: CustomerProfileForm, name: string) => editors(el).find((e) => e.definition?.name === name)!;
-const message = (el: CustomerProfileForm) => el.shadowRoot!.querySelector('[part~="message"]')!.textContent!.trim();
+const message = (el: CustomerProfileForm) => el.shadowRoot!.querySelector('[part~="message"]')!.textContent.trim();
 const save = (el: CustomerProfileForm) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!;
 
 async function typeInto(editor: PropertyEditor, text: string): Promise<void> {
@@ -43,7 +45,10 @@ async function typeInto(editor: PropertyEditor, text: string): Promise<void> {
 describe('<customer-profile-form>', () => {
   it('shows the name and only the properties shown to customers', async () => {
     const el = await profile(new MemoryStore(data()));
-    expect(editors(el).map((e) => e.definition!.name)).to.deep.equal(['name', ...SEED_DEFINITIONS.map((d) => d.name).filter((n) => n !== 'notes' && n !== 'class')]);
+    expect(editors(el).map((e) => e.definition!.name)).to.deep.equal([
+      'name',
+      ...SEED_DEFINITIONS.map((d) => d.name).filter((n) => n !== 'notes' && n !== 'class'),
+    ]);
     expect(el.shadowRoot!.innerHTML).not.to.contain('Prefers mornings');
     await expect(el).to.be.accessible();
   });
@@ -53,7 +58,7 @@ describe('<customer-profile-form>', () => {
     const el = await profile(store);
     await typeInto(editorFor(el, 'name'), 'Ana María');
     await typeInto(editorFor(el, 'age'), '35');
-    const saved = oneEvent(el, 'profile-saved') as Promise<ProfileSavedEvent>;
+    const saved = oneEvent<ProfileSavedEvent>(el, 'profile-saved');
     save(el).click();
     const event = await saved;
     expect(event.detail.changed).to.deep.equal(['name', 'age']);
@@ -74,8 +79,12 @@ describe('<customer-profile-form>', () => {
     expect(message(el)).to.equal('2 fields need your attention before saving.');
     expect(el.shadowRoot!.activeElement).to.equal(editorFor(el, 'age'));
     await editorFor(el, 'birthday').updateComplete;
-    expect(editorFor(el, 'birthday').shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain('not a day in the calendar');
-    expect(editorFor(el, 'age').shadowRoot!.querySelector('input')!.value, 'what the customer typed stays').to.equal('1,234.5');
+    expect(editorFor(el, 'birthday').shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain(
+      'not a day in the calendar',
+    );
+    expect(editorFor(el, 'age').shadowRoot!.querySelector('input')!.value, 'what the customer typed stays').to.equal(
+      '1,234.5',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -86,7 +95,9 @@ describe('<customer-profile-form>', () => {
     await typeInto(editorFor(el, 'age'), '36');
     save(el).click();
     await waitUntil(() => message(el).includes('not saved yet'), 'the failure message');
-    expect(message(el)).to.equal('Your changes are not saved yet (the server could not be reached). They are still here: try again in a moment.');
+    expect(message(el)).to.equal(
+      'Your changes are not saved yet (the server could not be reached). They are still here: try again in a moment.',
+    );
     expect(editorFor(el, 'age').value).to.equal('36');
     save(el).click();
     await waitUntil(() => message(el) === 'Your details are saved.', 'saved on the second try');
@@ -100,7 +111,9 @@ describe('<customer-profile-form>', () => {
     await typeInto(editorFor(el, 'age'), '37');
     save(el).click();
     await waitUntil(() => message(el).includes('changed elsewhere'), 'the conflict message');
-    expect(message(el)).to.equal('Age changed elsewhere while you were editing. Your changes are still here: check them and save again.');
+    expect(message(el)).to.equal(
+      'Age changed elsewhere while you were editing. Your changes are still here: check them and save again.',
+    );
     expect(editorFor(el, 'age').value).to.equal('37');
     save(el).click();
     await waitUntil(() => message(el) === 'Your details are saved.', 'saved');
@@ -128,7 +141,7 @@ describe('<customer-profile-form>', () => {
     const saved = oneEvent(el, 'profile-saved');
     await sendKeys({ press: 'Enter' });
     await saved;
-    expect((await store.getCustomer('ana'))).to.deep.include({ name: 'Ana Lopez' });
+    expect(await store.getCustomer('ana')).to.deep.include({ name: 'Ana Lopez' });
     expect((await store.getCustomer('ana')).properties.age).to.equal('41');
   });
 
@@ -156,7 +169,7 @@ describe('<customer-profile-form> shows and sends only what the customer may see
     const store = new MemoryStore(data());
     const el = await profile(store);
     await typeInto(editorFor(el, 'age'), '35');
-    const saved = oneEvent(el, 'profile-saved') as Promise<ProfileSavedEvent>;
+    const saved = oneEvent<ProfileSavedEvent>(el, 'profile-saved');
     save(el).click();
     const { detail } = await saved;
     expect(detail.customerId).to.equal('ana');
@@ -205,7 +218,11 @@ async function profileToken(base: string, customerId: string): Promise<string> {
 }
 
 /** The store as an admin of the host reads it. */
-const asAdmin = (base: string) => new RestStore({ baseUrl: base, headers: () => ({ 'X-Test-User': JSON.stringify({ id: 'admin1', roles: ['admin'] }) }) });
+const asAdmin = (base: string) =>
+  new RestStore({
+    baseUrl: base,
+    headers: () => ({ 'X-Test-User': JSON.stringify({ id: 'admin1', roles: ['admin'] }) }),
+  });
 
 /** A token of the right shape for Ana (`{"c":"ana","e":9999999999}`), with no valid signature: the browser does not verify. */
 const ANA_TOKEN = 'cp1.eyJjIjoiYW5hIiwiZSI6OTk5OTk5OTk5OX0.x';
@@ -219,13 +236,18 @@ describe('<customer-profile-form> opened with a profile link, against the real s
   it('loads the token’s customer through RestStore, shows only their properties, and saves as the customer', async () => {
     const base = await propertyServer();
     const token = await profileToken(base, 'ana');
-    const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en" .token=${token} .store=${new RestStore({ baseUrl: base })}></customer-profile-form>`);
+    const el = await fixture<CustomerProfileForm>(
+      html`<customer-profile-form locale="en" .token=${token} .store=${new RestStore({ baseUrl: base })}></customer-profile-form>`,
+    );
     await loaded(el);
-    expect(editors(el).map((e) => e.definition!.name)).to.deep.equal(['name', ...SEED_DEFINITIONS.map((d) => d.name).filter((n) => n !== 'notes' && n !== 'class')]);
+    expect(editors(el).map((e) => e.definition!.name)).to.deep.equal([
+      'name',
+      ...SEED_DEFINITIONS.map((d) => d.name).filter((n) => n !== 'notes' && n !== 'class'),
+    ]);
     expect(editorFor(el, 'name').value).to.equal('Ana');
     expect(el.shadowRoot!.innerHTML).not.to.contain('Prefers mornings');
     await typeInto(editorFor(el, 'age'), '35');
-    const saved = oneEvent(el, 'profile-saved') as Promise<ProfileSavedEvent>;
+    const saved = oneEvent<ProfileSavedEvent>(el, 'profile-saved');
     save(el).click();
     const { detail } = await saved;
     expect(detail.customerId).to.equal('ana');
@@ -240,12 +262,19 @@ describe('<customer-profile-form> opened with a profile link, against the real s
     const base = await propertyServer();
     const [prefix, , signature] = (await profileToken(base, 'ana')).split('.');
     // Ben's id in the payload, under the signature made for Ana.
-    const payload = btoa(JSON.stringify({ c: 'ben', e: Math.floor(Date.now() / 1000) + 3600 })).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const payload = btoa(JSON.stringify({ c: 'ben', e: Math.floor(Date.now() / 1000) + 3600 }))
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
     const altered = `${prefix}.${payload}.${signature}`;
-    const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en" .token=${altered} .store=${new RestStore({ baseUrl: base })}></customer-profile-form>`);
+    const el = await fixture<CustomerProfileForm>(
+      html`<customer-profile-form locale="en" .token=${altered} .store=${new RestStore({ baseUrl: base })}></customer-profile-form>`,
+    );
     await loaded(el);
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent!.trim()).to.equal('This link does not work any more. Send “profile” in the chat to get a new one.');
+    expect(alert.textContent.trim()).to.equal(
+      'This link does not work any more. Send “profile” in the chat to get a new one.',
+    );
     expect(el.shadowRoot!.querySelector('button')).to.equal(null);
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);
     expect(el.shadowRoot!.innerHTML).not.to.contain('Ben');
@@ -253,9 +282,13 @@ describe('<customer-profile-form> opened with a profile link, against the real s
   });
 
   it('says so in German too', async () => {
-    const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="de" .token=${'cp1.not-a-payload.x'} .store=${new RestStore({ baseUrl: await propertyServer() })}></customer-profile-form>`);
+    const el = await fixture<CustomerProfileForm>(
+      html`<customer-profile-form locale="de" .token=${'cp1.not-a-payload.x'} .store=${new RestStore({ baseUrl: await propertyServer() })}></customer-profile-form>`,
+    );
     await loaded(el);
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('Dieser Link funktioniert nicht mehr. Senden Sie „profile“ im Chat, um einen neuen zu bekommen.');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent.trim()).to.equal(
+      'Dieser Link funktioniert nicht mehr. Senden Sie „profile“ im Chat, um einen neuen zu bekommen.',
+    );
   });
 
   it('token-from-fragment reads #token=… and takes it out of the address bar, keeping the rest of the URL', async () => {
@@ -265,7 +298,9 @@ describe('<customer-profile-form> opened with a profile link, against the real s
     const { pathname, search } = location;
     history.replaceState(history.state, '', `${pathname}${search}#section=details&token=${token}`);
     try {
-      const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en" token-from-fragment .store=${new RestStore({ baseUrl: base })}></customer-profile-form>`);
+      const el = await fixture<CustomerProfileForm>(
+        html`<customer-profile-form locale="en" token-from-fragment .store=${new RestStore({ baseUrl: base })}></customer-profile-form>`,
+      );
       expect(location.hash).to.equal('#section=details');
       expect(location.pathname + location.search).to.equal(pathname + search);
       expect(location.href).not.to.contain(token);
@@ -279,15 +314,22 @@ describe('<customer-profile-form> opened with a profile link, against the real s
 
   it('with a token and a store that cannot send it, says so and calls nothing', async () => {
     const store = new FaultyStore(new MemoryStore(data()));
-    const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en" .token=${ANA_TOKEN} .store=${store}></customer-profile-form>`);
+    const el = await fixture<CustomerProfileForm>(
+      html`<customer-profile-form locale="en" .token=${ANA_TOKEN} .store=${store}></customer-profile-form>`,
+    );
     await loaded(el);
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('This page cannot open profile links. Please tell the business that sent you the link.');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent.trim()).to.equal(
+      'This page cannot open profile links. Please tell the business that sent you the link.',
+    );
     expect(store.calls).to.deep.equal([]);
   });
 
   it('a link that stops working while the customer edits: Save says so, and the changes stay', async () => {
     const inner = new FaultyStore(new MemoryStore(data()));
-    inner.inject('updateCustomer', { type: 'fail', error: new StoreError('unauthenticated', 'Expired.', { code: 'access.unauthenticated' }) });
+    inner.inject('updateCustomer', {
+      type: 'fail',
+      error: new StoreError('unauthenticated', 'Expired.', { code: 'access.unauthenticated' }),
+    });
     const asked: string[] = [];
     const store = Object.assign(new MemoryStore(data()), {
       withAuthorization: (authorization: string) => {
@@ -295,7 +337,9 @@ describe('<customer-profile-form> opened with a profile link, against the real s
         return inner;
       },
     });
-    const el = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en" .token=${ANA_TOKEN} .store=${store}></customer-profile-form>`);
+    const el = await fixture<CustomerProfileForm>(
+      html`<customer-profile-form locale="en" .token=${ANA_TOKEN} .store=${store}></customer-profile-form>`,
+    );
     await loaded(el);
     expect(asked).to.deep.equal([`Bearer ${ANA_TOKEN}`]);
     await typeInto(editorFor(el, 'age'), '37');
@@ -304,5 +348,4 @@ describe('<customer-profile-form> opened with a profile link, against the real s
     expect(message(el)).to.equal('This link does not work any more. Send “profile” in the chat to get a new one.');
     expect(editorFor(el, 'age').value).to.equal('37');
   });
-
 });

@@ -2,7 +2,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ProfileSavedEvent } from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
-import { accessTo, failureReason, nameField, sameValue, storedValue, visibleFields } from '../../internal/customer-view.js';
+import {
+  accessTo,
+  failureReason,
+  nameField,
+  sameValue,
+  storedValue,
+  visibleFields,
+} from '../../internal/customer-view.js';
 import { customerIdOfToken, takeTokenFromFragment } from '../../internal/profile-link.js';
 import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
@@ -211,7 +218,9 @@ export class CustomerProfileForm extends StoreElement {
   override render() {
     const messages = this.catalog;
     const controller = this.#controller;
-    const problem = this.#linkProblem ?? (controller.state === 'error' && controller.error?.kind === 'unauthenticated' ? 'link-invalid' : undefined);
+    const problem =
+      this.#linkProblem ??
+      (controller.state === 'error' && controller.error?.kind === 'unauthenticated' ? 'link-invalid' : undefined);
     if (problem) {
       // Trying again cannot help: the link (or the page) has to change.
       return html`<div part="message" class="problem error" role="alert">

@@ -44,7 +44,9 @@ describe('<location-picker> without a map key (the fallback, for real)', () => {
     await type(input(picker, /Longitude/), '2.2945');
     await type(input(picker, /Address/), 'Eiffel Tower');
     expect(picker.value).to.deep.equal({ lat: 48.8584, lng: 2.2945, address: 'Eiffel Tower' });
-    expect(inputs.length, 'one input event per keystroke').to.equal('48.8584'.length + '2.2945'.length + 'Eiffel Tower'.length);
+    expect(inputs.length, 'one input event per keystroke').to.equal(
+      '48.8584'.length + '2.2945'.length + 'Eiffel Tower'.length,
+    );
     expect(picker.checkValidity()).to.equal(true);
   });
 
@@ -79,7 +81,9 @@ describe('<location-picker> without a map key (the fallback, for real)', () => {
   });
 
   it('drops the old address when the user types other coordinates', async () => {
-    const picker = await fixture<LocationPicker>(html`<location-picker locale="en" .value=${eiffel}></location-picker>`);
+    const picker = await fixture<LocationPicker>(
+      html`<location-picker locale="en" .value=${eiffel}></location-picker>`,
+    );
     await type(input(picker, /Latitude/), '48.86');
     expect(input(picker, /Address/).value).to.equal('');
     expect(picker.value).to.deep.equal({ lat: 48.86, lng: 2.2945 });
@@ -89,7 +93,9 @@ describe('<location-picker> without a map key (the fallback, for real)', () => {
   });
 
   it('keeps unparseable text in the field, marked invalid, and not as the value', async () => {
-    const picker = await fixture<LocationPicker>(html`<location-picker locale="en" .value=${eiffel}></location-picker>`);
+    const picker = await fixture<LocationPicker>(
+      html`<location-picker locale="en" .value=${eiffel}></location-picker>`,
+    );
     await type(input(picker, /Latitude/), 'north');
     expect(input(picker, /Latitude/).value).to.equal('north');
     expect(picker.validity.badInput).to.equal(true);
@@ -103,7 +109,9 @@ describe('<location-picker> without a map key (the fallback, for real)', () => {
   });
 
   it('submits JSON in FormData, and form.reset() brings back the host’s value', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><location-picker name="home" locale="en" .value=${eiffel}></location-picker></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form><location-picker name="home" locale="en" .value=${eiffel}></location-picker></form>`,
+    );
     const picker = form.querySelector('location-picker')!;
     expect(JSON.parse(new FormData(form).get('home') as string)).to.deep.equal(eiffel);
     await type(input(picker, /Latitude/), '10');
@@ -128,7 +136,9 @@ describe('<location-picker> without a map key (the fallback, for real)', () => {
   });
 
   it('is disabled by a disabled fieldset around it', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><fieldset disabled><location-picker required></location-picker></fieldset></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form><fieldset disabled><location-picker required></location-picker></fieldset></form>`,
+    );
     const picker = form.querySelector('location-picker')!;
     await picker.updateComplete;
     expect(input(picker, /Latitude/).matches(':disabled')).to.equal(true);
@@ -189,7 +199,9 @@ describe('<location-picker> read-only', () => {
   });
 
   it('shows the coordinates in the locale when there is no address', async () => {
-    const picker = await fixture<LocationPicker>(html`<location-picker readonly locale="de" .value=${{ lat: 48.8584, lng: 2.2945 }}></location-picker>`);
+    const picker = await fixture<LocationPicker>(
+      html`<location-picker readonly locale="de" .value=${{ lat: 48.8584, lng: 2.2945 }}></location-picker>`,
+    );
     expect(text(picker, 'value')).to.equal('48,8584; 2,2945');
   });
 });
@@ -241,12 +253,24 @@ describe('<location-picker> with a (fake) Google map', () => {
 
   it('takes point, address and place id from a place search', async () => {
     const { picker } = await withMap();
-    const search = picker.shadowRoot!.querySelector('fake-place-autocomplete') as HTMLElement & { choose: (p: object) => void };
+    const search = picker.shadowRoot!.querySelector('fake-place-autocomplete') as HTMLElement & {
+      choose: (p: object) => void;
+    };
     expect(search.getAttribute('aria-label')).to.equal('Search for a place');
     const change = oneEvent(picker, 'change');
-    search.choose({ lat: 40.6892, lng: -74.0445, formattedAddress: 'Liberty Island, New York, NY 10004, USA', id: 'liberty' });
+    search.choose({
+      lat: 40.6892,
+      lng: -74.0445,
+      formattedAddress: 'Liberty Island, New York, NY 10004, USA',
+      id: 'liberty',
+    });
     await change;
-    expect(picker.value).to.deep.equal({ lat: 40.6892, lng: -74.0445, address: 'Liberty Island, New York, NY 10004, USA', placeId: 'liberty' });
+    expect(picker.value).to.deep.equal({
+      lat: 40.6892,
+      lng: -74.0445,
+      address: 'Liberty Island, New York, NY 10004, USA',
+      placeId: 'liberty',
+    });
   });
 
   it('moves the pin with the arrow keys when the map has focus', async () => {
@@ -308,7 +332,8 @@ describe('Google Maps is loaded only for a picker', () => {
 runFormControlTests([
   {
     name: '<location-picker>',
-    render: ({ name, required }) => html`<location-picker name=${name} ?required=${required} locale="en"></location-picker>`,
+    render: ({ name, required }) =>
+      html`<location-picker name=${name} ?required=${required} locale="en"></location-picker>`,
     sample: eiffel,
     submitted: JSON.stringify(eiffel),
     edit: async (control) => type(input(control as LocationPicker, /Latitude/), '12'),

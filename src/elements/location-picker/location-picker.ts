@@ -12,7 +12,6 @@ import { MapController, type MapPicker } from './map-controller.js';
 import { googleMapsUrl } from './maps-loader.js';
 import { styles } from './location-picker.styles.js';
 
-
 function locationFromAttribute(text: string | null): LocationValue | null {
   if (!text) return null;
   try {
@@ -197,7 +196,9 @@ export class LocationPicker extends FormControlElement {
     this.value = value;
     this.#showValue(value, this.effectiveLocale);
     this.markTouched();
-    this.announcement = this.catalog.locationPicker.pinMoved(formatValue(this.#definition, value, this.effectiveLocale));
+    this.announcement = this.catalog.locationPicker.pinMoved(
+      formatValue(this.#definition, value, this.effectiveLocale),
+    );
     this.emit('input');
     if (done) this.emit('change');
   }
@@ -251,7 +252,12 @@ export class LocationPicker extends FormControlElement {
     if (!parsed.ok) {
       const anchor =
         parsed.error.code === 'location.range' && parsed.error.params.axis === 'lng' ? this.lngInput : this.latInput;
-      const flags = parsed.error.code === 'required' ? { valueMissing: true } : parsed.error.code === 'location.range' ? { rangeOverflow: true } : { badInput: true };
+      const flags =
+        parsed.error.code === 'required'
+          ? { valueMissing: true }
+          : parsed.error.code === 'location.range'
+            ? { rangeOverflow: true }
+            : { badInput: true };
       return { flags, message: this.describe(parsed.error, this.#definition.label), anchor: anchor ?? undefined };
     }
     return null;
@@ -273,14 +279,18 @@ export class LocationPicker extends FormControlElement {
   #renderReadonly() {
     const messages = this.catalog.locationPicker;
     const label = this.label || messages.label;
-    const text = this.value ? formatValue(this.#definition, this.value, this.effectiveLocale) : this.catalog.field.notSet;
+    const text = this.value
+      ? formatValue(this.#definition, this.value, this.effectiveLocale)
+      : this.catalog.field.notSet;
     return html`<div part="base" class="readonly" role="group" aria-labelledby="label">
       <span part="label" id="label">${label}</span>
       <span part="value">${text}</span>
-      ${this.value
-        ? html`<a part="link" href=${googleMapsUrl(this.value)} target="_blank" rel="noopener noreferrer"
+      ${
+        this.value
+          ? html`<a part="link" href=${googleMapsUrl(this.value)} target="_blank" rel="noopener noreferrer"
             aria-label=${messages.openInMapsLabel(text)}>${messages.openInMaps}</a>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -304,15 +314,19 @@ export class LocationPicker extends FormControlElement {
       return String(onAxis);
     };
     return html`<fieldset part="base" ?disabled=${disabled} aria-describedby=${describedBy}>
-      <legend part="label">${this.label || messages.label}${this.required
+      <legend part="label">${this.label || messages.label}${
+        this.required
           ? html`<span class="required" aria-hidden="true">*</span><span class="visually-hidden">(${this.catalog.field.required})</span>`
-          : nothing}</legend>
+          : nothing
+      }</legend>
       ${this.#map.status === 'ready' ? html`<slot name="map"></slot><div part="search"></div>` : nothing}
       ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
-      ${'geolocation' in navigator
-        ? html`<button part="locate-button" type="button" ?disabled=${disabled || this.locating === 'busy'}
+      ${
+        'geolocation' in navigator
+          ? html`<button part="locate-button" type="button" ?disabled=${disabled || this.locating === 'busy'}
             @click=${this.#useMyLocation}>${this.locating === 'busy' ? messages.locating : messages.useMyLocation}</button>`
-        : nothing}
+          : nothing
+      }
       ${this.locating === 'denied' ? html`<p part="notice" role="alert">${messages.locationDenied}</p>` : nothing}
       <div class="coordinates">
         <label>${messages.latitude}

@@ -87,7 +87,9 @@ export class MapController implements ReactiveController {
   async #loadMap(): Promise<void> {
     this.#setStatus('loading');
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.#picker.loadTimeout)));
+    const timeout = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), this.#picker.loadTimeout)),
+    );
     try {
       const result = await Promise.race([loadMapsLibraries(this.#picker.options, this.#host.effectiveLocale), timeout]);
       if (result === 'timeout') {
@@ -151,8 +153,8 @@ export class MapController implements ReactiveController {
         ...(place.id ? { placeId: place.id } : {}),
       });
     };
-    search.addEventListener('gmp-select', select);
-    search.addEventListener('gmp-placeselect', select);
+    search.addEventListener('gmp-select', (event) => void select(event));
+    search.addEventListener('gmp-placeselect', (event) => void select(event));
     container.replaceChildren(search);
   }
 
@@ -197,18 +199,27 @@ export class MapController implements ReactiveController {
   }
 
   /** A point chosen on the map, by search, or by the browser: the texts follow, the address too. */
-  async setPoint(lat: number, lng: number, { address, placeId, reverse = false }: { address?: string; placeId?: string; reverse?: boolean } = {}): Promise<void> {
+  async setPoint(
+    lat: number,
+    lng: number,
+    { address, placeId, reverse = false }: { address?: string; placeId?: string; reverse?: boolean } = {},
+  ): Promise<void> {
     const value: LocationValue = { lat: round(lat), lng: round(lng) };
     if (address) value.address = address;
     if (placeId) value.placeId = placeId;
     this.#picker.choose(value, true);
     if (reverse && this.#libraries?.Geocoder) {
       try {
-        const { results } = await new this.#libraries.Geocoder().geocode({ location: { lat: value.lat, lng: value.lng } });
+        const { results } = await new this.#libraries.Geocoder().geocode({
+          location: { lat: value.lat, lng: value.lng },
+        });
         const found = results[0];
         // Only if the user has not moved on in the meantime.
         if (found && this.#host.value === value) {
-          this.#picker.choose({ ...value, address: found.formatted_address, ...(found.place_id ? { placeId: found.place_id } : {}) }, true);
+          this.#picker.choose(
+            { ...value, address: found.formatted_address, ...(found.place_id ? { placeId: found.place_id } : {}) },
+            true,
+          );
         }
       } catch {
         // No address for this point (or geocoding is not enabled): the coordinates stand alone.

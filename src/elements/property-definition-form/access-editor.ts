@@ -42,7 +42,9 @@ export function renderAccess(form: SectionHost) {
   const effective = (role: string): Level => (RANK[everyone] >= RANK[levelOf(role)] ? everyone : levelOf(role));
   const who = (minimum: Level) => {
     if (RANK[levelFor(form, [])] >= RANK[minimum]) return messages.everyoneWord;
-    const names = roles.filter((role) => RANK[levelFor(form, [role])] >= RANK[minimum]).map((role) => roleName(form, role));
+    const names = roles
+      .filter((role) => RANK[levelFor(form, [role])] >= RANK[minimum])
+      .map((role) => roleName(form, role));
     return names.length ? new Intl.ListFormat(form.locale).format(names) : '';
   };
   const sees = who('view');
@@ -61,7 +63,13 @@ export function renderAccess(form: SectionHost) {
     }
     form.update({ access }, 'access');
   };
-  const note = off ? messages.accessOff : everyone === 'edit' ? messages.everyoneEditsAlready : everyone === 'view' ? messages.everyoneViewsAlready : '';
+  const note = off
+    ? messages.accessOff
+    : everyone === 'edit'
+      ? messages.everyoneEditsAlready
+      : everyone === 'view'
+        ? messages.everyoneViewsAlready
+        : '';
   const row = (role: string, offered: Level[]) => html`<fieldset>
     <legend>${roleName(form, role)}</legend>
     ${LEVELS.map((level, index) => {
@@ -76,7 +84,16 @@ export function renderAccess(form: SectionHost) {
       <legend>${messages.access}</legend>
       <div class="levels">
         ${row('*', LEVELS)}
-        ${everyone === 'edit' ? nothing : roles.map((role) => row(role, LEVELS.filter((level) => RANK[level] >= RANK[everyone])))}
+        ${
+          everyone === 'edit'
+            ? nothing
+            : roles.map((role) =>
+                row(
+                  role,
+                  LEVELS.filter((level) => RANK[level] >= RANK[everyone]),
+                ),
+              )
+        }
       </div>
       ${note ? html`<p part="help-text" id="access-note">${note}</p>` : nothing}
       <p part="summary" id="access-summary" aria-live="polite">

@@ -11,7 +11,10 @@ export function optionRow(option: ChoiceOption): OptionRow {
 }
 
 function addOptions(form: SectionHost, text: string): void {
-  const labels = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const labels = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (!labels.length) return;
   const taken = new Set(form.draft.options.map((option) => option.value));
   const rows = labels.map((label) => {
@@ -61,7 +64,8 @@ function moveOption(form: SectionHost, from: number, to: number, focus = false):
   options.splice(to, 0, moved!);
   form.update({ options }, 'options');
   form.announce(form.messages.optionMoved(moved!.label || moved!.value, to + 1, options.length));
-  if (focus) void form.updateComplete.then(() => form.renderRoot.querySelector<HTMLInputElement>(`#option-${to}`)?.focus());
+  if (focus)
+    void form.updateComplete.then(() => form.renderRoot.querySelector<HTMLInputElement>(`#option-${to}`)?.focus());
 }
 
 function onOptionKey(form: SectionHost, index: number, event: KeyboardEvent): void {

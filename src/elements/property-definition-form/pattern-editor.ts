@@ -9,7 +9,10 @@ export function renderPattern(form: SectionHost) {
   const def = form.definition();
   const patternErrors = form.errorsFor('pattern');
   const compiles = !validateDefinition(def, []).some((e) => e.field === 'pattern');
-  const tried = form.sample && def.pattern && compiles ? parseValue({ ...def, label: def.label || messages.trySample }, form.sample, form.locale) : undefined;
+  const tried =
+    form.sample && def.pattern && compiles
+      ? parseValue({ ...def, label: def.label || messages.trySample }, form.sample, form.locale)
+      : undefined;
   return html`<label class="field"><span>${messages.pattern}</span>
         <input id="pattern" .value=${live(form.draft.pattern)} spellcheck="false" autocomplete="off"
           aria-invalid=${String(patternErrors.length > 0)} aria-describedby=${form.describedBy('pattern', 'pattern', 'pattern-hint')}

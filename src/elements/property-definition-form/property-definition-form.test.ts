@@ -12,13 +12,16 @@ import './property-definition-form.js';
 import '../../i18n/de.js';
 
 async function form(store: PropertyStore, definition?: PropertyDefinition, locale = 'en') {
-  const el = await fixture<PropertyDefinitionForm>(html`<property-definition-form locale=${locale} .store=${store} .definition=${definition}></property-definition-form>`);
+  const el = await fixture<PropertyDefinitionForm>(
+    html`<property-definition-form locale=${locale} .store=${store} .definition=${definition}></property-definition-form>`,
+  );
   await new Promise((resolve) => setTimeout(resolve, 20));
   await el.updateComplete;
   return el;
 }
 
-const $ = <T extends HTMLElement = HTMLInputElement>(el: PropertyDefinitionForm, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const $ = <T extends HTMLElement = HTMLInputElement>(el: PropertyDefinitionForm, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
 
 async function type(field: HTMLElement, text: string): Promise<void> {
   field.focus();
@@ -26,7 +29,8 @@ async function type(field: HTMLElement, text: string): Promise<void> {
   await sendKeys({ type: text });
 }
 
-const errorsShown = (el: PropertyDefinitionForm) => [...el.shadowRoot!.querySelectorAll('[part~="error"]')].map((e) => e.textContent!.trim());
+const errorsShown = (el: PropertyDefinitionForm) =>
+  [...el.shadowRoot!.querySelectorAll('[part~="error"]')].map((e) => e.textContent.trim());
 
 async function submit(el: PropertyDefinitionForm): Promise<void> {
   $<HTMLButtonElement>(el, '[part~="save-button"]').click();
@@ -51,13 +55,23 @@ describe('<property-definition-form> creating', () => {
         await sendKeys({ type: 'Blue' });
         await sendKeys({ press: 'Enter' });
       }
-      const saved = oneEvent(el, 'definition-saved') as Promise<DefinitionSavedEvent>;
+      const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
       $<HTMLButtonElement>(el, '[part~="save-button"]').focus();
       await sendKeys({ press: 'Enter' });
       const { definition } = (await saved).detail;
-      expect(definition).to.include({ name: 'favorite_thing', label: 'Favorite thing', type: propertyType, showToAgent: true, showToCustomer: false });
+      expect(definition).to.include({
+        name: 'favorite_thing',
+        label: 'Favorite thing',
+        type: propertyType,
+        showToAgent: true,
+        showToCustomer: false,
+      });
       expect(definition.access).to.deep.equal({ '*': 'edit' });
-      if (propertyType.endsWith('choice')) expect(definition.options).to.deep.equal([{ value: 'red', label: 'Red' }, { value: 'blue', label: 'Blue' }]);
+      if (propertyType.endsWith('choice'))
+        expect(definition.options).to.deep.equal([
+          { value: 'red', label: 'Red' },
+          { value: 'blue', label: 'Blue' },
+        ]);
       expect((await store.listDefinitions()).at(-1)).to.deep.equal(definition);
     });
   }
@@ -73,17 +87,20 @@ describe('<property-definition-form> creating', () => {
 
   it('describes every type with a sentence and an example from the help page', async () => {
     const el = await form(new MemoryStore());
-    const text = $(el, '.types').textContent!.replace(/\s+/g, ' ');
-    expect(text).to.contain('Number A series of digits that can include a decimal separator. For example: 3.1415926 or 65535');
+    const text = $(el, '.types').textContent.replace(/\s+/g, ' ');
+    expect(text).to.contain(
+      'Number A series of digits that can include a decimal separator. For example: 3.1415926 or 65535',
+    );
     expect(text).to.contain('Word A series of letters and digits, no spaces allowed. For example: ClassOf2023');
     expect(text).to.contain('Time Hours and minutes, no seconds.');
   });
 
   it('says in words who will see and who will edit the property', async () => {
     const el = await form(new MemoryStore());
-    const summary = () => $(el, '[part~="summary"]').textContent!.replace(/\s+/g, ' ').trim();
+    const summary = () => $(el, '[part~="summary"]').textContent.replace(/\s+/g, ' ').trim();
     expect(summary()).to.equal('Everyone can see it. Everyone can edit it.');
-    const radio = (name: string, level: number) => el.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[name="access-${name}"]`)[level]!;
+    const radio = (name: string, level: number) =>
+      el.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[name="access-${name}"]`)[level]!;
     radio('*', 1).click();
     await el.updateComplete;
     expect(summary()).to.equal('Everyone can see it. No user can edit it.');
@@ -102,7 +119,9 @@ describe('<property-definition-form> bad input', () => {
     const store = new FaultyStore(new MemoryStore(seed()));
     const el = await form(store);
     await type($(el, '#name'), 'favorite color');
-    expect(errorsShown(el)).to.include('The name must start with a letter and have only letters, digits and underscores, no spaces, at most 64 characters.');
+    expect(errorsShown(el)).to.include(
+      'The name must start with a letter and have only letters, digits and underscores, no spaces, at most 64 characters.',
+    );
     await type($(el, '#name'), 'Number');
     expect(errorsShown(el)).to.include('“Number” is the name of a default property.');
     await type($(el, '#name'), 'AGE');
@@ -138,10 +157,16 @@ describe('<property-definition-form> bad input', () => {
     paste.setData('text/plain', 'Red\nBlue\nred');
     area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: paste, bubbles: true, cancelable: true }));
     await el.updateComplete;
-    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.option input')].map((i) => i.value)).to.deep.equal(['Red', 'Blue', 'red']);
+    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.option input')].map((i) => i.value)).to.deep.equal([
+      'Red',
+      'Blue',
+      'red',
+    ]);
     expect(el.shadowRoot!.querySelector('#option-2-value')!.textContent).to.equal('stored as red_2');
     await submit(el);
-    expect(el.shadowRoot!.querySelector('#option-2-error')!.textContent).to.equal('Option 3: “red” is already in the list.');
+    expect(el.shadowRoot!.querySelector('#option-2-error')!.textContent).to.equal(
+      'Option 3: “red” is already in the list.',
+    );
     expect($(el, '#option-2').getAttribute('aria-invalid')).to.equal('true');
   });
 
@@ -154,9 +179,9 @@ describe('<property-definition-form> bad input', () => {
     await type($(el, '#pattern'), '^[A-Z]{2}\\d{6}$');
     await type($(el, '#pattern-hint-text'), 'Two capital letters and six digits.');
     await type($(el, '#sample'), 'AB12345');
-    expect($(el, '#sample-result').textContent!.trim()).to.equal('Two capital letters and six digits.');
+    expect($(el, '#sample-result').textContent.trim()).to.equal('Two capital letters and six digits.');
     await type($(el, '#sample'), 'AB123456');
-    expect($(el, '#sample-result').textContent!.trim()).to.equal('This value matches.');
+    expect($(el, '#sample-result').textContent.trim()).to.equal('This value matches.');
   });
 
   it('shows a store failure at the top, keeps the form, and saves once the store is back', async () => {
@@ -165,7 +190,9 @@ describe('<property-definition-form> bad input', () => {
     const el = await form(store);
     await type($(el, '#label'), 'VIP level');
     await submit(el);
-    expect($(el, '[part~="message"]').textContent).to.equal('Not saved: the server could not be reached. Everything you entered is still here.');
+    expect($(el, '[part~="message"]').textContent).to.equal(
+      'Not saved: the server could not be reached. Everything you entered is still here.',
+    );
     expect($(el, '#label').value).to.equal('VIP level');
     const saved = oneEvent(el, 'definition-saved');
     await submit(el);
@@ -190,7 +217,15 @@ describe('<property-definition-form> bad input', () => {
 
   it('words the store’s own refusal in the form’s language (German “name taken”)', async () => {
     // The error a real store raises, codes and no sentence, handed to a German form.
-    const vip: PropertyDefinition = { name: 'vip', label: 'VIP', type: 'text', showToAgent: true, showToCustomer: false, access: { '*': 'edit' }, order: 0 };
+    const vip: PropertyDefinition = {
+      name: 'vip',
+      label: 'VIP',
+      type: 'text',
+      showToAgent: true,
+      showToCustomer: false,
+      access: { '*': 'edit' },
+      order: 0,
+    };
     const other = new MemoryStore({ definitions: [vip] });
     const refusal = await other.createDefinition(vip).catch((error: unknown) => error);
     expect(refusal).to.be.instanceOf(StoreError);
@@ -216,8 +251,10 @@ describe('<property-definition-form> editing', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ up: 'Alt' });
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent).to.equal('Crimson moved to position 2 of 3.');
-    const saved = oneEvent(el, 'definition-saved') as Promise<DefinitionSavedEvent>;
+    expect(el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent).to.equal(
+      'Crimson moved to position 2 of 3.',
+    );
+    const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
     await submit(el);
     expect((await saved).detail.definition.options).to.deep.equal([
       { value: 'blue', label: 'blue' },
@@ -236,17 +273,26 @@ describe('<property-definition-form> editing', () => {
     items()[2]!.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));
     items()[0]!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     await el.updateComplete;
-    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.option input')].map((i) => i.value)).to.deep.equal(['green', 'red', 'blue']);
+    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.option input')].map((i) => i.value)).to.deep.equal([
+      'green',
+      'red',
+      'blue',
+    ]);
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Remove red"]')!.click();
     await el.updateComplete;
-    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.option input')].map((i) => i.value)).to.deep.equal(['green', 'blue']);
+    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.option input')].map((i) => i.value)).to.deep.equal([
+      'green',
+      'blue',
+    ]);
   });
 
   it('says the type cannot change once customers hold values', async () => {
     const store = new MemoryStore(seed());
     const age = (await store.listDefinitions()).find((d) => d.name === 'age')!;
     const el = await form(store, age);
-    expect(el.shadowRoot!.textContent).to.contain('2 customers have a value for this property, so its type cannot change.');
+    expect(el.shadowRoot!.textContent).to.contain(
+      '2 customers have a value for this property, so its type cannot change.',
+    );
     expect($(el, '#type-text').disabled).to.equal(true);
   });
 
@@ -286,17 +332,16 @@ function bind(store: MemoryStore): PropertyStore {
   };
 }
 
-
 describe('<property-definition-form> access control', () => {
   type Level = AccessLevel | 'none';
   const LEVELS: Level[] = ['none', 'view', 'edit'];
   const ROLES = ['agent', 'supervisor', 'admin'];
   const ROLE_NAMES: Record<string, string> = { agent: 'Agents', supervisor: 'Supervisors', admin: 'Admins' };
-  const summary = (el: PropertyDefinitionForm) => $(el, '[part~="summary"]').textContent!.replace(/\s+/g, ' ').trim();
+  const summary = (el: PropertyDefinitionForm) => $(el, '[part~="summary"]').textContent.replace(/\s+/g, ' ').trim();
   const rowLevels = (el: PropertyDefinitionForm, role: string) =>
     [...el.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[name="access-${role}"]`)].map((input) => ({
       input,
-      level: input.parentElement!.textContent!.trim().toLowerCase() as Level,
+      level: input.parentElement!.textContent.trim().toLowerCase() as Level,
     }));
   const user = (roles: string[]) => ({ kind: 'user' as const, id: 'someone', roles });
 
@@ -305,7 +350,9 @@ describe('<property-definition-form> access control', () => {
     const names = (minimum: Level) => {
       const rank = (level: Level) => LEVELS.indexOf(level);
       if (rank(propertyAccess(user([]), def)) >= rank(minimum)) return 'Everyone';
-      const named = ROLES.filter((role) => rank(propertyAccess(user([role]), def)) >= rank(minimum)).map((role) => ROLE_NAMES[role]!);
+      const named = ROLES.filter((role) => rank(propertyAccess(user([role]), def)) >= rank(minimum)).map(
+        (role) => ROLE_NAMES[role]!,
+      );
       return named.length ? new Intl.ListFormat('en').format(named) : '';
     };
     const sees = names('view');
@@ -330,7 +377,15 @@ describe('<property-definition-form> access control', () => {
               const level = LEVELS[Math.floor(combination / 3 ** index) % 3]!;
               if (level !== 'none') access[role] = level;
             });
-            const def: PropertyDefinition = { name: 'p', label: 'P', type: 'text', showToAgent, showToCustomer, access, order: 0 };
+            const def: PropertyDefinition = {
+              name: 'p',
+              label: 'P',
+              type: 'text',
+              showToAgent,
+              showToCustomer,
+              access,
+              order: 0,
+            };
             el.definition = def;
             await el.updateComplete;
             const context = JSON.stringify({ showToAgent, showToCustomer, access });
@@ -338,7 +393,10 @@ describe('<property-definition-form> access control', () => {
             for (const role of ['*', ...ROLES]) {
               const choices = rowLevels(el, role);
               if (!showToAgent) {
-                expect(choices.every(({ input }) => input.disabled), `${context}: ${role} disabled`).to.equal(true);
+                expect(
+                  choices.every(({ input }) => input.disabled),
+                  `${context}: ${role} disabled`,
+                ).to.equal(true);
                 continue;
               }
               if (role !== '*' && everyone === 'edit') {
@@ -350,7 +408,10 @@ describe('<property-definition-form> access control', () => {
                 const next = { ...def, access: { ...def.access, [role]: level } };
                 return propertyAccess(user(role === '*' ? [] : [role]), next as PropertyDefinition);
               });
-              expect(new Set(outcomes).size, `${context}: ${role} offers ${choices.map((c) => c.level)}`).to.equal(choices.length);
+              expect(
+                new Set(outcomes).size,
+                `${context}: ${role} offers ${choices.map((c) => c.level).join(', ')}`,
+              ).to.equal(choices.length);
               // … and the one checked is the level it has now.
               const shown = choices.find(({ input }) => input.checked)?.level;
               expect(shown, `${context}: ${role}`).to.equal(propertyAccess(user(role === '*' ? [] : [role]), def));
@@ -378,19 +439,26 @@ describe('<property-definition-form> access control', () => {
     radio('*', 'view')!.focus();
     radio('*', 'view')!.click();
     await el.updateComplete;
-    expect(rowLevels(el, 'agent').map((c) => c.level), 'None would change nothing').to.deep.equal(['view', 'edit']);
+    expect(
+      rowLevels(el, 'agent').map((c) => c.level),
+      'None would change nothing',
+    ).to.deep.equal(['view', 'edit']);
     expect(radio('agent', 'view')!.checked).to.equal(true);
     expect(radio('supervisor', 'edit')!.checked).to.equal(true);
-    expect($(el, '#access-note').textContent).to.equal('Everyone can see it, so a role can only be allowed to edit it too.');
+    expect($(el, '#access-note').textContent).to.equal(
+      'Everyone can see it, so a role can only be allowed to edit it too.',
+    );
     expect(summary(el)).to.equal('Everyone can see it. Supervisors can edit it.');
     radio('*', 'edit')!.focus();
     radio('*', 'edit')!.click();
     await el.updateComplete;
     for (const role of ROLES) expect(rowLevels(el, role), role).to.have.length(0);
-    expect($(el, '#access-note').textContent).to.equal('Everyone can edit it, so there is nothing more to give a role.');
+    expect($(el, '#access-note').textContent).to.equal(
+      'Everyone can edit it, so there is nothing more to give a role.',
+    );
     expect(el.shadowRoot!.activeElement).to.equal(radio('*', 'edit'));
     await expect(el).to.be.accessible();
-    const saved = oneEvent(el, 'definition-saved') as Promise<DefinitionSavedEvent>;
+    const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
     $<HTMLButtonElement>(el, '[part~="save-button"]').click();
     expect((await saved).detail.definition.access, 'no level the rows did not show').to.deep.equal({ '*': 'edit' });
   });
@@ -401,7 +469,9 @@ describe('<property-definition-form> access control', () => {
     agents.click();
     await el.updateComplete;
     expect(rowLevels(el, '*').every(({ input }) => input.disabled)).to.equal(true);
-    expect($(el, '#access-note').textContent).to.equal('Sie wird Agenten nicht gezeigt, daher sieht kein Benutzer sie: Diese Stufen gelten, sobald „Agenten zeigen“ an ist.');
+    expect($(el, '#access-note').textContent).to.equal(
+      'Sie wird Agenten nicht gezeigt, daher sieht kein Benutzer sie: Diese Stufen gelten, sobald „Agenten zeigen“ an ist.',
+    );
     expect(summary(el)).to.equal('Kein Benutzer kann sie sehen. Kein Benutzer kann sie bearbeiten.');
     await expect(el).to.be.accessible();
   });

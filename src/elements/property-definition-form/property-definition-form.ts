@@ -27,7 +27,17 @@ import { styles } from './property-definition-form.styles.js';
 function fieldId(field: string): string {
   const option = /^options\.(\d+)\./.exec(field);
   if (option) return `option-${option[1]}`;
-  return { name: 'name', label: 'label', type: 'type-text', options: 'add-options', pattern: 'pattern', access: 'access-*', description: 'description' }[field] ?? 'label';
+  return (
+    {
+      name: 'name',
+      label: 'label',
+      type: 'type-text',
+      options: 'add-options',
+      pattern: 'pattern',
+      access: 'access-*',
+      description: 'description',
+    }[field] ?? 'label'
+  );
 }
 
 /**
@@ -87,8 +97,17 @@ export class PropertyDefinitionForm extends StoreElement {
 
   #emptyDraft(): Draft {
     return {
-      label: '', name: '', type: 'text', options: [], showToCustomer: false, showToAgent: true,
-      access: { '*': 'edit' }, description: '', required: false, pattern: '', patternHint: '',
+      label: '',
+      name: '',
+      type: 'text',
+      options: [],
+      showToCustomer: false,
+      showToAgent: true,
+      access: { '*': 'edit' },
+      description: '',
+      required: false,
+      pattern: '',
+      patternHint: '',
     };
   }
 
@@ -156,7 +175,8 @@ export class PropertyDefinitionForm extends StoreElement {
       access,
       order,
     };
-    if (isChoiceType(draft.type)) def.options = draft.options.map(({ value, label }) => ({ value, label: label.trim() }));
+    if (isChoiceType(draft.type))
+      def.options = draft.options.map(({ value, label }) => ({ value, label: label.trim() }));
     if (draft.description.trim()) def.description = draft.description.trim();
     if (draft.required) def.required = true;
     if (specFor(draft)?.pattern && draft.pattern.trim()) {
@@ -176,7 +196,9 @@ export class PropertyDefinitionForm extends StoreElement {
   /** Errors shown beside a field: after the admin touched it, or tried to save. */
   #errorsFor(prefix: string): DefinitionError[] {
     return this.#errors.filter(
-      (error) => (error.field === prefix || error.field.startsWith(`${prefix}.`)) && (this.attempted || this.touched.has(prefix) || this.storeErrors.includes(error)),
+      (error) =>
+        (error.field === prefix || error.field.startsWith(`${prefix}.`)) &&
+        (this.attempted || this.touched.has(prefix) || this.storeErrors.includes(error)),
     );
   }
 
@@ -184,7 +206,8 @@ export class PropertyDefinitionForm extends StoreElement {
     this.draft = { ...this.draft, ...patch };
     if (touched) this.touched = new Set([...this.touched, touched]);
     // A store's verdict was about what was there before.
-    if (this.storeErrors.length) this.storeErrors = this.storeErrors.filter((error) => !touched || !error.field.startsWith(touched));
+    if (this.storeErrors.length)
+      this.storeErrors = this.storeErrors.filter((error) => !touched || !error.field.startsWith(touched));
     this.message = '';
   }
 
@@ -192,7 +215,13 @@ export class PropertyDefinitionForm extends StoreElement {
     const label = (event.target as HTMLInputElement).value;
     const patch: Partial<Draft> = { label };
     // The name follows the label until the admin writes one of their own.
-    if (!this.#nameEdited) patch.name = label.trim() ? suggestName(label, this.existing.map((def) => def.name)) : '';
+    if (!this.#nameEdited)
+      patch.name = label.trim()
+        ? suggestName(
+            label,
+            this.existing.map((def) => def.name),
+          )
+        : '';
     this.#update(patch, 'label');
   }
 
@@ -224,12 +253,15 @@ export class PropertyDefinitionForm extends StoreElement {
       this.storeErrors = [];
       this.dispatchEvent(new DefinitionSavedEvent(saved));
     } catch (error) {
-      const storeError = error instanceof StoreError ? error : new StoreError('unavailable', String(error), { cause: error });
+      const storeError =
+        error instanceof StoreError ? error : new StoreError('unavailable', String(error), { cause: error });
       if (storeError.definitionErrors.length) {
         this.storeErrors = storeError.definitionErrors;
         this.message = messages.fixErrors(storeError.definitionErrors.length);
         await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(storeError.definitionErrors[0]!.field))}`)?.focus();
+        this.renderRoot
+          .querySelector<HTMLElement>(`#${CSS.escape(fieldId(storeError.definitionErrors[0]!.field))}`)
+          ?.focus();
       } else {
         this.message = messages.saveFailed(this.describe(storeError));
       }
@@ -246,7 +278,9 @@ export class PropertyDefinitionForm extends StoreElement {
 
   #fieldErrors(prefix: string, id: string) {
     const errors = this.#errorsFor(prefix);
-    return errors.length ? html`<p part="error" id="${id}-error">${errors.map((error) => this.describe(error)).join(' ')}</p>` : nothing;
+    return errors.length
+      ? html`<p part="error" id="${id}-error">${errors.map((error) => this.describe(error)).join(' ')}</p>`
+      : nothing;
   }
 
   #describedBy(prefix: string, id: string, hint?: string): string {
@@ -317,14 +351,16 @@ export class PropertyDefinitionForm extends StoreElement {
       <legend>${messages.type}</legend>
       ${locked ? html`<p part="help-text">${messages.typeLocked(this.valueCount!)}</p>` : nothing}
       <div class="types" role="radiogroup" aria-label=${messages.type}>
-        ${PROPERTY_TYPES.map((type) => html`<label class="type">
+        ${PROPERTY_TYPES.map(
+          (type) => html`<label class="type">
           <input type="radio" name="type" id="type-${type}" value=${type} .checked=${live(this.draft.type === type)}
             ?disabled=${locked && type !== this.definition?.type}
             @change=${() => this.#update({ type }, 'type')} />
           <span class="name">${this.catalog.typeNames[type]}</span>
           <span class="about">${messages.typeDescriptions[type]}</span>
           <span class="example">${messages.example(messages.typeExamples[type])}</span>
-        </label>`)}
+        </label>`,
+        )}
       </div>
       ${this.#fieldErrors('type', 'type')}
     </fieldset>`;
@@ -380,4 +416,3 @@ declare global {
     'property-definition-form': PropertyDefinitionForm;
   }
 }
-

@@ -23,9 +23,12 @@ async function list(store: PropertyStore, locale = 'en', user: CustomerPropertie
 
 const rows = (el: PropertyDefinitionList) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
 const names = (el: PropertyDefinitionList) => rows(el).map((row) => row.dataset.name);
-const row = (el: PropertyDefinitionList, name: string) => el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-name="${name}"]`)!;
-const button = (root: ParentNode, label: string) => root.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!;
-const announced = (el: PropertyDefinitionList) => el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent;
+const row = (el: PropertyDefinitionList, name: string) =>
+  el.shadowRoot!.querySelector<HTMLTableRowElement>(`tr[data-name="${name}"]`)!;
+const button = (root: ParentNode, label: string) =>
+  root.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!;
+const announced = (el: PropertyDefinitionList) =>
+  el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent;
 
 function form(el: PropertyDefinitionList) {
   return el.shadowRoot!.querySelector('property-definition-form')!;
@@ -42,9 +45,13 @@ describe('<property-definition-list>', () => {
   it('drops the answer of a store it no longer uses, and cancels that load', async () => {
     const first = new FaultyStore(new MemoryStore(seed()));
     const stall = first.inject('listDefinitions', { type: 'stall' });
-    const el = await fixture<PropertyDefinitionList>(html`<property-definition-list .store=${first}></property-definition-list>`);
+    const el = await fixture<PropertyDefinitionList>(
+      html`<property-definition-list .store=${first}></property-definition-list>`,
+    );
     await stall.arrived;
-    const second = new MemoryStore({ definitions: [{ ...SEED_DEFINITIONS[0]!, name: 'only_here', label: 'Only here' }] });
+    const second = new MemoryStore({
+      definitions: [{ ...SEED_DEFINITIONS[0]!, name: 'only_here', label: 'Only here' }],
+    });
     el.store = second;
     await waitUntil(() => names(el).includes('only_here'), 'the second store’s definitions');
     stall.release();
@@ -60,7 +67,7 @@ describe('<property-definition-list>', () => {
     expect(names(el)).to.deep.equal(['number', 'name', ...SEED_DEFINITIONS.map((d) => d.name)]);
     expect(row(el, 'number').textContent).to.contain('Default property, cannot be changed');
     expect(row(el, 'number').querySelector('button')).to.equal(null);
-    const age = row(el, 'age').textContent!.replace(/\s+/g, ' ');
+    const age = row(el, 'age').textContent.replace(/\s+/g, ' ');
     expect(age).to.contain('Age').and.contain('age').and.contain('Number').and.contain('Everyone: Edit');
     await expect(el).to.be.accessible();
   });
@@ -90,7 +97,7 @@ describe('<property-definition-list>', () => {
     expect(form(el).shadowRoot!.querySelector<HTMLInputElement>('#label')!.value).to.equal('Notes');
     await typeInForm(el, '#label', 'Agent notes');
     form(el).shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
-    await waitUntil(() => row(el, 'notes').textContent!.includes('Agent notes'));
+    await waitUntil(() => row(el, 'notes').textContent.includes('Agent notes'));
     expect((await store.listDefinitions()).find((d) => d.name === 'notes')!.label).to.equal('Agent notes');
   });
 
@@ -99,9 +106,11 @@ describe('<property-definition-list>', () => {
     const el = await list(store);
     button(row(el, 'age'), 'Delete Age').click();
     const confirm = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.confirm-dialog')!;
-    await waitUntil(() => confirm.textContent!.includes('2 customers'));
+    await waitUntil(() => confirm.textContent.includes('2 customers'));
     expect(confirm.open).to.equal(true);
-    expect(confirm.textContent!.replace(/\s+/g, ' ')).to.contain('Delete “Age”? 2 customers have a value for it; the values will be deleted too.');
+    expect(confirm.textContent.replace(/\s+/g, ' ')).to.contain(
+      'Delete “Age”? 2 customers have a value for it; the values will be deleted too.',
+    );
     await expect(el).to.be.accessible();
     [...confirm.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!.click();
     await el.updateComplete;
@@ -146,12 +155,16 @@ describe('<property-definition-list>', () => {
     button(row(el, 'age'), 'Move Age down').click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"][role="alert"]'));
     expect(names(el)[2]).to.equal('age');
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('That did not work: the server could not be reached. Try again.');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
+      'That did not work: the server could not be reached. Try again.',
+    );
   });
 
   it('tells the admin what to do when empty, loading or failing', async () => {
     const empty = await list(new MemoryStore());
-    expect(empty.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('No custom properties yet. Add the first with “Add a property”.');
+    expect(empty.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal(
+      'No custom properties yet. Add the first with “Add a property”.',
+    );
     const store = new FaultyStore(new MemoryStore(seed()));
     store.inject('listDefinitions', { type: 'fail' });
     const failing = await list(store);
@@ -187,7 +200,14 @@ describe('<property-definition-list> for users who do not manage definitions', (
     // Counts, not NodeLists: chai takes minutes to print a list of elements when it fails.
     expect(root.querySelectorAll('button').length, 'no edit, move or delete buttons').to.equal(0);
     expect(root.querySelectorAll('dialog').length, 'no dialogs').to.equal(0);
-    expect([...root.querySelectorAll('th')].map((th) => th.textContent)).to.deep.equal(['Label', 'Name', 'Type', 'Customer', 'Agent', 'Access']);
+    expect([...root.querySelectorAll('th')].map((th) => th.textContent)).to.deep.equal([
+      'Label',
+      'Name',
+      'Type',
+      'Customer',
+      'Agent',
+      'Access',
+    ]);
     for (const tr of rows(el)) {
       expect(tr.draggable, `${tr.dataset.name} is not draggable`).to.equal(false);
       expect(tr.hasAttribute('tabindex'), `${tr.dataset.name} takes no focus`).to.equal(false);
@@ -199,8 +219,12 @@ describe('<property-definition-list> for users who do not manage definitions', (
     const store = new FaultyStore(new MemoryStore(data()));
     const el = await list(store, 'en', agent);
     expectReadOnly(el);
-    expect(names(el)).to.deep.equal(['number', 'name', ...SEED_DEFINITIONS.map((d) => d.name).filter((n) => n !== 'notes' && n !== 'class')]);
-    expect(row(el, 'age').textContent!.replace(/\s+/g, ' ')).to.contain('Age').and.contain('Everyone: Edit');
+    expect(names(el)).to.deep.equal([
+      'number',
+      'name',
+      ...SEED_DEFINITIONS.map((d) => d.name).filter((n) => n !== 'notes' && n !== 'class'),
+    ]);
+    expect(row(el, 'age').textContent.replace(/\s+/g, ' ')).to.contain('Age').and.contain('Everyone: Edit');
     await expect(el).to.be.accessible();
     // Drag and keys do nothing either.
     const transfer = new DataTransfer();
@@ -222,7 +246,9 @@ describe('<property-definition-list> for users who do not manage definitions', (
     const english = await list(new MemoryStore(), 'en', agent);
     expect(english.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('No custom properties yet.');
     const german = await list(new MemoryStore(), 'de', agent);
-    expect(german.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('Noch keine eigenen Eigenschaften.');
+    expect(german.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal(
+      'Noch keine eigenen Eigenschaften.',
+    );
   });
 
   it('lets the roles named in adminRoles manage, and takes the user from context', async () => {

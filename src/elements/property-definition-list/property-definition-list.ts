@@ -6,7 +6,13 @@ import type { DefinitionSavedEvent } from '../../events.js';
 import { DefinitionsController } from '../../internal/definitions-controller.js';
 import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
-import { definitionsFor, isAdmin, sortDefinitions, type Principal, type PropertyDefinition } from '../../model/index.js';
+import {
+  definitionsFor,
+  isAdmin,
+  sortDefinitions,
+  type Principal,
+  type PropertyDefinition,
+} from '../../model/index.js';
 import '../property-definition-form/property-definition-form.js';
 import { styles } from './property-definition-list.styles.js';
 
@@ -45,7 +51,6 @@ import { styles } from './property-definition-list.styles.js';
 @customElement('property-definition-list')
 export class PropertyDefinitionList extends StoreElement {
   static override styles = [tokens, inputStyles, styles];
-
 
   /** The role names the form offers in access control. */
   @property({ attribute: false }) roles: string[] = ['agent', 'supervisor', 'admin'];
@@ -112,7 +117,8 @@ export class PropertyDefinitionList extends StoreElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The buttons and rows it was on are gone: the heading takes the focus, so it is not lost to the page.
-    if (this.#refocus && !this.shadowRoot!.activeElement) this.renderRoot.querySelector<HTMLElement>('[part~="title"]')?.focus();
+    if (this.#refocus && !this.shadowRoot!.activeElement)
+      this.renderRoot.querySelector<HTMLElement>('[part~="title"]')?.focus();
     this.#refocus = false;
   }
 
@@ -131,8 +137,11 @@ export class PropertyDefinitionList extends StoreElement {
     this.formOpen = true;
     await this.updateComplete;
     this.formDialog.showModal();
-    this.formDialog.querySelector('property-definition-form')?.updateComplete.then(() => {
-      (this.formDialog.querySelector('property-definition-form')!.shadowRoot!.querySelector('#label') as HTMLElement | null)?.focus();
+    void this.formDialog.querySelector('property-definition-form')?.updateComplete.then(() => {
+      this.formDialog
+        .querySelector('property-definition-form')!
+        .shadowRoot!.querySelector<HTMLElement>('#label')
+        ?.focus();
     });
   }
 
@@ -191,7 +200,10 @@ export class PropertyDefinitionList extends StoreElement {
     const renumbered = reordered.map((def, order) => ({ ...def, order }));
     this.definitions = [...this.definitions.filter((def) => def.builtIn), ...renumbered];
     this.#announce(this.catalog.definitionList.moved(moved!.label, to + 1, custom.length));
-    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`tr[data-name="${CSS.escape(name)}"]`)?.focus());
+    if (focus)
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`tr[data-name="${CSS.escape(name)}"]`)?.focus(),
+      );
     const store = this.activeStore!;
     try {
       if (store.reorderDefinitions) await store.reorderDefinitions(renumbered.map((def) => def.name));
@@ -204,7 +216,8 @@ export class PropertyDefinitionList extends StoreElement {
   }
 
   #onRowKey(def: PropertyDefinition, index: number, event: KeyboardEvent): void {
-    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || event.target !== event.currentTarget) return;
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || event.target !== event.currentTarget)
+      return;
     event.preventDefault();
     void this.#move(def.name, index + (event.key === 'ArrowUp' ? -1 : 1), true);
   }
@@ -214,7 +227,9 @@ export class PropertyDefinitionList extends StoreElement {
     const entries = Object.entries(def.access);
     if (!entries.length) return names.levels.none;
     return entries
-      .map(([role, level]) => `${role === '*' ? names.everyone : (names.roleNames[role] ?? role)}: ${names.levels[level]}`)
+      .map(
+        ([role, level]) => `${role === '*' ? names.everyone : (names.roleNames[role] ?? role)}: ${names.levels[level]}`,
+      )
       .join(', ');
   }
 
@@ -224,9 +239,11 @@ export class PropertyDefinitionList extends StoreElement {
     return html`<section part="base" aria-labelledby="title">
       <div class="top">
         <h2 part="title" id="title" tabindex="-1">${messages.title}</h2>
-        ${admin
-          ? html`<button part="add-button" class="primary" type="button" @click=${() => this.#openForm()}><span aria-hidden="true">+</span>${messages.add}</button>`
-          : nothing}
+        ${
+          admin
+            ? html`<button part="add-button" class="primary" type="button" @click=${() => this.#openForm()}><span aria-hidden="true">+</span>${messages.add}</button>`
+            : nothing
+        }
       </div>
       ${this.#renderBody(admin)}
       ${this.actionError && admin ? html`<p part="error" role="alert">${this.actionError}</p>` : nothing}
@@ -238,10 +255,12 @@ export class PropertyDefinitionList extends StoreElement {
   #renderDialogs() {
     return html`<dialog part="dialog" class="form-dialog" @close=${(e: Event) => (this.formOpen = (e.target as HTMLDialogElement).open)}
       aria-label=${this.editing ? this.catalog.definitionForm.editTitle(this.editing.label) : this.catalog.definitionForm.createTitle}>
-      ${this.formOpen
-        ? html`<property-definition-form .store=${this.activeStore} .roles=${this.roles} .definition=${this.editing}
+      ${
+        this.formOpen
+          ? html`<property-definition-form .store=${this.activeStore} .roles=${this.roles} .definition=${this.editing}
             locale=${this.effectiveLocale} @definition-saved=${this.#onSaved} @cancel=${this.#closeForm}></property-definition-form>`
-        : nothing}
+          : nothing
+      }
     </dialog>
     ${this.#renderConfirm()}`;
   }
@@ -263,13 +282,17 @@ export class PropertyDefinitionList extends StoreElement {
           ${admin ? html`<th scope="col">${columns.actions}</th>` : nothing}
         </tr></thead>
         <tbody>
-          ${this.#shown.filter((def) => def.builtIn).map((def) => admin ? this.#renderRow(def, -1, 0) : this.#renderReadOnlyRow(def))}
-          ${custom.map((def, index) => admin ? this.#renderRow(def, index, custom.length) : this.#renderReadOnlyRow(def))}
+          ${this.#shown.filter((def) => def.builtIn).map((def) => (admin ? this.#renderRow(def, -1, 0) : this.#renderReadOnlyRow(def)))}
+          ${custom.map((def, index) => (admin ? this.#renderRow(def, index, custom.length) : this.#renderReadOnlyRow(def)))}
         </tbody>
       </table></div>
-      ${custom.length
-        ? admin ? html`<p part="hint">${messages.reorderHint}</p>` : nothing
-        : html`<p part="message">${admin ? messages.empty : messages.emptyReadOnly}</p>`}`;
+      ${
+        custom.length
+          ? admin
+            ? html`<p part="hint">${messages.reorderHint}</p>`
+            : nothing
+          : html`<p part="message">${admin ? messages.empty : messages.emptyReadOnly}</p>`
+      }`;
   }
 
   /** The cells every user sees. */
@@ -308,14 +331,16 @@ export class PropertyDefinitionList extends StoreElement {
       }}
       @dragend=${() => (this.dragging = undefined)}>
       ${this.#renderCells(def)}
-      <td>${locked
-        ? html`<span class="locked"><span aria-hidden="true">🔒</span> ${messages.builtIn}</span>`
-        : html`<span class="actions">
+      <td>${
+        locked
+          ? html`<span class="locked"><span aria-hidden="true">🔒</span> ${messages.builtIn}</span>`
+          : html`<span class="actions">
             <button type="button" aria-label=${messages.edit(def.label)} @click=${() => this.#openForm(def)}>✎</button>
             <button type="button" aria-label=${messages.moveUp(def.label)} ?disabled=${index === 0} @click=${() => this.#move(def.name, index - 1)}>↑</button>
             <button type="button" aria-label=${messages.moveDown(def.label)} ?disabled=${index === count - 1} @click=${() => this.#move(def.name, index + 1)}>↓</button>
             <button type="button" aria-label=${messages.remove(def.label)} @click=${() => this.#askDelete(def)}>🗑</button>
-          </span>`}</td>
+          </span>`
+      }</td>
     </tr>`;
   }
 
@@ -329,8 +354,9 @@ export class PropertyDefinitionList extends StoreElement {
         // It may be gone already too: the user lost the admin role.
         if (!this.confirmDialog?.open) this.deleting = undefined;
       }}>
-      ${deleting
-        ? html`<div class="confirm">
+      ${
+        deleting
+          ? html`<div class="confirm">
             <h2 id="confirm-title">${messages.confirmTitle(deleting.def.label)}</h2>
             <p id="confirm-text" aria-live="polite">${count === undefined ? messages.confirmUnknown : count === 0 ? messages.confirmNoValues : messages.confirmValues(count)}</p>
             <div class="buttons">
@@ -338,7 +364,8 @@ export class PropertyDefinitionList extends StoreElement {
               <button type="button" autofocus @click=${() => this.confirmDialog.close()}>${this.catalog.definitionForm.cancel}</button>
             </div>
           </div>`
-        : nothing}
+          : nothing
+      }
     </dialog>`;
   }
 }

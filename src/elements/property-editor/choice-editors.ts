@@ -68,16 +68,18 @@ function renderCombobox(editor: EditorHost) {
           aria-expanded=${editor.expanded ? 'true' : 'false'} aria-controls="listbox" ?disabled=${editor.disabled}
           @click=${() => toggleCombo(editor)}>${chevronIcon}</button>
       </div>
-      ${editor.expanded
-        ? listbox.render(matches, {
-            label: def.label,
-            multiple: false,
-            popup: true,
-            chosen: chosenValues(editor.value),
-            noMatches: messages.noMatches,
-            pick: (index) => pickOne(editor, index),
-          })
-        : nothing}
+      ${
+        editor.expanded
+          ? listbox.render(matches, {
+              label: def.label,
+              multiple: false,
+              popup: true,
+              chosen: chosenValues(editor.value),
+              noMatches: messages.noMatches,
+              pick: (index) => pickOne(editor, index),
+            })
+          : nothing
+      }
     </div>
     ${legacy ? html`<p part="help-text" class="legacy">${messages.noLongerOfferedHint}</p>` : nothing}
     ${editor.below()}
@@ -199,15 +201,17 @@ function renderSearchableList(editor: EditorHost) {
   const matches = listbox.matches(editor.query);
   return html`<fieldset part="base" aria-describedby=${ifDefined(editor.describedBy())}>
     <legend part="label" id="label">${editor.labelText()}</legend>
-    ${chosen.length
-      ? html`<ul part="chips" aria-label=${messages.chosen(chosen.length)}>
+    ${
+      chosen.length
+        ? html`<ul part="chips" aria-label=${messages.chosen(chosen.length)}>
           ${chosen.map((value) => {
             const label = optionLabel(def, value) ?? messages.noLongerOffered(value);
             return html`<li part="chip">${label}<button type="button" aria-label=${messages.removeChoice(label)}
               ?disabled=${editor.disabled} @click=${() => toggleOption(editor, value)}>×</button></li>`;
           })}
         </ul>`
-      : nothing}
+        : nothing
+    }
     <input part="input" id="control" type="search" role="combobox" autocomplete="off" aria-autocomplete="list"
       aria-expanded="true" aria-controls="listbox" aria-activedescendant=${ifDefined(listbox.activeId(matches))}
       aria-label=${`${def.label}: ${messages.searchOptions}`} placeholder=${messages.searchOptions}

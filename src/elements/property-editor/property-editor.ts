@@ -152,7 +152,10 @@ export class PropertyEditor extends FormControlElement {
       this.#hostValue = this.value;
       this.#pristine = true;
       this.#showValue();
-    } else if (shownFor !== this.#shownFor && (!this.definition || !isTypedInput(this.definition) || this.#parse(this.#textLocale)?.ok)) {
+    } else if (
+      shownFor !== this.#shownFor &&
+      (!this.definition || !isTypedInput(this.definition) || this.#parse(this.#textLocale)?.ok)
+    ) {
       this.#showValue();
     }
   }
@@ -225,7 +228,11 @@ export class PropertyEditor extends FormControlElement {
     if (this.readonly || !this.definition) return null;
     const problem = this.#problem();
     if (!this.#blocking(problem)) return null;
-    return { flags: validityFlags(problem!.code), message: this.#errorText(problem!), anchor: this.control ?? undefined };
+    return {
+      flags: validityFlags(problem!.code),
+      message: this.#errorText(problem!),
+      anchor: this.control ?? undefined,
+    };
   }
 
   protected resetValue(): void {
@@ -362,9 +369,11 @@ export class PropertyEditor extends FormControlElement {
 
   #labelText(def: PropertyDefinition) {
     const required = this.required || def.required;
-    return html`${def.label}${required
-      ? html`<span class="required" aria-hidden="true">*</span><span class="visually-hidden">(${this.catalog.field.required})</span>`
-      : nothing}`;
+    return html`${def.label}${
+      required
+        ? html`<span class="required" aria-hidden="true">*</span><span class="visually-hidden">(${this.catalog.field.required})</span>`
+        : nothing
+    }`;
   }
 
   #label(def: PropertyDefinition) {
@@ -378,10 +387,12 @@ export class PropertyEditor extends FormControlElement {
     // Spaces and punctuation in a word are reported as they are typed; the rest once the user leaves.
     // While the combobox list is open the text is a search, not yet an answer.
     const show =
-      problem && !this.expanded && (this.touched || problem.code === 'word.characters' || (!this.#blocking(problem) && problem.code !== 'required'));
+      problem &&
+      !this.expanded &&
+      (this.touched || problem.code === 'word.characters' || (!this.#blocking(problem) && problem.code !== 'required'));
     return html`${def.description ? html`<p part="help-text" id="description">${def.description}</p>` : nothing}
       ${hint ? html`<p part="help-text" id="hint">${hint}</p>` : nothing}
-      ${show ? html`<p part="error" id="error">${this.#errorText(problem!)}</p>` : nothing}`;
+      ${show ? html`<p part="error" id="error">${this.#errorText(problem)}</p>` : nothing}`;
   }
 
   #describedBy(hint = false): string | undefined {

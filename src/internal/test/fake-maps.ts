@@ -16,7 +16,10 @@ class Emitter {
 }
 
 export class FakeLatLng {
-  constructor(private readonly latitude: number, private readonly longitude: number) {}
+  constructor(
+    private readonly latitude: number,
+    private readonly longitude: number,
+  ) {}
   lat() {
     return this.latitude;
   }
@@ -28,7 +31,10 @@ export class FakeLatLng {
 export class FakeMap extends Emitter {
   center: { lat: number; lng: number };
   zoom: number;
-  constructor(readonly element: HTMLElement, readonly options: { center: { lat: number; lng: number }; zoom: number; mapId?: string }) {
+  constructor(
+    readonly element: HTMLElement,
+    readonly options: { center: { lat: number; lng: number }; zoom: number; mapId?: string },
+  ) {
     super();
     this.center = options.center;
     this.zoom = options.zoom;
@@ -89,7 +95,8 @@ export class FakePlaceAutocomplete extends HTMLElement {
     this.dispatchEvent(event);
   }
 }
-if (!customElements.get('fake-place-autocomplete')) customElements.define('fake-place-autocomplete', FakePlaceAutocomplete);
+if (!customElements.get('fake-place-autocomplete'))
+  customElements.define('fake-place-autocomplete', FakePlaceAutocomplete);
 
 export interface FakeMapsOptions {
   /** Reject the core library, as a blocked script or a bad key would. */
@@ -99,7 +106,11 @@ export interface FakeMapsOptions {
   address?: string;
 }
 
-export function createFakeMaps({ fail = false, hang = false, address = 'Champ de Mars, 75007 Paris, France' }: FakeMapsOptions = {}) {
+export function createFakeMaps({
+  fail = false,
+  hang = false,
+  address = 'Champ de Mars, 75007 Paris, France',
+}: FakeMapsOptions = {}) {
   const calls: string[] = [];
   const maps: FakeMap[] = [];
   const markers: FakeMarker[] = [];

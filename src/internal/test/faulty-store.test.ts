@@ -42,6 +42,8 @@ describe('FaultyStore (test helper)', () => {
     expect(error.current?.changed?.age?.by).to.equal('Ben');
     expect(inner.author).to.equal('Ana');
     store.inject('updateCustomer', { type: 'conflict', changes: { notes: 'x' } });
-    expect((await store.updateCustomer('ana', { age: '35' }, { revision: error.current!.revision })).properties).to.include({ age: '35', notes: 'x' });
+    expect(
+      (await store.updateCustomer('ana', { age: '35' }, { revision: error.current!.revision })).properties,
+    ).to.include({ age: '35', notes: 'x' });
   });
 });

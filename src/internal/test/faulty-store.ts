@@ -78,7 +78,9 @@ export class FaultyStore implements PropertyStore {
     }
     const id = args[0] as string;
     const current = await this.inner.getCustomer(id);
-    await this.#asOther(fault.author, () => this.inner.updateCustomer(id, fault.changes, { revision: current.revision }));
+    await this.#asOther(fault.author, () =>
+      this.inner.updateCustomer(id, fault.changes, { revision: current.revision }),
+    );
     return forward();
   }
 
@@ -120,7 +122,11 @@ export class FaultyStore implements PropertyStore {
   getCustomer(id: string, opts?: { signal?: AbortSignal }) {
     return this.#call('getCustomer', [id, opts], () => this.inner.getCustomer(id, opts));
   }
-  updateCustomer(id: string, changes: Record<string, PropertyValue | null>, opts: { revision: number }): Promise<Customer> {
+  updateCustomer(
+    id: string,
+    changes: Record<string, PropertyValue | null>,
+    opts: { revision: number },
+  ): Promise<Customer> {
     return this.#call('updateCustomer', [id, changes, opts], () => this.inner.updateCustomer(id, changes, opts));
   }
   findCustomers(...args: Parameters<PropertyStore['findCustomers']>) {

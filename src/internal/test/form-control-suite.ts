@@ -78,7 +78,10 @@ export function runFormControlTests(cases: FormControlCase[]): void {
         control.value = testCase.sample;
         await control.updateComplete;
         expect(new FormData(form).has('field')).to.equal(false);
-        expect(control.shadowRoot!.querySelector('input:not([tabindex="-1"]), select, textarea')?.matches(':disabled') ?? true).to.equal(true);
+        expect(
+          control.shadowRoot!.querySelector('input:not([tabindex="-1"]), select, textarea')?.matches(':disabled') ??
+            true,
+        ).to.equal(true);
       });
 
       it('fires no event when its value is set from code', async () => {

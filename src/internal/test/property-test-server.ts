@@ -60,7 +60,15 @@ export function createPropertyTestHandler(): (req: IncomingMessage, res: ServerR
         const options = (text ? JSON.parse(text) : {}) as MemoryStoreOptions;
         const id = String(next++);
         const basePath = `${PREFIX}stores/${id}`;
-        servers.set(id, createPropertyServer({ store: new MemoryStore(options), authenticate, profileSecret: TEST_PROFILE_SECRET, basePath }));
+        servers.set(
+          id,
+          createPropertyServer({
+            store: new MemoryStore(options),
+            authenticate,
+            profileSecret: TEST_PROFILE_SECRET,
+            basePath,
+          }),
+        );
         sendJson(res, 201, { base: basePath });
         return true;
       }
@@ -71,8 +79,15 @@ export function createPropertyTestHandler(): (req: IncomingMessage, res: ServerR
         return true;
       }
       if (match[2] === '/__token' && method === 'POST') {
-        const { customerId, expiresInSeconds } = JSON.parse((await body(req)).toString('utf8')) as { customerId: string; expiresInSeconds?: number };
-        const token = await createProfileToken({ customerId, secret: TEST_PROFILE_SECRET, ...(expiresInSeconds ? { expiresInSeconds } : {}) });
+        const { customerId, expiresInSeconds } = JSON.parse((await body(req)).toString('utf8')) as {
+          customerId: string;
+          expiresInSeconds?: number;
+        };
+        const token = await createProfileToken({
+          customerId,
+          secret: TEST_PROFILE_SECRET,
+          ...(expiresInSeconds ? { expiresInSeconds } : {}),
+        });
         sendJson(res, 200, { token });
         return true;
       }
@@ -82,7 +97,11 @@ export function createPropertyTestHandler(): (req: IncomingMessage, res: ServerR
       }
       const payload = method === 'GET' || method === 'HEAD' ? undefined : await body(req);
       const response = await server.fetch(
-        new Request(new URL(req.url ?? '/', 'http://localhost'), { method, headers, ...(payload?.length ? { body: new Uint8Array(payload) } : {}) }),
+        new Request(new URL(req.url ?? '/', 'http://localhost'), {
+          method,
+          headers,
+          ...(payload?.length ? { body: new Uint8Array(payload) } : {}),
+        }),
       );
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));

@@ -37,7 +37,10 @@ interface Namespace {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -64,7 +67,11 @@ function sendError(res: ServerResponse, error: unknown): void {
     const revisionConflict = error.kind === 'conflict' && error.current !== undefined;
     send(res, revisionConflict ? 412 : STATUS[error.kind], { error: error.toJSON() });
   } else if (error instanceof HttpError) {
-    send(res, error.status, { error: new StoreError(error.status === 401 ? 'unauthenticated' : 'invalid', error.message, { code: 'request' }).toJSON() });
+    send(res, error.status, {
+      error: new StoreError(error.status === 401 ? 'unauthenticated' : 'invalid', error.message, {
+        code: 'request',
+      }).toJSON(),
+    });
   } else {
     send(res, 500, { error: new StoreError('unavailable', String(error)).toJSON() });
   }
@@ -81,7 +88,10 @@ export function createRestTestHandler(): (req: IncomingMessage, res: ServerRespo
     const method = req.method ?? 'GET';
     try {
       if (url.pathname === '/rest-test/stores' && method === 'POST') {
-        const { token, nowIso, ...options } = ((await readJson(req)) ?? {}) as MemoryStoreOptions & { token?: string; nowIso?: string };
+        const { token, nowIso, ...options } = ((await readJson(req)) ?? {}) as MemoryStoreOptions & {
+          token?: string;
+          nowIso?: string;
+        };
         const id = String(next++);
         // A fixed clock when asked for, so a test's "within the last days" is the same on both sides.
         const store = new MemoryStore({ ...options, ...(nowIso ? { now: () => new Date(nowIso) } : {}) });
@@ -123,7 +133,13 @@ export function createRestTestHandler(): (req: IncomingMessage, res: ServerRespo
   };
 }
 
-async function route(store: MemoryStore, method: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  store: MemoryStore,
+  method: string,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const segments = path.split('/').map(decodeURIComponent);
   const [collection, key, sub] = segments;
   const etag = (revision: number) => ({ ETag: `"${revision}"` });
@@ -150,7 +166,14 @@ async function route(store: MemoryStore, method: string, path: string, req: Inco
   }
   if (collection === 'customers' && key === 'search' && method === 'POST') {
     const { query, limit, cursor } = ((await readJson(req)) ?? {}) as { query: never; limit?: number; cursor?: string };
-    return send(res, 200, await store.findCustomers(query, { ...(limit !== undefined ? { limit } : {}), ...(cursor !== undefined ? { cursor } : {}) }));
+    return send(
+      res,
+      200,
+      await store.findCustomers(query, {
+        ...(limit !== undefined ? { limit } : {}),
+        ...(cursor !== undefined ? { cursor } : {}),
+      }),
+    );
   }
   if (collection === 'customers' && key !== undefined && sub === undefined) {
     if (method === 'GET') {
@@ -159,7 +182,12 @@ async function route(store: MemoryStore, method: string, path: string, req: Inco
     }
     if (method === 'PATCH') {
       const ifMatch = /^"(\d+)"$/.exec(String(req.headers['if-match'] ?? ''));
-      if (!ifMatch) return send(res, 428, { error: new StoreError('invalid', 'If-Match with the revision is required.', { code: 'request.revision' }).toJSON() });
+      if (!ifMatch)
+        return send(res, 428, {
+          error: new StoreError('invalid', 'If-Match with the revision is required.', {
+            code: 'request.revision',
+          }).toJSON(),
+        });
       const { changes } = ((await readJson(req)) ?? {}) as { changes?: Record<string, never> };
       const customer = await store.updateCustomer(key, changes ?? {}, { revision: Number(ifMatch[1]) });
       return send(res, 200, customer, etag(customer.revision));

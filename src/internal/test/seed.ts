@@ -46,7 +46,14 @@ export const SEED_CUSTOMERS: Customer[] = [
       callback: '09:30',
     },
   },
-  { id: 'ben', channel: 'telegram', number: '123456789', name: 'Ben', revision: 1, properties: { age: '19', favorite_color: 'blue' } },
+  {
+    id: 'ben',
+    channel: 'telegram',
+    number: '123456789',
+    name: 'Ben',
+    revision: 1,
+    properties: { age: '19', favorite_color: 'blue' },
+  },
   { id: 'cem', channel: 'telegram', number: '987654321', name: 'Cem', revision: 1, properties: {} },
 ];
 

@@ -90,7 +90,10 @@ export function runStoreConformance(
           ['definition.options.count', 'options'],
         ]);
         await rejection(store.createDefinition({ ...SEED_DEFINITIONS[0]!, name: 'Name' }), 'invalid');
-        await rejection(store.createDefinition({ ...SEED_DEFINITIONS[0]!, name: 'sneaky', builtIn: true }), 'forbidden');
+        await rejection(
+          store.createDefinition({ ...SEED_DEFINITIONS[0]!, name: 'sneaky', builtIn: true }),
+          'forbidden',
+        );
         expect(await store.listDefinitions()).to.have.length(2 + SEED_DEFINITIONS.length);
       });
 
@@ -165,7 +168,11 @@ export function runStoreConformance(
 
       it('refuses invalid values with the model’s error per field, and writes none of them', async () => {
         const error = await rejection(
-          store.updateCustomer('ana', { age: '1,234.5', birthday: '2023-02-29', class: 'Class of 2023', callback: '09:30' }, { revision: 1 }),
+          store.updateCustomer(
+            'ana',
+            { age: '1,234.5', birthday: '2023-02-29', class: 'Class of 2023', callback: '09:30' },
+            { revision: 1 },
+          ),
           'invalid',
         );
         expect(Object.fromEntries(Object.entries(error.errors).map(([field, e]) => [field, e.code]))).to.deep.equal({
@@ -191,13 +198,20 @@ export function runStoreConformance(
       it('refuses a stale write of the same field with conflict, naming it and carrying the current customer', async () => {
         const second = other ? await other('Ben (agent)') : store;
         await second.updateCustomer('ana', { age: '36', notes: 'x' }, { revision: 1 });
-        const error = await rejection(store.updateCustomer('ana', { age: '35', class: 'VIP' }, { revision: 1 }), 'conflict');
+        const error = await rejection(
+          store.updateCustomer('ana', { age: '35', class: 'VIP' }, { revision: 1 }),
+          'conflict',
+        );
         expect(error.fields).to.deep.equal(['age']);
         expect(error.current?.properties.age).to.equal('36');
         expect(error.currentValues).to.deep.equal({ age: '36' });
         expect(error.current?.changed?.age?.by).to.equal(other ? 'Ben (agent)' : 'Ana (agent)');
         expect((await store.getCustomer('ana')).properties.class).to.equal('ClassOf2023');
-        const retried = await store.updateCustomer('ana', { age: '35', class: 'VIP' }, { revision: error.current!.revision });
+        const retried = await store.updateCustomer(
+          'ana',
+          { age: '35', class: 'VIP' },
+          { revision: error.current!.revision },
+        );
         expect(retried.properties).to.include({ age: '35', class: 'VIP' });
       });
     });
@@ -212,7 +226,10 @@ export function runStoreConformance(
         const second = await store.findCustomers(query, { limit: 1, cursor: first.cursor! });
         expect(second.customers.map((c) => c.id)).to.deep.equal(['ben']);
         expect(second.cursor).to.equal(undefined);
-        const reds = await store.findCustomers({ match: 'any', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }] });
+        const reds = await store.findCustomers({
+          match: 'any',
+          conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }],
+        });
         expect(reds.customers.map((c) => c.id)).to.deep.equal(['ana']);
       });
 
