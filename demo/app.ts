@@ -209,14 +209,19 @@ const audience = document.querySelector<AudienceBuilder>('#audience')!;
 audience.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red', 'blue'] }] };
 
 function route(): void {
-  // A signed profile link, `#token=…`: the customer's own page. The token leaves the address bar.
-  if (location.hash.startsWith('#token=')) {
-    const token = decodeURIComponent(location.hash.slice('#token='.length));
-    history.replaceState(null, '', `${location.pathname}${location.search}#profile`);
-    Object.assign(profile, { store: connection.profileStore(), token });
+  // A signed profile link, `#token=…`: the customer's own page. The form reads the token and takes
+  // it out of the address bar (`token-from-fragment`).
+  const signedLink = location.hash.startsWith('#token=');
+  if (signedLink) {
+    profile.store = connection.profileStore();
+    profile.tokenFromFragment = true;
   }
   const [page = 'workspace', id] = location.hash.replace(/^#/, '').split('/');
-  const known = ['workspace', 'profile', 'admin', 'audiences', 'playground'].includes(page) ? page : 'workspace';
+  const known = signedLink
+    ? 'profile'
+    : ['workspace', 'profile', 'admin', 'audiences', 'playground'].includes(page)
+      ? page
+      : 'workspace';
   for (const section of document.querySelectorAll<HTMLElement>('main > .page'))
     section.hidden = section.id !== `page-${known}`;
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.app-bar nav a')) {

@@ -131,6 +131,27 @@ test('the live demo, on the server', async (t) => {
     assert.equal(stored.changed.shoe_size.by, 'customer:c-01');
   });
 
+  await t.test('an altered link is refused on screen, with a clear message', async () => {
+    await page.goto(`${origin}/demo/`);
+    await page.focus('#composer input[name="text"]');
+    await page.keyboard.type('profile');
+    await page.keyboard.press('Enter');
+    await waitFor(() => document.querySelector('#messages a[href*="#token=cp1."]'), 'the signed link');
+    const link = await page.$eval('#messages a[href*="#token=cp1."]', (a) => a.href);
+    // Someone changes the customer the link names: the payload no longer matches the signature.
+    const [start, payload, signature] = link.split('.');
+    const forged = `${start}.${payload.slice(0, -2)}${payload.at(-2) === 'A' ? 'B' : 'A'}${payload.at(-1)}.${signature}`;
+    await page.goto(forged);
+    await waitFor(
+      () => document.querySelector('#profile').shadowRoot.textContent.includes('This link does not work any more'),
+      'the refusal',
+    );
+    const editors = await page.evaluate(
+      () => document.querySelector('#profile').shadowRoot.querySelectorAll('property-editor').length,
+    );
+    assert.equal(editors, 0, 'no field of anyone’s profile is shown');
+  });
+
   await t.test('no console error on the way', () => {
     assert.deepEqual(problems, []);
   });
