@@ -21,14 +21,17 @@ const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
 /** Bytes as KB (1024 bytes), one decimal. */
 export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** Exports that run on a server (Node and its database drivers): no page loads them. */
+const SERVER_EXPORTS = new Set(['./server']);
+
 /**
  * The public entry points of a package.json `exports` map: `[name, file]` for each export whose
- * target is a JavaScript module, leaving out the bundle and type-only or non-JS exports.
+ * target is a JavaScript module, leaving out the bundle, the server half and type-only or non-JS exports.
  */
 export function entryPoints(exportsMap) {
   const entries = [];
   for (const [name, target] of Object.entries(exportsMap)) {
-    if (name === BUNDLE_EXPORT) continue;
+    if (name === BUNDLE_EXPORT || SERVER_EXPORTS.has(name)) continue;
     const file = typeof target === 'string' ? target : (target.browser ?? target.import ?? target.default);
     if (typeof file === 'string' && file.endsWith('.js')) entries.push([name, file]);
   }
