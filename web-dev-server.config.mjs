@@ -2,10 +2,11 @@ import { getRequestListener } from '@hono/node-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { tsImport } from 'tsx/esm/api';
 
-// The demo's server side: customer-properties/server over the demo's data at /api, and the chat's
-// "profile" reply at /demo-api (demo/api.ts). The page talks to it through RestStore.
+// The demo's server side: customer-properties/server over the demo's data (PGlite in .demo-data/)
+// at /api, and the chat's "profile" reply at /demo-api (demo/api.ts). The page talks to it through
+// RestStore.
 const { createDemoApi } = await tsImport('./demo/api.ts', import.meta.url);
-const demoApi = createDemoApi();
+const demoApi = await createDemoApi();
 const listener = getRequestListener(
   async (request) => (await demoApi.handle(request)) ?? new Response(null, { status: 404 }),
 );

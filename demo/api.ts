@@ -1,14 +1,15 @@
 /// <reference types="node" />
 /*
  * The demo's server side, run by `npm start` inside the dev server: customer-properties/server over
- * the demo's data, and the chat's "profile" reply with a signed link. Node only.
+ * the demo's data in PostgreSQL (PGlite, embedded, in a git-ignored folder: `.demo-data/`, or
+ * `DEMO_DATA_DIR`), and the chat's "profile" reply with a signed link. Node only.
  *
  * The role switch of the demo page is its login: the page sends `X-Demo-Role`, and `authenticate`
  * believes it. A real host never does that: its `authenticate` reads its own session or token.
  */
-import { createPropertyServer, replyToCustomerMessage } from '../src/server/index.js';
+import { rm } from 'node:fs/promises';
+import { createPropertyServer, PostgresStore, replyToCustomerMessage } from '../src/server/index.js';
 import type { Principal } from '../src/model/index.js';
-import { MemoryStore } from '../src/storage/memory-store.js';
 import { definitions, seedCustomers } from './seed.js';
 
 const ROLES = ['agent', 'supervisor', 'admin'];
@@ -25,15 +26,15 @@ export interface DemoApi {
   handle(request: Request): Promise<Response | null>;
 }
 
-/** The demo's API: a fresh store with the demo's data, a secret made for this process only. */
-export function createDemoApi(): DemoApi {
+/**
+ * The demo's API over its PGlite database in `dataDir` (seeded on first use, kept across restarts),
+ * with a secret made for this process only: links from an earlier run stop working, as they should.
+ */
+export async function createDemoApi({ dataDir = process.env.DEMO_DATA_DIR || '.demo-data' } = {}): Promise<DemoApi> {
   const secret = crypto.getRandomValues(new Uint8Array(32));
-  let store = fresh();
+  const open = () => PostgresStore.open({ dataDir, seed: { definitions, customers: seedCustomers() }, author: 'Demo' });
+  let store = await open();
   let api = createPropertyServer({ store, authenticate, profileSecret: secret, basePath: '/api' });
-
-  function fresh(): MemoryStore {
-    return new MemoryStore({ definitions, customers: seedCustomers(), author: 'Demo' });
-  }
 
   return {
     async handle(request) {
@@ -41,7 +42,10 @@ export function createDemoApi(): DemoApi {
       if (url.pathname.startsWith('/api/')) return api.fetch(request);
       if (url.pathname === '/demo-api/status') return Response.json({ live: true });
       if (url.pathname === '/demo-api/reset' && request.method === 'POST') {
-        store = fresh();
+        // "Reset demo data": the database folder goes, and a fresh one is seeded.
+        await store.close();
+        await rm(dataDir, { recursive: true, force: true });
+        store = await open();
         api = createPropertyServer({ store, authenticate, profileSecret: secret, basePath: '/api' });
         return new Response(null, { status: 204 });
       }

@@ -4,14 +4,20 @@
 // error on the way. Run by `npm test` (node --test).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startDevServer } from '@web/dev-server';
 import puppeteer from 'puppeteer-core';
 import { BROWSER_ARGS, findBrowser } from './browser.mjs';
 
-let server, browser, page, origin;
+let server, browser, page, origin, dataDir;
 const problems = [];
 
 before(async () => {
+  // The demo's database in a folder of this run's own, not the developer's .demo-data/.
+  dataDir = await mkdtemp(join(tmpdir(), 'demo-data-'));
+  process.env.DEMO_DATA_DIR = dataDir;
   server = await startDevServer({
     config: { port: 0, open: false },
     readCliArgs: false,
@@ -29,6 +35,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.stop();
+  await rm(dataDir, { recursive: true, force: true });
 });
 
 async function waitFor(predicate, what, ...args) {

@@ -61,8 +61,15 @@ export async function openDriver({
     return poolDriver(pool, true);
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dataDir);
-  return pgliteDriver(db, true);
+  // Node does not count WebAssembly compiling as work in flight: a host that awaits this at the top
+  // level of a module (a config file, a script) could find the event loop empty and exit midway
+  // (exit code 13). A timer holds it open until PGlite is up.
+  const keepAlive = setInterval(() => {}, 60_000);
+  try {
+    return pgliteDriver(await PGlite.create(dataDir), true);
+  } finally {
+    clearInterval(keepAlive);
+  }
 }
 
 function isPool(client: PgPoolLike | PGliteLike): client is PgPoolLike {
