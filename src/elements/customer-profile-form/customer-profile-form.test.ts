@@ -31,7 +31,12 @@ async function profile(store: PropertyStore, locale = 'en') {
 
 const editors = (el: CustomerProfileForm) => [...el.shadowRoot!.querySelectorAll('property-editor')];
 const editorFor = (el: CustomerProfileForm, name: string) => editors(el).find((e) => e.definition?.name === name)!;
-const message = (el: CustomerProfileForm) => el.shadowRoot!.querySelector('[part~="message"]')!.textContent.trim();
+/** What the form says now: its status line and any alert. */
+const message = (el: CustomerProfileForm) =>
+  [...el.shadowRoot!.querySelectorAll('[part~="message"]')]
+    .map((part) => part.textContent.trim())
+    .filter(Boolean)
+    .join(' ');
 const save = (el: CustomerProfileForm) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!;
 
 async function typeInto(editor: PropertyEditor, text: string): Promise<void> {
@@ -118,6 +123,18 @@ describe('<customer-profile-form>', () => {
     save(el).click();
     await waitUntil(() => message(el) === 'Your details are saved.', 'saved');
     expect((await store.getCustomer('ana')).properties.age).to.equal('37');
+  });
+
+  it('says each outcome in one status line that stays on the page, so a screen reader hears it', async () => {
+    const el = await profile(new MemoryStore(data()));
+    const status = el.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status.textContent.trim()).to.equal('');
+    await typeInto(editorFor(el, 'age'), '35');
+    save(el).click();
+    await waitUntil(() => message(el) === 'Your details are saved.', 'saved');
+    save(el).click();
+    await waitUntil(() => message(el).startsWith('Nothing has changed'), 'nothing to save');
+    expect(el.shadowRoot!.querySelector('[role="status"]'), 'the same element, its text changed').to.equal(status);
   });
 
   it('says when there was nothing to save', async () => {
@@ -310,6 +327,38 @@ describe('<customer-profile-form> opened with a profile link, against the real s
     } finally {
       history.replaceState(history.state, '', original);
     }
+  });
+
+  it('a second link opened in the same tab (only the fragment changes) shows its own customer', async () => {
+    const base = await propertyServer();
+    const original = location.href;
+    const { pathname, search } = location;
+    history.replaceState(history.state, '', `${pathname}${search}#token=${await profileToken(base, 'ana')}`);
+    try {
+      const el = await fixture<CustomerProfileForm>(
+        html`<customer-profile-form locale="en" token-from-fragment .store=${new RestStore({ baseUrl: base })}></customer-profile-form>`,
+      );
+      await loaded(el);
+      expect(editorFor(el, 'name').value).to.equal('Ana');
+      const ben = await profileToken(base, 'ben');
+      location.hash = `token=${ben}`; // as following a link does: a hashchange, no reload
+      await waitUntil(() => el.token === ben, 'the new token is read');
+      await waitUntil(() => editors(el).length > 0 && editorFor(el, 'name').value === 'Ben', 'Ben’s page');
+      expect(location.href).not.to.contain(ben);
+    } finally {
+      history.replaceState(history.state, '', original);
+    }
+  });
+
+  it('told to read a link and given none (a reload after the token left the address bar): asks for a new link', async () => {
+    const el = await fixture<CustomerProfileForm>(
+      html`<customer-profile-form locale="en" token-from-fragment .store=${new RestStore({ baseUrl: await propertyServer() })}></customer-profile-form>`,
+    );
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent.trim()).to.equal(
+      'This link does not work any more. Send “profile” in the chat to get a new one.',
+    );
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
   });
 
   it('with a token and a store that cannot send it, says so and calls nothing', async () => {

@@ -91,7 +91,16 @@ export class CustomerProfileForm extends StoreElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#readFragment();
+    // A second link opened in the same tab changes only the fragment: no reload, so listen for it.
+    window.addEventListener('hashchange', this.#onHashChange);
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHashChange);
+  }
+
+  #onHashChange = () => this.#readFragment();
 
   #readFragment(): void {
     if (!this.tokenFromFragment || !this.isConnected) return;
@@ -125,7 +134,9 @@ export class CustomerProfileForm extends StoreElement {
 
   /** Why the form cannot even start: a token the store cannot send, or one that names no customer. */
   get #linkProblem(): 'no-credential' | 'link-invalid' | undefined {
-    if (!this.token) return undefined;
+    // Told to read a link, and there was none (the page was reloaded after the token left the
+    // address bar, or the link was cut short): the customer needs a new link.
+    if (!this.token) return this.tokenFromFragment && !this.customerId ? 'link-invalid' : undefined;
     if (this.activeStore && !this.activeStore.withAuthorization) return 'no-credential';
     return this.#customerId ? undefined : 'link-invalid';
   }
@@ -251,16 +262,23 @@ export class CustomerProfileForm extends StoreElement {
     </form>`;
   }
 
+  /** One status line that stays on the page, so a screen reader hears each new outcome; problems are alerts. */
   #renderMessage() {
+    const messages = this.catalog.profile;
+    const outcome = this.outcome;
+    const status = outcome === 'saved' ? messages.saved : outcome === 'nothing' ? messages.nothingChanged : '';
+    return html`<p part="message" class=${outcome === 'saved' ? 'success' : ''} role="status">${status}</p>
+      ${this.#renderProblem()}`;
+  }
+
+  #renderProblem() {
     const messages = this.catalog.profile;
     const { error, count = 0, labels = '' } = this.problem;
     switch (this.outcome) {
       case 'none':
-        return html`<p part="message" role="status"></p>`;
       case 'saved':
-        return html`<p part="message" class="success" role="status">${messages.saved}</p>`;
       case 'nothing':
-        return html`<p part="message" role="status">${messages.nothingChanged}</p>`;
+        return nothing;
       case 'invalid':
         return html`<p part="message" class="problem" role="alert">${messages.invalid(count)}</p>`;
       case 'conflict':

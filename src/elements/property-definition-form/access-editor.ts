@@ -80,6 +80,14 @@ export function renderAccess(form: SectionHost) {
         .checked=${live(checked)} ?disabled=${off} @change=${() => choose(role, level)} />${messages.levels[level]}</label>`;
     })}
   </fieldset>`;
+  // One string: sentences kept apart by a space that no template minifier can fold away.
+  const summary = [
+    sees ? messages.whoSees(sees) : messages.nobodySees,
+    edits ? messages.whoEdits(edits) : messages.nobodyEdits,
+    draft.showToCustomer ? messages.customersEdit : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return html`<fieldset class="access" aria-describedby=${note ? 'access-note access-summary' : 'access-summary'}>
       <legend>${messages.access}</legend>
       <div class="levels">
@@ -96,10 +104,7 @@ export function renderAccess(form: SectionHost) {
         }
       </div>
       ${note ? html`<p part="help-text" id="access-note">${note}</p>` : nothing}
-      <p part="summary" id="access-summary" aria-live="polite">
-        ${sees ? messages.whoSees(sees) : messages.nobodySees} ${edits ? messages.whoEdits(edits) : messages.nobodyEdits}
-        ${draft.showToCustomer ? messages.customersEdit : nothing}
-      </p>
+      <p part="summary" id="access-summary" aria-live="polite">${summary}</p>
       ${form.fieldErrors('access', 'access')}
     </fieldset>`;
 }
