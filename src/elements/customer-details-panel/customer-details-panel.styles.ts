@@ -122,8 +122,6 @@ export const styles = css`
     font-size: 0.875em;
   }
   /* WCAG 2.5.8: a target of at least 24 by 24 CSS pixels. */
-  .history-button,
-  .history-more,
   [part~='history'] button {
     min-block-size: 24px;
     min-inline-size: 24px;

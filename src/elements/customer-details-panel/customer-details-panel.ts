@@ -467,7 +467,7 @@ export class CustomerDetailsPanel extends StoreElement {
     const open = history?.open ?? false;
     const id = `history-${def.name}`;
     return html`<div part="history">
-      <button type="button" part="history-button" class="history-button" aria-expanded=${open ? 'true' : 'false'}
+      <button type="button" part="history-button" aria-expanded=${open ? 'true' : 'false'}
         aria-controls=${id} aria-label=${words.showLabel(def.label)} @click=${() => this.#toggleHistory(def)}>${words.show}</button>
       <div id=${id} class="history-body" ?hidden=${!open}>${open && history ? this.#renderHistoryBody(def, history) : nothing}</div>
     </div>`;
