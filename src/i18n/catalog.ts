@@ -80,6 +80,23 @@ export interface Catalog {
     keepMine: string;
     useTheirs: string;
     invalidNotSaved: string;
+    /** A field's change history, opened from its History button. */
+    history: {
+      /** The button's visible word. */
+      show: string;
+      /** The button's accessible name: starts with the visible word. */
+      showLabel: (label: string) => string;
+      loading: string;
+      empty: string;
+      failed: (reason: string) => string;
+      more: string;
+      /** One change: `from` and `to` are the values as text ("Not set" for none), `ago` as in `changedBy`. */
+      changed: (author: string, from: string, to: string, ago: string) => string;
+      /** A change the customer made themselves (`by` is `customer:<id>`). */
+      changedByCustomer: (from: string, to: string, ago: string) => string;
+      /** A change whose author is not known or not shown to this viewer. */
+      changedAnonymous: (from: string, to: string, ago: string) => string;
+    };
   };
   profile: {
     /** The reply to a customer who sent "profile": the sentence around the link to their page. */

@@ -164,6 +164,17 @@ export const de: Catalog = {
     keepMine: 'Meinen behalten',
     useTheirs: 'Anderen übernehmen',
     invalidNotSaved: 'Wird erst gespeichert, wenn der Wert gültig ist.',
+    history: {
+      show: 'Verlauf',
+      showLabel: (label) => `Verlauf von ${label}`,
+      loading: 'Verlauf wird geladen …',
+      empty: 'Noch keine Änderungen.',
+      failed: (reason) => `Der Verlauf konnte nicht geladen werden: ${reason}`,
+      more: 'Mehr anzeigen',
+      changed: (author, from, to, ago) => `${author} hat es ${ago} von ${from} in ${to} geändert`,
+      changedByCustomer: (from, to, ago) => `Der Kunde hat es ${ago} von ${from} in ${to} geändert`,
+      changedAnonymous: (from, to, ago) => `Von ${from} in ${to} geändert, ${ago}`,
+    },
   },
   profile: {
     reply: (link) => `Hier ist Ihre Profilseite: ${link}`,

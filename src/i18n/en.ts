@@ -156,6 +156,17 @@ export const en: Catalog = {
     keepMine: 'Keep mine',
     useTheirs: 'Use theirs',
     invalidNotSaved: 'Not saved until the value is valid.',
+    history: {
+      show: 'History',
+      showLabel: (label) => `History of ${label}`,
+      loading: 'Loading the history…',
+      empty: 'No changes yet.',
+      failed: (reason) => `The history could not be loaded: ${reason}`,
+      more: 'Show more',
+      changed: (author, from, to, ago) => `${author} changed it from ${from} to ${to}, ${ago}`,
+      changedByCustomer: (from, to, ago) => `The customer changed it from ${from} to ${to}, ${ago}`,
+      changedAnonymous: (from, to, ago) => `Changed from ${from} to ${to}, ${ago}`,
+    },
   },
   profile: {
     reply: (link) => `Here is your profile page: ${link}`,

@@ -91,6 +91,32 @@ export function customerFor(
   return seen;
 }
 
+/**
+ * A field's change history as the principal may see it: only entries for properties they may read
+ * now (an entry for a property that no longer exists has no rule to apply and is shown to nobody,
+ * admins included), and for a customer no staff names (`by` is kept only when it is themselves,
+ * `customer:<id>`), as `customerFor` does for `changed`. `definitions` must include the built-ins.
+ */
+export function historyFor<T extends { property: string; by?: string }>(
+  principal: Principal,
+  entries: readonly T[],
+  definitions: readonly PropertyDefinition[],
+): T[] {
+  const readable = new Set(
+    definitions.filter((def) => propertyAccess(principal, def) !== 'none').map((def) => def.name),
+  );
+  const self = principal.kind === 'customer' ? `customer:${principal.customerId}` : undefined;
+  const seen: T[] = [];
+  for (const entry of entries) {
+    if (!readable.has(entry.property)) continue;
+    if (self !== undefined && entry.by !== undefined && entry.by !== self) {
+      const { by: _staff, ...rest } = entry;
+      seen.push(rest as T);
+    } else seen.push(entry);
+  }
+  return seen;
+}
+
 /** The names in `changes` the principal may not write (`number` always): a write naming any is refused whole. */
 export function unwritableFields(
   principal: Principal,

@@ -72,6 +72,7 @@ export { compareDecimals } from './decimal.js';
 export {
   customerFor,
   definitionsFor,
+  historyFor,
   isAdmin,
   propertyAccess,
   unreadableInQuery,

@@ -17,7 +17,13 @@ import {
   type ValueError,
 } from '../model/index.js';
 import { Listeners } from '../storage/listeners.js';
-import type { FindCustomersResult, PropertyStore, StoreEvent } from '../storage/property-store.js';
+import type {
+  FindCustomersResult,
+  HistoryOptions,
+  HistoryPage,
+  PropertyStore,
+  StoreEvent,
+} from '../storage/property-store.js';
 import { StoreError } from '../storage/store-error.js';
 import {
   DEFAULT_PAGE_SIZE,
@@ -35,14 +41,13 @@ import {
   updateCustomerRow,
   insertCustomers,
   type CustomerRow,
-  type HistoryEntry,
   type HistoryRow,
 } from './postgres/customer-rows.js';
 import { DefinitionsTable } from './postgres/definitions-table.js';
 import { openDriver, type Driver, type PGliteLike, type PgPoolLike, type Sql } from './postgres/driver.js';
 import { migrate, SCHEMA_LOCK } from './postgres/migrations.js';
 
-export type { HistoryEntry } from './postgres/customer-rows.js';
+export type { HistoryEntry } from '../storage/property-store.js';
 export type { PGliteLike, PgPoolLike } from './postgres/driver.js';
 
 export interface PostgresStoreOptions {
@@ -330,8 +335,9 @@ export class PostgresStore implements PropertyStore {
    */
   async getHistory(
     customerId: string,
-    { property, limit = DEFAULT_PAGE_SIZE, cursor }: { property?: string; limit?: number; cursor?: string } = {},
-  ): Promise<{ entries: HistoryEntry[]; cursor?: string }> {
+    { property, limit = DEFAULT_PAGE_SIZE, cursor, signal }: HistoryOptions = {},
+  ): Promise<HistoryPage> {
+    signal?.throwIfAborted();
     checkLimit(limit);
     if (cursor !== undefined && !/^\d{1,18}$/.test(cursor)) {
       throw new StoreError('invalid', 'This cursor did not come from getHistory.', { code: 'request.cursor' });
@@ -351,6 +357,7 @@ export class PostgresStore implements PropertyStore {
         [customerId, property ?? null, cursor ?? null, limit + 1],
       );
     });
+    signal?.throwIfAborted();
     const page = rows.slice(0, limit);
     const more = rows.length > limit;
     return { entries: page.map(toHistoryEntry), ...(more ? { cursor: page.at(-1)!.id } : {}) };

@@ -550,3 +550,195 @@ describe('createPropertyServer through RestStore', () => {
     expect(definitions.map((d) => d.name)).to.deep.equal(['name', 'shoe_size']);
   });
 });
+
+describe('createPropertyServer: history (GET /customers/{id}/history)', () => {
+  /** Changes of every property of Ana, by everyone: admins, agents, the customer and the store's own author. */
+  async function everyoneChangesAna(): Promise<void> {
+    expect((await patch('admin', 'ana', { internal_score: 'SCORE-NEW-1' })).status).to.equal(200);
+    expect((await patch('supervisor', 'ana', { credit_limit: '55555' })).status).to.equal(200);
+    expect((await patch('agent', 'ana', { notes: 'NOTE-NEW-2', shoe_size: '39' })).status).to.equal(200);
+    expect((await patch('customer:ana', 'ana', { shoe_size: '40', name: 'Ana M.' })).status).to.equal(200);
+    await running.store.updateCustomer(
+      'ana',
+      { vip_secret: 'VIP-NEW-3' },
+      { revision: await revisionOf('ana'), author: 'u-admin' },
+    );
+  }
+
+  const historyOf = async (who: string, query = '') => call(who, 'GET', `/customers/ana/history${query}`);
+
+  it('each principal gets the changes of what they may read, newest first; a customer no staff names', async () => {
+    await everyoneChangesAna();
+    for (const who of WHO) {
+      const answer = await historyOf(who);
+      expect(answer.status, who).to.equal(200);
+      expect(answer.body).to.not.have.property('cursor');
+      const readable = Object.entries(EXPECTED[who])
+        .filter(([, level]) => level !== 'none')
+        .map(([name]) => name);
+      const properties = answer.body.entries.map((entry: { property: string }) => entry.property);
+      const expected = ['name', 'shoe_size', 'shoe_size', 'notes', 'credit_limit', 'internal_score'].filter((name) =>
+        readable.includes(name),
+      );
+      // The customer's own write names two fields: its entries come last-named first.
+      expect(properties, who).to.deep.equal(who === 'customer:ana' ? ['name', 'shoe_size', 'shoe_size'] : expected);
+    }
+    const agent = (await historyOf('agent')).body.entries;
+    expect(agent.find((entry: { property: string }) => entry.property === 'notes')).to.deep.include({
+      from: SECRETS.notes,
+      to: 'NOTE-NEW-2',
+      by: 'u-agent',
+    });
+    const customer = (await historyOf('customer:ana')).body.entries;
+    expect(customer).to.have.length(3);
+    expect(customer[0]).to.deep.include({ property: 'name', from: 'Ana', to: 'Ana M.', by: 'customer:ana' });
+    expect(customer[2]).to.deep.include({ property: 'shoe_size', from: '38', to: '39' });
+    expect(customer[2]).to.not.have.property('by');
+    expect(JSON.stringify(customer)).to.not.match(/u-agent|u-admin|u-supervisor|store-default/);
+  });
+
+  it('one property: its changes alone; a hidden or missing one is 403 with the same body, as in a search', async () => {
+    await everyoneChangesAna();
+    const notes = await historyOf('agent', '?property=notes');
+    expect(notes.body.entries.map((entry: { to: string }) => entry.to)).to.deep.equal(['NOTE-NEW-2']);
+    const hidden = await historyOf('agent', '?property=internal_score');
+    const missing = await historyOf('agent', '?property=does_not_exist');
+    expect(hidden.status).to.equal(403);
+    expect(missing.status).to.equal(403);
+    expect(hidden.body.error).to.deep.equal({
+      kind: 'forbidden',
+      code: 'access.read',
+      params: { fields: ['internal_score'] },
+    });
+    expect(missing.body.error.code).to.equal(hidden.body.error.code);
+    expect((await historyOf('customer:ana', '?property=notes')).status).to.equal(403);
+    expect((await historyOf('customer:ana', '?property=shoe_size')).body.entries).to.have.length(2);
+    expect((await historyOf('admin', '?property=internal_score')).body.entries).to.have.length(1);
+  });
+
+  it('a customer gets 404 for anyone else’s history, existing or not, with the same body', async () => {
+    const other = await call('customer:ana', 'GET', '/customers/ben/history');
+    const missing = await call('customer:ana', 'GET', '/customers/nobody/history');
+    expect(other.status).to.equal(404);
+    expect(missing.status).to.equal(404);
+    expect(other.body).to.deep.equal(missing.body);
+    expect((await call('agent', 'GET', '/customers/nobody/history')).status).to.equal(404);
+    expect((await call('anonymous', 'GET', '/customers/ana/history')).status).to.equal(401);
+  });
+
+  it('pages with limit (1–200) and cursor; a bad limit or cursor is 422', async () => {
+    for (let i = 0; i < 5; i++) expect((await patch('agent', 'ana', { notes: `note ${i}` })).status).to.equal(200);
+    const first = await historyOf('agent', '?property=notes&limit=2');
+    expect(first.body.entries.map((entry: { to: string }) => entry.to)).to.deep.equal(['note 4', 'note 3']);
+    const second = await historyOf('agent', `?property=notes&limit=2&cursor=${first.body.cursor}`);
+    expect(second.body.entries.map((entry: { to: string }) => entry.to)).to.deep.equal(['note 2', 'note 1']);
+    const last = await historyOf('agent', `?property=notes&limit=2&cursor=${second.body.cursor}`);
+    expect(last.body.entries.map((entry: { to: string }) => entry.to)).to.deep.equal(['note 0']);
+    expect(last.body).to.not.have.property('cursor');
+    for (const limit of ['0', '201', 'ten', '-1', '1.5']) {
+      const answer = await historyOf('agent', `?limit=${limit}`);
+      expect(answer.status, limit).to.equal(422);
+      expect(answer.body.error).to.deep.include({ code: 'request.limit', params: { max: 200 } });
+    }
+    expect((await historyOf('agent', '?limit=200')).status).to.equal(200);
+    expect((await historyOf('agent', '?cursor=nope')).body.error.code).to.equal('request.cursor');
+  });
+
+  it('over every property, pages skip what the agent may not read and following cursor finds all the rest', async () => {
+    await patch('agent', 'ana', { notes: 'first' });
+    for (let i = 0; i < 30; i++) await patch('admin', 'ana', { internal_score: `SCORE-${i}` });
+    await patch('agent', 'ana', { notes: 'second' });
+    await patch('agent', 'ana', { shoe_size: '41' });
+    const seen: string[] = [];
+    let query = '?limit=2';
+    for (let pages = 0; pages < 50; pages++) {
+      const { body } = await historyOf('agent', query);
+      seen.push(...body.entries.map((entry: { property: string; to: string }) => `${entry.property}=${entry.to}`));
+      expect(body.entries.length).to.be.at.most(2);
+      if (!body.cursor) break;
+      query = `?limit=2&cursor=${body.cursor}`;
+    }
+    expect(seen).to.deep.equal(['shoe_size=41', 'notes=second', 'notes=first']);
+  });
+
+  it('the changes of a deleted property are shown to nobody, admins included', async () => {
+    await patch('agent', 'ana', { notes: 'NOTE-BEFORE-DELETE' });
+    expect((await call('admin', 'DELETE', '/definitions/notes')).status).to.equal(204);
+    for (const who of WHO) {
+      const answer = await historyOf(who);
+      expect(answer.body.entries, who).to.deep.equal([]);
+      expect(JSON.stringify(answer.body), who).to.not.contain('NOTE-BEFORE-DELETE');
+    }
+    expect((await historyOf('admin', '?property=notes')).status).to.equal(403);
+  });
+
+  it('a store without getHistory answers 404 request.route', async () => {
+    const inner = running.store;
+    const store = {
+      listDefinitions: (o?: { signal?: AbortSignal }) => inner.listDefinitions(o),
+      createDefinition: (d: PropertyDefinition) => inner.createDefinition(d),
+      updateDefinition: (d: PropertyDefinition) => inner.updateDefinition(d),
+      deleteDefinition: (n: string) => inner.deleteDefinition(n),
+      getCustomer: (id: string) => inner.getCustomer(id),
+      updateCustomer: (id: string, c: Record<string, never>, o: { revision: number }) => inner.updateCustomer(id, c, o),
+      findCustomers: (q: never) => inner.findCustomers(q),
+    };
+    const api = createPropertyServer({ store, authenticate, profileSecret: SECRET });
+    const response = await api.fetch(
+      new Request('http://127.0.0.1/api/customers/ana/history', { headers: { Authorization: 'Bearer user:agent' } }),
+    );
+    const body = await response.json();
+    expect(response.status).to.equal(404);
+    expect(body.error).to.deep.include({ kind: 'not-found', code: 'request.route' });
+    expect(responseProblems('GET', '/customers/ana/history', response.status, body)).to.deep.equal([]);
+  });
+
+  it('no history answer to an agent or a customer holds a value they may not read', async () => {
+    await everyoneChangesAna();
+    for (const who of ['agent', 'supervisor', 'customer:ana'] as const) {
+      await historyOf(who);
+      await historyOf(who, '?limit=1');
+      for (const property of Object.keys(EXPECTED[who])) await historyOf(who, `?property=${property}`);
+    }
+    const history = running.seen.filter(({ text }) => text.includes('"entries"') || text.includes('access.read'));
+    expect(history.length).to.be.greaterThan(20);
+    const fresh = {
+      internal_score: 'SCORE-NEW-1',
+      credit_limit: '55555',
+      notes: 'NOTE-NEW-2',
+      vip_secret: 'VIP-NEW-3',
+    };
+    for (const { who, text } of history) {
+      const level = EXPECTED[who as keyof typeof EXPECTED];
+      if (!level) continue;
+      for (const [property, secret] of [...Object.entries(SECRETS), ...Object.entries(fresh)]) {
+        if (level[property] === 'none') expect(text, `${who} saw ${property}`).to.not.contain(secret);
+      }
+      if (who === 'customer:ana') expect(text).to.not.match(/u-agent|u-admin|u-supervisor|store-default/);
+    }
+  });
+
+  it('through RestStore: an agent reads a property’s history; a hidden one is forbidden; a customer reads their own', async () => {
+    await everyoneChangesAna();
+    const agent = new RestStore({
+      baseUrl: `${running.url}/`,
+      headers: () => ({ Authorization: 'Bearer user:agent' }),
+    });
+    const page = await agent.getHistory('ana', { property: 'shoe_size', limit: 1 });
+    expect(page.entries).to.have.length(1);
+    expect(page.entries[0]).to.deep.include({ property: 'shoe_size', from: '39', to: '40', by: 'customer:ana' });
+    const older = await agent.getHistory('ana', { property: 'shoe_size', limit: 1, cursor: page.cursor! });
+    expect(older.entries[0]).to.deep.include({ from: '38', to: '39', by: 'u-agent' });
+    const refused = await agent.getHistory('ana', { property: 'vip_secret' }).catch((e: unknown) => e);
+    expect(refused).to.be.instanceOf(StoreError);
+    expect((refused as StoreError).kind).to.equal('forbidden');
+    const token = await createProfileToken({ customerId: 'ana', secret: SECRET });
+    const customer = new RestStore({
+      baseUrl: `${running.url}/`,
+      headers: () => ({ Authorization: `Bearer ${token}` }),
+    });
+    const own = await customer.getHistory('ana');
+    expect(own.entries.map((entry) => entry.property)).to.deep.equal(['name', 'shoe_size', 'shoe_size']);
+    expect(await customer.getHistory('ben').catch((e: unknown) => e)).to.have.property('kind', 'not-found');
+  });
+});

@@ -11,7 +11,9 @@ import {
   BUILT_IN_DEFINITIONS,
   customerFor,
   definitionsFor,
+  historyFor,
   isAdmin,
+  propertyAccess,
   unreadableInQuery,
   unwritableFields,
   type AudienceQuery,
@@ -20,7 +22,7 @@ import {
   type PropertyDefinition,
   type PropertyValue,
 } from '../model/index.js';
-import type { PropertyStore } from '../storage/property-store.js';
+import type { HistoryEntry, PropertyStore } from '../storage/property-store.js';
 import { StoreError, type StoreErrorKind } from '../storage/store-error.js';
 import { isProfileToken, verifyProfileToken, type ProfileSecret } from './profile-token.js';
 
@@ -75,6 +77,12 @@ const DEFINITION_FIELDS = new Set([
 ]);
 
 type Env = { Variables: { principal: Principal } };
+
+/** A page of history: `limit` is 1 to this, default `HISTORY_PAGE`. */
+const MAX_HISTORY_PAGE = 200;
+const HISTORY_PAGE = 50;
+/** Store pages read for one answer over every property, when most entries are hidden from the principal. */
+const MAX_HISTORY_READS = 10;
 
 /** An answer that is not the store's: a request the API refuses before any store call; `status` when it is not the kind's. */
 function refusal(
@@ -286,6 +294,42 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
     const [customer, definitions] = await Promise.all([store.getCustomer(id), allDefinitions()]);
     c.header('ETag', `"${customer.revision}"`);
     return c.json(customerFor(principal, customer, definitions));
+  });
+
+  // A field's changes, newest first, filtered as every body is (`historyFor`). With `property`, one
+  // store read; without, store pages are read until `limit` readable entries are found, at most
+  // MAX_HISTORY_READS of them, so a page may hold fewer: follow `cursor` while there is one.
+  app.get('/customers/:id/history', async (c) => {
+    const principal = c.get('principal');
+    const id = c.req.param('id');
+    if (!store.getHistory) throw refusal('not-found', 'request.route');
+    requireOwn(principal, id);
+    const property = c.req.query('property');
+    const limitText = c.req.query('limit');
+    const cursor = c.req.query('cursor');
+    const limit = limitText === undefined ? HISTORY_PAGE : /^\d{1,3}$/.test(limitText) ? Number(limitText) : 0;
+    if (limit < 1 || limit > MAX_HISTORY_PAGE) throw refusal('invalid', 'request.limit', { max: MAX_HISTORY_PAGE });
+    const definitions = await allDefinitions();
+    if (property !== undefined) {
+      // As a search: a hidden property and one that does not exist get the same answer.
+      const def = definitions.find((d) => d.name === property);
+      if (!def || propertyAccess(principal, def) === 'none') {
+        throw refusal('forbidden', 'access.read', { fields: [property] });
+      }
+    }
+    const entries: HistoryEntry[] = [];
+    let next = cursor;
+    for (let reads = 0; reads < MAX_HISTORY_READS && entries.length < limit; reads++) {
+      const page = await store.getHistory(id, {
+        limit: limit - entries.length,
+        ...(property !== undefined ? { property } : {}),
+        ...(next !== undefined ? { cursor: next } : {}),
+      });
+      entries.push(...historyFor(principal, page.entries, definitions));
+      next = page.cursor;
+      if (next === undefined) break;
+    }
+    return c.json({ entries, ...(next !== undefined ? { cursor: next } : {}) });
   });
 
   app.patch('/customers/:id', async (c) => {

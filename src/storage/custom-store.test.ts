@@ -21,6 +21,6 @@ runStoreConformance(
     };
     return { store: new AcmeStore(send) };
   },
-  // The example leaves out the optional methods: subscribe, reorderDefinitions, countValues.
-  { subscribes: false, reorders: false, counts: false },
+  // The example leaves out the optional methods: subscribe, reorderDefinitions, countValues, getHistory.
+  { subscribes: false, reorders: false, counts: false, history: false },
 );

@@ -3,7 +3,14 @@
  * rules they share (for a host's own backend).
  * @packageDocumentation
  */
-export type { PropertyStore, StoreEvent, FindCustomersResult } from './property-store.js';
+export type {
+  PropertyStore,
+  StoreEvent,
+  FindCustomersResult,
+  HistoryEntry,
+  HistoryOptions,
+  HistoryPage,
+} from './property-store.js';
 export { StoreError, isStoreError, isAbortError, type StoreErrorKind, type StoreErrorDetails } from './store-error.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { IndexedDbStore, type IndexedDbStoreOptions, type StoreSeed } from './indexeddb-store.js';

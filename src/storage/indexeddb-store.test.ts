@@ -7,27 +7,31 @@ import type { StoreEvent } from './property-store.js';
 let next = 0;
 const uniqueName = () => `test-${Date.now()}-${next++}`;
 
-runStoreConformance('IndexedDbStore', async (setup) => {
-  const name = uniqueName();
-  const opened: IndexedDbStore[] = [];
-  const open = (author: string) => {
-    const store = new IndexedDbStore({
-      name,
-      seed: { definitions: setup.definitions, customers: setup.customers },
-      author,
-    });
-    opened.push(store);
-    return store;
-  };
-  return {
-    store: open(setup.author),
-    other: async (author) => open(author),
-    cleanup: async () => {
-      await Promise.all(opened.map((store) => store.close()));
-      await IndexedDbStore.deleteDatabase(name);
-    },
-  };
-});
+runStoreConformance(
+  'IndexedDbStore',
+  async (setup) => {
+    const name = uniqueName();
+    const opened: IndexedDbStore[] = [];
+    const open = (author: string) => {
+      const store = new IndexedDbStore({
+        name,
+        seed: { definitions: setup.definitions, customers: setup.customers },
+        author,
+      });
+      opened.push(store);
+      return store;
+    };
+    return {
+      store: open(setup.author),
+      other: async (author) => open(author),
+      cleanup: async () => {
+        await Promise.all(opened.map((store) => store.close()));
+        await IndexedDbStore.deleteDatabase(name);
+      },
+    };
+  },
+  { history: false },
+);
 
 describe('IndexedDbStore', () => {
   it('keeps its data when closed and opened again, and seeds only once', async () => {

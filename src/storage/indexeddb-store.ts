@@ -43,7 +43,9 @@ type Database = IDBPDatabase<CustomerPropertiesDb>;
 
 /**
  * A store in the browser's own database: survives reloads, and tells every other tab of the same
- * origin (and this one) about changes through `subscribe`.
+ * origin (and this one) about changes through `subscribe`. It keeps no history of changes (no
+ * `getHistory`: that needs a new object store and a schema step), so `<customer-details-panel>`
+ * over it shows no History buttons.
  */
 export class IndexedDbStore implements PropertyStore {
   author: string | undefined;

@@ -1,14 +1,23 @@
 import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
-import type { FindCustomersResult, PropertyStore, StoreEvent } from './property-store.js';
-import { StoreError, abortReason } from './store-error.js';
+import type {
+  FindCustomersResult,
+  HistoryEntry,
+  HistoryOptions,
+  HistoryPage,
+  PropertyStore,
+  StoreEvent,
+} from './property-store.js';
+import { StoreError, abortReason, customerField } from './store-error.js';
 import {
   applyCustomerChanges,
   checkDefinitionDelete,
   checkDefinitionUpdate,
   checkNewDefinition,
   checkSeedCustomer,
+  DEFAULT_PAGE_SIZE,
   findInCustomers,
   hasValue,
+  MAX_PAGE_SIZE,
   reorderDefinitions,
   withBuiltIns,
   type PageOptions,
@@ -32,12 +41,16 @@ export interface MemoryStoreOptions {
 /**
  * A store in memory, seeded from plain data: for tests, demos and quick embedding. Runs in Node
  * too. Applies the same rules as every store: field-level merge, and every write validated by
- * the model.
+ * the model. Keeps every change of every field for `getHistory`, as `PostgresStore` does (the
+ * seed itself is no change).
  */
 export class MemoryStore implements PropertyStore {
   author: string | undefined;
   #definitions: PropertyDefinition[] = [];
   #customers = new Map<string, Customer>();
+  /** Per customer, oldest first; `seq` orders every entry of the store and is the cursor. */
+  #history = new Map<string, { seq: number; entry: HistoryEntry }[]>();
+  #seq = 0;
   #listeners = new Listeners<StoreEvent>();
   #latency: [number, number];
   #allowTypeChange: boolean;
@@ -150,13 +163,75 @@ export class MemoryStore implements PropertyStore {
     { revision, author }: { revision: number; author?: string | undefined },
   ): Promise<Customer> {
     await this.#delay();
-    const next = applyCustomerChanges(this.#customer(id), changes, revision, withBuiltIns(this.#definitions), {
+    const previous = this.#customer(id);
+    const next = applyCustomerChanges(previous, changes, revision, withBuiltIns(this.#definitions), {
       author: author ?? this.author,
       now: this.#now(),
     });
     this.#customers.set(id, next);
+    if (next.revision !== previous.revision) this.#record(previous, next, Object.keys(changes));
     this.#listeners.emit({ type: 'customer-changed', customer: structuredClone(next) });
     return structuredClone(next);
+  }
+
+  /** One history entry per field the write named, in the order it named them. */
+  #record(previous: Customer, next: Customer, fields: readonly string[]): void {
+    let entries = this.#history.get(next.id);
+    if (!entries) this.#history.set(next.id, (entries = []));
+    for (const property of fields) {
+      const from = customerField(previous, property);
+      const to = customerField(next, property);
+      const change = next.changed?.[property];
+      entries.push({
+        seq: ++this.#seq,
+        entry: {
+          property,
+          ...(from === undefined ? {} : { from: structuredClone(from) }),
+          ...(to === undefined ? {} : { to: structuredClone(to) }),
+          ...(change?.by === undefined ? {} : { by: change.by }),
+          at: change?.at ?? this.#now().toISOString(),
+          revision: next.revision,
+        },
+      });
+    }
+  }
+
+  /**
+   * Who changed what and when, newest first: one entry per changed field. `property` keeps one
+   * property's entries; `cursor` (from the previous page) continues after it.
+   */
+  async getHistory(
+    customerId: string,
+    { property, limit = DEFAULT_PAGE_SIZE, cursor, signal }: HistoryOptions = {},
+  ): Promise<HistoryPage> {
+    await this.#delay(signal);
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new StoreError('invalid', `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`, {
+        code: 'request.limit',
+        params: { max: MAX_PAGE_SIZE },
+      });
+    }
+    if (cursor !== undefined && !/^\d{1,15}$/.test(cursor)) {
+      throw new StoreError('invalid', 'This cursor did not come from getHistory.', { code: 'request.cursor' });
+    }
+    this.#customer(customerId);
+    const before = cursor === undefined ? Infinity : Number(cursor);
+    const page: { seq: number; entry: HistoryEntry }[] = [];
+    const all = this.#history.get(customerId) ?? [];
+    let more = false;
+    for (let i = all.length - 1; i >= 0; i--) {
+      const item = all[i]!;
+      if (item.seq >= before || (property !== undefined && item.entry.property !== property)) continue;
+      if (page.length === limit) {
+        more = true;
+        break;
+      }
+      page.push(item);
+    }
+    return {
+      entries: page.map((item) => structuredClone(item.entry)),
+      ...(more ? { cursor: String(page.at(-1)!.seq) } : {}),
+    };
   }
 
   async findCustomers(query: AudienceQuery, options: PageOptions = {}): Promise<FindCustomersResult> {

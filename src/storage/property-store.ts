@@ -3,6 +3,40 @@ import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from 
 export type StoreEvent =
   { type: 'customer-changed'; customer: Customer } | { type: 'definitions-changed'; definitions: PropertyDefinition[] };
 
+/** One change of one field: who changed it from what to what, and when. */
+export interface HistoryEntry {
+  /** The field's technical name (`name` for the built-in name). */
+  property: string;
+  /** The value before the change; absent when the field was not set. */
+  from?: PropertyValue;
+  /** The value after the change; absent when the change cleared the field. */
+  to?: PropertyValue;
+  /** Who made the change (`changed[field].by` of that write): a user's id, `customer:<id>`, or the store's author. */
+  by?: string;
+  /** When, as an ISO 8601 instant. */
+  at: string;
+  /** The customer's revision the change made. */
+  revision: number;
+}
+
+export interface HistoryOptions {
+  /** Only this property's entries. */
+  property?: string;
+  /** Entries per page; default 50. */
+  limit?: number;
+  /** The `cursor` of the previous page: continues after it. */
+  cursor?: string;
+  /** Cancels the read (a store may ignore it; its answer is then dropped). */
+  signal?: AbortSignal;
+}
+
+export interface HistoryPage {
+  /** Newest first. */
+  entries: HistoryEntry[];
+  /** Pass back for the next (older) page; absent on the last one. */
+  cursor?: string;
+}
+
 export interface FindCustomersResult {
   customers: Customer[];
   total: number;
@@ -39,6 +73,15 @@ export interface PropertyStore {
     opts: { revision: number; author?: string | undefined },
   ): Promise<Customer>;
   findCustomers(query: AudienceQuery, opts?: { limit?: number; cursor?: string }): Promise<FindCustomersResult>;
+  /**
+   * Who changed what and when, newest first: one entry per field a successful `updateCustomer`
+   * wrote (a write naming three fields makes three entries with one revision). Rejects with
+   * `not-found` for an unknown customer, `invalid` for a bad `limit` (`request.limit`) or a cursor
+   * it did not hand out (`request.cursor`). Entries are not filtered: the server filters them for
+   * its principal. `MemoryStore`, `RestStore` and `PostgresStore` have it; `IndexedDbStore` does
+   * not, and `<customer-details-panel>` offers a field's history only when the store has it.
+   */
+  getHistory?(customerId: string, opts?: HistoryOptions): Promise<HistoryPage>;
   /** Changes made elsewhere (another tab, another agent). Returns the unsubscribe function. */
   subscribe?(listener: (event: StoreEvent) => void): () => void;
   /**

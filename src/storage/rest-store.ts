@@ -1,5 +1,5 @@
 import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
-import type { FindCustomersResult, PropertyStore, StoreEvent } from './property-store.js';
+import type { FindCustomersResult, HistoryOptions, HistoryPage, PropertyStore, StoreEvent } from './property-store.js';
 import { StoreError, abortReason, isAbortError, type StoreErrorKind } from './store-error.js';
 
 export interface RestStoreOptions {
@@ -150,6 +150,17 @@ export class RestStore implements PropertyStore {
     { revision }: { revision: number },
   ): Promise<Customer> {
     return this.#request('PATCH', `customers/${encodeURIComponent(id)}`, { body: { changes }, ifMatch: revision });
+  }
+
+  /** `GET customers/{id}/history`: a read, retried like the others; the server filters it for the caller. */
+  getHistory(customerId: string, { property, limit, cursor, signal }: HistoryOptions = {}): Promise<HistoryPage> {
+    const query = new URLSearchParams();
+    if (property !== undefined) query.set('property', property);
+    if (limit !== undefined) query.set('limit', String(limit));
+    if (cursor !== undefined) query.set('cursor', cursor);
+    const search = String(query);
+    const path = `customers/${encodeURIComponent(customerId)}/history${search ? `?${search}` : ''}`;
+    return this.#request('GET', path, { signal, read: true });
   }
 
   /**

@@ -115,4 +115,45 @@ export const styles = css`
     gap: 0.5rem;
     justify-items: start;
   }
+  [part~='history'] {
+    display: grid;
+    gap: 0.375rem;
+    justify-items: start;
+    font-size: 0.875em;
+  }
+  /* WCAG 2.5.8: a target of at least 24 by 24 CSS pixels. */
+  [part~='history'] button {
+    min-block-size: 24px;
+    min-inline-size: 24px;
+    padding: 0.125rem 0.5rem;
+  }
+  .history-body {
+    display: grid;
+    gap: 0.375rem;
+    justify-items: start;
+  }
+  .history-body[hidden] {
+    display: none;
+  }
+  [part~='history-entries'] {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  [part~='history-entry'] {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  [part~='history-message'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+    color: var(--_muted);
+  }
+  [part~='history-message'].failed {
+    color: var(--_error);
+  }
 `;

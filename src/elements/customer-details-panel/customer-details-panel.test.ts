@@ -6,7 +6,8 @@ import type { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.j
 import { FaultyStore } from '../../internal/test/faulty-store.js';
 import { SEED_CUSTOMERS, SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';
 import type { PropertyDefinition } from '../../model/index.js';
-import { MemoryStore } from '../../storage/memory-store.js';
+import { MemoryStore, type MemoryStoreOptions } from '../../storage/memory-store.js';
+import { RestStore } from '../../storage/rest-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import type { StoreError } from '../../storage/store-error.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
@@ -688,5 +689,231 @@ describe('<customer-details-panel> with many properties', () => {
       () => fieldOf(el, 'p70').querySelector('[role="textbox"]')?.textContent === '12',
       'the new value shows',
     );
+  });
+});
+
+function historyButton(el: CustomerDetailsPanel, label: string, words = 'History of'): HTMLButtonElement {
+  const found = el.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${words} ${label}"]`);
+  if (!found) throw new Error(`no history button for ${label}`);
+  return found;
+}
+
+const entries = (el: CustomerDetailsPanel, name: string) =>
+  [...el.shadowRoot!.querySelectorAll(`#history-${name} [part~="history-entry"]`)].map((li) => li.textContent.trim());
+
+const historyText = (el: CustomerDetailsPanel, name: string) =>
+  el.shadowRoot!.querySelector(`#history-${name}`)!.textContent.replace(/\s+/g, ' ').trim();
+
+/**
+ * axe with the WCAG 2.2 AA rules too (target-size runs only with 'wcag22aa'), over the panel's own
+ * controls: the property editors inside are left out, as their choice checkboxes are under 24 px
+ * (a finding of their own). `accessible()` runs the default rules over everything and loads axe.
+ */
+async function wcag22Violations(el: Element): Promise<string[]> {
+  await expect(el).to.be.accessible();
+  const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+  const { violations } = await axe.run(
+    { include: [el], exclude: [{ fromShadowDom: ['customer-details-panel', 'property-editor'] }] },
+    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
+  );
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('<customer-details-panel> history of a field', () => {
+  /** A store whose clock is two and a half minutes behind, so every change it records was "2 minutes ago". */
+  const storeOfAna = (extra: Partial<MemoryStoreOptions> = {}) =>
+    new MemoryStore({ ...seed(), author: 'Ana', now: () => new Date(Date.now() - 150_000), ...extra });
+
+  it('opens after two saves and lists both changes: who, from what to what, and when', async () => {
+    const el = await panel(storeOfAna());
+    await commit(el, 'age', '38');
+    await settled(el, 'age', /Saved/);
+    await commit(el, 'age', '39.5');
+    await settled(el, 'age', /Saved/);
+    const toggle = historyButton(el, 'Age');
+    expect(toggle.textContent.trim()).to.equal('History');
+    expect(toggle.type).to.equal('button');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    const box = toggle.getBoundingClientRect();
+    expect(box.width, 'target width').to.be.at.least(24);
+    expect(box.height, 'target height').to.be.at.least(24);
+    toggle.click();
+    await waitUntil(() => entries(el, 'age').length === 2, 'both changes are listed');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggle.getAttribute('aria-controls')).to.equal('history-age');
+    expect(entries(el, 'age')).to.deep.equal([
+      'Ana changed it from 38 to 39.5, 2 minutes ago',
+      'Ana changed it from 34 to 38, 2 minutes ago',
+    ]);
+    expect(await wcag22Violations(el)).to.deep.equal([]);
+
+    // Open, it follows the field: another save shows up at the top.
+    await commit(el, 'age', '40');
+    await waitUntil(() => entries(el, 'age').length === 3, 'the new change is listed');
+    expect(entries(el, 'age')[0]).to.equal('Ana changed it from 39.5 to 40, 2 minutes ago');
+
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.querySelector<HTMLElement>('#history-age')!.hidden).to.equal(true);
+  });
+
+  it('says "No changes yet", shows choices by their labels, and "Not set" for an empty side', async () => {
+    const store = storeOfAna();
+    const el = await panel(store);
+    historyButton(el, 'Notes').click();
+    await waitUntil(() => /No changes yet/.test(historyText(el, 'notes')), 'no changes');
+    await store.updateCustomer('ana', { notes: null, favorite_color: 'blue' }, { revision: 1 });
+    await waitUntil(() => entries(el, 'notes').length === 1, 'the change made elsewhere is listed');
+    expect(entries(el, 'notes')).to.deep.equal(['Ana changed it from Prefers mornings to Not set, 2 minutes ago']);
+    historyButton(el, 'Favorite color').click();
+    await waitUntil(() => entries(el, 'favorite_color').length === 1, 'the choice’s change');
+    expect(entries(el, 'favorite_color')).to.deep.equal(['Ana changed it from red to blue, 2 minutes ago']);
+    expect(await wcag22Violations(el)).to.deep.equal([]);
+  });
+
+  it('speaks German: the words, the number format and the time', async () => {
+    const el = await panel(storeOfAna(), { locale: 'de' });
+    await commit(el, 'age', '34,5');
+    await settled(el, 'age', /Gespeichert/);
+    const toggle = historyButton(el, 'Age', 'Verlauf von');
+    expect(toggle.textContent.trim()).to.equal('Verlauf');
+    toggle.click();
+    await waitUntil(() => entries(el, 'age').length === 1, 'the change is listed');
+    expect(entries(el, 'age')).to.deep.equal(['Ana hat es vor 2 Minuten von 34 in 34,5 geändert']);
+    historyButton(el, 'Notes', 'Verlauf von').click();
+    await waitUntil(() => historyText(el, 'notes') === 'Noch keine Änderungen.', 'keine Änderungen');
+    expect(await wcag22Violations(el)).to.deep.equal([]);
+  });
+
+  it('shows loading, then why it failed in the viewer’s words, and Try again loads it', async () => {
+    const store = new FaultyStore(storeOfAna());
+    await store.updateCustomer('ana', { age: '35' }, { revision: 1 });
+    const el = await panel(store);
+    const stall = store.inject('getHistory', { type: 'stall' });
+    historyButton(el, 'Age').click();
+    await stall.arrived;
+    await el.updateComplete;
+    expect(historyText(el, 'age')).to.equal('Loading the history…');
+    const [, options] = store.callsOf('getHistory')[0] as [string, { property: string; signal: AbortSignal }];
+    expect(options.property).to.equal('age');
+    expect(options.signal).to.be.instanceOf(AbortSignal);
+    stall.reject();
+    await waitUntil(() => el.shadowRoot!.querySelector('#history-age [role="alert"]'), 'the failure is shown');
+    expect(historyText(el, 'age')).to.match(
+      /^The history could not be loaded: the server could not be reached.* Try again$/,
+    );
+    expect(await wcag22Violations(el)).to.deep.equal([]);
+    button(el.shadowRoot!.querySelector('#history-age')!, 'Try again').click();
+    await waitUntil(() => entries(el, 'age').length === 1, 'loaded on retry');
+    expect(entries(el, 'age')).to.deep.equal(['Ana changed it from 34 to 35, 2 minutes ago']);
+  });
+
+  it('aborts a load in flight when another customer is shown', async () => {
+    const store = new FaultyStore(storeOfAna());
+    const el = await panel(store);
+    const stall = store.inject('getHistory', { type: 'stall' });
+    historyButton(el, 'Age').click();
+    await stall.arrived;
+    const [, options] = store.callsOf('getHistory')[0] as [string, { signal: AbortSignal }];
+    el.customerId = 'ben';
+    await waitUntil(() => editorFor(el, 'name').value === 'Ben', 'Ben is shown');
+    expect(options.signal.aborted).to.equal(true);
+    expect(historyButton(el, 'Age').getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('has no History button when the store keeps no history', async () => {
+    const inner = storeOfAna();
+    const store: PropertyStore = {
+      listDefinitions: (o) => inner.listDefinitions(o),
+      createDefinition: (d) => inner.createDefinition(d),
+      updateDefinition: (d) => inner.updateDefinition(d),
+      deleteDefinition: (n) => inner.deleteDefinition(n),
+      getCustomer: (id, o) => inner.getCustomer(id, o),
+      updateCustomer: (id, c, o) => inner.updateCustomer(id, c, o),
+      findCustomers: (q, o) => inner.findCustomers(q, o),
+    };
+    const el = await panel(store);
+    expect(editorFor(el, 'age')).to.exist;
+    expect(el.shadowRoot!.querySelector('[part~="history"]')).to.equal(null);
+  });
+
+  it('by keyboard alone: Tab to History, Enter opens, Show more loads older changes, Space closes', async () => {
+    const store = storeOfAna();
+    let revision = 1;
+    for (const age of ['1', '2', '3', '4', '5', '6', '7'])
+      revision = (await store.updateCustomer('cem', { age }, { revision })).revision;
+    const el = await panel(store, { id: 'cem' });
+    editorFor(el, 'age').shadowRoot!.querySelector('input')!.focus();
+    await sendKeys({ press: 'Tab' });
+    const toggle = historyButton(el, 'Age');
+    expect(el.shadowRoot!.activeElement, 'History follows the field').to.equal(toggle);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => entries(el, 'age').length === 5, 'the latest five changes');
+    expect(entries(el, 'age')[0]).to.equal('Ana changed it from 6 to 7, 2 minutes ago');
+    await sendKeys({ press: 'Tab' });
+    const more = el.shadowRoot!.activeElement as HTMLButtonElement;
+    expect(more.textContent.trim()).to.equal('Show more');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => entries(el, 'age').length === 7, 'the older changes');
+    expect(entries(el, 'age').at(-1)).to.equal('Ana changed it from Not set to 1, 2 minutes ago');
+    expect(el.shadowRoot!.querySelector('#history-age .history-more'), 'no more to show').to.equal(null);
+    expect(el.shadowRoot!.activeElement!.textContent.trim(), 'the focus is on the first older change').to.equal(
+      'Ana changed it from 1 to 2, 2 minutes ago',
+    );
+    expect(await wcag22Violations(el)).to.deep.equal([]);
+    toggle.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+  });
+});
+
+describe('<customer-details-panel> history against the real server', () => {
+  const withHidden = () => ({
+    definitions: [
+      ...structuredClone(SEED_DEFINITIONS),
+      {
+        name: 'risk_note',
+        label: 'Risk note',
+        type: 'text' as const,
+        showToAgent: true,
+        showToCustomer: false,
+        access: { admin: 'edit' as const },
+        order: 20,
+      },
+    ],
+    customers: structuredClone(SEED_CUSTOMERS),
+  });
+  const as = (base: string, id: string, roles: string[]) =>
+    new RestStore({ baseUrl: base, headers: () => ({ 'X-Test-User': JSON.stringify({ id, roles }) }) });
+
+  it('an agent sees the history of what they may read, and never a hidden property’s', async () => {
+    const response = await fetch('/server-test/stores', { method: 'POST', body: JSON.stringify(withHidden()) });
+    const { base } = (await response.json()) as { base: string };
+    const admin = as(base, 'admin1', ['admin']);
+    let { revision } = await admin.getCustomer('ana');
+    for (const changes of [
+      { risk_note: 'HIDDEN-RISK-1' },
+      { age: '35', risk_note: 'HIDDEN-RISK-2' },
+      { notes: 'Seen' },
+    ])
+      ({ revision } = await admin.updateCustomer('ana', changes, { revision }));
+    const agentStore = as(base, 'agent1', ['agent']);
+    const el = await panel(agentStore, { user: { id: 'agent1', roles: ['agent'] } });
+    expect(fieldOf(el, 'risk_note')).to.equal(null);
+    historyButton(el, 'Age').click();
+    historyButton(el, 'Notes').click();
+    await waitUntil(() => entries(el, 'age').length === 1 && entries(el, 'notes').length === 1, 'both histories');
+    expect(entries(el, 'age')).to.deep.equal(['admin1 changed it from 34 to 35, just now']);
+    expect(entries(el, 'notes')).to.deep.equal(['admin1 changed it from Prefers mornings to Seen, just now']);
+    expect(el.shadowRoot!.innerHTML).not.to.contain('HIDDEN-RISK').and.not.to.contain('risk_note');
+    // What the agent's store would get if a script asked for everything, or for the hidden property.
+    const all = await agentStore.getHistory('ana');
+    expect(all.entries.map((entry) => entry.property)).to.deep.equal(['notes', 'age']);
+    expect(JSON.stringify(all)).not.to.contain('HIDDEN-RISK');
+    const refused = await agentStore.getHistory('ana', { property: 'risk_note' }).catch((e: unknown) => e);
+    expect((refused as StoreError).kind).to.equal('forbidden');
+    expect((await admin.getHistory('ana', { property: 'risk_note' })).entries).to.have.length(2);
   });
 });

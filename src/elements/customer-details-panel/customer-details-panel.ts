@@ -7,6 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { userContext, type CustomerPropertiesUser } from '../../context.js';
 import { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
+import { FieldHistory } from '../../internal/field-history.js';
 import {
   accessTo,
   changedText,
@@ -17,13 +18,15 @@ import {
   storedValue,
   timeAgo,
   visibleFields,
+  withBuiltIns,
   type Viewer,
   type VisibleField,
 } from '../../internal/customer-view.js';
 import { StoreElement } from '../../internal/store-element.js';
 import { valueText } from '../../internal/value-text.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
-import type { Principal, PropertyDefinition, PropertyValue } from '../../model/index.js';
+import { historyFor, type Principal, type PropertyDefinition, type PropertyValue } from '../../model/index.js';
+import type { HistoryEntry, PropertyStore } from '../../storage/property-store.js';
 import { isTypedInput } from '../property-editor/input-kind.js';
 import { formatValue } from '../../model/values.js';
 import type { StoreError } from '../../storage/store-error.js';
@@ -70,6 +73,11 @@ const icons = {
  * event's detail (a conflict's `error.current` too), and a property they may only view is never
  * saved, whatever is dispatched at its editor. This is for comfort, not safety: the server decides.
  *
+ * When the store has `getHistory`, every field the viewer sees (once it has its editor) gets a
+ * History button that opens the field's latest changes: who changed it from what to what, and
+ * when, with "Show more" while there are older ones. They are loaded when asked for, again after
+ * the field changes, and filtered by the same rules (`historyFor`).
+ *
  * @summary The agent's view of a customer's properties, saved field by field.
  *
  * @fires property-saved - A field was saved; `detail`: `{ customerId, name, value }`.
@@ -87,6 +95,11 @@ const icons = {
  * @csspart empty - "No custom properties yet".
  * @csspart message - Loading and "no customer" messages.
  * @csspart error - The load error with its Retry button.
+ * @csspart history - A field's History button and the changes it opens.
+ * @csspart history-button - The History button (`aria-expanded`).
+ * @csspart history-entries - The list of changes, newest first.
+ * @csspart history-entry - One change: "Ana changed it from 38 to 39, 2 minutes ago".
+ * @csspart history-message - Loading, "No changes yet" and why the history could not be loaded.
  *
  * @cssprop --cp-color-text - Text.
  * @cssprop --cp-color-text-muted - Status lines and the number.
@@ -124,6 +137,9 @@ export class CustomerDetailsPanel extends StoreElement {
   /** Rows that have their editor: once given, a row keeps it while the customer stays. */
   #live = new Set<string>();
   #near: IntersectionObserver | undefined;
+  /** Field histories the user opened, for this customer, store and viewer; by property name. */
+  #histories = new Map<string, FieldHistory>();
+  #historyStore: PropertyStore | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -146,7 +162,47 @@ export class CustomerDetailsPanel extends StoreElement {
       this.#live.clear();
       this.#near?.disconnect();
     }
+    // Another customer, store or viewer: what was loaded is not theirs (loads in flight are aborted).
+    const viewerChanged = ['user', 'viewer', 'contextUser'].some((key) =>
+      (changed as Map<PropertyKey, unknown>).has(key),
+    );
+    if (changed.has('customerId') || viewerChanged || this.activeStore !== this.#historyStore) this.#dropHistories();
+    this.#historyStore = this.activeStore;
     this.#controller.setSource(this.activeStore, this.customerId || undefined);
+    this.#refreshHistories();
+  }
+
+  #dropHistories(): void {
+    for (const history of this.#histories.values()) history.dispose();
+    this.#histories.clear();
+  }
+
+  /** An open history whose field changed since it was loaded (a save, a change made elsewhere) loads again. */
+  #refreshHistories(): void {
+    const customer = this.#controller.customer;
+    for (const [name, history] of this.#histories) {
+      const revision = customer?.changed?.[name]?.revision;
+      if (history.open && history.loadedAt !== revision) history.reload(revision);
+    }
+  }
+
+  #toggleHistory(def: PropertyDefinition): void {
+    const store = this.activeStore;
+    if (!store?.getHistory) return;
+    let history = this.#histories.get(def.name);
+    if (!history) {
+      history = new FieldHistory(this, {
+        store: store as PropertyStore & Required<Pick<PropertyStore, 'getHistory'>>,
+        customerId: this.customerId,
+        property: def.name,
+        filter: (entries) => historyFor(this.#principal, entries, withBuiltIns(this.#controller.definitions)),
+      });
+      this.#histories.set(def.name, history);
+    }
+    history.open = !history.open;
+    const revision = this.#controller.customer?.changed?.[def.name]?.revision;
+    if (history.open && (history.status !== 'ready' || history.loadedAt !== revision)) history.reload(revision);
+    this.requestUpdate();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -363,7 +419,7 @@ export class CustomerDetailsPanel extends StoreElement {
     // The controller's customer has no number when this viewer may not read it (a customer does not).
     const number = customer.number;
     return html`<div part="header">
-        ${name ? this.#renderField(name) : nothing}
+        ${name ? html`${this.#renderField(name)}${this.#renderHistory(name.def)}` : nothing}
         ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : number}</p>` : nothing}
       </div>
       ${
@@ -376,7 +432,7 @@ export class CustomerDetailsPanel extends StoreElement {
                 const live = index < EAGER_ROWS || this.#live.has(name) || this.#fields.has(name);
                 // A row that got its editor keeps it, even when rows are added above it.
                 if (live) this.#live.add(name);
-                return html`<li part="field" data-property=${field.def.name} ?data-pending=${!live}>${live ? this.#renderField(field) : this.#renderPending(field)}</li>`;
+                return html`<li part="field" data-property=${field.def.name} ?data-pending=${!live}>${live ? html`${this.#renderField(field)}${this.#renderHistory(field.def)}` : this.#renderPending(field)}</li>`;
               },
             )}</ul>`
           : html`<p part="empty">${messages.panel.empty}</p>`
@@ -401,6 +457,70 @@ export class CustomerDetailsPanel extends StoreElement {
         ${field ? this.#renderStatus(def, field) : nothing}
         ${changed && field?.status !== 'conflict' ? html`<p part="meta">${changed}</p>` : nothing}`,
     );
+  }
+
+  /** The History button and, when open, the field's latest changes. Nothing without `getHistory`. */
+  #renderHistory(def: PropertyDefinition) {
+    if (!this.activeStore?.getHistory) return nothing;
+    const words = this.catalog.panel.history;
+    const history = this.#histories.get(def.name);
+    const open = history?.open ?? false;
+    const id = `history-${def.name}`;
+    return html`<div part="history">
+      <button type="button" part="history-button" aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${id} aria-label=${words.showLabel(def.label)} @click=${() => this.#toggleHistory(def)}>${words.show}</button>
+      <div id=${id} class="history-body" ?hidden=${!open}>${open && history ? this.#renderHistoryBody(def, history) : nothing}</div>
+    </div>`;
+  }
+
+  #renderHistoryBody(def: PropertyDefinition, history: FieldHistory) {
+    const words = this.catalog.panel.history;
+    const loading = html`<p part="history-message" role="status">${words.loading}</p>`;
+    const failed = () =>
+      html`<div part="history-message" class="failed" role="alert">
+        <span>${words.failed(this.describe(history.error, def.label))}</span>
+        <button type="button" @click=${() => history.retry()}>${this.catalog.customer.retry}</button>
+      </div>`;
+    if (history.status === 'loading') return loading;
+    if (history.status === 'error') return failed();
+    if (history.entries.length === 0) {
+      return history.pending ? loading : html`<p part="history-message">${words.empty}</p>`;
+    }
+    return html`<ol part="history-entries">
+        ${history.entries.map((entry) => html`<li part="history-entry" tabindex="-1">${this.#historyText(def, entry)}</li>`)}
+      </ol>
+      ${
+        history.pending
+          ? loading
+          : history.error !== undefined
+            ? failed()
+            : history.cursor !== undefined
+              ? html`<button type="button" class="history-more" @click=${() => void this.#showMore(def, history)}>${words.more}</button>`
+              : nothing
+      }`;
+  }
+
+  /** The next page; the focus, which was on the button that goes away, moves to the first change it added. */
+  async #showMore(def: PropertyDefinition, history: FieldHistory): Promise<void> {
+    const shown = history.entries.length;
+    history.more();
+    await history.complete;
+    await this.updateComplete;
+    if (this.#histories.get(def.name) !== history || history.entries.length <= shown) return;
+    const list = this.renderRoot.querySelector(`#history-${CSS.escape(def.name)} [part~="history-entries"]`);
+    list?.querySelectorAll<HTMLElement>('[part~="history-entry"]')[shown]?.focus();
+  }
+
+  /** "Ana changed it from 38 to 39, 2 minutes ago", in the viewer's words and formats. */
+  #historyText(def: PropertyDefinition, entry: HistoryEntry): string {
+    const words = this.catalog.panel.history;
+    const locale = this.effectiveLocale;
+    const from = valueText(def, entry.from, this.catalog, locale);
+    const to = valueText(def, entry.to, this.catalog, locale);
+    const ago = timeAgo(entry.at, this.catalog, this.now);
+    if (entry.by === undefined || entry.by === '') return words.changedAnonymous(from, to, ago);
+    if (entry.by.startsWith('customer:')) return words.changedByCustomer(from, to, ago);
+    return words.changed(entry.by, from, to, ago);
   }
 
   /** A row before it gets its editor: the label and the value as text, laid out like the editor. */

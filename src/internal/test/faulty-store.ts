@@ -37,7 +37,15 @@ export class FaultyStore implements PropertyStore {
   readonly calls: { method: Method; args: unknown[] }[] = [];
   #planned: Planned[] = [];
 
-  constructor(readonly inner: PropertyStore) {}
+  /** Present when the inner store has it, as a store without history has none. */
+  getHistory?: NonNullable<PropertyStore['getHistory']>;
+
+  constructor(readonly inner: PropertyStore) {
+    if (inner.getHistory) {
+      const getHistory = inner.getHistory.bind(inner);
+      this.getHistory = (...args) => this.#call('getHistory', args, () => getHistory(...args));
+    }
+  }
 
   /** The next call of `method` meets `fault`; returns a handle for a stall. */
   inject(method: Method, fault: Fault): Stall {

@@ -8,6 +8,8 @@
  *   POST <base>__faults           { status?, delay?, count?, method? }: the next matching requests
  *                                 answer `status` (or hang for `delay` ms first)
  *   GET  <base>__log              { requests: [{ method, path }] }, the API requests seen
+ *
+ * It serves the store unfiltered (no principals): createPropertyServer is what filters.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MemoryStore, type MemoryStoreOptions } from '../../storage/memory-store.js';
@@ -172,6 +174,21 @@ async function route(
       await store.findCustomers(query, {
         ...(limit !== undefined ? { limit } : {}),
         ...(cursor !== undefined ? { cursor } : {}),
+      }),
+    );
+  }
+  if (collection === 'customers' && key !== undefined && sub === 'history' && method === 'GET') {
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const property = query.get('property');
+    const limit = query.get('limit');
+    const cursor = query.get('cursor');
+    return send(
+      res,
+      200,
+      await store.getHistory(key, {
+        ...(property !== null ? { property } : {}),
+        ...(limit !== null ? { limit: Number(limit) } : {}),
+        ...(cursor !== null ? { cursor } : {}),
       }),
     );
   }

@@ -52,7 +52,8 @@ export function runStoreConformance(
     subscribes = true,
     reorders = true,
     counts = true,
-  }: { subscribes?: boolean; reorders?: boolean; counts?: boolean } = {},
+    history = true,
+  }: { subscribes?: boolean; reorders?: boolean; counts?: boolean; history?: boolean } = {},
 ): void {
   describe(`${name}: PropertyStore conformance`, () => {
     let store: PropertyStore;
@@ -215,6 +216,59 @@ export function runStoreConformance(
         expect(retried.properties).to.include({ age: '35', class: 'VIP' });
       });
     });
+
+    if (history) {
+      describe('getHistory', () => {
+        const HOME = seed().customers[0]!.properties.home;
+
+        it('records every field a write changed, from what to what, by whom and when, newest first, a page at a time', async () => {
+          const before = Date.now();
+          await store.updateCustomer('ana', { age: '35', notes: null }, { revision: 1 });
+          await store.updateCustomer('ana', { name: 'Ana María', home: { lat: 1.5, lng: -2.25 } }, { revision: 2 });
+          await store.updateCustomer('ana', { age: '36' }, { revision: 3 });
+          const { entries, cursor } = await store.getHistory!('ana');
+          expect(cursor).to.equal(undefined);
+          const by = 'Ana (agent)';
+          expect(entries.map(({ at: _at, ...entry }) => entry)).to.deep.equal([
+            { property: 'age', from: '35', to: '36', by, revision: 4 },
+            { property: 'home', from: HOME, to: { lat: 1.5, lng: -2.25 }, by, revision: 3 },
+            { property: 'name', from: 'Ana', to: 'Ana María', by, revision: 3 },
+            { property: 'notes', from: 'Prefers mornings', by, revision: 2 },
+            { property: 'age', from: '34', to: '35', by, revision: 2 },
+          ]);
+          const ana = await store.getCustomer('ana');
+          expect(entries[0]!.at).to.equal(ana.changed!.age!.at);
+          expect(Date.parse(entries.at(-1)!.at)).to.be.within(before - 1_000, Date.now() + 1_000);
+
+          const ages = await store.getHistory!('ana', { property: 'age', limit: 1 });
+          expect(ages.entries.map((entry) => entry.to)).to.deep.equal(['36']);
+          const older = await store.getHistory!('ana', { property: 'age', limit: 1, cursor: ages.cursor! });
+          expect(older.entries.map((entry) => entry.to)).to.deep.equal(['35']);
+          expect(older.cursor).to.equal(undefined);
+
+          const seen = [];
+          for (let page = await store.getHistory!('ana', { limit: 2 }); ;) {
+            seen.push(...page.entries);
+            if (!page.cursor) break;
+            page = await store.getHistory!('ana', { limit: 2, cursor: page.cursor });
+          }
+          expect(seen).to.deep.equal(entries);
+          expect((await store.getHistory!('ben')).entries).to.deep.equal([]);
+        });
+
+        it('writes nothing for a refused write; refuses an unknown customer, a bad limit or cursor', async () => {
+          await store.updateCustomer('ana', { age: '35' }, { revision: 1 });
+          await rejection(store.updateCustomer('ana', { age: '40' }, { revision: 1 }), 'conflict');
+          await rejection(store.updateCustomer('ana', { age: 'forty' }, { revision: 2 }), 'invalid');
+          expect((await store.getHistory!('ana')).entries).to.have.length(1);
+          await rejection(store.getHistory!('nobody'), 'not-found');
+          expect((await rejection(store.getHistory!('ana', { limit: 0 }), 'invalid')).code).to.equal('request.limit');
+          expect((await rejection(store.getHistory!('ana', { cursor: 'x' }), 'invalid')).code).to.equal(
+            'request.cursor',
+          );
+        });
+      });
+    }
 
     describe('findCustomers', () => {
       it('returns the matching customers by id, a page at a time, with the total', async () => {

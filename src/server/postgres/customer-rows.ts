@@ -1,5 +1,6 @@
 /* Customers and their history as rows of the schema in migrations.ts, and back. */
 import type { Customer, FieldChange, PropertyValue } from '../../model/index.js';
+import type { HistoryEntry } from '../../storage/property-store.js';
 import type { Sql } from './driver.js';
 
 export const CUSTOMER_COLUMNS = 'id, channel, number, name, properties, revision, changed';
@@ -109,16 +110,6 @@ export async function insertHistory(
      FROM jsonb_to_recordset($5::jsonb) AS e(property text, old_value jsonb, new_value jsonb)`,
     [next.id, change?.by ?? null, change?.at ?? new Date().toISOString(), next.revision, JSON.stringify(entries)],
   );
-}
-
-export interface HistoryEntry {
-  property: string;
-  from?: PropertyValue;
-  to?: PropertyValue;
-  by?: string;
-  /** ISO 8601 instant. */
-  at: string;
-  revision: number;
 }
 
 export interface HistoryRow {
