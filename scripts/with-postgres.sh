@@ -60,7 +60,8 @@ su postgres -c "$bin/initdb -D '$dir/db' -A trust -U test" >"$dir/initdb.log" 2>
   cat "$dir/initdb.log" >&2
   exit 1
 }
-if ! su postgres -c "$bin/pg_ctl -D '$dir/db' -o '-p $port -k $dir -c listen_addresses=127.0.0.1' -l '$dir/log' -w start" >/dev/null; then
+# POSTGRES_OPTIONS adds server settings, e.g. "-c shared_buffers=2GB" for a benchmark.
+if ! su postgres -c "$bin/pg_ctl -D '$dir/db' -o '-p $port -k $dir -c listen_addresses=127.0.0.1 ${POSTGRES_OPTIONS:-}' -l '$dir/log' -w start" >/dev/null; then
   cat "$dir/log" >&2
   exit 1
 fi
