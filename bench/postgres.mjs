@@ -1,6 +1,7 @@
 // PostgresStore.findCustomers over many generated customers: the total and the first page of 50,
 // for a one-condition and a four-condition audience, with EXPLAIN ANALYZE of the SQL it runs.
-// Run by hand (not part of npm run bench):
+// `npm run bench` runs it on PGlite with 100,000 customers (and on DATABASE_URL's server too, when set),
+// reading the last line, `BENCH_JSON {…}`. By hand:
 //   node --import tsx bench/postgres.mjs                      PGlite in memory, 100,000 customers
 //   node --import tsx bench/postgres.mjs --customers 1000000  on DATABASE_URL (a database of its own, dropped after)
 //   bash scripts/with-postgres.sh node --import tsx bench/postgres.mjs --server --customers 1000000
@@ -130,6 +131,12 @@ console.log(
 console.log((await sql.query('SELECT version()'))[0].version);
 
 const definitions = withBuiltIns(await store.listDefinitions());
+const summary = {
+  where: onServer ? 'PostgreSQL server' : 'PGlite',
+  customers: total,
+  audiences: [],
+  writes: undefined,
+};
 for (const [label, query] of Object.entries(QUERIES)) {
   const times = [];
   let result;
@@ -143,6 +150,7 @@ for (const [label, query] of Object.entries(QUERIES)) {
   console.log(
     `  findCustomers (count + first page of 50): median ${m.toFixed(1)} ms (min ${min.toFixed(1)}, max ${max.toFixed(1)}, n=${times.length})`,
   );
+  summary.audiences.push({ label, total: result.total, median: m, min, max, n: times.length });
 
   const params = new SqlParams();
   const where = audienceSql(query, definitions, params, { now: NOW });
@@ -160,5 +168,36 @@ for (const [label, query] of Object.entries(QUERIES)) {
   }
 }
 
+// updateCustomer from 8 clients at once, each writing its own customers' fields with the revision it
+// read (the server's pool serves them in parallel; PGlite, one connection, in turn).
+const CLIENTS = 8;
+const WRITES_EACH = Number(option('writes', '250'));
+const writeStart = performance.now();
+let conflicts = 0;
+await Promise.all(
+  Array.from({ length: CLIENTS }, async (_, client) => {
+    for (let i = 0; i < WRITES_EACH; i++) {
+      const id = `c${String(1 + (((client * WRITES_EACH + i) * 7919) % total)).padStart(8, '0')}`;
+      const current = await store.getCustomer(id);
+      try {
+        await store.updateCustomer(
+          id,
+          { city: `City${client}x${i}` },
+          { revision: current.revision, author: `bench-${client}` },
+        );
+      } catch {
+        conflicts++;
+      }
+    }
+  }),
+);
+const writeSeconds = (performance.now() - writeStart) / 1000;
+const writes = CLIENTS * WRITES_EACH;
+summary.writes = { clients: CLIENTS, writes, seconds: writeSeconds, perSecond: writes / writeSeconds, conflicts };
+console.log(
+  `\nupdateCustomer, ${CLIENTS} clients: ${writes} writes (each after a read) in ${writeSeconds.toFixed(1)} s, ${(writes / writeSeconds).toFixed(0)} writes/s, ${conflicts} conflicts`,
+);
+
 await store.close();
 await finish();
+console.log(`BENCH_JSON ${JSON.stringify(summary)}`);

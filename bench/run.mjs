@@ -1,5 +1,7 @@
 // npm run bench: sizes and speeds, measured in one run, in headless Chromium as in the tests:
-// the hand-written DOM and plain-Lit floors beside the panel, each first render in a fresh page.
+// the hand-written DOM and plain-Lit floors beside the panel, each first render in a fresh page;
+// then PostgresStore (bench/postgres.mjs).
+import { spawn } from 'node:child_process';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +136,41 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+}
+
+// PostgresStore (bench/postgres.mjs): PGlite with 100,000 customers; DATABASE_URL's server with
+// 1,000,000 too, when one is set.
+const pgRuns = [['--customers', '100000']];
+if (process.env.DATABASE_URL) pgRuns.push(['--server', '--customers', '1000000']);
+for (const args of pgRuns) {
+  const summary = await postgresBench(args);
+  for (const audience of summary.audiences) {
+    const line = `findCustomers, ${summary.customers.toLocaleString('en')} customers, ${summary.where}: ${audience.label} (${audience.total.toLocaleString('en')} match; count and first page of 50)`;
+    const figure = `median ${audience.median.toFixed(1)} ms (min ${audience.min.toFixed(1)}, max ${audience.max.toFixed(1)}, n=${audience.n})`;
+    console.log(`  ${line}: ${figure}`);
+    measured.other?.push(`| ${line} | ${figure} |`);
+  }
+  const w = summary.writes;
+  const writes = `${w.writes} writes (each after a read) in ${w.seconds.toFixed(1)} s: ${w.perSecond.toFixed(0)} writes/s, ${w.conflicts} conflicts`;
+  console.log(`  updateCustomer, ${w.clients} concurrent clients, ${summary.where}: ${writes}`);
+  measured.other?.push(`| updateCustomer, ${w.clients} concurrent clients, ${summary.where} | ${writes} |`);
+}
+
+/** Runs bench/postgres.mjs and reads its summary line. */
+function postgresBench(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/postgres.mjs', ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('BENCH_JSON '));
+      if (code !== 0 || !line) reject(new Error(`bench/postgres.mjs ${args.join(' ')} failed (exit ${code})`));
+      else resolve(JSON.parse(line.slice('BENCH_JSON '.length)));
+    });
+  });
 }
 
 // The latest run goes into BENCHMARKS.md, between its markers.
