@@ -29,6 +29,7 @@ import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   applyCustomerChanges,
+  writtenFields,
   checkSeedCustomer,
   withBuiltIns,
 } from '../storage/store-rules.js';
@@ -243,7 +244,7 @@ export class PostgresStore implements PropertyStore {
         });
         if (next.revision === current.revision) return { next, changed: false };
         await updateCustomerRow(tx, next);
-        await insertHistory(tx, current, next, Object.keys(changes));
+        await insertHistory(tx, current, next, writtenFields(current, next, changes));
         return { next, changed: true };
       }),
     );

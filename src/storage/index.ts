@@ -17,6 +17,7 @@ export { IndexedDbStore, type IndexedDbStoreOptions, type StoreSeed } from './in
 export { RestStore, type RestStoreOptions } from './rest-store.js';
 export {
   applyCustomerChanges,
+  writtenFields,
   checkDefinitionDelete,
   checkDefinitionUpdate,
   checkNewDefinition,

@@ -10,6 +10,7 @@ import type {
 import { StoreError, abortReason, customerField } from './store-error.js';
 import {
   applyCustomerChanges,
+  writtenFields,
   checkDefinitionDelete,
   checkDefinitionUpdate,
   checkNewDefinition,
@@ -169,7 +170,7 @@ export class MemoryStore implements PropertyStore {
       now: this.#now(),
     });
     this.#customers.set(id, next);
-    if (next.revision !== previous.revision) this.#record(previous, next, Object.keys(changes));
+    this.#record(previous, next, writtenFields(previous, next, changes));
     this.#listeners.emit({ type: 'customer-changed', customer: structuredClone(next) });
     return structuredClone(next);
   }

@@ -153,7 +153,10 @@ export function applyCustomerChanges(
     );
   }
 
-  const conflicts = fields.filter((field) => (current.changed?.[field]?.revision ?? 0) > revision);
+  // A stale field that already holds the requested value is no conflict, and is not written again:
+  // a write applied once whose reply was lost, then retried, must not conflict with itself.
+  const stale = fields.filter((field) => (current.changed?.[field]?.revision ?? 0) > revision);
+  const conflicts = stale.filter((field) => !sameValue(customerField(current, field) ?? null, changes[field] ?? null));
   if (conflicts.length > 0) {
     throw new StoreError('conflict', `Changed by someone else since revision ${revision}: ${conflicts.join(', ')}.`, {
       fields: conflicts,
@@ -161,11 +164,13 @@ export function applyCustomerChanges(
     });
   }
 
+  const written = fields.filter((field) => !stale.includes(field));
+  if (written.length === 0) return structuredClone(current);
   const next = structuredClone(current);
   next.revision = current.revision + 1;
   next.changed ??= {};
   const at = now.toISOString();
-  for (const field of fields) {
+  for (const field of written) {
     const value = changes[field] ?? null;
     if (field === 'name') next.name = (value as string | null) ?? '';
     else if (value === null) delete next.properties[field];
@@ -173,6 +178,25 @@ export function applyCustomerChanges(
     next.changed[field] = { revision: next.revision, at, ...(author ? { by: author } : {}) };
   }
   return next;
+}
+
+/** The fields of `changes` that a write from `previous` to `next` wrote (a stale field already holding its value is not). */
+export function writtenFields(previous: Customer, next: Customer, changes: Record<string, unknown>): string[] {
+  if (next.revision === previous.revision) return [];
+  return Object.keys(changes).filter((field) => next.changed?.[field]?.revision === next.revision);
+}
+
+/** Equal values by content, whatever the order of an object's keys (a database may reorder them). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every(
+    (key) =>
+      Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }
 
 /** Checks seed data the way a write would be checked: an invalid seed is refused, not stored. */
