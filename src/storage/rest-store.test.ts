@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { rejection, runStoreConformance, type StoreSetup } from '../internal/test/store-conformance.js';
 import { seed } from '../internal/test/seed.js';
+import { waitUntil } from '../internal/test/wait.js';
 import { RestStore, type RestStoreOptions } from './rest-store.js';
+import { isAbortError } from './store-error.js';
 
 /** A fresh namespace on the real HTTP test server that the test runner serves (rest-test-server.ts). */
 async function serverStore(setup: Partial<StoreSetup> & { token?: string }): Promise<string> {
@@ -10,7 +12,19 @@ async function serverStore(setup: Partial<StoreSetup> & { token?: string }): Pro
   return base;
 }
 
-async function injectFault(base: string, fault: { status?: number; delay?: number; count?: number; method?: string }) {
+interface Fault {
+  status?: number;
+  delay?: number;
+  count?: number;
+  method?: string;
+  headers?: Record<string, string>;
+  /** The raw text of the answer. */
+  body?: string;
+  /** Carry the request out, then answer `status` (default 502): the reply is lost. */
+  applied?: boolean;
+}
+
+async function injectFault(base: string, fault: Fault) {
   await fetch(`${base}__faults`, { method: 'POST', body: JSON.stringify(fault) });
 }
 
@@ -53,6 +67,113 @@ describe('RestStore over HTTP', () => {
     await injectFault(base, { status: 503, count: 2, method: 'GET' });
     expect((await store.getCustomer('ana')).name).to.equal('Ana');
     expect((await requestLog(base)).filter((r) => r.path === 'customers/ana')).to.have.length(3);
+  });
+
+  it('waits what Retry-After asks (seconds) before retrying a read on 503, up to maxRetryAfter', async () => {
+    const { base, store } = await make({ maxRetryAfter: 400 });
+    await injectFault(base, { status: 503, method: 'GET', headers: { 'Retry-After': '5' } });
+    const start = performance.now();
+    expect((await store.getCustomer('ana')).name).to.equal('Ana');
+    const waited = performance.now() - start;
+    expect(waited, 'the cap, not the backoff of 10 ms').to.be.at.least(390);
+    expect(waited, 'not the 5 s asked for').to.be.below(4_000);
+    expect(await requestLog(base)).to.have.length(2);
+  });
+
+  it('takes Retry-After as an HTTP date on 429, and a past date as no wait', async () => {
+    const { base, store } = await make({ maxRetryAfter: 400 });
+    await injectFault(base, {
+      status: 429,
+      method: 'GET',
+      headers: { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() },
+    });
+    let start = performance.now();
+    await store.listDefinitions();
+    expect(performance.now() - start).to.be.at.least(390);
+    await injectFault(base, {
+      status: 429,
+      method: 'GET',
+      headers: { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' },
+    });
+    start = performance.now();
+    await store.listDefinitions();
+    expect(performance.now() - start).to.be.below(390);
+    expect(await requestLog(base)).to.have.length(4);
+  });
+
+  it('cancels a read waiting for Retry-After through its AbortSignal', async () => {
+    const { base, store } = await make();
+    await injectFault(base, { status: 503, method: 'GET', headers: { 'Retry-After': '20' } });
+    const controller = new AbortController();
+    let error: unknown;
+    const read = store.getCustomer('ana', { signal: controller.signal }).catch((e) => (error = e));
+    await waitUntil(async () => (await requestLog(base)).length === 1, 'the first request');
+    // Let its 503 arrive, so the read is in its pause (a retry within 10 ms would have answered by now).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const aborted = performance.now();
+    controller.abort();
+    await read;
+    expect(isAbortError(error), String(error)).to.equal(true);
+    expect(performance.now() - aborted).to.be.below(1_000);
+    expect(await requestLog(base)).to.have.length(1);
+  });
+
+  it('takes the revision from the ETag when the body disagrees', async () => {
+    const { base, store } = await make();
+    const ana = await (await fetch(`${base}customers/ana`)).json();
+    await injectFault(base, { status: 200, method: 'GET', headers: { ETag: '"7"' }, body: JSON.stringify(ana) });
+    expect((await store.getCustomer('ana')).revision).to.equal(7);
+    // Without an ETag the body's revision is all there is.
+    await injectFault(base, { status: 200, method: 'GET', body: JSON.stringify({ ...ana, revision: 4 }) });
+    expect((await store.getCustomer('ana')).revision).to.equal(4);
+  });
+
+  it('rejects a 2xx without the body the contract promises with unavailable, code response.body', async () => {
+    const { base, store } = await make({ retries: 0 });
+    const ana = await (await fetch(`${base}customers/ana`)).json();
+    const answers: [string, string, () => Promise<unknown>][] = [
+      ['GET', '', () => store.getCustomer('ana')],
+      ['GET', '{"id":"an', () => store.getCustomer('ana')],
+      ['GET', JSON.stringify({ id: 'ana', properties: {} }), () => store.getCustomer('ana')],
+      ['GET', JSON.stringify({ ...ana, properties: null }), () => store.getCustomer('ana')],
+      ['GET', '{}', () => store.listDefinitions()],
+      ['GET', 'null', () => store.listDefinitions()],
+      ['GET', '[{}]', () => store.listDefinitions()],
+      ['GET', '{}', () => store.countValues('age')],
+      ['GET', '{}', () => store.getHistory('ana')],
+      ['POST', '{"customers":[]}', () => store.findCustomers({ all: [] } as never)],
+      ['PATCH', '', () => store.updateCustomer('ana', { age: '35' }, { revision: 1 })],
+      ['PUT', '', () => store.reorderDefinitions(['age'])],
+    ];
+    for (const [method, body, call] of answers) {
+      await injectFault(base, { status: 200, method, body });
+      const error = await rejection(call(), 'unavailable');
+      expect(error.code, `${method} answering ${body || 'nothing'}`).to.equal('response.body');
+      expect(error.status).to.equal(200);
+    }
+  });
+
+  it('a write applied but whose reply was lost, tried again, resolves with the customer it made', async () => {
+    const { base, store } = await make();
+    await injectFault(base, { applied: true, method: 'PATCH' });
+    await rejection(store.updateCustomer('ana', { age: '50', notes: 'x' }, { revision: 1 }), 'unavailable');
+    const again = await store.updateCustomer('ana', { age: '50', notes: 'x' }, { revision: 1 });
+    expect(again.properties).to.include({ age: '50', notes: 'x' });
+    expect(again.revision).to.equal(2);
+    expect((await store.getCustomer('ana')).revision).to.equal(2);
+  });
+
+  it('takes a conflict whose current customer holds every value written as success (a server without that rule)', async () => {
+    const { base, store } = await make();
+    const ana = await (await fetch(`${base}customers/ana`)).json();
+    const current = { ...ana, revision: 2, properties: { ...ana.properties, age: '50' } };
+    const conflict = (fields: string[]) =>
+      JSON.stringify({ error: { kind: 'conflict', code: 'conflict', params: {}, fields, current } });
+    await injectFault(base, { status: 412, method: 'PATCH', body: conflict(['age']) });
+    expect(await store.updateCustomer('ana', { age: '50' }, { revision: 1 })).to.deep.equal(current);
+    await injectFault(base, { status: 412, method: 'PATCH', body: conflict(['age']) });
+    const error = await rejection(store.updateCustomer('ana', { age: '51' }, { revision: 1 }), 'conflict');
+    expect(error.currentValues).to.deep.equal({ age: '50' });
   });
 
   it('gives up on a read after its retries with unavailable', async () => {

@@ -1,6 +1,7 @@
 import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
 import type { FindCustomersResult, HistoryOptions, HistoryPage, PropertyStore, StoreEvent } from './property-store.js';
 import { StoreError, abortReason, isAbortError, type StoreErrorKind } from './store-error.js';
+import { holdsChanges } from './store-rules.js';
 
 export interface RestStoreOptions {
   /** Where the API of `docs/rest-api.yaml` is served, e.g. `https://api.example.com/v1/`. */
@@ -13,17 +14,27 @@ export interface RestStoreOptions {
   retries?: number;
   /** The first pause before a retry, doubled each time (default 250 ms). */
   retryDelay?: number;
+  /**
+   * The longest pause, in ms, before a retry that a 429 or 503 asks for with `Retry-After` (default
+   * 30,000): a read waits what the server says, up to this. The caller's signal still cancels it.
+   */
+  maxRetryAfter?: number;
   fetch?: typeof fetch;
   /** Changes made elsewhere, e.g. from server-sent events (see the README). */
   subscribe?: (listener: (event: StoreEvent) => void) => () => void;
 }
 
-interface RequestOptions {
+interface RequestOptions<T> {
   body?: unknown;
   signal?: AbortSignal | undefined;
   ifMatch?: number;
   /** Safe to repeat: retried with backoff on `unavailable`. */
   read?: boolean;
+  /**
+   * The answer of a 2xx, from its JSON body (`undefined`: none, or not JSON) and its `ETag`
+   * revision; `undefined` when it is not the contract's shape, which rejects with `response.body`.
+   */
+  answer?: (data: unknown, etag: number | undefined) => T | undefined;
 }
 
 const KIND_BY_STATUS: Record<number, StoreErrorKind> = {
@@ -40,8 +51,12 @@ const KIND_BY_STATUS: Record<number, StoreErrorKind> = {
 };
 
 /**
- * A store over HTTP (`docs/rest-api.yaml`): revisions travel as `ETag` / `If-Match`, reads are
- * retried with backoff, writes never blindly; every failure is a `StoreError`.
+ * A store over HTTP (`docs/rest-api.yaml`): revisions travel as `ETag` / `If-Match` (the `ETag`
+ * wins over a body's `revision`), reads are retried with backoff or after the `Retry-After` of a
+ * 429 or 503 (capped by `maxRetryAfter`), writes never blindly; every failure is a `StoreError`.
+ * A 2xx whose body is missing, not JSON or not the contract's shape rejects with `unavailable`,
+ * code `response.body`. A server on another origin must list `ETag` and `Retry-After` in
+ * `Access-Control-Expose-Headers`, or the browser hides them (the body's revision is used then).
  */
 export class RestStore implements PropertyStore {
   readonly #base: URL;
@@ -60,16 +75,18 @@ export class RestStore implements PropertyStore {
   async #request<T>(
     method: string,
     path: string,
-    { body, signal, ifMatch, read = false }: RequestOptions = {},
+    { body, signal, ifMatch, read = false, answer }: RequestOptions<T> = {},
   ): Promise<T> {
-    const { retries = 2, retryDelay = 250 } = this.#options;
+    const { retries = 2, retryDelay = 250, maxRetryAfter = 30_000 } = this.#options;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.#attempt<T>(method, path, body, signal, ifMatch);
+        return await this.#attempt(method, path, body, signal, ifMatch, answer);
       } catch (error) {
         const again = read && attempt < retries && error instanceof StoreError && error.kind === 'unavailable';
         if (!again) throw error;
-        await pause(retryDelay * 2 ** attempt * (0.5 + Math.random() / 2), signal);
+        const asked = retryAfter.get(error);
+        const backoff = retryDelay * 2 ** attempt * (0.5 + Math.random() / 2);
+        await pause(asked === undefined ? backoff : Math.min(asked, maxRetryAfter), signal);
       }
     }
   }
@@ -79,7 +96,8 @@ export class RestStore implements PropertyStore {
     path: string,
     body: unknown,
     signal: AbortSignal | undefined,
-    ifMatch?: number,
+    ifMatch: number | undefined,
+    answer: RequestOptions<T>['answer'],
   ): Promise<T> {
     signal?.throwIfAborted();
     const timeout = this.#options.timeout ?? 10_000;
@@ -92,6 +110,7 @@ export class RestStore implements PropertyStore {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
     let response: Response;
+    let text: string;
     try {
       response = await (this.#options.fetch ?? fetch)(new URL(path, this.#base), {
         method,
@@ -99,6 +118,8 @@ export class RestStore implements PropertyStore {
         body: body === undefined ? null : JSON.stringify(body),
         signal: combined,
       });
+      // Read within the timeout and the signal too: a body can stall after the headers came.
+      text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal);
       if (timer.aborted) {
@@ -107,22 +128,35 @@ export class RestStore implements PropertyStore {
       if (isAbortError(error)) throw error;
       throw new StoreError('unavailable', 'The server cannot be reached.', { cause: error });
     }
-    const text = await response.text().catch(() => '');
     const data = text ? safeJson(text) : undefined;
-    if (response.ok) return data as T;
-    throw errorFromResponse(response.status, data);
+    if (!response.ok) {
+      const error = errorFromResponse(response.status, data);
+      const wait = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers) : undefined;
+      if (wait !== undefined) retryAfter.set(error, wait);
+      throw error;
+    }
+    if (!answer) return undefined as T;
+    const result = answer(data, parseEtag(response.headers));
+    if (result === undefined) {
+      throw new StoreError('unavailable', `The server answered ${response.status} without the expected body.`, {
+        code: 'response.body',
+        params: { method, path },
+        status: response.status,
+      });
+    }
+    return result;
   }
 
   listDefinitions({ signal }: { signal?: AbortSignal } = {}): Promise<PropertyDefinition[]> {
-    return this.#request('GET', 'definitions', { signal, read: true });
+    return this.#request('GET', 'definitions', { signal, read: true, answer: definitionList });
   }
 
   createDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
-    return this.#request('POST', 'definitions', { body: def });
+    return this.#request('POST', 'definitions', { body: def, answer: definition });
   }
 
   updateDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
-    return this.#request('PUT', `definitions/${encodeURIComponent(def.name)}`, { body: def });
+    return this.#request('PUT', `definitions/${encodeURIComponent(def.name)}`, { body: def, answer: definition });
   }
 
   async deleteDefinition(name: string): Promise<void> {
@@ -130,26 +164,38 @@ export class RestStore implements PropertyStore {
   }
 
   reorderDefinitions(names: string[]): Promise<PropertyDefinition[]> {
-    return this.#request('PUT', 'definitions-order', { body: { names } });
+    return this.#request('PUT', 'definitions-order', { body: { names }, answer: definitionList });
   }
 
-  async countValues(name: string): Promise<number> {
-    const { count } = await this.#request<{ count: number }>('GET', `definitions/${encodeURIComponent(name)}/count`, {
+  countValues(name: string): Promise<number> {
+    return this.#request('GET', `definitions/${encodeURIComponent(name)}/count`, {
       read: true,
+      answer: (data) => (isRecord(data) && Number.isSafeInteger(data.count) ? (data.count as number) : undefined),
     });
-    return count;
   }
 
   getCustomer(id: string, { signal }: { signal?: AbortSignal } = {}): Promise<Customer> {
-    return this.#request('GET', `customers/${encodeURIComponent(id)}`, { signal, read: true });
+    return this.#request('GET', `customers/${encodeURIComponent(id)}`, { signal, read: true, answer: customer });
   }
 
-  updateCustomer(
+  async updateCustomer(
     id: string,
     changes: Record<string, PropertyValue | null>,
     { revision }: { revision: number },
   ): Promise<Customer> {
-    return this.#request('PATCH', `customers/${encodeURIComponent(id)}`, { body: { changes }, ifMatch: revision });
+    try {
+      return await this.#request('PATCH', `customers/${encodeURIComponent(id)}`, {
+        body: { changes },
+        ifMatch: revision,
+        answer: customer,
+      });
+    } catch (error) {
+      // A write applied once whose reply was lost, retried, meets itself: with a server that does
+      // not apply the merge rule's own check, every value it wants is already there.
+      const current = error instanceof StoreError && error.kind === 'conflict' ? error.current : undefined;
+      if (current && holdsChanges(current, changes)) return current;
+      throw error;
+    }
   }
 
   /** `GET customers/{id}/history`: a read, retried like the others; the server filters it for the caller. */
@@ -160,7 +206,11 @@ export class RestStore implements PropertyStore {
     if (cursor !== undefined) query.set('cursor', cursor);
     const search = String(query);
     const path = `customers/${encodeURIComponent(customerId)}/history${search ? `?${search}` : ''}`;
-    return this.#request('GET', path, { signal, read: true });
+    return this.#request('GET', path, {
+      signal,
+      read: true,
+      answer: (data) => (isRecord(data) && Array.isArray(data.entries) ? (data as unknown as HistoryPage) : undefined),
+    });
   }
 
   /**
@@ -183,8 +233,63 @@ export class RestStore implements PropertyStore {
 
   findCustomers(query: AudienceQuery, opts: { limit?: number; cursor?: string } = {}): Promise<FindCustomersResult> {
     // A search is a read sent as POST (the query is a body); repeating it is safe.
-    return this.#request('POST', 'customers/search', { body: { query, ...opts }, read: true });
+    return this.#request('POST', 'customers/search', {
+      body: { query, ...opts },
+      read: true,
+      answer: (data) =>
+        isRecord(data) &&
+        Number.isSafeInteger(data.total) &&
+        Array.isArray(data.customers) &&
+        data.customers.every((found) => customer(found, undefined))
+          ? (data as unknown as FindCustomersResult)
+          : undefined,
+    });
   }
+}
+
+/** The pause, in ms, that a 429 or 503 asked for with `Retry-After`, by the error it became. */
+const retryAfter = new WeakMap<StoreError, number>();
+
+/** `Retry-After` as seconds or as an HTTP date, in ms from now; `undefined` when absent or malformed. */
+function parseRetryAfter(headers: Headers): number | undefined {
+  const value = headers.get('Retry-After')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/** The revision in a strong `ETag` (`"7"`); a weak one or another form is no revision. */
+function parseEtag(headers: Headers): number | undefined {
+  const match = /^"(\d+)"$/.exec(headers.get('ETag')?.trim() ?? '');
+  const revision = match ? Number(match[1]) : NaN;
+  return Number.isSafeInteger(revision) ? revision : undefined;
+}
+
+/*
+ * Light shape checks of the answers, one per method: enough that an element never receives
+ * `undefined`, `{}` or a customer without its key parts, not a validation of every value.
+ */
+function isRecord(data: unknown): data is Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data);
+}
+
+function definition(data: unknown): PropertyDefinition | undefined {
+  return isRecord(data) && typeof data.name === 'string' && typeof data.type === 'string'
+    ? (data as unknown as PropertyDefinition)
+    : undefined;
+}
+
+function definitionList(data: unknown): PropertyDefinition[] | undefined {
+  return Array.isArray(data) && data.every((def) => definition(def)) ? (data as PropertyDefinition[]) : undefined;
+}
+
+/** A customer has an `id`, `properties` and a revision: the `ETag`'s when there is one (it wins over the body's). */
+function customer(data: unknown, etag: number | undefined): Customer | undefined {
+  if (!isRecord(data) || typeof data.id !== 'string' || !isRecord(data.properties)) return undefined;
+  const revision = etag ?? data.revision;
+  if (!Number.isSafeInteger(revision)) return undefined;
+  return { ...(data as unknown as Customer), revision: revision as number };
 }
 
 function safeJson(text: string): unknown {

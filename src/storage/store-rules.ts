@@ -186,6 +186,13 @@ export function writtenFields(previous: Customer, next: Customer, changes: Recor
   return Object.keys(changes).filter((field) => next.changed?.[field]?.revision === next.revision);
 }
 
+/** Whether `customer` already holds every value of `changes` (`null`: no value). */
+export function holdsChanges(customer: Customer, changes: Record<string, PropertyValue | null>): boolean {
+  return Object.keys(changes).every((field) =>
+    sameValue(customerField(customer, field) ?? null, changes[field] ?? null),
+  );
+}
+
 /** Equal values by content, whatever the order of an object's keys (a database may reorder them). */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -5,8 +5,11 @@
  *
  *   POST /rest-test/stores        { definitions?, customers?, author?, token? } → { base }
  *   <base>…                       the API itself
- *   POST <base>__faults           { status?, delay?, count?, method? }: the next matching requests
- *                                 answer `status` (or hang for `delay` ms first)
+ *   POST <base>__faults           { status?, delay?, count?, method?, headers?, body?, applied? }:
+ *                                 the next matching requests answer `status` with `headers` and
+ *                                 the raw text `body` (default: an error body), or hang for
+ *                                 `delay` ms first; `applied`: the request is carried out, then
+ *                                 answered `status` (default 502) as if its reply were lost
  *   GET  <base>__log              { requests: [{ method, path }] }, the API requests seen
  *
  * It serves the store unfiltered (no principals): createPropertyServer is what filters.
@@ -29,7 +32,13 @@ interface Fault {
   delay?: number;
   count: number;
   method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  applied?: boolean;
 }
+
+/** A response that goes nowhere: the request is carried out, its answer is lost. */
+const nowhere = { writeHead: () => nowhere, end: () => nowhere } as unknown as ServerResponse;
 
 interface Namespace {
   store: MemoryStore;
@@ -119,8 +128,22 @@ export function createRestTestHandler(): (req: IncomingMessage, res: ServerRespo
       if (fault) {
         fault.count--;
         if (fault.delay) await new Promise((resolve) => setTimeout(resolve, fault.delay));
+        if (fault.applied) {
+          await route(namespace.store, method, path, req, nowhere).catch(() => undefined);
+          // Not a dropped connection: Chromium silently repeats a request whose reused socket closed.
+          send(res, fault.status ?? 502, { error: new StoreError('unavailable', 'Injected lost reply.').toJSON() });
+          return true;
+        }
         if (fault.status) {
-          send(res, fault.status, { error: new StoreError('unavailable', `Injected ${fault.status}.`).toJSON() });
+          res.writeHead(fault.status, {
+            'Content-Type': 'application/json',
+            'Cache-Control': 'no-store',
+            ...fault.headers,
+          });
+          res.end(
+            fault.body ??
+              JSON.stringify({ error: new StoreError('unavailable', `Injected ${fault.status}.`).toJSON() }),
+          );
           return true;
         }
       }
