@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { runStoreConformance } from '../internal/test/store-conformance.js';
+import { rejection, runStoreConformance } from '../internal/test/store-conformance.js';
 import { seed } from '../internal/test/seed.js';
 import { IndexedDbStore } from './indexeddb-store.js';
 import type { StoreEvent } from './property-store.js';
@@ -74,5 +74,74 @@ describe('IndexedDbStore', () => {
     expect((await store.getCustomer('ana')).properties.age).to.equal('34');
     await store.close();
     await IndexedDbStore.deleteDatabase(name);
+  });
+
+  describe('when the browser closes its connection', () => {
+    /** The connections the stores open, caught on their way out of `indexedDB.open`. */
+    let connections: IDBDatabase[];
+    const open = IDBFactory.prototype.open;
+    beforeEach(() => {
+      connections = [];
+      IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+        const request = open.apply(this, args);
+        request.addEventListener('success', () => connections.push(request.result));
+        return request;
+      };
+    });
+    afterEach(() => {
+      IDBFactory.prototype.open = open;
+    });
+
+    it('opens a new connection on the next call after a close event (site data cleared)', async () => {
+      const name = uniqueName();
+      const store = new IndexedDbStore({ name, seed: seed() });
+      await store.updateCustomer('ana', { age: '40' }, { revision: 1 });
+      const [db] = connections;
+      db!.close();
+      db!.dispatchEvent(new Event('close'));
+      expect((await store.getCustomer('ana')).properties.age).to.equal('40');
+      expect((await store.updateCustomer('ana', { age: '41' }, { revision: 2 })).revision).to.equal(3);
+      expect(connections).to.have.length(2);
+      await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
+
+    it('recovers on Try again when the connection closed without an event', async () => {
+      const name = uniqueName();
+      const store = new IndexedDbStore({ name, seed: seed() });
+      await store.listDefinitions();
+      connections[0]!.close();
+      await rejection(store.getCustomer('ana'), 'unavailable');
+      expect((await store.getCustomer('ana')).name).to.equal('Ana');
+      await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
+
+    it('lets another tab delete the database (versionchange), then starts over from the seed', async () => {
+      const name = uniqueName();
+      const store = new IndexedDbStore({ name, seed: seed() });
+      await store.updateCustomer('ana', { age: '40' }, { revision: 1 });
+      await IndexedDbStore.deleteDatabase(name);
+      const ana = await store.getCustomer('ana');
+      expect(ana.properties.age).to.equal('34');
+      await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
+
+    it('lets another tab open a newer version (versionchange), then works on with it', async () => {
+      const name = uniqueName();
+      const store = new IndexedDbStore({ name, seed: seed() });
+      await store.updateCustomer('ana', { age: '40' }, { revision: 1 });
+      const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(store.databaseName, 2);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      expect((await store.getCustomer('ana')).properties.age).to.equal('40');
+      newer.close();
+      expect((await store.updateCustomer('ana', { age: '41' }, { revision: 2 })).revision).to.equal(3);
+      await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
   });
 });

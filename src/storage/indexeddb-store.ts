@@ -23,6 +23,7 @@ interface CustomerPropertiesDb extends DBSchema {
   meta: { key: string; value: unknown };
 }
 const SCHEMA_VERSION = 1;
+const OBJECT_STORES = ['definitions', 'customers', 'meta'] as const;
 
 export interface StoreSeed {
   definitions?: PropertyDefinition[];
@@ -61,9 +62,34 @@ export class IndexedDbStore implements PropertyStore {
     this.databaseName = `customer-properties:${options.name ?? 'default'}`;
   }
 
+  /** The connection, opened on first use and again after the browser or another tab closed it. */
   #open(): Promise<Database> {
-    this.#db ??= (async () => {
-      const db = await openDB<CustomerPropertiesDb>(this.databaseName, SCHEMA_VERSION, {
+    if (this.#db) return this.#db;
+    const opening: Promise<Database> = this.#connect(() => {
+      if (this.#db === opening) this.#db = undefined;
+    }).catch((error) => {
+      if (this.#db === opening) this.#db = undefined;
+      throw unavailable(error);
+    });
+    this.#db = opening;
+    return opening;
+  }
+
+  /** `lost`: the connection is gone, and the next call must open a new one. */
+  async #connect(lost: () => void): Promise<Database> {
+    const events = {
+      // A newer version is opening in another tab, or the database is being deleted: let it.
+      blocking: (_current: number, _blocked: number | null, event: IDBVersionChangeEvent) => {
+        (event.target as IDBDatabase).close();
+        lost();
+      },
+      // The browser closed the connection itself: site data cleared, the disk gone, …
+      terminated: lost,
+    };
+    let db: Database;
+    try {
+      db = await openDB<CustomerPropertiesDb>(this.databaseName, SCHEMA_VERSION, {
+        ...events,
         upgrade(database, oldVersion) {
           // Each step migrates from the version before it; a new version adds a case below.
           if (oldVersion < 1) {
@@ -72,19 +98,18 @@ export class IndexedDbStore implements PropertyStore {
             database.createObjectStore('meta');
           }
         },
-        blocking: () => {
-          // A newer version is opening in another tab: let it, and reopen on the next call.
-          db.close();
-          this.#db = undefined;
-        },
       });
-      if ((await db.get('meta', 'seeded')) !== true) await this.#seed(db);
-      return db;
-    })().catch((error) => {
-      this.#db = undefined;
-      throw unavailable(error);
-    });
-    return this.#db;
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'VersionError')) throw error;
+      // A newer version of the library upgraded it in another tab: use it as it is while it holds our stores.
+      db = await openDB<CustomerPropertiesDb>(this.databaseName, undefined, events);
+      if (!OBJECT_STORES.every((name) => db.objectStoreNames.contains(name))) {
+        db.close();
+        throw error;
+      }
+    }
+    if ((await db.get('meta', 'seeded')) !== true) await this.#seed(db);
+    return db;
   }
 
   async #seed(db: Database): Promise<void> {
@@ -105,14 +130,21 @@ export class IndexedDbStore implements PropertyStore {
     await tx.done;
   }
 
-  /** Runs a call; a failure of the database itself becomes `unavailable`. */
+  /**
+   * Runs a call; a failure of the database itself becomes `unavailable`. A connection found closed
+   * without a `close` event is forgotten, so that the next call (Try again) opens a new one.
+   */
   async #run<T>(call: (db: Database) => Promise<T>, signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
+    const opening = this.#open();
     try {
-      const result = await call(await this.#open());
+      const result = await call(await opening);
       signal?.throwIfAborted();
       return result;
     } catch (error) {
+      if (error instanceof DOMException && error.name === 'InvalidStateError' && this.#db === opening) {
+        this.#db = undefined;
+      }
       if (error instanceof StoreError || isAbortError(error) || signal?.aborted) throw error;
       throw unavailable(error);
     }
