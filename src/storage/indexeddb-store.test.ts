@@ -76,6 +76,26 @@ describe('IndexedDbStore', () => {
     await IndexedDbStore.deleteDatabase(name);
   });
 
+  it('reports a transaction the browser aborted as unavailable, not as a cancelled call', async () => {
+    const name = uniqueName();
+    const store = new IndexedDbStore({ name, seed: seed() });
+    await store.listDefinitions();
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const request = put.apply(this, args);
+      this.transaction.abort();
+      return request;
+    };
+    try {
+      await rejection(store.updateCustomer('ana', { age: '40' }, { revision: 1 }), 'unavailable');
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect((await store.getCustomer('ana')).properties.age).to.equal('34');
+    await store.close();
+    await IndexedDbStore.deleteDatabase(name);
+  });
+
   describe('when the browser closes its connection', () => {
     /** The connections the stores open, caught on their way out of `indexedDB.open`. */
     let connections: IDBDatabase[];

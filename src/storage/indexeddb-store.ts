@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
 import { Listeners } from './listeners.js';
 import type { FindCustomersResult, PropertyStore, StoreEvent } from './property-store.js';
-import { StoreError, isAbortError } from './store-error.js';
+import { StoreError } from './store-error.js';
 import {
   applyCustomerChanges,
   checkDefinitionDelete,
@@ -145,7 +145,8 @@ export class IndexedDbStore implements PropertyStore {
       if (error instanceof DOMException && error.name === 'InvalidStateError' && this.#db === opening) {
         this.#db = undefined;
       }
-      if (error instanceof StoreError || isAbortError(error) || signal?.aborted) throw error;
+      // Only the caller's signal cancels: an `AbortError` of its own is a transaction the browser aborted.
+      if (error instanceof StoreError || signal?.aborted) throw error;
       throw unavailable(error);
     }
   }
@@ -162,8 +163,7 @@ export class IndexedDbStore implements PropertyStore {
     return this.#run(async (db) => {
       const tx = db.transaction('definitions', 'readwrite');
       const created = checkNewDefinition(def, await tx.store.getAll());
-      await tx.store.put(created);
-      await tx.done;
+      await Promise.all([tx.store.put(created), tx.done]);
       await this.#definitionsChanged(db);
       return created;
     });
@@ -182,8 +182,7 @@ export class IndexedDbStore implements PropertyStore {
         () => customers.filter((customer) => hasValue(customer, def.name)).length,
         { allowTypeChange: this.#options.allowTypeChange ?? false },
       );
-      await tx.objectStore('definitions').put(updated);
-      await tx.done;
+      await Promise.all([tx.objectStore('definitions').put(updated), tx.done]);
       await this.#definitionsChanged(db);
       return updated;
     });
@@ -246,8 +245,8 @@ export class IndexedDbStore implements PropertyStore {
         author: author ?? this.author,
         now: this.#now(),
       });
-      await tx.objectStore('customers').put(next);
-      await tx.done;
+      // Both awaited together: when the browser aborts the transaction, neither rejection goes unheard.
+      await Promise.all([tx.objectStore('customers').put(next), tx.done]);
       this.#announce({ type: 'customer-changed', customer: next });
       return structuredClone(next);
     });
