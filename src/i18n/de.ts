@@ -42,6 +42,8 @@ export const de: Catalog = {
     'word.length': ({ label, max, length }) =>
       `${label} darf höchstens ${count(max)} Zeichen lang sein; es sind ${count(length)}.`,
     'pattern.mismatch': ({ label, hint }) => hint || `${label} hat nicht die erwartete Form.`,
+    'pattern.invalid': ({ label }) =>
+      `${label} kann nicht geprüft werden: Sein Muster ist kein gültiger regulärer Ausdruck. Bitte lassen Sie die Eigenschaft von einer Administratorin oder einem Administrator korrigieren.`,
     'choice.unknown': ({ label, values }) =>
       `${list(values)} ${values.length === 1 ? 'gehört' : 'gehören'} nicht zu den Optionen von ${label}; bitte wählen Sie eine andere.`,
     'choice.duplicate': ({ label, values }) => `${label} enthält ${list(values)} mehrfach.`,
@@ -82,6 +84,8 @@ export const de: Catalog = {
     'definition.option.duplicate-label': ({ index, label }) =>
       `Option ${index + 1}: „${label}“ steht schon in der Liste.`,
     'definition.pattern.invalid': ({ reason }) => `Das Muster ist kein gültiger regulärer Ausdruck: ${reason}`,
+    'definition.pattern.delimiters': ({ pattern }) =>
+      `Schreiben Sie das Muster ohne die Schrägstriche außen herum, also ${pattern}; Flags nach dem schließenden Schrägstrich werden nicht unterstützt.`,
     'definition.pattern.type': () => 'Nur Text- und Worteigenschaften können ein Muster haben.',
     'definition.access.level': ({ role }) => `Der Zugriff für „${role}“ muss „ansehen“ oder „bearbeiten“ sein.`,
     'definition.description.length': ({ max }) => `Die Beschreibung darf höchstens ${count(max)} Zeichen lang sein.`,

@@ -37,6 +37,8 @@ export const en: Catalog = {
     'word.length': ({ label, max, length }) =>
       `${label} can be at most ${count(max)} characters long; it has ${count(length)}.`,
     'pattern.mismatch': ({ label, hint }) => hint || `${label} does not have the expected form.`,
+    'pattern.invalid': ({ label }) =>
+      `${label} cannot be checked: its pattern is not a valid regular expression. Ask an administrator to fix the property.`,
     'choice.unknown': ({ label, values }) =>
       `${list(values)} ${values.length === 1 ? 'is' : 'are'} not among the options of ${label}; choose another.`,
     'choice.duplicate': ({ label, values }) => `${label} lists ${list(values)} more than once.`,
@@ -76,6 +78,8 @@ export const en: Catalog = {
     'definition.option.duplicate-label': ({ index, label }) =>
       `Option ${index + 1}: “${label}” is already in the list.`,
     'definition.pattern.invalid': ({ reason }) => `The pattern is not a valid regular expression: ${reason}`,
+    'definition.pattern.delimiters': ({ pattern }) =>
+      `Write the pattern without the slashes around it, as ${pattern}; flags after the closing slash are not supported.`,
     'definition.pattern.type': () => 'Only text and word properties can have a pattern.',
     'definition.access.level': ({ role }) => `Access for “${role}” must be view or edit.`,
     'definition.description.length': ({ max }) => `The description can be at most ${count(max)} characters long.`,

@@ -94,6 +94,18 @@ describe('validateDefinition', () => {
     expect(describeError(errors[0])).to.contain('not a valid regular expression');
   });
 
+  it('refuses a pattern that only compiles with help: unbalanced, or between slashes', () => {
+    expect(codes(validateDefinition(definition('text', { pattern: '[0-9]{5})|(?:.*' }), []))).to.deep.equal([
+      'definition.pattern.invalid',
+    ]);
+    const errors = validateDefinition(definition('text', { pattern: '/^[A-Z]{2}$/i' }), []);
+    expect(codes(errors)).to.deep.equal(['definition.pattern.delimiters']);
+    expect(describeError(errors[0])).to.equal(
+      'Write the pattern without the slashes around it, as ^[A-Z]{2}$; flags after the closing slash are not supported.',
+    );
+    expect(validateDefinition(definition('text', { pattern: 'a/b' }), [])).to.deep.equal([]);
+  });
+
   it('checks access levels and reports an unknown type', () => {
     expect(codes(validateDefinition(definition('text', { access: { agent: 'write' as never } }), []))).to.deep.equal([
       'definition.access.level',

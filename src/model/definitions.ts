@@ -1,5 +1,5 @@
 import type { DefinitionError } from './errors.js';
-import { compilePattern } from './values.js';
+import { compilePattern, patternFault } from './values.js';
 import { PROPERTY_TYPES, type AccessLevel, type PropertyDefinition, type PropertyType } from './types.js';
 import { characterCount } from './value-types/spec.js';
 import { specFor } from './value-types/index.js';
@@ -10,6 +10,17 @@ export const OPTIONS_MAX = 10_000;
 export const OPTION_MAX_LENGTH = 200;
 export const DESCRIPTION_MAX_LENGTH = 1_000;
 const RESERVED_NAMES = ['number', 'name'];
+
+/**
+ * The pattern inside `/^a+$/` or `/^a+$/i`, written as a JavaScript literal, where the slashes would
+ * be matched as characters; `undefined` for a pattern without them.
+ */
+function withoutDelimiters(pattern: string): string | undefined {
+  const text = pattern.trim();
+  const close = text.lastIndexOf('/');
+  if (!text.startsWith('/') || close < 2 || !/^[a-z]*$/.test(text.slice(close + 1))) return undefined;
+  return text.slice(1, close);
+}
 
 /** The two properties every customer has. `number` is its identity in the channel and never edited. */
 export const BUILT_IN_DEFINITIONS: readonly PropertyDefinition[] = Object.freeze([
@@ -109,6 +120,9 @@ export function validateDefinition(
   if (def.pattern !== undefined && def.pattern !== '') {
     if (!specFor(def)?.pattern) {
       add({ code: 'definition.pattern.type', params: {}, field: 'pattern' });
+    } else if (withoutDelimiters(def.pattern) !== undefined) {
+      const pattern = withoutDelimiters(def.pattern)!;
+      add({ code: 'definition.pattern.delimiters', params: { pattern }, field: 'pattern' });
     } else if (!compilePattern(def.pattern)) {
       add({ code: 'definition.pattern.invalid', params: { reason: patternFault(def.pattern) }, field: 'pattern' });
     }
@@ -166,15 +180,6 @@ function checkOptions(def: PropertyDefinition, add: (problem: DefinitionError) =
     }
     seenLabels.add(label.toLowerCase());
   });
-}
-
-function patternFault(pattern: string): string {
-  try {
-    new RegExp(pattern, 'u');
-    return '';
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
 }
 
 const LEVELS: Record<AccessLevel | 'none', number> = { none: 0, view: 1, edit: 2 };

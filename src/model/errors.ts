@@ -15,6 +15,8 @@ export interface ValueErrorParams {
   'word.length': { max: number; length: number };
   /** `hint` is the definition's `patternHint`, shown as the message when present. */
   'pattern.mismatch': { hint?: string };
+  /** The definition's pattern does not compile, so no value can be checked against it: all are refused. */
+  'pattern.invalid': Record<never, never>;
   'choice.unknown': { values: string[] };
   'choice.duplicate': { values: string[] };
   /** A stored multiple-choice array not in the definition's option order. */
@@ -67,6 +69,8 @@ export interface DefinitionErrorParams {
   'definition.option.duplicate-label': { index: number; label: string };
   'definition.pattern.invalid': { reason: string };
   'definition.pattern.type': Record<never, never>;
+  /** The pattern is written between slashes (`/^a+$/`): it is given without them. */
+  'definition.pattern.delimiters': { pattern: string };
   'definition.access.level': { role: string; level: string };
   'definition.description.length': { max: number };
   'definition.order': Record<never, never>;

@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import type { ValueError, ValueProblem } from './errors.js';
 import type { PropertyDefinition, PropertyValue, ValueInput } from './types.js';
 import { specFor } from './value-types/index.js';
@@ -5,26 +6,49 @@ import { fail, plainText } from './value-types/spec.js';
 
 export type ParseResult = { ok: true; value: PropertyValue | null } | { ok: false; error: ValueError };
 
-const patterns = new Map<string, RegExp | null>();
+/** A compiled pattern: `matches` tests the whole value, in time linear in its length. */
+export interface CompiledPattern {
+  matches(value: string): boolean;
+}
 
-/** The definition's pattern, anchored to the whole value; `null` when it does not compile. */
-export function compilePattern(pattern: string): RegExp | null {
+const patterns = new Map<string, CompiledPattern | null>();
+const PATTERN_CACHE_MAX = 1_000;
+
+/**
+ * The definition's pattern, matched against the whole value; `null` when it does not compile.
+ * RE2 (through `re2js`), not `RegExp`: matching is linear in the value's length, so no pattern
+ * hangs the thread, and the pattern compiles on its own, so `a)|(.*` cannot escape the anchoring.
+ */
+export function compilePattern(pattern: string): CompiledPattern | null {
   let compiled = patterns.get(pattern);
   if (compiled === undefined) {
     try {
-      compiled = new RegExp(`^(?:${pattern})$`, 'u');
+      compiled = RE2JS.compile(pattern);
     } catch {
       compiled = null;
     }
+    if (patterns.size >= PATTERN_CACHE_MAX) patterns.clear();
     patterns.set(pattern, compiled);
   }
   return compiled;
 }
 
+/** Why a pattern does not compile (the engine's words, in English); `''` when it does. */
+export function patternFault(pattern: string): string {
+  try {
+    RE2JS.compile(pattern);
+    return '';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 function checkPattern(def: PropertyDefinition, value: PropertyValue): ValueProblem | null {
   if (!def.pattern || !specFor(def)?.pattern) return null;
   const pattern = compilePattern(def.pattern);
-  if (!pattern || pattern.test(plainText(value))) return null;
+  // Fail closed: a pattern that does not compile refuses every value instead of letting all pass.
+  if (!pattern) return { code: 'pattern.invalid', params: {} };
+  if (pattern.matches(plainText(value))) return null;
   return {
     code: 'pattern.mismatch',
     params: def.patternHint ? { hint: def.patternHint } : {},
