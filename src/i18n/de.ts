@@ -28,6 +28,7 @@ export const de: Catalog = {
   valueErrors: {
     required: ({ label }) => `${label} ist ein Pflichtfeld.`,
     'property.unknown': ({ name }) => `Es gibt keine Eigenschaft namens „${name}“.`,
+    'property.name': ({ name }) => `„${name}“ kann nicht der Name einer Eigenschaft sein.`,
     'property.readonly': ({ label }) => `${label} kann nicht geändert werden.`,
     'value.type': ({ label, expected }) =>
       `${label} enthält keinen gültigen Wert vom Typ ${de.typeNames[expected as keyof Catalog['typeNames']] ?? expected}.`,
@@ -64,7 +65,10 @@ export const de: Catalog = {
   definitionErrors: {
     'definition.name.format': () =>
       'Der Name muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern und Unterstriche enthalten, keine Leerzeichen, höchstens 64 Zeichen.',
-    'definition.name.reserved': ({ name }) => `„${name}“ ist der Name einer Standardeigenschaft.`,
+    'definition.name.reserved': ({ name }) =>
+      name.toLowerCase() === 'name' || name.toLowerCase() === 'number'
+        ? `„${name}“ ist der Name einer Standardeigenschaft.`
+        : `„${name}“ ist ein reservierter Name; wählen Sie einen anderen.`,
     'definition.name.taken': ({ name }) => `Eine Eigenschaft namens „${name}“ gibt es bereits.`,
     'definition.label.length': ({ max }) => `Die Bezeichnung muss 1 bis ${count(max)} Zeichen lang sein.`,
     'definition.type.unknown': ({ type }) => `„${type}“ ist kein Eigenschaftstyp.`,

@@ -23,6 +23,7 @@ export const en: Catalog = {
   valueErrors: {
     required: ({ label }) => `${label} is required.`,
     'property.unknown': ({ name }) => `There is no property named “${name}”.`,
+    'property.name': ({ name }) => `“${name}” cannot be the name of a property.`,
     'property.readonly': ({ label }) => `${label} cannot be changed.`,
     'value.type': ({ label, expected }) =>
       `${label} holds a value that is not a valid ${en.typeNames[expected as keyof Catalog['typeNames']] ?? expected}.`,
@@ -59,7 +60,10 @@ export const en: Catalog = {
   definitionErrors: {
     'definition.name.format': () =>
       'The name must start with a letter and have only letters, digits and underscores, no spaces, at most 64 characters.',
-    'definition.name.reserved': ({ name }) => `“${name}” is the name of a default property.`,
+    'definition.name.reserved': ({ name }) =>
+      name.toLowerCase() === 'name' || name.toLowerCase() === 'number'
+        ? `“${name}” is the name of a default property.`
+        : `“${name}” is a reserved name; choose another.`,
     'definition.name.taken': ({ name }) => `A property named “${name}” already exists.`,
     'definition.label.length': ({ max }) => `The label must have 1 to ${count(max)} characters.`,
     'definition.type.unknown': ({ type }) => `“${type}” is not a property type.`,

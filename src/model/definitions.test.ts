@@ -38,6 +38,14 @@ describe('validateDefinition', () => {
     ]);
   });
 
+  it('reserves the names that reach a plain object’s prototype', () => {
+    for (const name of ['constructor', 'prototype', 'Constructor']) {
+      const errors = validateDefinition(definition('text', { name }), []);
+      expect(codes(errors), name).to.deep.equal(['definition.name.reserved']);
+      expect(describeError(errors[0])).to.equal(`“${name}” is a reserved name; choose another.`);
+    }
+  });
+
   it('rejects a name taken in another case on create, and not the definition itself on update', () => {
     const existing = [definition('text', { name: 'favoriteColor' })];
     const errors = validateDefinition(definition('text', { name: 'FavoriteColor' }), existing);

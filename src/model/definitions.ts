@@ -10,6 +10,13 @@ export const OPTIONS_MAX = 10_000;
 export const OPTION_MAX_LENGTH = 200;
 export const DESCRIPTION_MAX_LENGTH = 1_000;
 const RESERVED_NAMES = ['number', 'name'];
+/** Names that reach `Object.prototype` on a plain object; never a property, nor a key of user data. */
+export const PROTOTYPE_KEYS: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
+
+/** Whether `key` would reach `Object.prototype` when used on a plain object. */
+export function isPrototypeKey(key: string): boolean {
+  return PROTOTYPE_KEYS.includes(key);
+}
 
 /**
  * The pattern inside `/^a+$/` or `/^a+$/i`, written as a JavaScript literal, where the slashes would
@@ -91,7 +98,7 @@ export function validateDefinition(
   if (!isBuiltIn) {
     if (!NAME_PATTERN.test(name)) {
       add({ code: 'definition.name.format', params: {}, field: 'name' });
-    } else if (RESERVED_NAMES.includes(name.toLowerCase())) {
+    } else if (RESERVED_NAMES.includes(name.toLowerCase()) || isPrototypeKey(name.toLowerCase())) {
       add({ code: 'definition.name.reserved', params: { name }, field: 'name' });
     } else {
       const lower = name.toLowerCase();

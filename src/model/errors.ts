@@ -3,6 +3,11 @@ export interface ValueErrorParams {
   required: Record<never, never>;
   /** A change names a property that has no definition. */
   'property.unknown': { name: string };
+  /**
+   * A change names `__proto__`, `constructor` or `prototype`: names that would reach the prototype of
+   * a plain object, so no property can have them.
+   */
+  'property.name': { name: string };
   /** The default `number` is the customer's identity and is never changed. */
   'property.readonly': Record<never, never>;
   /** A value of the wrong JSON shape arrived from a store or a host. */

@@ -38,11 +38,20 @@ export type {
   ValueProblem,
 } from './errors.js';
 export { decimalSeparator, intlLocale } from './locale-facts.js';
-export { parseValue, formatValue, validateValue, compilePattern, type ParseResult } from './values.js';
+export {
+  parseValue,
+  formatValue,
+  validateValue,
+  compilePattern,
+  type CompiledPattern,
+  type ParseResult,
+} from './values.js';
 export {
   BUILT_IN_DEFINITIONS,
   NAME_PATTERN,
+  PROTOTYPE_KEYS,
   accessFor,
+  isPrototypeKey,
   definitionWithDefaults,
   isChoiceType,
   slugify,

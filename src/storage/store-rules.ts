@@ -7,6 +7,7 @@ import {
   BUILT_IN_DEFINITIONS,
   InvalidAudienceError,
   compileAudience,
+  isPrototypeKey,
   sortDefinitions,
   validateDefinition,
   validateValue,
@@ -129,27 +130,32 @@ export function applyCustomerChanges(
   if (fields.length === 0) return structuredClone(current);
 
   const defs = new Map(definitions.map((def) => [def.name, def]));
-  const errors: Record<string, ValueError> = {};
+  // Keyed by what the caller sent: a Map, so `__proto__` is a key like any other, never a prototype.
+  const errors = new Map<string, ValueError>();
   for (const field of fields) {
     const value = changes[field] ?? null;
+    if (isPrototypeKey(field)) {
+      errors.set(field, { code: 'property.name', params: { name: field } });
+      continue;
+    }
     if (field === 'number') {
-      errors[field] = { code: 'property.readonly', params: {} };
+      errors.set(field, { code: 'property.readonly', params: {} });
       continue;
     }
     const def = field === 'name' ? NAME_DEFINITION : defs.get(field);
     if (!def) {
-      errors[field] = { code: 'property.unknown', params: { name: field } };
+      errors.set(field, { code: 'property.unknown', params: { name: field } });
       continue;
     }
     const error = validateValue(def, value);
-    if (error) errors[field] = error;
+    if (error) errors.set(field, error);
   }
-  const invalid = Object.keys(errors);
-  if (invalid.length > 0) {
+  if (errors.size > 0) {
+    const invalid = [...errors.keys()];
     throw new StoreError(
-      invalid.includes('number') && invalid.length === 1 ? 'forbidden' : 'invalid',
-      `Refused: ${invalid.map((field) => `${field} (${errors[field]!.code})`).join(', ')}.`,
-      { errors },
+      errors.has('number') && errors.size === 1 ? 'forbidden' : 'invalid',
+      `Refused: ${invalid.map((field) => `${field} (${errors.get(field)!.code})`).join(', ')}.`,
+      { errors: Object.fromEntries(errors) },
     );
   }
 
@@ -181,15 +187,21 @@ export function checkSeedCustomer(customer: Customer, definitions: readonly Prop
     throw new StoreError('invalid', 'Every customer needs an id.', { code: 'customer.id' });
   }
   const defs = new Map(definitions.map((def) => [def.name, def]));
-  const errors: Record<string, ValueError> = {};
+  const errors = new Map<string, ValueError>();
   for (const [name, value] of Object.entries(customer.properties ?? {})) {
-    const def = defs.get(name);
-    const error: ValueError | null = def ? validateValue(def, value) : { code: 'property.unknown', params: { name } };
-    if (error) errors[name] = error;
+    const def = isPrototypeKey(name) ? undefined : defs.get(name);
+    const error: ValueError | null = def
+      ? validateValue(def, value)
+      : isPrototypeKey(name)
+        ? { code: 'property.name', params: { name } }
+        : { code: 'property.unknown', params: { name } };
+    if (error) errors.set(name, error);
   }
-  if (Object.keys(errors).length > 0) {
-    const codes = Object.entries(errors).map(([name, error]) => `${name} (${error.code})`);
-    throw new StoreError('invalid', `Customer ${customer.id}: ${codes.join(', ')}.`, { errors });
+  if (errors.size > 0) {
+    const codes = [...errors].map(([name, error]) => `${name} (${error.code})`);
+    throw new StoreError('invalid', `Customer ${customer.id}: ${codes.join(', ')}.`, {
+      errors: Object.fromEntries(errors),
+    });
   }
   const seeded = structuredClone(customer);
   seeded.properties ??= {};

@@ -188,6 +188,21 @@ export function runStoreConformance(
         expect((await store.getCustomer('ana')).revision).to.equal(1);
       });
 
+      it('refuses a change naming __proto__, constructor or prototype, and changes nothing', async () => {
+        for (const key of ['__proto__', 'constructor', 'prototype']) {
+          // As a change set arrives from JSON: `__proto__` an own key, not the object's prototype.
+          const changes = JSON.parse(`{"${key}": {"age": "1"}, "notes": "Polluted"}`) as Record<string, never>;
+          const error = await rejection(store.updateCustomer('ana', changes, { revision: 1 }), 'invalid');
+          expect(Object.hasOwn(error.errors, key), key).to.equal(true);
+          expect(error.errors[key]?.code, key).to.equal('property.name');
+        }
+        const ana = await store.getCustomer('ana');
+        expect(ana.revision).to.equal(1);
+        expect(ana.properties.notes).to.not.equal('Polluted');
+        expect(Object.getPrototypeOf(ana.properties)).to.equal(Object.prototype);
+        expect(({} as Record<string, unknown>).age).to.equal(undefined);
+      });
+
       it('merges field by field: another agent’s edit of a different field is no conflict', async () => {
         const second = other ? await other('Ben (agent)') : store;
         await second.updateCustomer('ana', { age: '35' }, { revision: 1 });
