@@ -3,7 +3,7 @@
  * on write. A host's own store can run it too.
  */
 import { expect } from 'chai';
-import type { PropertyDefinition } from '../../model/index.js';
+import type { AudienceQuery, PropertyDefinition } from '../../model/index.js';
 import type { PropertyStore, StoreEvent } from '../../storage/property-store.js';
 import { StoreError, type StoreErrorKind } from '../../storage/store-error.js';
 import { seed, SEED_DEFINITIONS } from './seed.js';
@@ -300,6 +300,13 @@ export function runStoreConformance(
           conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }],
         });
         expect(reds.customers.map((c) => c.id)).to.deep.equal(['ana']);
+      });
+
+      it('refuses groups nested deeper than AUDIENCE_MAX_DEPTH, even 10,000 deep', async () => {
+        let query: AudienceQuery = { match: 'all', conditions: [{ property: 'age', operator: 'is-set' }] };
+        for (let i = 0; i < 10_000; i++) query = { match: 'any', conditions: [query] };
+        const error = await rejection(store.findCustomers(query), 'invalid');
+        expect(error.audienceErrors.map((e) => e.code)).to.deep.equal(['audience.depth']);
       });
 
       it('refuses a query the model rejects', async () => {
