@@ -87,6 +87,8 @@ export const de: Catalog = {
       `Option ${index + 1}: Der Wert „${value}“ wird schon von einer anderen Option verwendet.`,
     'definition.option.duplicate-label': ({ index, label }) =>
       `Option ${index + 1}: „${label}“ steht schon in der Liste.`,
+    'definition.maxLength': ({ max }) =>
+      `Eine Höchstlänge gibt es nur für Texteigenschaften: eine ganze Zahl von Zeichen von 1 bis ${max}.`,
     'definition.pattern.invalid': ({ reason }) => `Das Muster ist kein gültiger regulärer Ausdruck: ${reason}`,
     'definition.pattern.delimiters': ({ pattern }) =>
       `Schreiben Sie das Muster ohne die Schrägstriche außen herum, also ${pattern}; Flags nach dem schließenden Schrägstrich werden nicht unterstützt.`,

@@ -81,6 +81,8 @@ export const en: Catalog = {
       `Option ${index + 1}: the value “${value}” is already used by another option.`,
     'definition.option.duplicate-label': ({ index, label }) =>
       `Option ${index + 1}: “${label}” is already in the list.`,
+    'definition.maxLength': ({ max }) =>
+      `The maximum length is for text properties only: a whole number of characters from 1 to ${max}.`,
     'definition.pattern.invalid': ({ reason }) => `The pattern is not a valid regular expression: ${reason}`,
     'definition.pattern.delimiters': ({ pattern }) =>
       `Write the pattern without the slashes around it, as ${pattern}; flags after the closing slash are not supported.`,

@@ -38,6 +38,19 @@ describe('validateDefinition', () => {
     ]);
   });
 
+  it('takes a maxLength on text only, from 1 to 10,000', () => {
+    expect(validateDefinition(definition('text', { maxLength: 200 }), [])).to.deep.equal([]);
+    for (const [type, maxLength] of [
+      ['word', 50],
+      ['text', 0],
+      ['text', 10_001],
+      ['text', 2.5],
+    ] as const) {
+      const errors = validateDefinition(definition(type, { maxLength }), []);
+      expect(codes(errors), `${type} ${maxLength}`).to.deep.equal(['definition.maxLength']);
+    }
+  });
+
   it('reserves the names that reach a plain object’s prototype', () => {
     for (const name of ['constructor', 'prototype', 'Constructor']) {
       const errors = validateDefinition(definition('text', { name }), []);

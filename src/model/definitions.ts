@@ -3,12 +3,15 @@ import { compilePattern, patternFault } from './values.js';
 import { PROPERTY_TYPES, type AccessLevel, type PropertyDefinition, type PropertyType } from './types.js';
 import { characterCount } from './value-types/spec.js';
 import { specFor } from './value-types/index.js';
+import { TEXT_MAX_LENGTH } from './value-types/text.js';
 
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 export const LABEL_MAX_LENGTH = 100;
 export const OPTIONS_MAX = 10_000;
 export const OPTION_MAX_LENGTH = 200;
 export const DESCRIPTION_MAX_LENGTH = 1_000;
+/** The built-in `name`: 1–200 characters after trimming. */
+export const NAME_MAX_LENGTH = 200;
 const RESERVED_NAMES = ['number', 'name'];
 /** Names that reach `Object.prototype` on a plain object; never a property, nor a key of user data. */
 export const PROTOTYPE_KEYS: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
@@ -47,6 +50,8 @@ export const BUILT_IN_DEFINITIONS: readonly PropertyDefinition[] = Object.freeze
     label: 'Name',
     type: 'text',
     builtIn: true,
+    required: true,
+    maxLength: NAME_MAX_LENGTH,
     showToAgent: true,
     showToCustomer: true,
     access: Object.freeze({ '*': 'edit' }),
@@ -122,6 +127,13 @@ export function validateDefinition(
   if (isChoiceType(def.type)) checkOptions(def, add);
   else if (def.options !== undefined && knownType) {
     add({ code: 'definition.options.type', params: {}, field: 'options' });
+  }
+
+  if (def.maxLength !== undefined) {
+    const max = def.maxLength;
+    if (def.type !== 'text' || !Number.isSafeInteger(max) || max < 1 || max > TEXT_MAX_LENGTH) {
+      add({ code: 'definition.maxLength', params: { max: TEXT_MAX_LENGTH }, field: 'maxLength' });
+    }
   }
 
   if (def.pattern !== undefined && def.pattern !== '') {

@@ -72,6 +72,8 @@ export interface DefinitionErrorParams {
   'definition.option.duplicate': { index: number; value: string };
   /** Two options people could not tell apart: the same label, ignoring case and surrounding spaces. */
   'definition.option.duplicate-label': { index: number; label: string };
+  /** `maxLength` on a type other than text, or not a whole number from 1 to `max`. */
+  'definition.maxLength': { max: number };
   'definition.pattern.invalid': { reason: string };
   'definition.pattern.type': Record<never, never>;
   /** The pattern is written between slashes (`/^a+$/`): it is given without them. */

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { formatValue, parseValue, validateValue } from './values.js';
+import { BUILT_IN_DEFINITIONS } from './definitions.js';
 import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
 import type { PropertyDefinition, ValueInput } from './types.js';
 import { describeError } from '../i18n/describe.js';
@@ -429,5 +430,19 @@ describe('formatValue', () => {
     expect(formatValue(definition('location'), 'somewhere')).to.equal('somewhere');
     expect(formatValue(definition('time'), ['x'] as never)).to.equal('x');
     expect(formatValue(definition('number'), null)).to.equal('');
+  });
+});
+
+describe('the built-in name', () => {
+  const name = BUILT_IN_DEFINITIONS.find((def) => def.name === 'name')!;
+
+  it('is required and has 1–200 characters after trimming', () => {
+    expect(rejected(name, '   ').code).to.equal('required');
+    expect(validateValue(name, null)?.code).to.equal('required');
+    expect(parsed(name, `  ${'x'.repeat(200)}  `)).to.have.length(204);
+    const error = rejected(name, 'x'.repeat(201));
+    expect(error).to.deep.include({ code: 'text.length', params: { max: 200, length: 201 } });
+    expect(error.message).to.equal('Name can be at most 200 characters long; it has 201.');
+    expect(validateValue(name, 'x'.repeat(201))?.code).to.equal('text.length');
   });
 });

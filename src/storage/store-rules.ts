@@ -147,7 +147,9 @@ export function applyCustomerChanges(
       errors.set(field, { code: 'property.unknown', params: { name: field } });
       continue;
     }
-    const error = validateValue(def, value);
+    // A blank name is no name: `required`, as for a cleared one, rather than a malformed text.
+    const blank = field === 'name' && typeof value === 'string' && value.trim() === '';
+    const error = validateValue(def, blank ? null : value);
     if (error) errors.set(field, error);
   }
   if (errors.size > 0) {
@@ -181,7 +183,12 @@ export function applyCustomerChanges(
   return next;
 }
 
-/** Checks seed data the way a write would be checked: an invalid seed is refused, not stored. */
+/**
+ * Checks seed data the way a write would be checked: an invalid seed is refused, not stored. A
+ * seed may have no name (`''` or none): like a customer a conversation creates before anyone
+ * knows it (`upsertCustomer`). A name it has is checked as a write would check it (1–200
+ * characters after trimming); the name stays required for every write.
+ */
 export function checkSeedCustomer(customer: Customer, definitions: readonly PropertyDefinition[]): Customer {
   if (typeof customer?.id !== 'string' || customer.id === '') {
     throw new StoreError('invalid', 'Every customer needs an id.', { code: 'customer.id' });
@@ -197,6 +204,11 @@ export function checkSeedCustomer(customer: Customer, definitions: readonly Prop
         : { code: 'property.unknown', params: { name } };
     if (error) errors.set(name, error);
   }
+  const name: unknown = customer.name;
+  if (typeof name === 'string' ? name.trim() !== '' : name !== undefined) {
+    const error = validateValue(NAME_DEFINITION, name as PropertyValue);
+    if (error) errors.set('name', error);
+  }
   if (errors.size > 0) {
     const codes = [...errors].map(([name, error]) => `${name} (${error.code})`);
     throw new StoreError('invalid', `Customer ${customer.id}: ${codes.join(', ')}.`, {
@@ -205,7 +217,7 @@ export function checkSeedCustomer(customer: Customer, definitions: readonly Prop
   }
   const seeded = structuredClone(customer);
   seeded.properties ??= {};
-  seeded.name ??= '';
+  if (typeof seeded.name !== 'string' || seeded.name.trim() === '') seeded.name = '';
   seeded.number ??= '';
   if (!Number.isSafeInteger(seeded.revision)) seeded.revision = 1;
   return seeded;

@@ -188,6 +188,21 @@ export function runStoreConformance(
         expect((await store.getCustomer('ana')).revision).to.equal(1);
       });
 
+      it('requires a name of 1–200 characters after trimming', async () => {
+        for (const name of [null, '', '   ']) {
+          const error = await rejection(store.updateCustomer('ana', { name }, { revision: 1 }), 'invalid');
+          expect(error.errors.name?.code, JSON.stringify(name)).to.equal('required');
+        }
+        const long = await rejection(
+          store.updateCustomer('ana', { name: 'x'.repeat(201) }, { revision: 1 }),
+          'invalid',
+        );
+        expect(long.errors.name).to.deep.equal({ code: 'text.length', params: { max: 200, length: 201 } });
+        expect((await store.getCustomer('ana')).name).to.equal('Ana');
+        const renamed = await store.updateCustomer('ana', { name: ` ${'x'.repeat(200)} ` }, { revision: 1 });
+        expect(renamed.name).to.have.length(202);
+      });
+
       it('refuses a change naming __proto__, constructor or prototype, and changes nothing', async () => {
         for (const key of ['__proto__', 'constructor', 'prototype']) {
           // As a change set arrives from JSON: `__proto__` an own key, not the object's prototype.
