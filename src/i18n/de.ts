@@ -53,6 +53,8 @@ export const de: Catalog = {
     'location.range': ({ label, axis, min, max }) =>
       `Der ${axis === 'lat' ? 'Breitengrad' : 'Längengrad'} von ${label} muss zwischen ${min} und ${max} liegen.`,
     'location.address': ({ label, max }) => `Die Adresse von ${label} darf höchstens ${count(max)} Zeichen lang sein.`,
+    'location.placeId': ({ label, max }) =>
+      `Die Orts-ID von ${label} darf höchstens ${count(max)} Zeichen lang sein; wählen Sie den Ort erneut auf der Karte.`,
     'date.format': ({ label, example }) => `${label} muss ein Datum sein, z. B. ${example}.`,
     'date.invalid': ({ label }) => `${label} ist kein Tag im Kalender; bitte prüfen Sie Tag und Monat.`,
     'time.format': ({ label, example }) =>

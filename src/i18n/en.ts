@@ -48,6 +48,8 @@ export const en: Catalog = {
     'location.range': ({ label, axis, min, max }) =>
       `The ${axis === 'lat' ? 'latitude' : 'longitude'} of ${label} must be between ${min} and ${max}.`,
     'location.address': ({ label, max }) => `The address of ${label} can be at most ${count(max)} characters long.`,
+    'location.placeId': ({ label, max }) =>
+      `The place id of ${label} can be at most ${count(max)} characters long; choose the place on the map again.`,
     'date.format': ({ label, example }) => `${label} must be a date such as ${example}.`,
     'date.invalid': ({ label }) => `${label} is not a day in the calendar; check the day and month.`,
     'time.format': ({ label, example }) =>

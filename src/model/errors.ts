@@ -29,6 +29,8 @@ export interface ValueErrorParams {
   'location.format': Record<never, never>;
   'location.range': { axis: 'lat' | 'lng'; min: number; max: number };
   'location.address': { max: number };
+  /** The map's place id is longer than any a map gives (`max` UTF-16 code units). */
+  'location.placeId': { max: number };
   'date.format': { example: string };
   /** Parsed, but no such day on the calendar (`2023-02-29`). */
   'date.invalid': Record<never, never>;
