@@ -61,13 +61,23 @@ const wordValue = fc
   .map((s) => s.replace(/[^\p{L}\p{M}\p{N}]/gu, ''))
   .filter((s) => s !== '' && [...s].length <= 100);
 
-/** Choice definitions with random labels in any script; values `v0`, `v1`… never look like labels. */
+/** Label text in any script, rich in what a list of labels must survive: commas, quotes, spaces. */
+const labelUnit = fc.oneof(
+  { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), weight: 3 },
+  { arbitrary: fc.constantFrom(',', '"', ' ', ', ', '""', '\t'), weight: 2 },
+);
+
+/**
+ * Choice definitions with random labels in any script, commas and quotes included; values `v0`,
+ * `v1`… never look like labels.
+ */
 const choiceDefinition = (type: 'single-choice' | 'multiple-choice') =>
   fc
     .uniqueArray(
       fc
-        .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
-        .filter((label) => !label.includes(',') && label.trim() !== '' && !/^v\d+$/.test(label.trim())),
+        .array(labelUnit, { minLength: 1, maxLength: 12 })
+        .map((units) => units.join(''))
+        .filter((label) => label.trim() !== '' && !/^v\d+$/.test(label.trim())),
       { minLength: 1, maxLength: 40, selector: (label) => label.trim().toLowerCase() },
     )
     .map((labels) => definition(type, { options: labels.map((label, i) => ({ value: `v${i}`, label })) }));

@@ -217,6 +217,25 @@ describe('multiple choice', () => {
 
   it('reports every unknown value', () => {
     expect(rejected(colors, ['red', 'purple', 'teal']).params).to.deep.equal({ values: ['purple', 'teal'] });
+    expect(rejected(colors, 'Red, Purple, Teal').params).to.deep.equal({ values: ['Purple', 'Teal'] });
+  });
+
+  it('round-trips labels holding commas and quotes, and reads them typed without quotes', () => {
+    const shades = definition('multiple-choice', {
+      label: 'Shades',
+      options: [
+        { value: 'red', label: 'Red' },
+        { value: 'dark-red', label: 'Red, dark' },
+        { value: 'blue', label: 'Blue' },
+        { value: 'quoted', label: '"Best" blue' },
+      ],
+    });
+    const all = ['red', 'dark-red', 'blue', 'quoted'];
+    expect(formatValue(shades, all)).to.equal('Red, "Red, dark", Blue, """Best"" blue"');
+    expect(parsed(shades, formatValue(shades, all))).to.deep.equal(all);
+    expect(parsed(shades, formatValue(shades, ['dark-red', 'blue']))).to.deep.equal(['dark-red', 'blue']);
+    expect(parsed(shades, 'Red, dark, Blue')).to.deep.equal(['dark-red', 'blue']);
+    expect(parsed(shades, 'red , blue')).to.deep.equal(['red', 'blue']);
   });
 
   it('validates stored arrays: known, unique, in order, not empty', () => {
