@@ -71,12 +71,13 @@ export function definitionWithDefaults(
   init: DefinitionInit,
   existing: readonly PropertyDefinition[] = [],
 ): PropertyDefinition {
+  // `??`, not a spread under the defaults: a field given as `undefined` (plain JS) takes its default too.
   return {
-    showToAgent: true,
-    showToCustomer: false,
-    access: { '*': 'edit' },
-    order: existing.reduce((last, def) => Math.max(last, def.order + 1), 0),
     ...init,
+    showToAgent: init.showToAgent ?? true,
+    showToCustomer: init.showToCustomer ?? false,
+    access: init.access ?? { '*': 'edit' },
+    order: init.order ?? existing.reduce((last, def) => Math.max(last, def.order + 1), 0),
   };
 }
 

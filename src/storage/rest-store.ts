@@ -1,4 +1,4 @@
-import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
+import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
 import type { FindCustomersResult, HistoryOptions, HistoryPage, PropertyStore, StoreEvent } from './property-store.js';
 import { StoreError, abortReason, isAbortError, type StoreErrorKind } from './store-error.js';
 
@@ -117,7 +117,7 @@ export class RestStore implements PropertyStore {
     return this.#request('GET', 'definitions', { signal, read: true });
   }
 
-  createDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
+  createDefinition(def: DefinitionInit): Promise<PropertyDefinition> {
     return this.#request('POST', 'definitions', { body: def });
   }
 

@@ -7,6 +7,7 @@ import {
   BUILT_IN_DEFINITIONS,
   InvalidAudienceError,
   compileAudience,
+  definitionWithDefaults,
   isPrototypeKey,
   sortDefinitions,
   validateDefinition,
@@ -15,6 +16,7 @@ import {
   type AudienceQuery,
   type Customer,
   type DefinitionError,
+  type DefinitionInit,
   type PropertyDefinition,
   type PropertyValue,
   type ValueError,
@@ -45,9 +47,14 @@ function builtInError(name: string): StoreError {
   return new StoreError('forbidden', undefined, { definitionErrors: [error] });
 }
 
-/** Checks a new definition; rejects with `conflict` for a taken name, `invalid` for the rest. */
-export function checkNewDefinition(def: PropertyDefinition, custom: readonly PropertyDefinition[]): PropertyDefinition {
-  if (def.builtIn) throw builtInError(String(def.name));
+/**
+ * Checks a new definition; rejects with `conflict` for a taken name, `invalid` for the rest. What it
+ * omits takes the defaults of `definitionWithDefaults`, the same in every store: placed last, shown
+ * to agents and not to customers, editable by every user.
+ */
+export function checkNewDefinition(init: DefinitionInit, custom: readonly PropertyDefinition[]): PropertyDefinition {
+  if (init.builtIn) throw builtInError(String(init.name));
+  const def = definitionWithDefaults(init, custom);
   const errors = validateDefinition(def, custom);
   const taken = errors.find((error) => error.code === 'definition.name.taken');
   if (taken) throw new StoreError('conflict', undefined, { fields: ['name'], definitionErrors: errors });

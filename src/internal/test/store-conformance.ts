@@ -81,6 +81,23 @@ export function runStoreConformance(
         expect(error.definitionErrors.map((e) => e.code)).to.include('definition.name.taken');
       });
 
+      it('fills in what a new definition omits, the same in every store: last, agents only, editable by all', async () => {
+        const last = Math.max(...SEED_DEFINITIONS.map((def) => def.order));
+        const created = await store.createDefinition({ name: 'shoe_size', label: 'Shoe size', type: 'number' });
+        expect(created).to.deep.equal({
+          name: 'shoe_size',
+          label: 'Shoe size',
+          type: 'number',
+          showToAgent: true,
+          showToCustomer: false,
+          access: { '*': 'edit' },
+          order: last + 1,
+        });
+        expect((await store.listDefinitions()).at(-1)).to.deep.equal(created);
+        const next = await store.createDefinition({ name: 'hat_size', label: 'Hat size', type: 'number' });
+        expect(next.order).to.equal(last + 2);
+      });
+
       it('refuses an invalid definition with the model’s codes and fields', async () => {
         const error = await rejection(
           store.createDefinition({ ...SEED_DEFINITIONS[3]!, name: 'size', label: ' ', options: [] }),
