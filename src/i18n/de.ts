@@ -32,6 +32,8 @@ export const de: Catalog = {
     'property.readonly': ({ label }) => `${label} kann nicht geändert werden.`,
     'value.type': ({ label, expected }) =>
       `${label} enthält keinen gültigen Wert vom Typ ${de.typeNames[expected as keyof Catalog['typeNames']] ?? expected}.`,
+    'value.canonical': ({ label, canonical }) =>
+      `${label} muss in der kanonischen Form ${canonical} geschrieben werden.`,
     'number.format': ({ label }) =>
       `${label} muss eine Zahl sein, z. B. 3,1415926 oder 65535: Ziffern, ein optionales Minuszeichen und höchstens ein Dezimaltrennzeichen.`,
     'number.separators': ({ label }) =>

@@ -27,6 +27,7 @@ export const en: Catalog = {
     'property.readonly': ({ label }) => `${label} cannot be changed.`,
     'value.type': ({ label, expected }) =>
       `${label} holds a value that is not a valid ${en.typeNames[expected as keyof Catalog['typeNames']] ?? expected}.`,
+    'value.canonical': ({ label, canonical }) => `${label} must be written as ${canonical}, its canonical form.`,
     'number.format': ({ label }) =>
       `${label} must be a number, such as 3.1415926 or 65535: digits, an optional minus sign and at most one decimal separator.`,
     'number.separators': ({ label }) =>

@@ -12,6 +12,8 @@ export interface ValueErrorParams {
   'property.readonly': Record<never, never>;
   /** A value of the wrong JSON shape arrived from a store or a host. */
   'value.type': { expected: string };
+  /** A stored value that means one value but is not written in its stored form, `canonical`. */
+  'value.canonical': { canonical: string };
   'number.format': Record<never, never>;
   /** More than one separator: grouping (`1,234.5`, `1 234`) is not accepted. */
   'number.separators': Record<never, never>;

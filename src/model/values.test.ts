@@ -71,8 +71,17 @@ describe('number', () => {
 
   it('validates stored values as canonical strings only', () => {
     expect(validateValue(number, '12.5')).to.equal(null);
-    for (const value of ['012', '1.50', '-0', '1e3', '1,5', ' 1']) {
+    for (const value of ['1e3', '1,5', '']) {
       expect(validateValue(number, value)?.code, value).to.equal('value.type');
+    }
+    // Valid numbers in another form are refused too, naming the stored form.
+    for (const [value, canonical] of [
+      ['012', '12'],
+      ['1.50', '1.5'],
+      ['-0', '0'],
+      [' 1', '1'],
+    ]) {
+      expect(validateValue(number, value), value).to.deep.equal({ code: 'value.canonical', params: { canonical } });
     }
     expect(validateValue(number, 12 as never)?.code).to.equal('value.type');
   });
@@ -463,5 +472,34 @@ describe('the built-in name', () => {
     expect(error).to.deep.include({ code: 'text.length', params: { max: 200, length: 201 } });
     expect(error.message).to.equal('Name can be at most 200 characters long; it has 201.');
     expect(validateValue(name, 'x'.repeat(201))?.code).to.equal('text.length');
+  });
+});
+
+describe('a valid value in a form other than the stored one', () => {
+  it('is refused naming the canonical form: numbers, dates, times, words', () => {
+    const cases = [
+      [definition('number', { label: 'Price' }), '10.50', '10.5'],
+      [definition('number', { label: 'Price' }), '.5', '0.5'],
+      [definition('number', { label: 'Price' }), '007', '7'],
+      [definition('date', { label: 'Birthday' }), '2024-1-5', '2024-01-05'],
+      [definition('time', { label: 'Opens' }), '9:05', '09:05'],
+      [definition('word', { label: 'Code' }), ' ClassOf2023 ', 'ClassOf2023'],
+    ] as const;
+    for (const [def, value, canonical] of cases) {
+      const error = validateValue(def, value);
+      expect(error, value).to.deep.equal({ code: 'value.canonical', params: { canonical } });
+      expect(validateValue(def, canonical), canonical).to.equal(null);
+    }
+    const error = validateValue(definition('number', { label: 'Price' }), '10.50')!;
+    expect(describeError(error, { label: 'Price' })).to.equal('Price must be written as 10.5, its canonical form.');
+  });
+
+  it('is not guessed where the reading would depend on the locale or the value is no value', () => {
+    const price = definition('number', { label: 'Price' });
+    expect(validateValue(price, '1,5')?.code).to.equal('value.type');
+    expect(validateValue(price, '1,234.5')?.code).to.equal('value.type');
+    expect(validateValue(definition('date'), '1/5/2024')?.code).to.equal('value.type');
+    expect(validateValue(definition('date'), '2023-2-29')?.code).to.equal('value.type');
+    expect(validateValue(definition('time'), '9:60')?.code).to.equal('value.type');
   });
 });

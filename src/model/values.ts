@@ -2,7 +2,7 @@ import { RE2JS } from 're2js';
 import type { ValueError, ValueProblem } from './errors.js';
 import type { PropertyDefinition, PropertyValue, ValueInput } from './types.js';
 import { specFor } from './value-types/index.js';
-import { fail, plainText } from './value-types/spec.js';
+import { fail, plainText, type PropertyTypeSpec } from './value-types/spec.js';
 
 export type ParseResult = { ok: true; value: PropertyValue | null } | { ok: false; error: ValueError };
 
@@ -89,8 +89,19 @@ export function validateValue(def: PropertyDefinition, value: PropertyValue | nu
   let problem: ValueProblem | null;
   if (!spec) problem = unknownType(def);
   else if (value === null || value === undefined) problem = requiredProblem(def);
-  else problem = spec.validate(def, value) ?? checkPattern(def, value);
+  else {
+    problem = spec.validate(def, value);
+    if (problem && typeof value === 'string') problem = canonicalProblem(spec, def, value) ?? problem;
+    problem ??= checkPattern(def, value);
+  }
   return problem;
+}
+
+/** A refused string that means one valid value: the form to send instead (`10.50` → `10.5`). */
+function canonicalProblem(spec: PropertyTypeSpec, def: PropertyDefinition, value: string): ValueProblem | null {
+  const canonical = spec.canonical?.(def, value);
+  if (canonical === undefined || canonical === value || spec.validate(def, canonical) !== null) return null;
+  return { code: 'value.canonical', params: { canonical } };
 }
 
 /**

@@ -205,6 +205,19 @@ export function runStoreConformance(
         expect((await store.getCustomer('ana')).revision).to.equal(1);
       });
 
+      it('refuses a valid value in another form naming the canonical one, and writes nothing', async () => {
+        const error = await rejection(
+          store.updateCustomer('ana', { age: '10.50', birthday: '2024-1-5', callback: '9:05' }, { revision: 1 }),
+          'invalid',
+        );
+        expect(error.errors).to.deep.equal({
+          age: { code: 'value.canonical', params: { canonical: '10.5' } },
+          birthday: { code: 'value.canonical', params: { canonical: '2024-01-05' } },
+          callback: { code: 'value.canonical', params: { canonical: '09:05' } },
+        });
+        expect((await store.getCustomer('ana')).revision).to.equal(1);
+      });
+
       it('requires a name of 1–200 characters after trimming', async () => {
         for (const name of [null, '', '   ']) {
           const error = await rejection(store.updateCustomer('ana', { name }, { revision: 1 }), 'invalid');
