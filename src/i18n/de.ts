@@ -28,9 +28,12 @@ export const de: Catalog = {
   valueErrors: {
     required: ({ label }) => `${label} ist ein Pflichtfeld.`,
     'property.unknown': ({ name }) => `Es gibt keine Eigenschaft namens „${name}“.`,
+    'property.name': ({ name }) => `„${name}“ kann nicht der Name einer Eigenschaft sein.`,
     'property.readonly': ({ label }) => `${label} kann nicht geändert werden.`,
     'value.type': ({ label, expected }) =>
       `${label} enthält keinen gültigen Wert vom Typ ${de.typeNames[expected as keyof Catalog['typeNames']] ?? expected}.`,
+    'value.canonical': ({ label, canonical }) =>
+      `${label} muss in der kanonischen Form ${canonical} geschrieben werden.`,
     'number.format': ({ label }) =>
       `${label} muss eine Zahl sein, z. B. 3,1415926 oder 65535: Ziffern, ein optionales Minuszeichen und höchstens ein Dezimaltrennzeichen.`,
     'number.separators': ({ label }) =>
@@ -42,6 +45,8 @@ export const de: Catalog = {
     'word.length': ({ label, max, length }) =>
       `${label} darf höchstens ${count(max)} Zeichen lang sein; es sind ${count(length)}.`,
     'pattern.mismatch': ({ label, hint }) => hint || `${label} hat nicht die erwartete Form.`,
+    'pattern.invalid': ({ label }) =>
+      `${label} kann nicht geprüft werden: Sein Muster ist kein gültiger regulärer Ausdruck. Bitte lassen Sie die Eigenschaft von einer Administratorin oder einem Administrator korrigieren.`,
     'choice.unknown': ({ label, values }) =>
       `${list(values)} ${values.length === 1 ? 'gehört' : 'gehören'} nicht zu den Optionen von ${label}; bitte wählen Sie eine andere.`,
     'choice.duplicate': ({ label, values }) => `${label} enthält ${list(values)} mehrfach.`,
@@ -50,6 +55,8 @@ export const de: Catalog = {
     'location.range': ({ label, axis, min, max }) =>
       `Der ${axis === 'lat' ? 'Breitengrad' : 'Längengrad'} von ${label} muss zwischen ${min} und ${max} liegen.`,
     'location.address': ({ label, max }) => `Die Adresse von ${label} darf höchstens ${count(max)} Zeichen lang sein.`,
+    'location.placeId': ({ label, max }) =>
+      `Die Orts-ID von ${label} darf höchstens ${count(max)} Zeichen lang sein; wählen Sie den Ort erneut auf der Karte.`,
     'date.format': ({ label, example }) => `${label} muss ein Datum sein, z. B. ${example}.`,
     'date.invalid': ({ label }) => `${label} ist kein Tag im Kalender; bitte prüfen Sie Tag und Monat.`,
     'time.format': ({ label, example }) =>
@@ -62,7 +69,10 @@ export const de: Catalog = {
   definitionErrors: {
     'definition.name.format': () =>
       'Der Name muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern und Unterstriche enthalten, keine Leerzeichen, höchstens 64 Zeichen.',
-    'definition.name.reserved': ({ name }) => `„${name}“ ist der Name einer Standardeigenschaft.`,
+    'definition.name.reserved': ({ name }) =>
+      name.toLowerCase() === 'name' || name.toLowerCase() === 'number'
+        ? `„${name}“ ist der Name einer Standardeigenschaft.`
+        : `„${name}“ ist ein reservierter Name; wählen Sie einen anderen.`,
     'definition.name.taken': ({ name }) => `Eine Eigenschaft namens „${name}“ gibt es bereits.`,
     'definition.label.length': ({ max }) => `Die Bezeichnung muss 1 bis ${count(max)} Zeichen lang sein.`,
     'definition.type.unknown': ({ type }) => `„${type}“ ist kein Eigenschaftstyp.`,
@@ -81,7 +91,11 @@ export const de: Catalog = {
       `Option ${index + 1}: Der Wert „${value}“ wird schon von einer anderen Option verwendet.`,
     'definition.option.duplicate-label': ({ index, label }) =>
       `Option ${index + 1}: „${label}“ steht schon in der Liste.`,
+    'definition.maxLength': ({ max }) =>
+      `Eine Höchstlänge gibt es nur für Texteigenschaften: eine ganze Zahl von Zeichen von 1 bis ${max}.`,
     'definition.pattern.invalid': ({ reason }) => `Das Muster ist kein gültiger regulärer Ausdruck: ${reason}`,
+    'definition.pattern.delimiters': ({ pattern }) =>
+      `Schreiben Sie das Muster ohne die Schrägstriche außen herum, also ${pattern}; Flags nach dem schließenden Schrägstrich werden nicht unterstützt.`,
     'definition.pattern.type': () => 'Nur Text- und Worteigenschaften können ein Muster haben.',
     'definition.access.level': ({ role }) => `Der Zugriff für „${role}“ muss „ansehen“ oder „bearbeiten“ sein.`,
     'definition.description.length': ({ max }) => `Die Beschreibung darf höchstens ${count(max)} Zeichen lang sein.`,
@@ -89,6 +103,7 @@ export const de: Catalog = {
   },
   audienceErrors: {
     'audience.match': () => 'Eine Gruppe muss „alle“ oder „eine“ ihrer Bedingungen erfüllen.',
+    'audience.depth': ({ max }) => `Gruppen lassen sich höchstens ${max} Ebenen tief verschachteln.`,
     'audience.property': ({ property }) => `Es gibt keine Eigenschaft namens „${property}“.`,
     'audience.operator': ({ label, operator, type }) =>
       `„${operator}“ passt nicht zu ${label} (Typ ${de.typeNames[type]}).`,

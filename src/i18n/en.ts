@@ -23,9 +23,11 @@ export const en: Catalog = {
   valueErrors: {
     required: ({ label }) => `${label} is required.`,
     'property.unknown': ({ name }) => `There is no property named “${name}”.`,
+    'property.name': ({ name }) => `“${name}” cannot be the name of a property.`,
     'property.readonly': ({ label }) => `${label} cannot be changed.`,
     'value.type': ({ label, expected }) =>
       `${label} holds a value that is not a valid ${en.typeNames[expected as keyof Catalog['typeNames']] ?? expected}.`,
+    'value.canonical': ({ label, canonical }) => `${label} must be written as ${canonical}, its canonical form.`,
     'number.format': ({ label }) =>
       `${label} must be a number, such as 3.1415926 or 65535: digits, an optional minus sign and at most one decimal separator.`,
     'number.separators': ({ label }) =>
@@ -37,6 +39,8 @@ export const en: Catalog = {
     'word.length': ({ label, max, length }) =>
       `${label} can be at most ${count(max)} characters long; it has ${count(length)}.`,
     'pattern.mismatch': ({ label, hint }) => hint || `${label} does not have the expected form.`,
+    'pattern.invalid': ({ label }) =>
+      `${label} cannot be checked: its pattern is not a valid regular expression. Ask an administrator to fix the property.`,
     'choice.unknown': ({ label, values }) =>
       `${list(values)} ${values.length === 1 ? 'is' : 'are'} not among the options of ${label}; choose another.`,
     'choice.duplicate': ({ label, values }) => `${label} lists ${list(values)} more than once.`,
@@ -45,6 +49,8 @@ export const en: Catalog = {
     'location.range': ({ label, axis, min, max }) =>
       `The ${axis === 'lat' ? 'latitude' : 'longitude'} of ${label} must be between ${min} and ${max}.`,
     'location.address': ({ label, max }) => `The address of ${label} can be at most ${count(max)} characters long.`,
+    'location.placeId': ({ label, max }) =>
+      `The place id of ${label} can be at most ${count(max)} characters long; choose the place on the map again.`,
     'date.format': ({ label, example }) => `${label} must be a date such as ${example}.`,
     'date.invalid': ({ label }) => `${label} is not a day in the calendar; check the day and month.`,
     'time.format': ({ label, example }) =>
@@ -57,7 +63,10 @@ export const en: Catalog = {
   definitionErrors: {
     'definition.name.format': () =>
       'The name must start with a letter and have only letters, digits and underscores, no spaces, at most 64 characters.',
-    'definition.name.reserved': ({ name }) => `“${name}” is the name of a default property.`,
+    'definition.name.reserved': ({ name }) =>
+      name.toLowerCase() === 'name' || name.toLowerCase() === 'number'
+        ? `“${name}” is the name of a default property.`
+        : `“${name}” is a reserved name; choose another.`,
     'definition.name.taken': ({ name }) => `A property named “${name}” already exists.`,
     'definition.label.length': ({ max }) => `The label must have 1 to ${count(max)} characters.`,
     'definition.type.unknown': ({ type }) => `“${type}” is not a property type.`,
@@ -75,7 +84,11 @@ export const en: Catalog = {
       `Option ${index + 1}: the value “${value}” is already used by another option.`,
     'definition.option.duplicate-label': ({ index, label }) =>
       `Option ${index + 1}: “${label}” is already in the list.`,
+    'definition.maxLength': ({ max }) =>
+      `The maximum length is for text properties only: a whole number of characters from 1 to ${max}.`,
     'definition.pattern.invalid': ({ reason }) => `The pattern is not a valid regular expression: ${reason}`,
+    'definition.pattern.delimiters': ({ pattern }) =>
+      `Write the pattern without the slashes around it, as ${pattern}; flags after the closing slash are not supported.`,
     'definition.pattern.type': () => 'Only text and word properties can have a pattern.',
     'definition.access.level': ({ role }) => `Access for “${role}” must be view or edit.`,
     'definition.description.length': ({ max }) => `The description can be at most ${count(max)} characters long.`,
@@ -83,6 +96,7 @@ export const en: Catalog = {
   },
   audienceErrors: {
     'audience.match': () => 'A group must match “all” or “any” of its conditions.',
+    'audience.depth': ({ max }) => `Groups can be nested at most ${max} levels deep.`,
     'audience.property': ({ property }) => `There is no property named “${property}”.`,
     'audience.operator': ({ label, operator, type }) =>
       `“${operator}” does not apply to ${label}, a ${en.typeNames[type].toLowerCase()} property.`,

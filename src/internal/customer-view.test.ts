@@ -2,7 +2,15 @@ import { expect } from 'chai';
 import { de } from '../i18n/de.js';
 import { en } from '../i18n/en.js';
 import { BUILT_IN_DEFINITIONS, propertyAccess, type Customer, type PropertyDefinition } from '../model/index.js';
-import { accessTo, changedText, nameField, principalFor, timeAgo, visibleFields } from './customer-view.js';
+import {
+  accessTo,
+  changedText,
+  channelName,
+  nameField,
+  principalFor,
+  timeAgo,
+  visibleFields,
+} from './customer-view.js';
 import { customerIdOfToken } from './profile-link.js';
 
 const now = Date.parse('2026-11-27T12:00:00Z');
@@ -145,5 +153,14 @@ describe('customerIdOfToken', () => {
     ]) {
       expect(customerIdOfToken(token), token).to.equal(undefined);
     }
+  });
+});
+
+describe('channelName', () => {
+  it('names a known channel in the locale, and shows any other as stored, even one named like Object’s own', () => {
+    expect(channelName(en, 'WhatsApp')).to.equal(en.customer.channels.whatsapp);
+    expect(channelName(en, 'constructor')).to.equal('constructor');
+    expect(channelName(de, 'toString')).to.equal('toString');
+    expect(channelName(de, '__proto__')).to.equal('__proto__');
   });
 });

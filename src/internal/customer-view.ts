@@ -134,3 +134,9 @@ export function failureReason(error: StoreError, name: string, label: string | u
   const own = error.errors[name];
   return describeError(own ?? error, { locale, label });
 }
+
+/** The channel's name in the catalog, or the channel as stored: never `Object`'s own `constructor`. */
+export function channelName(catalog: Catalog, channel: string): string {
+  const key = channel.toLowerCase();
+  return Object.hasOwn(catalog.customer.channels, key) ? catalog.customer.channels[key]! : channel;
+}

@@ -66,10 +66,10 @@ export function customerFor(
   const readable = new Set(
     definitions.filter((def) => propertyAccess(principal, def) !== 'none').map((def) => def.name),
   );
-  const properties: Record<string, PropertyValue> = {};
-  for (const name of Object.keys(customer.properties)) {
-    if (readable.has(name)) properties[name] = customer.properties[name]!;
-  }
+  // fromEntries defines own keys: a stored key is never taken for the object's prototype.
+  const properties: Record<string, PropertyValue> = Object.fromEntries(
+    Object.entries(customer.properties).filter(([name]) => readable.has(name)),
+  );
   const seen: Customer = { id: customer.id, revision: customer.revision, properties } as Customer;
   // A customer's own view: their name and their properties, not the channel or who on the staff changed what.
   const isCustomer = principal.kind === 'customer';
@@ -77,16 +77,16 @@ export function customerFor(
   if (readable.has('number')) seen.number = customer.number;
   if (readable.has('name')) seen.name = customer.name;
   if (customer.changed) {
-    const changed: Record<string, FieldChange> = {};
     const self = isCustomer ? `customer:${principal.customerId}` : undefined;
+    const changed = new Map<string, FieldChange>();
     for (const [name, change] of Object.entries(customer.changed)) {
       if (!readable.has(name)) continue;
       if (isCustomer && change.by !== undefined && change.by !== self) {
         const { by: _staff, ...rest } = change;
-        changed[name] = rest;
-      } else changed[name] = change;
+        changed.set(name, rest);
+      } else changed.set(name, change);
     }
-    seen.changed = changed;
+    seen.changed = Object.fromEntries(changed);
   }
   return seen;
 }

@@ -1,7 +1,14 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { PROPERTY_TIMEOUT } from '../internal/test/fast-check-seed.js';
-import { InvalidAudienceError, compileAudience, distanceKm, matchesAudience, validateAudience } from './audience.js';
+import {
+  AUDIENCE_MAX_DEPTH,
+  InvalidAudienceError,
+  compileAudience,
+  distanceKm,
+  matchesAudience,
+  validateAudience,
+} from './audience.js';
 import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
 import { describeError } from '../i18n/describe.js';
 import type { AudienceCondition, AudienceQuery, Customer, PropertyDefinition, PropertyValue } from './types.js';
@@ -313,5 +320,38 @@ describe('matchesAudience agrees with a simple reference evaluation', function (
       }),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe('audience depth', () => {
+  const isRed: AudienceCondition = { property: 'favorite_color', operator: 'in', value: ['red'] };
+  /** A query with `depth` groups nested inside it, the condition in the innermost. */
+  function nested(depth: number): AudienceQuery {
+    let query: AudienceQuery = { match: 'all', conditions: [isRed] };
+    for (let i = 0; i < depth; i++) query = { match: 'any', conditions: [query] };
+    return query;
+  }
+
+  it(`takes groups nested ${AUDIENCE_MAX_DEPTH} deep, and matches through them`, () => {
+    expect(AUDIENCE_MAX_DEPTH).to.equal(8);
+    expect(validateAudience(nested(8), DEFS)).to.deep.equal([]);
+    expect(matchesAudience(customer({ favorite_color: 'red' }), nested(8), DEFS, OPTIONS)).to.equal(true);
+  });
+
+  it('refuses a ninth level with audience.depth at the group too deep', () => {
+    const errors = validateAudience(nested(9), DEFS);
+    expect(errors).to.deep.equal([{ code: 'audience.depth', params: { max: 8 }, path: [0, 0, 0, 0, 0, 0, 0, 0, 0] }]);
+    expect(describeError(errors[0]!)).to.equal('Groups can be nested at most 8 levels deep.');
+  });
+
+  it('answers a 10,000-deep query with the error, not a RangeError', () => {
+    const deep = nested(10_000);
+    expect(validateAudience(deep, DEFS).map((error) => error.code)).to.deep.equal(['audience.depth']);
+    expect(() => compileAudience(deep, DEFS, OPTIONS)).to.throw(InvalidAudienceError);
+  });
+
+  it('reports a condition that is not an object instead of throwing', () => {
+    const query = { match: 'all', conditions: [null] } as unknown as AudienceQuery;
+    expect(validateAudience(query, DEFS).map((error) => error.code)).to.deep.equal(['audience.match']);
   });
 });

@@ -38,8 +38,16 @@ function operatorSpec(def: PropertyDefinition, operator: AudienceOperator): AnyO
   return operators && Object.hasOwn(operators, operator) ? operators[operator] : undefined;
 }
 
+/**
+ * How deep groups may nest inside a query (the query itself not counted): deep enough for any
+ * audience people build, and shallow enough that checking and matching never exhaust the stack.
+ */
+export const AUDIENCE_MAX_DEPTH = 8;
+
 export interface AudienceErrorParams {
   'audience.match': Record<never, never>;
+  /** A group nested more than `max` deep. */
+  'audience.depth': { max: number };
   'audience.property': { property: string };
   'audience.operator': { label: string; operator: string; type: PropertyType };
   'audience.value': { label: string };
@@ -121,6 +129,7 @@ export function validateAudience(query: AudienceQuery, definitions: readonly Pro
     errors.push({ code, params, path, ...(valueError ? { valueError } : {}) } as AudienceError);
   };
 
+  // `path.length` is the group's depth: checked before descending, so recursion stays shallow.
   const visit = (group: AudienceQuery, path: number[]) => {
     if ((group.match !== 'all' && group.match !== 'any') || !Array.isArray(group.conditions)) {
       add('audience.match', {}, path);
@@ -128,7 +137,12 @@ export function validateAudience(query: AudienceQuery, definitions: readonly Pro
     }
     group.conditions.forEach((item, index) => {
       const at = [...path, index];
-      if (isGroup(item)) return visit(item, at);
+      if (typeof item !== 'object' || item === null) return add('audience.match', {}, at);
+      if (isGroup(item)) {
+        return at.length > AUDIENCE_MAX_DEPTH
+          ? add('audience.depth', { max: AUDIENCE_MAX_DEPTH }, at)
+          : visit(item, at);
+      }
       const def = defs.get(item.property);
       if (!def) return add('audience.property', { property: String(item.property) }, at);
       const label = def.label;

@@ -38,6 +38,27 @@ describe('validateDefinition', () => {
     ]);
   });
 
+  it('takes a maxLength on text only, from 1 to 10,000', () => {
+    expect(validateDefinition(definition('text', { maxLength: 200 }), [])).to.deep.equal([]);
+    for (const [type, maxLength] of [
+      ['word', 50],
+      ['text', 0],
+      ['text', 10_001],
+      ['text', 2.5],
+    ] as const) {
+      const errors = validateDefinition(definition(type, { maxLength }), []);
+      expect(codes(errors), `${type} ${maxLength}`).to.deep.equal(['definition.maxLength']);
+    }
+  });
+
+  it('reserves the names that reach a plain object’s prototype', () => {
+    for (const name of ['constructor', 'prototype', 'Constructor']) {
+      const errors = validateDefinition(definition('text', { name }), []);
+      expect(codes(errors), name).to.deep.equal(['definition.name.reserved']);
+      expect(describeError(errors[0])).to.equal(`“${name}” is a reserved name; choose another.`);
+    }
+  });
+
   it('rejects a name taken in another case on create, and not the definition itself on update', () => {
     const existing = [definition('text', { name: 'favoriteColor' })];
     const errors = validateDefinition(definition('text', { name: 'FavoriteColor' }), existing);
@@ -92,6 +113,18 @@ describe('validateDefinition', () => {
     const errors = validateDefinition(definition('text', { pattern: '([A-Z' }), []);
     expect(codes(errors)).to.deep.equal(['definition.pattern.invalid']);
     expect(describeError(errors[0])).to.contain('not a valid regular expression');
+  });
+
+  it('refuses a pattern that only compiles with help: unbalanced, or between slashes', () => {
+    expect(codes(validateDefinition(definition('text', { pattern: '[0-9]{5})|(?:.*' }), []))).to.deep.equal([
+      'definition.pattern.invalid',
+    ]);
+    const errors = validateDefinition(definition('text', { pattern: '/^[A-Z]{2}$/i' }), []);
+    expect(codes(errors)).to.deep.equal(['definition.pattern.delimiters']);
+    expect(describeError(errors[0])).to.equal(
+      'Write the pattern without the slashes around it, as ^[A-Z]{2}$; flags after the closing slash are not supported.',
+    );
+    expect(validateDefinition(definition('text', { pattern: 'a/b' }), [])).to.deep.equal([]);
   });
 
   it('checks access levels and reports an unknown type', () => {

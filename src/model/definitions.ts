@@ -1,15 +1,36 @@
 import type { DefinitionError } from './errors.js';
-import { compilePattern } from './values.js';
+import { compilePattern, patternFault } from './values.js';
 import { PROPERTY_TYPES, type AccessLevel, type PropertyDefinition, type PropertyType } from './types.js';
 import { characterCount } from './value-types/spec.js';
 import { specFor } from './value-types/index.js';
+import { TEXT_MAX_LENGTH } from './value-types/text.js';
 
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 export const LABEL_MAX_LENGTH = 100;
 export const OPTIONS_MAX = 10_000;
 export const OPTION_MAX_LENGTH = 200;
 export const DESCRIPTION_MAX_LENGTH = 1_000;
+/** The built-in `name`: 1–200 characters after trimming. */
+export const NAME_MAX_LENGTH = 200;
 const RESERVED_NAMES = ['number', 'name'];
+/** Names that reach `Object.prototype` on a plain object; never a property, nor a key of user data. */
+export const PROTOTYPE_KEYS: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
+
+/** Whether `key` would reach `Object.prototype` when used on a plain object. */
+export function isPrototypeKey(key: string): boolean {
+  return PROTOTYPE_KEYS.includes(key);
+}
+
+/**
+ * The pattern inside `/^a+$/` or `/^a+$/i`, written as a JavaScript literal, where the slashes would
+ * be matched as characters; `undefined` for a pattern without them.
+ */
+function withoutDelimiters(pattern: string): string | undefined {
+  const text = pattern.trim();
+  const close = text.lastIndexOf('/');
+  if (!text.startsWith('/') || close < 2 || !/^[a-z]*$/.test(text.slice(close + 1))) return undefined;
+  return text.slice(1, close);
+}
 
 /** The two properties every customer has. `number` is its identity in the channel and never edited. */
 export const BUILT_IN_DEFINITIONS: readonly PropertyDefinition[] = Object.freeze([
@@ -29,6 +50,8 @@ export const BUILT_IN_DEFINITIONS: readonly PropertyDefinition[] = Object.freeze
     label: 'Name',
     type: 'text',
     builtIn: true,
+    required: true,
+    maxLength: NAME_MAX_LENGTH,
     showToAgent: true,
     showToCustomer: true,
     access: Object.freeze({ '*': 'edit' }),
@@ -48,12 +71,13 @@ export function definitionWithDefaults(
   init: DefinitionInit,
   existing: readonly PropertyDefinition[] = [],
 ): PropertyDefinition {
+  // `??`, not a spread under the defaults: a field given as `undefined` (plain JS) takes its default too.
   return {
-    showToAgent: true,
-    showToCustomer: false,
-    access: { '*': 'edit' },
-    order: existing.reduce((last, def) => Math.max(last, def.order + 1), 0),
     ...init,
+    showToAgent: init.showToAgent ?? true,
+    showToCustomer: init.showToCustomer ?? false,
+    access: init.access ?? { '*': 'edit' },
+    order: init.order ?? existing.reduce((last, def) => Math.max(last, def.order + 1), 0),
   };
 }
 
@@ -80,7 +104,7 @@ export function validateDefinition(
   if (!isBuiltIn) {
     if (!NAME_PATTERN.test(name)) {
       add({ code: 'definition.name.format', params: {}, field: 'name' });
-    } else if (RESERVED_NAMES.includes(name.toLowerCase())) {
+    } else if (RESERVED_NAMES.includes(name.toLowerCase()) || isPrototypeKey(name.toLowerCase())) {
       add({ code: 'definition.name.reserved', params: { name }, field: 'name' });
     } else {
       const lower = name.toLowerCase();
@@ -106,9 +130,19 @@ export function validateDefinition(
     add({ code: 'definition.options.type', params: {}, field: 'options' });
   }
 
+  if (def.maxLength !== undefined) {
+    const max = def.maxLength;
+    if (def.type !== 'text' || !Number.isSafeInteger(max) || max < 1 || max > TEXT_MAX_LENGTH) {
+      add({ code: 'definition.maxLength', params: { max: TEXT_MAX_LENGTH }, field: 'maxLength' });
+    }
+  }
+
   if (def.pattern !== undefined && def.pattern !== '') {
     if (!specFor(def)?.pattern) {
       add({ code: 'definition.pattern.type', params: {}, field: 'pattern' });
+    } else if (withoutDelimiters(def.pattern) !== undefined) {
+      const pattern = withoutDelimiters(def.pattern)!;
+      add({ code: 'definition.pattern.delimiters', params: { pattern }, field: 'pattern' });
     } else if (!compilePattern(def.pattern)) {
       add({ code: 'definition.pattern.invalid', params: { reason: patternFault(def.pattern) }, field: 'pattern' });
     }
@@ -166,15 +200,6 @@ function checkOptions(def: PropertyDefinition, add: (problem: DefinitionError) =
     }
     seenLabels.add(label.toLowerCase());
   });
-}
-
-function patternFault(pattern: string): string {
-  try {
-    new RegExp(pattern, 'u');
-    return '';
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
 }
 
 const LEVELS: Record<AccessLevel | 'none', number> = { none: 0, view: 1, edit: 2 };

@@ -3,10 +3,17 @@ export interface ValueErrorParams {
   required: Record<never, never>;
   /** A change names a property that has no definition. */
   'property.unknown': { name: string };
+  /**
+   * A change names `__proto__`, `constructor` or `prototype`: names that would reach the prototype of
+   * a plain object, so no property can have them.
+   */
+  'property.name': { name: string };
   /** The default `number` is the customer's identity and is never changed. */
   'property.readonly': Record<never, never>;
   /** A value of the wrong JSON shape arrived from a store or a host. */
   'value.type': { expected: string };
+  /** A stored value that means one value but is not written in its stored form, `canonical`. */
+  'value.canonical': { canonical: string };
   'number.format': Record<never, never>;
   /** More than one separator: grouping (`1,234.5`, `1 234`) is not accepted. */
   'number.separators': Record<never, never>;
@@ -15,6 +22,8 @@ export interface ValueErrorParams {
   'word.length': { max: number; length: number };
   /** `hint` is the definition's `patternHint`, shown as the message when present. */
   'pattern.mismatch': { hint?: string };
+  /** The definition's pattern does not compile, so no value can be checked against it: all are refused. */
+  'pattern.invalid': Record<never, never>;
   'choice.unknown': { values: string[] };
   'choice.duplicate': { values: string[] };
   /** A stored multiple-choice array not in the definition's option order. */
@@ -22,6 +31,8 @@ export interface ValueErrorParams {
   'location.format': Record<never, never>;
   'location.range': { axis: 'lat' | 'lng'; min: number; max: number };
   'location.address': { max: number };
+  /** The map's place id is longer than any a map gives (`max` UTF-16 code units). */
+  'location.placeId': { max: number };
   'date.format': { example: string };
   /** Parsed, but no such day on the calendar (`2023-02-29`). */
   'date.invalid': Record<never, never>;
@@ -65,8 +76,12 @@ export interface DefinitionErrorParams {
   'definition.option.duplicate': { index: number; value: string };
   /** Two options people could not tell apart: the same label, ignoring case and surrounding spaces. */
   'definition.option.duplicate-label': { index: number; label: string };
+  /** `maxLength` on a type other than text, or not a whole number from 1 to `max`. */
+  'definition.maxLength': { max: number };
   'definition.pattern.invalid': { reason: string };
   'definition.pattern.type': Record<never, never>;
+  /** The pattern is written between slashes (`/^a+$/`): it is given without them. */
+  'definition.pattern.delimiters': { pattern: string };
   'definition.access.level': { role: string; level: string };
   'definition.description.length': { max: number };
   'definition.order': Record<never, never>;

@@ -38,11 +38,20 @@ export type {
   ValueProblem,
 } from './errors.js';
 export { decimalSeparator, intlLocale } from './locale-facts.js';
-export { parseValue, formatValue, validateValue, compilePattern, type ParseResult } from './values.js';
+export {
+  parseValue,
+  formatValue,
+  validateValue,
+  compilePattern,
+  type CompiledPattern,
+  type ParseResult,
+} from './values.js';
 export {
   BUILT_IN_DEFINITIONS,
   NAME_PATTERN,
+  PROTOTYPE_KEYS,
   accessFor,
+  isPrototypeKey,
   definitionWithDefaults,
   isChoiceType,
   slugify,
@@ -57,6 +66,7 @@ export { optionLabel } from './value-types/choice.js';
 export { formatCoordinates } from './value-types/location.js';
 export { datePattern, timePattern } from './value-types/calendar.js';
 export {
+  AUDIENCE_MAX_DEPTH,
   AUDIENCE_OPERATORS,
   InvalidAudienceError,
   compileAudience,

@@ -51,6 +51,11 @@ export interface PropertyDefinition {
   access: AccessControl;
   description?: string;
   required?: boolean;
+  /**
+   * Text only: the most characters a value may have, counted after trimming; 1–10,000 (the
+   * default). The built-in `name` has 200.
+   */
+  maxLength?: number;
   /** Text and word only: a regular expression the whole value must match. */
   pattern?: string;
   /** The sentence shown when `pattern` does not match. */

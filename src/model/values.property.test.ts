@@ -61,13 +61,23 @@ const wordValue = fc
   .map((s) => s.replace(/[^\p{L}\p{M}\p{N}]/gu, ''))
   .filter((s) => s !== '' && [...s].length <= 100);
 
-/** Choice definitions with random labels in any script; values `v0`, `v1`… never look like labels. */
+/** Label text in any script, rich in what a list of labels must survive: commas, quotes, spaces. */
+const labelUnit = fc.oneof(
+  { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), weight: 3 },
+  { arbitrary: fc.constantFrom(',', '"', ' ', ', ', '""', '\t'), weight: 2 },
+);
+
+/**
+ * Choice definitions with random labels in any script, commas and quotes included; values `v0`,
+ * `v1`… never look like labels.
+ */
 const choiceDefinition = (type: 'single-choice' | 'multiple-choice') =>
   fc
     .uniqueArray(
       fc
-        .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
-        .filter((label) => !label.includes(',') && label.trim() !== '' && !/^v\d+$/.test(label.trim())),
+        .array(labelUnit, { minLength: 1, maxLength: 12 })
+        .map((units) => units.join(''))
+        .filter((label) => label.trim() !== '' && !/^v\d+$/.test(label.trim())),
       { minLength: 1, maxLength: 40, selector: (label) => label.trim().toLowerCase() },
     )
     .map((labels) => definition(type, { options: labels.map((label, i) => ({ value: `v${i}`, label })) }));
@@ -162,6 +172,42 @@ describe('every type, property-based', function () {
       );
     });
   }
+
+  it('parseValue and validateValue agree on every limit: what parses is valid when stored', () => {
+    // Lengths either side of every limit: text 10,000, word 100, address and place id 1,000.
+    const around = (limit: number) => fc.integer({ min: limit - 2, max: limit + 2 });
+    const padded = (length: number, unit: string) =>
+      fc.constantFrom('', ' ', '\n').map((space) => space + unit.repeat(Math.max(0, length)) + space);
+    const cases = fc.oneof(
+      around(10_000).chain((n) => padded(n, 'x').map((input) => [definition('text'), input] as const)),
+      around(200).chain((n) => padded(n, 'é').map((input) => [definition('text', { maxLength: 200 }), input] as const)),
+      around(100).chain((n) => padded(n, 'ß').map((input) => [definition('word'), input] as const)),
+      fc
+        .record({ address: around(1_000), placeId: around(1_000), unit: fc.constantFrom('a', '😀') })
+        .chain(({ address, placeId, unit }) =>
+          fc
+            .tuple(padded(address, unit), padded(placeId, unit))
+            .map(([a, p]) => [definition('location'), { lat: 1, lng: 2, address: a, placeId: p }] as const),
+        ),
+    );
+    fc.assert(
+      fc.property(cases, ([def, input]) => {
+        const result = parseValue(def, input);
+        if (result.ok) expect(validateValue(def, result.value), def.type).to.equal(null);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('location: a place id of 1 MB is refused when typed as when stored', () => {
+    const def = definition('location');
+    const placeId = 'p'.repeat(1_000_000);
+    const result = parseValue(def, { lat: 1, lng: 2, placeId });
+    expect(result.ok).to.equal(false);
+    if (!result.ok) expect(result.error).to.deep.equal({ code: 'location.placeId', params: { max: 1_000 } });
+    expect(validateValue(def, { lat: 1, lng: 2, placeId })?.code).to.equal('location.placeId');
+    expect(parseValue(def, { lat: 1, lng: 2, placeId: 'p'.repeat(1_000) }).ok).to.equal(true);
+  });
 
   it('location: coordinates out of range are rejected with the axis and its limits', () => {
     fc.assert(

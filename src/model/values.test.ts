@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { formatValue, parseValue, validateValue } from './values.js';
+import { BUILT_IN_DEFINITIONS } from './definitions.js';
 import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
 import type { PropertyDefinition, ValueInput } from './types.js';
 import { describeError } from '../i18n/describe.js';
@@ -70,8 +71,17 @@ describe('number', () => {
 
   it('validates stored values as canonical strings only', () => {
     expect(validateValue(number, '12.5')).to.equal(null);
-    for (const value of ['012', '1.50', '-0', '1e3', '1,5', ' 1']) {
+    for (const value of ['1e3', '1,5', '']) {
       expect(validateValue(number, value)?.code, value).to.equal('value.type');
+    }
+    // Valid numbers in another form are refused too, naming the stored form.
+    for (const [value, canonical] of [
+      ['012', '12'],
+      ['1.50', '1.5'],
+      ['-0', '0'],
+      [' 1', '1'],
+    ]) {
+      expect(validateValue(number, value), value).to.deep.equal({ code: 'value.canonical', params: { canonical } });
     }
     expect(validateValue(number, 12 as never)?.code).to.equal('value.type');
   });
@@ -155,6 +165,41 @@ describe('pattern', () => {
   it('applies to stored values too, which are reported, not dropped', () => {
     expect(validateValue(orderId, 'ab123456')?.code).to.equal('pattern.mismatch');
   });
+
+  it('matches a catastrophic pattern against 10,000 letters in linear time', () => {
+    const letters = definition('text', { label: 'Letters', pattern: '([a-z]+)+[0-9]' });
+    const long = 'a'.repeat(10_000);
+    const started = performance.now();
+    expect(rejected(letters, long).code).to.equal('pattern.mismatch');
+    // 10,000 characters is the most a text holds: 9,999 letters and a digit.
+    expect(parsed(letters, `${long.slice(1)}7`) === `${long.slice(1)}7`).to.equal(true);
+    // Measured for the record (a backtracking engine takes ~20 s on 28 letters); not asserted.
+    console.log(`      ([a-z]+)+[0-9] on 10,000 letters, twice: ${(performance.now() - started).toFixed(1)} ms`);
+  });
+
+  it('reads JavaScript’s \\u escapes, which RE2 spells \\x{…}', () => {
+    const accent = definition('text', { label: 'Accent', pattern: '[\\u00e0-\\u00ff]+|\\u{1F600}' });
+    expect(parsed(accent, 'éà')).to.equal('éà');
+    expect(parsed(accent, '😀')).to.equal('😀');
+    expect(rejected(accent, 'e').code).to.equal('pattern.mismatch');
+    const literal = definition('text', { label: 'Literal', pattern: '\\\\u0041' });
+    expect(parsed(literal, '\\u0041')).to.equal('\\u0041');
+  });
+
+  it('cannot be escaped by an unbalanced pattern', () => {
+    const zip = definition('text', { label: 'Zip', pattern: '[0-9]{5})|(?:.*' });
+    expect(rejected(zip, 'anything at all').code).to.equal('pattern.invalid');
+    expect(rejected(zip, '12345').code).to.equal('pattern.invalid');
+  });
+
+  it('fails closed: a pattern that does not compile refuses every value, parsed or stored', () => {
+    const broken = definition('word', { label: 'Code', pattern: '([A-Z' });
+    const error = rejected(broken, 'ABC');
+    expect(error.code).to.equal('pattern.invalid');
+    expect(error.message).to.contain('Code cannot be checked');
+    expect(validateValue(broken, 'ABC')?.code).to.equal('pattern.invalid');
+    expect(validateValue(broken, null)).to.equal(null);
+  });
 });
 
 describe('single choice', () => {
@@ -190,6 +235,25 @@ describe('multiple choice', () => {
 
   it('reports every unknown value', () => {
     expect(rejected(colors, ['red', 'purple', 'teal']).params).to.deep.equal({ values: ['purple', 'teal'] });
+    expect(rejected(colors, 'Red, Purple, Teal').params).to.deep.equal({ values: ['Purple', 'Teal'] });
+  });
+
+  it('round-trips labels holding commas and quotes, and reads them typed without quotes', () => {
+    const shades = definition('multiple-choice', {
+      label: 'Shades',
+      options: [
+        { value: 'red', label: 'Red' },
+        { value: 'dark-red', label: 'Red, dark' },
+        { value: 'blue', label: 'Blue' },
+        { value: 'quoted', label: '"Best" blue' },
+      ],
+    });
+    const all = ['red', 'dark-red', 'blue', 'quoted'];
+    expect(formatValue(shades, all)).to.equal('Red, "Red, dark", Blue, """Best"" blue"');
+    expect(parsed(shades, formatValue(shades, all))).to.deep.equal(all);
+    expect(parsed(shades, formatValue(shades, ['dark-red', 'blue']))).to.deep.equal(['dark-red', 'blue']);
+    expect(parsed(shades, 'Red, dark, Blue')).to.deep.equal(['dark-red', 'blue']);
+    expect(parsed(shades, 'red , blue')).to.deep.equal(['red', 'blue']);
   });
 
   it('validates stored arrays: known, unique, in order, not empty', () => {
@@ -403,5 +467,48 @@ describe('formatValue', () => {
     expect(formatValue(definition('location'), 'somewhere')).to.equal('somewhere');
     expect(formatValue(definition('time'), ['x'] as never)).to.equal('x');
     expect(formatValue(definition('number'), null)).to.equal('');
+  });
+});
+
+describe('the built-in name', () => {
+  const name = BUILT_IN_DEFINITIONS.find((def) => def.name === 'name')!;
+
+  it('is required and has 1–200 characters after trimming', () => {
+    expect(rejected(name, '   ').code).to.equal('required');
+    expect(validateValue(name, null)?.code).to.equal('required');
+    expect(parsed(name, `  ${'x'.repeat(200)}  `)).to.have.length(204);
+    const error = rejected(name, 'x'.repeat(201));
+    expect(error).to.deep.include({ code: 'text.length', params: { max: 200, length: 201 } });
+    expect(error.message).to.equal('Name can be at most 200 characters long; it has 201.');
+    expect(validateValue(name, 'x'.repeat(201))?.code).to.equal('text.length');
+  });
+});
+
+describe('a valid value in a form other than the stored one', () => {
+  it('is refused naming the canonical form: numbers, dates, times, words', () => {
+    const cases = [
+      [definition('number', { label: 'Price' }), '10.50', '10.5'],
+      [definition('number', { label: 'Price' }), '.5', '0.5'],
+      [definition('number', { label: 'Price' }), '007', '7'],
+      [definition('date', { label: 'Birthday' }), '2024-1-5', '2024-01-05'],
+      [definition('time', { label: 'Opens' }), '9:05', '09:05'],
+      [definition('word', { label: 'Code' }), ' ClassOf2023 ', 'ClassOf2023'],
+    ] as const;
+    for (const [def, value, canonical] of cases) {
+      const error = validateValue(def, value);
+      expect(error, value).to.deep.equal({ code: 'value.canonical', params: { canonical } });
+      expect(validateValue(def, canonical), canonical).to.equal(null);
+    }
+    const error = validateValue(definition('number', { label: 'Price' }), '10.50')!;
+    expect(describeError(error, { label: 'Price' })).to.equal('Price must be written as 10.5, its canonical form.');
+  });
+
+  it('is not guessed where the reading would depend on the locale or the value is no value', () => {
+    const price = definition('number', { label: 'Price' });
+    expect(validateValue(price, '1,5')?.code).to.equal('value.type');
+    expect(validateValue(price, '1,234.5')?.code).to.equal('value.type');
+    expect(validateValue(definition('date'), '1/5/2024')?.code).to.equal('value.type');
+    expect(validateValue(definition('date'), '2023-2-29')?.code).to.equal('value.type');
+    expect(validateValue(definition('time'), '9:60')?.code).to.equal('value.type');
   });
 });

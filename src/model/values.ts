@@ -1,30 +1,63 @@
+import { RE2JS } from 're2js';
 import type { ValueError, ValueProblem } from './errors.js';
 import type { PropertyDefinition, PropertyValue, ValueInput } from './types.js';
 import { specFor } from './value-types/index.js';
-import { fail, plainText } from './value-types/spec.js';
+import { fail, plainText, type PropertyTypeSpec } from './value-types/spec.js';
 
 export type ParseResult = { ok: true; value: PropertyValue | null } | { ok: false; error: ValueError };
 
-const patterns = new Map<string, RegExp | null>();
+/** A compiled pattern: `matches` tests the whole value, in time linear in its length. */
+export interface CompiledPattern {
+  matches(value: string): boolean;
+}
 
-/** The definition's pattern, anchored to the whole value; `null` when it does not compile. */
-export function compilePattern(pattern: string): RegExp | null {
+const patterns = new Map<string, CompiledPattern | null>();
+const PATTERN_CACHE_MAX = 1_000;
+
+/**
+ * The definition's pattern, matched against the whole value; `null` when it does not compile.
+ * RE2 (through `re2js`), not `RegExp`: matching is linear in the value's length, so no pattern
+ * hangs the thread, and the pattern compiles on its own, so `a)|(.*` cannot escape the anchoring.
+ */
+export function compilePattern(pattern: string): CompiledPattern | null {
   let compiled = patterns.get(pattern);
   if (compiled === undefined) {
     try {
-      compiled = new RegExp(`^(?:${pattern})$`, 'u');
+      compiled = RE2JS.compile(re2Syntax(pattern));
     } catch {
       compiled = null;
     }
+    if (patterns.size >= PATTERN_CACHE_MAX) patterns.clear();
     patterns.set(pattern, compiled);
   }
   return compiled;
 }
 
+const JS_ESCAPES = /\\(?:\\|u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4}))/g;
+
+/** JavaScript's `\u00e9` and `\u{1F600}`, which RE2 does not know, as its `\x{…}`; `\\u` stays as it is. */
+function re2Syntax(pattern: string): string {
+  return pattern.replace(JS_ESCAPES, (escape, braced?: string, four?: string) =>
+    braced || four ? `\\x{${braced ?? four}}` : escape,
+  );
+}
+
+/** Why a pattern does not compile (the engine's words, in English); `''` when it does. */
+export function patternFault(pattern: string): string {
+  try {
+    RE2JS.compile(re2Syntax(pattern));
+    return '';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 function checkPattern(def: PropertyDefinition, value: PropertyValue): ValueProblem | null {
   if (!def.pattern || !specFor(def)?.pattern) return null;
   const pattern = compilePattern(def.pattern);
-  if (!pattern || pattern.test(plainText(value))) return null;
+  // Fail closed: a pattern that does not compile refuses every value instead of letting all pass.
+  if (!pattern) return { code: 'pattern.invalid', params: {} };
+  if (pattern.matches(plainText(value))) return null;
   return {
     code: 'pattern.mismatch',
     params: def.patternHint ? { hint: def.patternHint } : {},
@@ -65,8 +98,19 @@ export function validateValue(def: PropertyDefinition, value: PropertyValue | nu
   let problem: ValueProblem | null;
   if (!spec) problem = unknownType(def);
   else if (value === null || value === undefined) problem = requiredProblem(def);
-  else problem = spec.validate(def, value) ?? checkPattern(def, value);
+  else {
+    problem = spec.validate(def, value);
+    if (problem && typeof value === 'string') problem = canonicalProblem(spec, def, value) ?? problem;
+    problem ??= checkPattern(def, value);
+  }
   return problem;
+}
+
+/** A refused string that means one valid value: the form to send instead (`10.50` → `10.5`). */
+function canonicalProblem(spec: PropertyTypeSpec, def: PropertyDefinition, value: string): ValueProblem | null {
+  const canonical = spec.canonical?.(def, value);
+  if (canonical === undefined || canonical === value || spec.validate(def, canonical) !== null) return null;
+  return { code: 'value.canonical', params: { canonical } };
 }
 
 /**

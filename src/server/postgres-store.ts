@@ -12,6 +12,7 @@ import {
   validateValue,
   type AudienceQuery,
   type Customer,
+  type DefinitionInit,
   type PropertyDefinition,
   type PropertyValue,
   type ValueError,
@@ -61,7 +62,7 @@ export interface PostgresStoreOptions {
   /** Connections in the pool made from `connectionString`; default 10. */
   maxConnections?: number;
   /** Written once, into an empty database (not again on the next `open`). */
-  seed?: { definitions?: PropertyDefinition[]; customers?: Customer[] };
+  seed?: { definitions?: DefinitionInit[]; customers?: Customer[] };
   /** Who makes the changes when `updateCustomer` names nobody: recorded in `changed[field].by`. */
   author?: string;
   /** The zone whose calendar says which day it is for `within-last-days`; default: the runtime's. */
@@ -183,7 +184,7 @@ export class PostgresStore implements PropertyStore {
     return withBuiltIns(definitions);
   }
 
-  async createDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
+  async createDefinition(def: DefinitionInit): Promise<PropertyDefinition> {
     const created = await this.#run(() => this.#definitions.create(def));
     await this.#definitionsChanged();
     return created;

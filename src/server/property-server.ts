@@ -70,6 +70,7 @@ const DEFINITION_FIELDS = new Set([
   'access',
   'description',
   'required',
+  'maxLength',
   'pattern',
   'patternHint',
   'order',

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
+import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
 import { Listeners } from './listeners.js';
 import type { FindCustomersResult, PropertyStore, StoreEvent } from './property-store.js';
 import { StoreError } from './store-error.js';
@@ -26,7 +26,7 @@ const SCHEMA_VERSION = 1;
 const OBJECT_STORES = ['definitions', 'customers', 'meta'] as const;
 
 export interface StoreSeed {
-  definitions?: PropertyDefinition[];
+  definitions?: DefinitionInit[];
   customers?: Customer[];
 }
 
@@ -159,7 +159,7 @@ export class IndexedDbStore implements PropertyStore {
     return this.#run(async (db) => withBuiltIns(await this.#customDefinitions(db)), signal);
   }
 
-  createDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
+  createDefinition(def: DefinitionInit): Promise<PropertyDefinition> {
     return this.#run(async (db) => {
       const tx = db.transaction('definitions', 'readwrite');
       const created = checkNewDefinition(def, await tx.store.getAll());

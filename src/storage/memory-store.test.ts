@@ -59,3 +59,30 @@ describe('MemoryStore', () => {
     await rejection(store.updateCustomer('ana', { age: '99' }, { revision: Number.NaN }), 'invalid');
   });
 });
+
+describe('MemoryStore seeded from plain JS', () => {
+  it('takes definitions without order, access or visibility, and numbers them in the order given', async () => {
+    const store = new MemoryStore({
+      definitions: [
+        { name: 'age', label: 'Age', type: 'number' },
+        { name: 'notes', label: 'Notes', type: 'text', showToCustomer: true },
+      ],
+      customers: [{ id: 'ana', number: '+4915123456789', properties: { age: '34' } } as never],
+    });
+    const custom = (await store.listDefinitions()).filter((def) => !def.builtIn);
+    expect(
+      custom.map(({ name, order, access, showToAgent, showToCustomer }) => ({
+        name,
+        order,
+        access,
+        showToAgent,
+        showToCustomer,
+      })),
+    ).to.deep.equal([
+      { name: 'age', order: 0, access: { '*': 'edit' }, showToAgent: true, showToCustomer: false },
+      { name: 'notes', order: 1, access: { '*': 'edit' }, showToAgent: true, showToCustomer: true },
+    ]);
+    // A seed without a name is a customer nobody has named yet, as a conversation creates one.
+    expect((await store.getCustomer('ana')).name).to.equal('');
+  });
+});

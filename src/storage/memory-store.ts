@@ -1,4 +1,4 @@
-import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
+import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
 import type {
   FindCustomersResult,
   HistoryEntry,
@@ -27,7 +27,7 @@ import { Listeners } from './listeners.js';
 
 export interface MemoryStoreOptions {
   /** Custom definitions to start with (the built-ins are always there). */
-  definitions?: PropertyDefinition[];
+  definitions?: DefinitionInit[];
   customers?: Customer[];
   /** Who makes the changes: recorded in `changed[field].by`. Can be changed later. */
   author?: string;
@@ -100,7 +100,7 @@ export class MemoryStore implements PropertyStore {
     return withBuiltIns(this.#definitions);
   }
 
-  async createDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
+  async createDefinition(def: DefinitionInit): Promise<PropertyDefinition> {
     await this.#delay();
     const created = checkNewDefinition(def, this.#definitions);
     this.#definitions.push(created);

@@ -1,4 +1,4 @@
-import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
+import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
 
 export type StoreEvent =
   { type: 'customer-changed'; customer: Customer } | { type: 'definitions-changed'; definitions: PropertyDefinition[] };
@@ -51,7 +51,7 @@ export interface FindCustomersResult {
 export interface PropertyStore {
   listDefinitions(opts?: { signal?: AbortSignal }): Promise<PropertyDefinition[]>;
   /** Rejects with `conflict` when the name is taken (in any case). */
-  createDefinition(def: PropertyDefinition): Promise<PropertyDefinition>;
+  createDefinition(def: DefinitionInit): Promise<PropertyDefinition>;
   /** Rejects with `not-found` when there is no definition of that name. */
   updateDefinition(def: PropertyDefinition): Promise<PropertyDefinition>;
   /** Deletes the definition and every customer's value for it. Built-ins: `forbidden`. */

@@ -1,4 +1,4 @@
-import type { AudienceQuery, Customer, PropertyDefinition, PropertyValue } from '../model/index.js';
+import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
 import type { FindCustomersResult, HistoryOptions, HistoryPage, PropertyStore, StoreEvent } from './property-store.js';
 import { StoreError, abortReason, isAbortError, type StoreErrorKind } from './store-error.js';
 import { holdsChanges } from './store-rules.js';
@@ -151,8 +151,13 @@ export class RestStore implements PropertyStore {
     return this.#request('GET', 'definitions', { signal, read: true, answer: definitionList });
   }
 
+<<<<<<< HEAD
   createDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
     return this.#request('POST', 'definitions', { body: def, answer: definition });
+=======
+  createDefinition(def: DefinitionInit): Promise<PropertyDefinition> {
+    return this.#request('POST', 'definitions', { body: def });
+>>>>>>> r-model
   }
 
   updateDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {

@@ -7,6 +7,8 @@ import {
   BUILT_IN_DEFINITIONS,
   InvalidAudienceError,
   compileAudience,
+  definitionWithDefaults,
+  isPrototypeKey,
   sortDefinitions,
   validateDefinition,
   validateValue,
@@ -14,6 +16,7 @@ import {
   type AudienceQuery,
   type Customer,
   type DefinitionError,
+  type DefinitionInit,
   type PropertyDefinition,
   type PropertyValue,
   type ValueError,
@@ -44,9 +47,14 @@ function builtInError(name: string): StoreError {
   return new StoreError('forbidden', undefined, { definitionErrors: [error] });
 }
 
-/** Checks a new definition; rejects with `conflict` for a taken name, `invalid` for the rest. */
-export function checkNewDefinition(def: PropertyDefinition, custom: readonly PropertyDefinition[]): PropertyDefinition {
-  if (def.builtIn) throw builtInError(String(def.name));
+/**
+ * Checks a new definition; rejects with `conflict` for a taken name, `invalid` for the rest. What it
+ * omits takes the defaults of `definitionWithDefaults`, the same in every store: placed last, shown
+ * to agents and not to customers, editable by every user.
+ */
+export function checkNewDefinition(init: DefinitionInit, custom: readonly PropertyDefinition[]): PropertyDefinition {
+  if (init.builtIn) throw builtInError(String(init.name));
+  const def = definitionWithDefaults(init, custom);
   const errors = validateDefinition(def, custom);
   const taken = errors.find((error) => error.code === 'definition.name.taken');
   if (taken) throw new StoreError('conflict', undefined, { fields: ['name'], definitionErrors: errors });
@@ -129,27 +137,34 @@ export function applyCustomerChanges(
   if (fields.length === 0) return structuredClone(current);
 
   const defs = new Map(definitions.map((def) => [def.name, def]));
-  const errors: Record<string, ValueError> = {};
+  // Keyed by what the caller sent: a Map, so `__proto__` is a key like any other, never a prototype.
+  const errors = new Map<string, ValueError>();
   for (const field of fields) {
     const value = changes[field] ?? null;
+    if (isPrototypeKey(field)) {
+      errors.set(field, { code: 'property.name', params: { name: field } });
+      continue;
+    }
     if (field === 'number') {
-      errors[field] = { code: 'property.readonly', params: {} };
+      errors.set(field, { code: 'property.readonly', params: {} });
       continue;
     }
     const def = field === 'name' ? NAME_DEFINITION : defs.get(field);
     if (!def) {
-      errors[field] = { code: 'property.unknown', params: { name: field } };
+      errors.set(field, { code: 'property.unknown', params: { name: field } });
       continue;
     }
-    const error = validateValue(def, value);
-    if (error) errors[field] = error;
+    // A blank name is no name: `required`, as for a cleared one, rather than a malformed text.
+    const blank = field === 'name' && typeof value === 'string' && value.trim() === '';
+    const error = validateValue(def, blank ? null : value);
+    if (error) errors.set(field, error);
   }
-  const invalid = Object.keys(errors);
-  if (invalid.length > 0) {
+  if (errors.size > 0) {
+    const invalid = [...errors.keys()];
     throw new StoreError(
-      invalid.includes('number') && invalid.length === 1 ? 'forbidden' : 'invalid',
-      `Refused: ${invalid.map((field) => `${field} (${errors[field]!.code})`).join(', ')}.`,
-      { errors },
+      errors.has('number') && errors.size === 1 ? 'forbidden' : 'invalid',
+      `Refused: ${invalid.map((field) => `${field} (${errors.get(field)!.code})`).join(', ')}.`,
+      { errors: Object.fromEntries(errors) },
     );
   }
 
@@ -180,6 +195,7 @@ export function applyCustomerChanges(
   return next;
 }
 
+<<<<<<< HEAD
 /** The fields of `changes` that a write from `previous` to `next` wrote (a stale field already holding its value is not). */
 export function writtenFields(previous: Customer, next: Customer, changes: Record<string, unknown>): string[] {
   if (next.revision === previous.revision) return [];
@@ -207,24 +223,43 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Checks seed data the way a write would be checked: an invalid seed is refused, not stored. */
+=======
+/**
+ * Checks seed data the way a write would be checked: an invalid seed is refused, not stored. A
+ * seed may have no name (`''` or none): like a customer a conversation creates before anyone
+ * knows it (`upsertCustomer`). A name it has is checked as a write would check it (1–200
+ * characters after trimming); the name stays required for every write.
+ */
+>>>>>>> r-model
 export function checkSeedCustomer(customer: Customer, definitions: readonly PropertyDefinition[]): Customer {
   if (typeof customer?.id !== 'string' || customer.id === '') {
     throw new StoreError('invalid', 'Every customer needs an id.', { code: 'customer.id' });
   }
   const defs = new Map(definitions.map((def) => [def.name, def]));
-  const errors: Record<string, ValueError> = {};
+  const errors = new Map<string, ValueError>();
   for (const [name, value] of Object.entries(customer.properties ?? {})) {
-    const def = defs.get(name);
-    const error: ValueError | null = def ? validateValue(def, value) : { code: 'property.unknown', params: { name } };
-    if (error) errors[name] = error;
+    const def = isPrototypeKey(name) ? undefined : defs.get(name);
+    const error: ValueError | null = def
+      ? validateValue(def, value)
+      : isPrototypeKey(name)
+        ? { code: 'property.name', params: { name } }
+        : { code: 'property.unknown', params: { name } };
+    if (error) errors.set(name, error);
   }
-  if (Object.keys(errors).length > 0) {
-    const codes = Object.entries(errors).map(([name, error]) => `${name} (${error.code})`);
-    throw new StoreError('invalid', `Customer ${customer.id}: ${codes.join(', ')}.`, { errors });
+  const name: unknown = customer.name;
+  if (typeof name === 'string' ? name.trim() !== '' : name !== undefined) {
+    const error = validateValue(NAME_DEFINITION, name as PropertyValue);
+    if (error) errors.set('name', error);
+  }
+  if (errors.size > 0) {
+    const codes = [...errors].map(([name, error]) => `${name} (${error.code})`);
+    throw new StoreError('invalid', `Customer ${customer.id}: ${codes.join(', ')}.`, {
+      errors: Object.fromEntries(errors),
+    });
   }
   const seeded = structuredClone(customer);
   seeded.properties ??= {};
-  seeded.name ??= '';
+  if (typeof seeded.name !== 'string' || seeded.name.trim() === '') seeded.name = '';
   seeded.number ??= '';
   if (!Number.isSafeInteger(seeded.revision)) seeded.revision = 1;
   return seeded;

@@ -11,6 +11,7 @@ import { FieldHistory } from '../../internal/field-history.js';
 import {
   accessTo,
   changedText,
+  channelName,
   failureReason,
   nameField,
   principalFor,
@@ -413,9 +414,7 @@ export class CustomerDetailsPanel extends StoreElement {
     const principal = this.#principal;
     const fields = visibleFields(this.#controller.definitions, principal);
     const name = nameField(this.#controller.definitions, principal);
-    const channel = customer.channel
-      ? (messages.customer.channels[customer.channel.toLowerCase()] ?? customer.channel)
-      : '';
+    const channel = customer.channel ? channelName(messages, customer.channel) : '';
     // The controller's customer has no number when this viewer may not read it (a customer does not).
     const number = customer.number;
     return html`<div part="header">

@@ -3,7 +3,7 @@
  * on write. A host's own store can run it too.
  */
 import { expect } from 'chai';
-import type { PropertyDefinition } from '../../model/index.js';
+import type { AudienceQuery, PropertyDefinition } from '../../model/index.js';
 import type { PropertyStore, StoreEvent } from '../../storage/property-store.js';
 import { StoreError, type StoreErrorKind } from '../../storage/store-error.js';
 import { seed, SEED_DEFINITIONS } from './seed.js';
@@ -79,6 +79,23 @@ export function runStoreConformance(
         expect((await store.listDefinitions()).at(-1)).to.deep.equal(vip);
         const error = await rejection(store.createDefinition({ ...vip, name: 'VIP' }), 'conflict');
         expect(error.definitionErrors.map((e) => e.code)).to.include('definition.name.taken');
+      });
+
+      it('fills in what a new definition omits, the same in every store: last, agents only, editable by all', async () => {
+        const last = Math.max(...SEED_DEFINITIONS.map((def) => def.order));
+        const created = await store.createDefinition({ name: 'shoe_size', label: 'Shoe size', type: 'number' });
+        expect(created).to.deep.equal({
+          name: 'shoe_size',
+          label: 'Shoe size',
+          type: 'number',
+          showToAgent: true,
+          showToCustomer: false,
+          access: { '*': 'edit' },
+          order: last + 1,
+        });
+        expect((await store.listDefinitions()).at(-1)).to.deep.equal(created);
+        const next = await store.createDefinition({ name: 'hat_size', label: 'Hat size', type: 'number' });
+        expect(next.order).to.equal(last + 2);
       });
 
       it('refuses an invalid definition with the model’s codes and fields', async () => {
@@ -186,6 +203,49 @@ export function runStoreConformance(
         await rejection(store.updateCustomer('ana', { number: '+4915000000000' }, { revision: 1 }), 'forbidden');
         await rejection(store.updateCustomer('nobody', { age: '1' }, { revision: 1 }), 'not-found');
         expect((await store.getCustomer('ana')).revision).to.equal(1);
+      });
+
+      it('refuses a valid value in another form naming the canonical one, and writes nothing', async () => {
+        const error = await rejection(
+          store.updateCustomer('ana', { age: '10.50', birthday: '2024-1-5', callback: '9:05' }, { revision: 1 }),
+          'invalid',
+        );
+        expect(error.errors).to.deep.equal({
+          age: { code: 'value.canonical', params: { canonical: '10.5' } },
+          birthday: { code: 'value.canonical', params: { canonical: '2024-01-05' } },
+          callback: { code: 'value.canonical', params: { canonical: '09:05' } },
+        });
+        expect((await store.getCustomer('ana')).revision).to.equal(1);
+      });
+
+      it('requires a name of 1–200 characters after trimming', async () => {
+        for (const name of [null, '', '   ']) {
+          const error = await rejection(store.updateCustomer('ana', { name }, { revision: 1 }), 'invalid');
+          expect(error.errors.name?.code, JSON.stringify(name)).to.equal('required');
+        }
+        const long = await rejection(
+          store.updateCustomer('ana', { name: 'x'.repeat(201) }, { revision: 1 }),
+          'invalid',
+        );
+        expect(long.errors.name).to.deep.equal({ code: 'text.length', params: { max: 200, length: 201 } });
+        expect((await store.getCustomer('ana')).name).to.equal('Ana');
+        const renamed = await store.updateCustomer('ana', { name: ` ${'x'.repeat(200)} ` }, { revision: 1 });
+        expect(renamed.name).to.have.length(202);
+      });
+
+      it('refuses a change naming __proto__, constructor or prototype, and changes nothing', async () => {
+        for (const key of ['__proto__', 'constructor', 'prototype']) {
+          // As a change set arrives from JSON: `__proto__` an own key, not the object's prototype.
+          const changes = JSON.parse(`{"${key}": {"age": "1"}, "notes": "Polluted"}`) as Record<string, never>;
+          const error = await rejection(store.updateCustomer('ana', changes, { revision: 1 }), 'invalid');
+          expect(Object.hasOwn(error.errors, key), key).to.equal(true);
+          expect(error.errors[key]?.code, key).to.equal('property.name');
+        }
+        const ana = await store.getCustomer('ana');
+        expect(ana.revision).to.equal(1);
+        expect(ana.properties.notes).to.not.equal('Polluted');
+        expect(Object.getPrototypeOf(ana.properties)).to.equal(Object.prototype);
+        expect(({} as Record<string, unknown>).age).to.equal(undefined);
       });
 
       it('merges field by field: another agent’s edit of a different field is no conflict', async () => {
@@ -308,6 +368,13 @@ export function runStoreConformance(
           conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }],
         });
         expect(reds.customers.map((c) => c.id)).to.deep.equal(['ana']);
+      });
+
+      it('refuses groups nested deeper than AUDIENCE_MAX_DEPTH, even 10,000 deep', async () => {
+        let query: AudienceQuery = { match: 'all', conditions: [{ property: 'age', operator: 'is-set' }] };
+        for (let i = 0; i < 10_000; i++) query = { match: 'any', conditions: [query] };
+        const error = await rejection(store.findCustomers(query), 'invalid');
+        expect(error.audienceErrors.map((e) => e.code)).to.deep.equal(['audience.depth']);
       });
 
       it('refuses a query the model rejects', async () => {

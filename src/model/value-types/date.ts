@@ -52,6 +52,10 @@ export const dateType: PropertyTypeSpec = {
   format(def, value, locale) {
     return this.validate(def, value) ? plainText(value) : formatIsoDate(plainText(value), locale);
   },
+  canonical(_def, value) {
+    const match = TYPED_ISO.exec(value.trim());
+    return match ? iso(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
+  },
   validate(_def, value) {
     const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
     if (!match) return { code: 'value.type', params: { expected: 'date' } };

@@ -6,7 +6,7 @@ import { characterCount, fail, ok } from './spec.js';
 import { canonicalDecimal, formatDecimal } from './number.js';
 
 export const ADDRESS_MAX_LENGTH = 1_000;
-const PLACE_ID_MAX_LENGTH = 1_000;
+export const PLACE_ID_MAX_LENGTH = 1_000;
 const KEYS = new Set(['lat', 'lng', 'address', 'placeId']);
 
 const RANGES = { lat: 90, lng: 180 } as const;
@@ -62,9 +62,13 @@ function parseLocation(input: LocationInput): Parsed {
   return problem ? fail(problem) : ok(value);
 }
 
+/** The limits on the texts of a location, the same for what is typed (`parse`) and stored (`validate`). */
 function checkText(value: LocationValue): ValueProblem | null {
   if (value.address !== undefined && characterCount(value.address) > ADDRESS_MAX_LENGTH) {
     return { code: 'location.address', params: { max: ADDRESS_MAX_LENGTH } };
+  }
+  if (value.placeId !== undefined && value.placeId.length > PLACE_ID_MAX_LENGTH) {
+    return { code: 'location.placeId', params: { max: PLACE_ID_MAX_LENGTH } };
   }
   return null;
 }
@@ -101,12 +105,7 @@ export const locationType: PropertyTypeSpec = {
     if (typeof lat !== 'number' || typeof lng !== 'number') return wrong;
     if (!Number.isFinite(lat) || !Number.isFinite(lng)) return wrong;
     if (address !== undefined && (typeof address !== 'string' || address.trim() === '')) return wrong;
-    if (
-      placeId !== undefined &&
-      (typeof placeId !== 'string' || placeId === '' || placeId.length > PLACE_ID_MAX_LENGTH)
-    ) {
-      return wrong;
-    }
+    if (placeId !== undefined && (typeof placeId !== 'string' || placeId === '')) return wrong;
     return checkRanges({ lat, lng }) ?? checkText(location as unknown as LocationValue);
   },
   operators: {

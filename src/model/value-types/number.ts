@@ -4,6 +4,7 @@ import { compareDecimals } from '../decimal.js';
 import { fail, inputText, ok, orderOperators, plainText } from './spec.js';
 
 const CANONICAL = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
+const POINT_DECIMAL = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
 const GROUPED = /\d[\s.,'’\u00a0\u202f_]+\d[\s\d.,'’\u00a0\u202f_]*$/u;
 
 /**
@@ -56,6 +57,8 @@ export const numberType: PropertyTypeSpec = {
     return fail({ code: GROUPED.test(text.trim()) ? 'number.separators' : 'number.format', params: {} });
   },
   format: (_def, value, locale) => formatDecimal(plainText(value), locale),
+  // Only a point as the separator: `1,5` could be one and a half or fifteen.
+  canonical: (_def, value) => (POINT_DECIMAL.test(value) ? canonicalDecimal(value) : undefined),
   validate(_def, value) {
     if (typeof value !== 'string' || !CANONICAL.test(value) || value === '-0') {
       return { code: 'value.type', params: { expected: 'number' } };

@@ -32,6 +32,12 @@ export interface PropertyTypeSpec {
   /** Checks a stored value that arrived from a store or a host (never `null`). */
   validate(def: PropertyDefinition, value: unknown): ValueProblem | null;
   /**
+   * The stored form of a string `validate` refuses but that means one value beyond doubt (`10.50`
+   * → `10.5`, `2024-1-5` → `2024-01-05`), so a store can say which form to send; `undefined` when
+   * there is none. Never a reading that depends on the locale.
+   */
+  canonical?(def: PropertyDefinition, value: string): string | undefined;
+  /**
    * The audience operators of the type besides `is-set` and `is-not-set`, which every type has, in
    * the order a builder offers them, each with how it matches.
    */

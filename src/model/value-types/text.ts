@@ -1,28 +1,39 @@
+import type { PropertyDefinition } from '../types.js';
 import type { PropertyTypeSpec } from './spec.js';
 import { characterCount, fail, inputText, lower, ok, plainText } from './spec.js';
 
 export const TEXT_MAX_LENGTH = 10_000;
 
-function checkText(text: string) {
-  const length = characterCount(text);
-  return length > TEXT_MAX_LENGTH ? ({ code: 'text.length', params: { max: TEXT_MAX_LENGTH, length } } as const) : null;
+/** The definition's `maxLength`, never more than any text may hold. */
+export function textMaxLength(def: PropertyDefinition): number {
+  const max = def.maxLength;
+  return typeof max === 'number' && Number.isSafeInteger(max) && max >= 1
+    ? Math.min(max, TEXT_MAX_LENGTH)
+    : TEXT_MAX_LENGTH;
+}
+
+/** Surrounding whitespace is not counted: it is not what anyone reads. */
+function checkText(def: PropertyDefinition, text: string) {
+  const max = textMaxLength(def);
+  const length = characterCount(text.trim());
+  return length > max ? ({ code: 'text.length', params: { max, length } } as const) : null;
 }
 
 /** Text is kept exactly as typed, line breaks included; only whitespace counts as empty. */
 export const textType: PropertyTypeSpec = {
-  parse(_def, input) {
+  parse(def, input) {
     const text = inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'text' } });
     if (text.trim() === '') return ok(null);
-    const problem = checkText(text);
+    const problem = checkText(def, text);
     return problem ? fail(problem) : ok(text);
   },
   format: (_def, value) => plainText(value),
-  validate(_def, value) {
+  validate(def, value) {
     if (typeof value !== 'string' || value.trim() === '') {
       return { code: 'value.type', params: { expected: 'text' } };
     }
-    return checkText(value);
+    return checkText(def, value);
   },
   operators: {
     contains: { operand: 'one', test: (operand) => (v) => typeof v === 'string' && lower(v).includes(lower(operand)) },

@@ -56,6 +56,10 @@ export const timeType: PropertyTypeSpec = {
   format(def, value, locale) {
     return this.validate(def, value) ? plainText(value) : formatIsoTime(plainText(value), locale);
   },
+  canonical(_def, value) {
+    const match = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(value);
+    return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : undefined;
+  },
   validate(_def, value) {
     if (typeof value !== 'string' || !/^\d{2}:\d{2}$/.test(value)) {
       return { code: 'value.type', params: { expected: 'time' } };

@@ -28,6 +28,7 @@ export const wordType: PropertyTypeSpec = {
     return problem ? fail(problem) : ok(word);
   },
   format: (_def, value) => plainText(value),
+  canonical: (_def, value) => value.trim(),
   validate(_def, value) {
     if (typeof value !== 'string' || value === '') {
       return { code: 'value.type', params: { expected: 'word' } };

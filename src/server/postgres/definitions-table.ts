@@ -3,7 +3,7 @@
  * table's SHARE ROW EXCLUSIVE lock first, so changes of definitions run one at a time (reads go on)
  * and each check sees the definitions it will change.
  */
-import type { PropertyDefinition } from '../../model/index.js';
+import type { DefinitionInit, PropertyDefinition } from '../../model/index.js';
 import { StoreError } from '../../storage/store-error.js';
 import {
   checkDefinitionDelete,
@@ -40,7 +40,7 @@ export class DefinitionsTable {
     ]);
   }
 
-  async create(def: PropertyDefinition): Promise<PropertyDefinition> {
+  async create(def: DefinitionInit): Promise<PropertyDefinition> {
     try {
       return await this.db.transaction(async (tx) => {
         await tx.exec(LOCK);
@@ -113,7 +113,7 @@ export class DefinitionsTable {
   }
 
   /** The seed's definitions, checked one after another as creating them would be. */
-  async insertSeed(sql: Sql, definitions: readonly PropertyDefinition[]): Promise<PropertyDefinition[]> {
+  async insertSeed(sql: Sql, definitions: readonly DefinitionInit[]): Promise<PropertyDefinition[]> {
     const custom: PropertyDefinition[] = [];
     for (const def of definitions) custom.push(checkNewDefinition(def, custom));
     for (const def of custom) await this.#insert(sql, def);
