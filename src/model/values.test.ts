@@ -177,15 +177,6 @@ describe('pattern', () => {
     console.log(`      ([a-z]+)+[0-9] on 10,000 letters, twice: ${(performance.now() - started).toFixed(1)} ms`);
   });
 
-  it('reads JavaScript’s \\u escapes, which RE2 spells \\x{…}', () => {
-    const accent = definition('text', { label: 'Accent', pattern: '[\\u00e0-\\u00ff]+|\\u{1F600}' });
-    expect(parsed(accent, 'éà')).to.equal('éà');
-    expect(parsed(accent, '😀')).to.equal('😀');
-    expect(rejected(accent, 'e').code).to.equal('pattern.mismatch');
-    const literal = definition('text', { label: 'Literal', pattern: '\\\\u0041' });
-    expect(parsed(literal, '\\u0041')).to.equal('\\u0041');
-  });
-
   it('cannot be escaped by an unbalanced pattern', () => {
     const zip = definition('text', { label: 'Zip', pattern: '[0-9]{5})|(?:.*' });
     expect(rejected(zip, 'anything at all').code).to.equal('pattern.invalid');

@@ -23,7 +23,7 @@ export function compilePattern(pattern: string): CompiledPattern | null {
   let compiled = patterns.get(pattern);
   if (compiled === undefined) {
     try {
-      compiled = RE2JS.compile(re2Syntax(pattern));
+      compiled = RE2JS.compile(pattern);
     } catch {
       compiled = null;
     }
@@ -33,19 +33,10 @@ export function compilePattern(pattern: string): CompiledPattern | null {
   return compiled;
 }
 
-const JS_ESCAPES = /\\(?:\\|u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4}))/g;
-
-/** JavaScript's `\u00e9` and `\u{1F600}`, which RE2 does not know, as its `\x{…}`; `\\u` stays as it is. */
-function re2Syntax(pattern: string): string {
-  return pattern.replace(JS_ESCAPES, (escape, braced?: string, four?: string) =>
-    braced || four ? `\\x{${braced ?? four}}` : escape,
-  );
-}
-
 /** Why a pattern does not compile (the engine's words, in English); `''` when it does. */
 export function patternFault(pattern: string): string {
   try {
-    RE2JS.compile(re2Syntax(pattern));
+    RE2JS.compile(pattern);
     return '';
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
