@@ -166,17 +166,6 @@ describe('pattern', () => {
     expect(validateValue(orderId, 'ab123456')?.code).to.equal('pattern.mismatch');
   });
 
-  it('matches a catastrophic pattern against 10,000 letters in linear time', () => {
-    const letters = definition('text', { label: 'Letters', pattern: '([a-z]+)+[0-9]' });
-    const long = 'a'.repeat(10_000);
-    const started = performance.now();
-    expect(rejected(letters, long).code).to.equal('pattern.mismatch');
-    // 10,000 characters is the most a text holds: 9,999 letters and a digit.
-    expect(parsed(letters, `${long.slice(1)}7`) === `${long.slice(1)}7`).to.equal(true);
-    // Measured for the record (a backtracking engine takes ~20 s on 28 letters); not asserted.
-    console.log(`      ([a-z]+)+[0-9] on 10,000 letters, twice: ${(performance.now() - started).toFixed(1)} ms`);
-  });
-
   it('cannot be escaped by an unbalanced pattern', () => {
     const zip = definition('text', { label: 'Zip', pattern: '[0-9]{5})|(?:.*' });
     expect(rejected(zip, 'anything at all').code).to.equal('pattern.invalid');

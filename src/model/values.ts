@@ -1,4 +1,3 @@
-import { RE2JS } from 're2js';
 import type { ValueError, ValueProblem } from './errors.js';
 import type { PropertyDefinition, PropertyValue, ValueInput } from './types.js';
 import { specFor } from './value-types/index.js';
@@ -6,7 +5,7 @@ import { fail, plainText, type PropertyTypeSpec } from './value-types/spec.js';
 
 export type ParseResult = { ok: true; value: PropertyValue | null } | { ok: false; error: ValueError };
 
-/** A compiled pattern: `matches` tests the whole value, in time linear in its length. */
+/** A compiled pattern: `matches` tests the whole value. */
 export interface CompiledPattern {
   matches(value: string): boolean;
 }
@@ -15,15 +14,18 @@ const patterns = new Map<string, CompiledPattern | null>();
 const PATTERN_CACHE_MAX = 1_000;
 
 /**
- * The definition's pattern, matched against the whole value; `null` when it does not compile.
- * RE2 (through `re2js`), not `RegExp`: matching is linear in the value's length, so no pattern
- * hangs the thread, and the pattern compiles on its own, so `a)|(.*` cannot escape the anchoring.
+ * The definition's pattern, matched against the whole value; `null` when it does not compile. It
+ * must compile on its own before it is anchored, so `a)|(.*` cannot escape the anchoring.
+ * Matching is JavaScript's `RegExp`, which backtracks: a pattern with nested repeats can take
+ * exponential time (issue 18 keeps that open; RE2 through `re2js` would cost every page 46 KB gzip).
  */
 export function compilePattern(pattern: string): CompiledPattern | null {
   let compiled = patterns.get(pattern);
   if (compiled === undefined) {
     try {
-      compiled = RE2JS.compile(pattern);
+      new RegExp(pattern, 'u');
+      const anchored = new RegExp(`^(?:${pattern})$`, 'u');
+      compiled = { matches: (value) => anchored.test(value) };
     } catch {
       compiled = null;
     }
@@ -36,7 +38,7 @@ export function compilePattern(pattern: string): CompiledPattern | null {
 /** Why a pattern does not compile (the engine's words, in English); `''` when it does. */
 export function patternFault(pattern: string): string {
   try {
-    RE2JS.compile(pattern);
+    new RegExp(pattern, 'u');
     return '';
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

@@ -151,13 +151,8 @@ export class RestStore implements PropertyStore {
     return this.#request('GET', 'definitions', { signal, read: true, answer: definitionList });
   }
 
-<<<<<<< HEAD
-  createDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
-    return this.#request('POST', 'definitions', { body: def, answer: definition });
-=======
   createDefinition(def: DefinitionInit): Promise<PropertyDefinition> {
-    return this.#request('POST', 'definitions', { body: def });
->>>>>>> r-model
+    return this.#request('POST', 'definitions', { body: def, answer: definition });
   }
 
   updateDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {

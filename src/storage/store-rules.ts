@@ -195,7 +195,6 @@ export function applyCustomerChanges(
   return next;
 }
 
-<<<<<<< HEAD
 /** The fields of `changes` that a write from `previous` to `next` wrote (a stale field already holding its value is not). */
 export function writtenFields(previous: Customer, next: Customer, changes: Record<string, unknown>): string[] {
   if (next.revision === previous.revision) return [];
@@ -222,15 +221,12 @@ function sameValue(a: unknown, b: unknown): boolean {
   );
 }
 
-/** Checks seed data the way a write would be checked: an invalid seed is refused, not stored. */
-=======
 /**
  * Checks seed data the way a write would be checked: an invalid seed is refused, not stored. A
  * seed may have no name (`''` or none): like a customer a conversation creates before anyone
  * knows it (`upsertCustomer`). A name it has is checked as a write would check it (1–200
  * characters after trimming); the name stays required for every write.
  */
->>>>>>> r-model
 export function checkSeedCustomer(customer: Customer, definitions: readonly PropertyDefinition[]): Customer {
   if (typeof customer?.id !== 'string' || customer.id === '') {
     throw new StoreError('invalid', 'Every customer needs an id.', { code: 'customer.id' });
