@@ -242,6 +242,8 @@ export interface Catalog {
     countHidden: string;
     preview: string;
     empty: string;
+    /** In place of a group nested deeper than the builder shows. */
+    tooDeep: (max: number) => string;
   };
   locationPicker: {
     label: string;

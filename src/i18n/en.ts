@@ -347,6 +347,8 @@ export const en: Catalog = {
     countHidden: 'Not counted: a condition uses a property you may not see.',
     preview: 'For example',
     empty: 'No conditions yet: every customer matches.',
+    tooDeep: (max) =>
+      `This group is nested more than ${max} levels deep, too deep to show or count. Remove it, or build the query with fewer levels.`,
   },
   locationPicker: {
     label: 'Location',
