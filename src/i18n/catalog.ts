@@ -262,6 +262,8 @@ export interface Catalog {
     noKey: string;
     loadFailed: string;
     loadTimeout: string;
+    /** Loads the map again after it failed or took too long. */
+    retryMap: string;
     pinMoved: (place: string) => string;
   };
 }

@@ -384,6 +384,7 @@ export const de: Catalog = {
       'Die Karte wird nicht angezeigt, weil kein Google-Maps-Schlüssel angegeben ist. Geben Sie stattdessen die Koordinaten ein.',
     loadFailed: 'Die Karte konnte nicht geladen werden. Geben Sie stattdessen die Koordinaten ein.',
     loadTimeout: 'Die Karte lädt zu lange. Geben Sie stattdessen die Koordinaten ein.',
+    retryMap: 'Erneut versuchen',
     pinMoved: (place) => `Markierung nach ${place} verschoben.`,
   },
 };

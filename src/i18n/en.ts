@@ -367,6 +367,7 @@ export const en: Catalog = {
     noKey: 'The map is not shown because no Google Maps key was given. Type the coordinates instead.',
     loadFailed: 'The map could not be loaded. Type the coordinates instead.',
     loadTimeout: 'The map is taking too long to load. Type the coordinates instead.',
+    retryMap: 'Try again',
     pinMoved: (place) => `Pin moved to ${place}.`,
   },
 };
