@@ -129,6 +129,18 @@ export interface Catalog {
     typeExamples: Record<import('../model/types.js').PropertyType, string>;
     example: (text: string) => string;
     typeLocked: (count: number) => string;
+    /** The question before a change that makes stored values invalid. */
+    damageTitle: string;
+    /** `options`: the removed options customers hold, as a list. */
+    damageRemovedOptions: (count: number, options: string) => string;
+    /** Counted exactly: every holder's value was tried against the new pattern. */
+    damagePattern: (count: number) => string;
+    /** Not every value could be tried: how many hold a value at all. */
+    damagePatternUpTo: (count: number) => string;
+    /** The store could not count; `reason` in words. */
+    damageUnknown: (reason: string) => string;
+    damageConfirm: string;
+    damageBack: string;
     options: string;
     optionLabel: (position: number) => string;
     optionValue: (value: string) => string;

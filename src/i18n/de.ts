@@ -228,6 +228,19 @@ export const de: Catalog = {
     example: (text) => `Zum Beispiel: ${text}`,
     typeLocked: (n) =>
       `${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} einen Wert für diese Eigenschaft, daher lässt sich der Typ nicht ändern.`,
+    damageTitle: 'Eine Änderung speichern, durch die gespeicherte Werte ungültig werden?',
+    damageRemovedOptions: (n, options) =>
+      `${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} eine Option, die Sie entfernt haben (${options}). Diese Werte sind dann nicht mehr gültig.`,
+    damagePattern: (n) =>
+      n === 1
+        ? `${count(n)} Kunde hat einen Wert, der nicht zum neuen Muster passt.`
+        : `${count(n)} Kunden haben Werte, die nicht zum neuen Muster passen.`,
+    damagePatternUpTo: (n) =>
+      `Bis zu ${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} möglicherweise Werte, die nicht mehr zum neuen Muster passen.`,
+    damageUnknown: (reason) =>
+      `Es konnte nicht geprüft werden, ob Kunden Werte haben, die durch diese Änderung ungültig werden: ${reason}`,
+    damageConfirm: 'Trotzdem speichern',
+    damageBack: 'Zurück',
     options: 'Optionen',
     optionLabel: (position) => `Option ${position}`,
     optionValue: (value) => `gespeichert als ${value}`,

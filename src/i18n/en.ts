@@ -216,6 +216,17 @@ export const en: Catalog = {
     example: (text) => `For example: ${text}`,
     typeLocked: (n) =>
       `${count(n)} ${n === 1 ? 'customer has' : 'customers have'} a value for this property, so its type cannot change.`,
+    damageTitle: 'Save a change that makes stored values invalid?',
+    damageRemovedOptions: (n, options) =>
+      `${count(n)} ${n === 1 ? 'customer holds' : 'customers hold'} an option you removed (${options}). Those values will no longer be valid.`,
+    damagePattern: (n) =>
+      `${count(n)} ${n === 1 ? 'customer holds a value' : 'customers hold values'} that ${n === 1 ? 'does' : 'do'} not match the new pattern.`,
+    damagePatternUpTo: (n) =>
+      `Up to ${count(n)} ${n === 1 ? 'customer' : 'customers'} may hold values that no longer match the new pattern.`,
+    damageUnknown: (reason) =>
+      `It could not be checked whether customers hold values this change makes invalid: ${reason}`,
+    damageConfirm: 'Save anyway',
+    damageBack: 'Go back',
     options: 'Options',
     optionLabel: (position) => `Option ${position}`,
     optionValue: (value) => `stored as ${value}`,
