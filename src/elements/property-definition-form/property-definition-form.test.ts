@@ -566,6 +566,22 @@ describe('<property-definition-form> asks before a change that makes stored valu
     expect(faulty.callsOf('updateDefinition')).to.deep.equal([]);
   });
 
+  it('says “up to” when there are too many holders to try each value', async () => {
+    const many = Array.from({ length: 501 }, (_, index) => ({
+      ...people[0]!,
+      id: `c${index}`,
+      number: String(index),
+      properties: { tier: index % 2 ? 'A1' : 'gold' },
+    }));
+    const el = await form(new MemoryStore({ definitions: [color, tier], customers: many }), tier);
+    await type($(el, '#pattern'), '[A-Z][0-9]');
+    await save(el);
+    await waitUntil(() => dialog(el)?.open, 'the question is asked');
+    expect(dialog(el)!.textContent).to.contain(
+      'Up to 501 customers may hold values that no longer match the new pattern.',
+    );
+  });
+
   it('asks, too, when the store cannot count', async () => {
     const faulty = store();
     const el = await form(faulty, color);
