@@ -383,7 +383,7 @@ describe('<audience-builder> keeps what the user types', () => {
     );
   });
 
-  it('keeps every other operand as typed while the count follows: numbers, between pairs, days, word lists', async () => {
+  it('keeps every other operand as typed while the count follows: numbers, dates, between pairs, days, word lists', async () => {
     const store = new FaultyStore(new MemoryStore({ definitions: places, customers: located, now: () => NOW }));
     const el = await builder(store);
     // Typed into one field after another; each is checked while it still has the focus, after the
@@ -407,6 +407,9 @@ describe('<audience-builder> keeps what the user types', () => {
     const [from, to] = await condition(el, 'Age', 'is between');
     await typeAndCheck(input(from!), '20.0', { counted: false });
     await typeAndCheck(input(to!), '60.00');
+    const [since, until] = await condition(el, 'Last', 'is between');
+    await typeAndCheck(input(since!), '11/1/2026', { counted: false });
+    await typeAndCheck(input(until!), '11/30/2026');
     const [days] = await condition(el, 'Last', 'is within');
     await typeAndCheck(input(days!), '30.0');
     const [words] = await condition(el, 'Tier', 'is one');
