@@ -325,7 +325,7 @@ describe('<location-picker> with a (fake) Google map', () => {
     try {
       const maps = createFakeMaps({ hangFirst: 1 });
       const picker = await fixture<LocationPicker>(
-        html`<location-picker label="Zuhause" locale="de" .maps=${{ importLibrary: maps.importLibrary }}></location-picker>`,
+        html`<location-picker label="Zuhause" locale="de" required .maps=${{ importLibrary: maps.importLibrary }}></location-picker>`,
       );
       await waitUntil(() => text(picker, 'notice').includes('zu lange'), 'the timeout notice');
       const retry = picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
@@ -334,6 +334,9 @@ describe('<location-picker> with a (fake) Google map', () => {
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => maps.maps.length === 1, 'the map is made on the retry');
       await waitUntil(() => text(picker, 'notice') === '', 'no notice once the map is there');
+      // Trying again is not leaving the field: an empty required picker shows no error for it.
+      await waitUntil(() => document.activeElement === maps.maps[0]!.element, 'focus on the map');
+      expect(text(picker, 'error')).to.equal('');
     } finally {
       LocationPicker.mapLoadTimeout = before;
     }

@@ -237,16 +237,15 @@ export class LocationPicker extends FormControlElement {
     if (this.retrying) return;
     this.retrying = true;
     const button = this.renderRoot.querySelector<HTMLElement>('[part~="retry-button"]');
-    let focused = false;
     try {
       await this.#map.retry();
-      focused = button !== null && this.shadowRoot?.activeElement === button;
+      // The button goes once the map is there: focus moves first to the map the user asked for, so
+      // it is never dropped with the button (which would count as leaving the field).
+      if (this.#map.status === 'ready' && button && this.shadowRoot?.activeElement === button)
+        this.querySelector<HTMLElement>('[slot="map"]')?.focus();
     } finally {
       this.retrying = false;
     }
-    await this.updateComplete;
-    // The button is gone once the map is there: focus follows to the map the user asked for.
-    if (focused && this.#map.status === 'ready') this.querySelector<HTMLElement>('[slot="map"]')?.focus();
   }
 
   #useMyLocation(): void {
