@@ -129,6 +129,18 @@ export interface Catalog {
     typeExamples: Record<import('../model/types.js').PropertyType, string>;
     example: (text: string) => string;
     typeLocked: (count: number) => string;
+    /** The question before a change that makes stored values invalid. */
+    damageTitle: string;
+    /** `options`: the removed options customers hold, as a list. */
+    damageRemovedOptions: (count: number, options: string) => string;
+    /** Counted exactly: every holder's value was tried against the new pattern. */
+    damagePattern: (count: number) => string;
+    /** Not every value could be tried: how many hold a value at all. */
+    damagePatternUpTo: (count: number) => string;
+    /** The store could not count; `reason` in words. */
+    damageUnknown: (reason: string) => string;
+    damageConfirm: string;
+    damageBack: string;
     options: string;
     optionLabel: (position: number) => string;
     optionValue: (value: string) => string;
@@ -242,6 +254,8 @@ export interface Catalog {
     countHidden: string;
     preview: string;
     empty: string;
+    /** In place of a group nested deeper than the builder shows. */
+    tooDeep: (max: number) => string;
   };
   locationPicker: {
     label: string;
@@ -260,6 +274,8 @@ export interface Catalog {
     noKey: string;
     loadFailed: string;
     loadTimeout: string;
+    /** Loads the map again after it failed or took too long. */
+    retryMap: string;
     pinMoved: (place: string) => string;
   };
 }

@@ -243,6 +243,19 @@ export const de: Catalog = {
     example: (text) => `Zum Beispiel: ${text}`,
     typeLocked: (n) =>
       `${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} einen Wert für diese Eigenschaft, daher lässt sich der Typ nicht ändern.`,
+    damageTitle: 'Eine Änderung speichern, durch die gespeicherte Werte ungültig werden?',
+    damageRemovedOptions: (n, options) =>
+      `${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} eine Option, die Sie entfernt haben (${options}). Diese Werte sind dann nicht mehr gültig.`,
+    damagePattern: (n) =>
+      n === 1
+        ? `${count(n)} Kunde hat einen Wert, der nicht zum neuen Muster passt.`
+        : `${count(n)} Kunden haben Werte, die nicht zum neuen Muster passen.`,
+    damagePatternUpTo: (n) =>
+      `Bis zu ${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} möglicherweise Werte, die nicht mehr zum neuen Muster passen.`,
+    damageUnknown: (reason) =>
+      `Es konnte nicht geprüft werden, ob Kunden Werte haben, die durch diese Änderung ungültig werden: ${reason}`,
+    damageConfirm: 'Trotzdem speichern',
+    damageBack: 'Zurück',
     options: 'Optionen',
     optionLabel: (position) => `Option ${position}`,
     optionValue: (value) => `gespeichert als ${value}`,
@@ -377,6 +390,8 @@ export const de: Catalog = {
     countHidden: 'Nicht gezählt: Eine Bedingung verwendet eine Eigenschaft, die Sie nicht sehen dürfen.',
     preview: 'Zum Beispiel',
     empty: 'Noch keine Bedingungen: Alle Kunden passen.',
+    tooDeep: (max) =>
+      `Diese Gruppe ist mehr als ${max} Ebenen tief verschachtelt, zu tief, um sie zu zeigen oder zu zählen. Entfernen Sie sie oder bauen Sie die Abfrage mit weniger Ebenen.`,
   },
   locationPicker: {
     label: 'Ort',
@@ -397,6 +412,7 @@ export const de: Catalog = {
       'Die Karte wird nicht angezeigt, weil kein Google-Maps-Schlüssel angegeben ist. Geben Sie stattdessen die Koordinaten ein.',
     loadFailed: 'Die Karte konnte nicht geladen werden. Geben Sie stattdessen die Koordinaten ein.',
     loadTimeout: 'Die Karte lädt zu lange. Geben Sie stattdessen die Koordinaten ein.',
+    retryMap: 'Erneut versuchen',
     pinMoved: (place) => `Markierung nach ${place} verschoben.`,
   },
 };

@@ -230,6 +230,17 @@ export const en: Catalog = {
     example: (text) => `For example: ${text}`,
     typeLocked: (n) =>
       `${count(n)} ${n === 1 ? 'customer has' : 'customers have'} a value for this property, so its type cannot change.`,
+    damageTitle: 'Save a change that makes stored values invalid?',
+    damageRemovedOptions: (n, options) =>
+      `${count(n)} ${n === 1 ? 'customer holds' : 'customers hold'} an option you removed (${options}). Those values will no longer be valid.`,
+    damagePattern: (n) =>
+      `${count(n)} ${n === 1 ? 'customer holds a value' : 'customers hold values'} that ${n === 1 ? 'does' : 'do'} not match the new pattern.`,
+    damagePatternUpTo: (n) =>
+      `Up to ${count(n)} ${n === 1 ? 'customer' : 'customers'} may hold values that no longer match the new pattern.`,
+    damageUnknown: (reason) =>
+      `It could not be checked whether customers hold values this change makes invalid: ${reason}`,
+    damageConfirm: 'Save anyway',
+    damageBack: 'Go back',
     options: 'Options',
     optionLabel: (position) => `Option ${position}`,
     optionValue: (value) => `stored as ${value}`,
@@ -361,6 +372,8 @@ export const en: Catalog = {
     countHidden: 'Not counted: a condition uses a property you may not see.',
     preview: 'For example',
     empty: 'No conditions yet: every customer matches.',
+    tooDeep: (max) =>
+      `This group is nested more than ${max} levels deep, too deep to show or count. Remove it, or build the query with fewer levels.`,
   },
   locationPicker: {
     label: 'Location',
@@ -379,6 +392,7 @@ export const en: Catalog = {
     noKey: 'The map is not shown because no Google Maps key was given. Type the coordinates instead.',
     loadFailed: 'The map could not be loaded. Type the coordinates instead.',
     loadTimeout: 'The map is taking too long to load. Type the coordinates instead.',
+    retryMap: 'Try again',
     pinMoved: (place) => `Pin moved to ${place}.`,
   },
 };

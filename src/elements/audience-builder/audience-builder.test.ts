@@ -7,7 +7,7 @@ import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import type { StoreError } from '../../storage/store-error.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
-import { AudienceBuilder } from './audience-builder.js';
+import { AudienceBuilder, MAX_GROUP_DEPTH } from './audience-builder.js';
 import './audience-builder.js';
 import '../../i18n/de.js';
 
@@ -299,5 +299,164 @@ describe('<audience-builder> and access control', () => {
     expect(conditions(el)[0]!.querySelector('.condition-error')!.textContent).to.equal(
       'Sie dürfen die Eigenschaft „income“ nicht sehen, daher kann diese Bedingung nicht gezählt werden. Entfernen Sie sie oder wählen Sie eine andere Eigenschaft.',
     );
+  });
+});
+
+describe('<audience-builder> keeps what the user types', () => {
+  const places: PropertyDefinition[] = [
+    ...definitions,
+    { ...base, order: 4, name: 'home', label: 'Home', type: 'location' },
+    { ...base, order: 5, name: 'tier', label: 'Tier', type: 'word' },
+  ];
+  const located: Customer[] = customers.map((customer, index) => ({
+    ...customer,
+    properties: {
+      ...customer.properties,
+      // Ana lives by the Eiffel Tower, the others in Berlin.
+      home: index === 0 ? { lat: 48.8584, lng: 2.2945 } : { lat: 52.52, lng: 13.405 },
+    },
+  }));
+  const input = (editor: Element, selector = 'input') => {
+    const picker = editor.shadowRoot!.querySelector('location-picker');
+    return (picker ?? editor).shadowRoot!.querySelector<HTMLInputElement>(selector)!;
+  };
+  /** Types into a field as a user would, then leaves it with Tab. */
+  async function typeInto(field: HTMLInputElement, text: string) {
+    field.focus();
+    await sendKeys({ type: text });
+    await sendKeys({ press: 'Tab' });
+  }
+  async function condition(el: AudienceBuilder, property: string, operator: string) {
+    button(el, 'Add a condition').click();
+    await el.updateComplete;
+    const at = conditions(el).length - 1;
+    await choose(conditions(el)[at]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!, property);
+    await choose(conditions(el)[at]!.querySelectorAll('select')[1]!, operator);
+    const editors = [...conditions(el)[at]!.querySelectorAll('property-editor')];
+    await Promise.all(editors.map((editor) => editor.updateComplete));
+    return editors;
+  }
+
+  it('keeps “48.8566” and “2.3522” as typed in “within … km of”, and counts that point', async () => {
+    const el = await builder(new MemoryStore({ definitions: places, customers: located }));
+    const [point, km] = await condition(el, 'Home', 'is within');
+    await typeInto(input(point!, '#lat'), '48.8566');
+    await typeInto(input(point!, '#lng'), '2.3522');
+    await typeInto(input(km!), '10');
+    await waitUntil(() => count(el) === '1 customer matches.', `within 10 km of Paris: ${count(el)}`);
+    expect(input(point!, '#lat').value).to.equal('48.8566');
+    expect(input(point!, '#lng').value).to.equal('2.3522');
+    expect(input(km!).value).to.equal('10');
+    expect(el.value.conditions[0]).to.deep.equal({
+      property: 'home',
+      operator: 'within-km',
+      value: { lat: 48.8566, lng: 2.3522, km: 10 },
+    });
+  });
+
+  it('says a half-typed point is incomplete instead of counting, and keeps the distance typed beside it', async () => {
+    const store = new FaultyStore(new MemoryStore({ definitions: places, customers: located }));
+    const el = await builder(store);
+    const [point, km] = await condition(el, 'Home', 'is within');
+    await typeInto(input(km!), '25');
+    input(point!, '#lat').focus();
+    await sendKeys({ type: '48.8566' });
+    // On past the longitude and the address, out of the point.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    const asked = store.callsOf('findCustomers').length;
+    await waitUntil(
+      () => count(el) === 'Complete or correct the conditions to see how many customers match.',
+      `no count from half a point: ${count(el)}`,
+    );
+    await waitUntil(() => input(point!, '#lat').getAttribute('aria-invalid') === 'true', 'the point is marked invalid');
+    const picker = point!.shadowRoot!.querySelector('location-picker')!;
+    expect(picker.shadowRoot!.querySelector('[part~="error"]')!.textContent).not.to.equal('');
+    expect(input(km!).value).to.equal('25');
+    expect(input(point!, '#lat').value).to.equal('48.8566');
+    expect(store.callsOf('findCustomers').length).to.equal(asked);
+    await typeInto(input(point!, '#lng'), '2.3522');
+    await waitUntil(
+      () => count(el) === '1 customer matches.',
+      `now counted: ${count(el)} ${store.callsOf('findCustomers').length} ${JSON.stringify(el.value)}`,
+    );
+  });
+
+  it('keeps every other operand as typed while the count follows: numbers, dates, between pairs, days, word lists', async () => {
+    const store = new FaultyStore(new MemoryStore({ definitions: places, customers: located, now: () => NOW }));
+    const el = await builder(store);
+    // Typed into one field after another; each is checked while it still has the focus, after the
+    // query it gave was counted and rendered (leaving a field may show its text in canonical form).
+    const typeAndCheck = async (field: HTMLInputElement, text: string, { counted = true } = {}) => {
+      const asked = store.callsOf('findCustomers').length;
+      const before = JSON.stringify(el.value);
+      field.focus();
+      await sendKeys({ type: text });
+      await waitUntil(() => JSON.stringify(el.value) !== before, `“${text}” reaches the query`);
+      if (counted)
+        await waitUntil(
+          () => store.callsOf('findCustomers').length > asked && /\d customers? match/.test(count(el)),
+          `counted after “${text}”: ${count(el)}`,
+        );
+      await el.updateComplete;
+      expect(field.value).to.equal(text);
+    };
+    const [more] = await condition(el, 'Age', 'is more');
+    await typeAndCheck(input(more!), '18.50');
+    const [from, to] = await condition(el, 'Age', 'is between');
+    await typeAndCheck(input(from!), '20.0', { counted: false });
+    await typeAndCheck(input(to!), '60.00');
+    const [since, until] = await condition(el, 'Last', 'is between');
+    await typeAndCheck(input(since!), '11/1/2026', { counted: false });
+    await typeAndCheck(input(until!), '11/30/2026');
+    const [days] = await condition(el, 'Last', 'is within');
+    await typeAndCheck(input(days!), '30.0');
+    const [words] = await condition(el, 'Tier', 'is one');
+    await typeAndCheck(input(words!), 'gold,  silver, ');
+  });
+});
+
+describe('<audience-builder> and a very deep query', () => {
+  const deep = (depth: number): AudienceQuery => {
+    let query: AudienceQuery = { match: 'all', conditions: [{ property: 'age', operator: 'gt', value: '30' }] };
+    for (let level = 1; level < depth; level++) query = { match: level % 2 ? 'any' : 'all', conditions: [query] };
+    return query;
+  };
+
+  it(`shows ${MAX_GROUP_DEPTH} levels of a query 500 deep, says the rest is too deep, and does not count it`, async () => {
+    const store = new FaultyStore(new MemoryStore({ definitions, customers }));
+    const el = await fixture<AudienceBuilder>(
+      html`<audience-builder count-delay="10" .store=${store} .value=${deep(500)}></audience-builder>`,
+    );
+    const message = `This group is nested more than ${MAX_GROUP_DEPTH} levels deep, too deep to show or count. Remove it, or build the query with fewer levels.`;
+    await waitUntil(
+      () => count(el) === 'Complete or correct the conditions to see how many customers match.',
+      `not counted: ${count(el)}`,
+    );
+    expect(el.shadowRoot!.querySelectorAll('fieldset[part~="group"]')).to.have.length(MAX_GROUP_DEPTH);
+    expect(el.shadowRoot!.querySelector('.too-deep')!.textContent).to.contain(message);
+    expect(store.callsOf('findCustomers')).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    // Removing the part too deep to show leaves a query that is counted.
+    const remove = el.shadowRoot!.querySelector<HTMLButtonElement>('.too-deep button')!;
+    remove.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => count(el) === '6 customers match.', `counted: ${count(el)}`);
+    expect(el.shadowRoot!.querySelector('.too-deep')).to.equal(null);
+  });
+
+  it('offers no “Add a group” at the deepest level it shows, and says so in German', async () => {
+    const el = await fixture<AudienceBuilder>(
+      html`<audience-builder locale="de" count-delay="10" .store=${new MemoryStore({ definitions, customers })}
+        .value=${deep(MAX_GROUP_DEPTH + 1)}></audience-builder>`,
+    );
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.too-deep')!.textContent).to.contain('zu tief');
+    const groups = [...el.shadowRoot!.querySelectorAll('fieldset[part~="group"]')];
+    const adds = (group: Element) =>
+      [...group.querySelectorAll(':scope > .buttons > button')].filter((b) => b.textContent === 'Gruppe hinzufügen');
+    expect(adds(groups.at(-1)!)).to.have.length(0);
+    expect(adds(groups[0]!)).to.have.length(1);
   });
 });

@@ -34,6 +34,37 @@ type Path = number[];
 const isGroup = (item: Item): item is AudienceQuery => 'conditions' in item;
 const key = (path: Path, slot = '') => `${path.join('.')}${slot ? `:${slot}` : ''}`;
 const PREVIEW_SIZE = 5;
+/**
+ * Groups nested deeper than this are not rendered (each level costs a fieldset, and hundreds of
+ * levels stall or crash the page) nor counted. The model's own limit, `audience.depth`, is not in
+ * this branch yet; this is the same number.
+ */
+export const MAX_GROUP_DEPTH = 8;
+
+/** How many groups deep the query goes (the outermost counts as 1); walks without recursion. */
+function groupDepth(query: AudienceQuery): number {
+  let deepest = 0;
+  const stack: [AudienceQuery, number][] = [[query, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [group, depth] = next;
+    deepest = Math.max(deepest, depth);
+    for (const item of Array.isArray(group.conditions) ? group.conditions : [])
+      if (isGroup(item)) stack.push([item, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Two operand values alike as JSON: what a condition keeps of what an editor reported. */
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Two numbers alike as numbers: `1.50` typed and `1.5` kept are the same operand. */
+const sameNumber = (a: unknown, b: unknown) =>
+  a === null || a === undefined || b === null || b === undefined ? a == b : Number(a) === Number(b);
+/** Two points alike in latitude and longitude: an address typed with them is the editor's to keep. */
+const samePoint = (a: unknown, b: unknown) => {
+  const p = a as LocationValue | null | undefined;
+  const q = b as LocationValue | null | undefined;
+  return p && q ? p.lat === q.lat && p.lng === q.lng : !p && !q;
+};
 
 /** Replaces the item at `path` with what `change` makes of it; the query is never mutated. */
 function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item | undefined): AudienceQuery {
@@ -101,6 +132,12 @@ export class AudienceBuilder extends StoreElement {
   #badInput = new Set<string>();
   /** A word list is typed as text; the text is kept while it is being typed. */
   #listText = new Map<string, string>();
+  /**
+   * What each operand editor last reported, by condition and slot. While the query still holds
+   * that operand, the editor is given back this very value, so a re-render never rewrites what
+   * the user is typing (`2.` is not turned into `2` under their fingers).
+   */
+  #reported = new Map<string, PropertyValue | null>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #sequence = 0;
 
@@ -137,6 +174,10 @@ export class AudienceBuilder extends StoreElement {
     clearTimeout(this.#timer);
   }
 
+  get #tooDeep(): boolean {
+    return groupDepth(this.value) > MAX_GROUP_DEPTH;
+  }
+
   get #errors(): AudienceError[] {
     return this.allDefinitions.length ? validateAudience(this.value, this.allDefinitions) : [];
   }
@@ -151,7 +192,7 @@ export class AudienceBuilder extends StoreElement {
       this.count = 'hidden';
       return;
     }
-    if (this.#errors.length || this.#badInput.size) {
+    if (this.#tooDeep || this.#errors.length || this.#badInput.size) {
       this.#sequence++;
       this.count = 'unknown';
       return;
@@ -220,8 +261,43 @@ export class AudienceBuilder extends StoreElement {
 
   #forget(path: Path): void {
     const prefix = key(path);
-    for (const slot of [...this.#badInput]) if (slot.startsWith(prefix)) this.#badInput.delete(slot);
-    for (const slot of [...this.#listText.keys()]) if (slot.startsWith(prefix)) this.#listText.delete(slot);
+    // `1` is not a prefix of `10`: only the item itself, its slots and what is inside it.
+    const under = (slot: string) => slot === prefix || slot.startsWith(`${prefix}:`) || slot.startsWith(`${prefix}.`);
+    for (const slot of [...this.#badInput]) if (under(slot)) this.#badInput.delete(slot);
+    for (const slot of [...this.#listText.keys()]) if (under(slot)) this.#listText.delete(slot);
+    for (const slot of [...this.#reported.keys()]) if (under(slot)) this.#reported.delete(slot);
+  }
+
+  /** The items after a removed one move up a place, and what is kept for them moves along. */
+  #moveUpAfter(path: Path): void {
+    const parent = path.slice(0, -1);
+    const removed = path.at(-1)!;
+    const moved = (slot: string): string | undefined => {
+      const [at = '', name] = slot.split(':');
+      const steps = at.split('.').map(Number);
+      if (steps.length <= parent.length || parent.some((step, i) => steps[i] !== step)) return undefined;
+      if (steps[parent.length]! <= removed) return undefined;
+      steps[parent.length]! -= 1;
+      return key(steps, name);
+    };
+    // All taken out first, then put back one place up: none lands on one not moved yet.
+    const badInput = [...this.#badInput].filter((slot) => moved(slot) !== undefined);
+    for (const slot of badInput) this.#badInput.delete(slot);
+    for (const slot of badInput) this.#badInput.add(moved(slot)!);
+    for (const map of [this.#listText, this.#reported] as Map<string, unknown>[]) {
+      const entries = [...map].filter(([slot]) => moved(slot) !== undefined);
+      for (const [slot] of entries) map.delete(slot);
+      for (const [slot, value] of entries) map.set(moved(slot)!, value);
+    }
+  }
+
+  /** The value to give an operand editor: the one it reported, while the query holds the same. */
+  #keep(id: string, current: unknown, same: (a: unknown, b: unknown) => boolean): unknown {
+    if (!this.#reported.has(id)) return current;
+    const reported = this.#reported.get(id);
+    if (same(reported, current)) return reported;
+    this.#reported.delete(id);
+    return current;
   }
 
   /** Reads an operand editor: notes text that does not parse, and hands on the value. */
@@ -238,6 +314,7 @@ export class AudienceBuilder extends StoreElement {
       this.#scheduleCount();
     });
     if (event.type === 'change') this.touched = new Set([...this.touched, key(path)]);
+    this.#reported.set(id, editor.value);
     return editor.value;
   }
 
@@ -270,6 +347,7 @@ export class AudienceBuilder extends StoreElement {
 
   #remove(path: Path): void {
     this.#forget(path);
+    this.#moveUpAfter(path);
     this.#change(updateAt(this.value, path, () => undefined));
   }
 
@@ -277,16 +355,23 @@ export class AudienceBuilder extends StoreElement {
     const messages = this.catalog.audienceBuilder;
     return html`<section part="base" aria-labelledby="title">
       <h2 part="title" id="title">${messages.title}</h2>
-      ${this.#renderGroup(this.value, [])}
+      ${this.#renderGroup(this.value, [], this.#errors, this.#hidden)}
       ${this.#renderCount()}
     </section>`;
   }
 
-  #renderGroup(group: AudienceQuery, path: Path): TemplateResult {
+  /** `errors` and `hidden` are worked out once per render, not once per group. */
+  #renderGroup(group: AudienceQuery, path: Path, errors: AudienceError[], hidden: string[]): TemplateResult {
     const messages = this.catalog.audienceBuilder;
     const [before, after] = messages.groupLegend.split('…');
-    const errors = this.#errors;
-    const hidden = this.#hidden;
+    if (path.length >= MAX_GROUP_DEPTH) {
+      return html`<div part="group" class="too-deep" role="group" aria-labelledby="too-deep-${key(path)}">
+        <p class="condition-error" id="too-deep-${key(path)}">${messages.tooDeep(MAX_GROUP_DEPTH)}</p>
+        <div class="buttons">
+          <button type="button" @click=${() => this.#remove(path)}>${messages.removeGroup}</button>
+        </div>
+      </div>`;
+    }
     return html`<fieldset part="group">
       <legend class="match">
         <span>${before}</span>
@@ -301,13 +386,13 @@ export class AudienceBuilder extends StoreElement {
         group.conditions.length
           ? html`<ol>${group.conditions.map((item, index): TemplateResult => {
               const at = [...path, index];
-              return html`<li>${isGroup(item) ? this.#renderGroup(item, at) : this.#renderCondition(item, at, errors, hidden)}</li>`;
+              return html`<li>${isGroup(item) ? this.#renderGroup(item, at, errors, hidden) : this.#renderCondition(item, at, errors, hidden)}</li>`;
             })}</ol>`
           : html`<p part="preview">${messages.empty}</p>`
       }
       <div class="buttons">
         <button type="button" @click=${() => this.#addCondition(path)}>${messages.addCondition}</button>
-        <button type="button" @click=${() => this.#addGroup(path)}>${messages.addGroup}</button>
+        ${path.length + 1 < MAX_GROUP_DEPTH ? html`<button type="button" @click=${() => this.#addGroup(path)}>${messages.addGroup}</button>` : nothing}
         ${path.length ? html`<button type="button" @click=${() => this.#remove(path)}>${messages.removeGroup}</button>` : nothing}
       </div>
     </fieldset>`;
@@ -352,8 +437,9 @@ export class AudienceBuilder extends StoreElement {
       current: unknown,
       slot: string,
       onValue: (v: PropertyValue | null) => void,
+      same: (a: unknown, b: unknown) => boolean = sameJson,
     ) =>
-      html`<property-editor .definition=${operandDef} .value=${current ?? null} locale=${locale}
+      html`<property-editor .definition=${operandDef} .value=${this.#keep(key(path, slot), current ?? null, same) ?? null} locale=${locale}
         @input=${(e: Event) => onValue(this.#fromEditor(path, slot, e))} @change=${(e: Event) => onValue(this.#fromEditor(path, slot, e))}></property-editor>`;
     switch (condition.operator) {
       case 'is-set':
@@ -397,6 +483,7 @@ export class AudienceBuilder extends StoreElement {
           typeof value === 'number' ? String(value) : null,
           'days',
           (v) => this.#setValue(path, typeof v === 'string' ? Number(v) : undefined),
+          sameNumber,
         );
       case 'within-km': {
         const circle = (value ?? {}) as Partial<LocationValue & { km: number }>;
@@ -404,18 +491,24 @@ export class AudienceBuilder extends StoreElement {
           typeof circle.lat === 'number' && typeof circle.lng === 'number'
             ? { lat: circle.lat, lng: circle.lng }
             : null;
-        return html`${editor(this.#operandDefinition(def, label, 'location'), point, 'point', (v) => {
-          const at = v as LocationValue | null;
-          this.#setValue(
-            path,
-            at ? { lat: at.lat, lng: at.lng, ...(circle.km !== undefined ? { km: circle.km } : {}) } : undefined,
-          );
-        })}
+        const km = circle.km !== undefined ? { km: circle.km } : {};
+        return html`${editor(
+          this.#operandDefinition(def, label, 'location'),
+          point,
+          'point',
+          (v) => {
+            const at = v as LocationValue | null;
+            // A point not (yet) given keeps the distance typed beside it.
+            this.#setValue(path, at ? { lat: at.lat, lng: at.lng, ...km } : circle.km !== undefined ? km : undefined);
+          },
+          samePoint,
+        )}
           ${editor(
             this.#operandDefinition(def, `${def.label}: ${messages.km}`, 'number'),
             circle.km !== undefined ? String(circle.km) : null,
             'km',
             (v) => this.#setValue(path, { ...(point ?? {}), ...(typeof v === 'string' ? { km: Number(v) } : {}) }),
+            sameNumber,
           )}`;
       }
       default:

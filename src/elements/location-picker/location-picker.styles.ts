@@ -44,7 +44,8 @@ export const styles = css`
   .address {
     grid-column: 1 / -1;
   }
-  [part~='locate-button'] {
+  [part~='locate-button'],
+  [part~='retry-button'] {
     justify-self: start;
     padding: 0.375rem 0.75rem;
   }

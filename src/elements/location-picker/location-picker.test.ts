@@ -301,6 +301,61 @@ describe('<location-picker> with a (fake) Google map', () => {
     }
   });
 
+  it('offers Try again when the map failed to load, and shows the map once a retry loads it', async () => {
+    const { maps, picker } = await withMap({ failFirst: 1 }, eiffel);
+    await waitUntil(() => text(picker, 'notice').includes('could not be loaded'), 'the fallback notice');
+    expect(maps.maps).to.have.length(0);
+    const retry = picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
+    expect(retry.textContent).to.equal('Try again');
+    await expect(picker).to.be.accessible();
+    retry.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => maps.maps.length === 1, 'the map is made on the retry');
+    await settle(picker);
+    expect(text(picker, 'notice')).to.equal('');
+    expect(picker.shadowRoot!.querySelector('[part~="retry-button"]')).to.equal(null);
+    expect(maps.markers[0]!.position).to.deep.equal({ lat: eiffel.lat, lng: eiffel.lng });
+    // Focus is not dropped on the page: it moves to the map the user asked for.
+    await waitUntil(() => document.activeElement === maps.maps[0]!.element, 'focus on the map');
+  });
+
+  it('offers Try again after a load that took too long, in German too', async () => {
+    const before = LocationPicker.mapLoadTimeout;
+    LocationPicker.mapLoadTimeout = 50;
+    try {
+      const maps = createFakeMaps({ hangFirst: 1 });
+      const picker = await fixture<LocationPicker>(
+        html`<location-picker label="Zuhause" locale="de" required .maps=${{ importLibrary: maps.importLibrary }}></location-picker>`,
+      );
+      await waitUntil(() => text(picker, 'notice').includes('zu lange'), 'the timeout notice');
+      const retry = picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
+      expect(retry.textContent).to.equal('Erneut versuchen');
+      retry.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => maps.maps.length === 1, 'the map is made on the retry');
+      await waitUntil(() => text(picker, 'notice') === '', 'no notice once the map is there');
+      // Trying again is not leaving the field: an empty required picker shows no error for it.
+      await waitUntil(() => document.activeElement === maps.maps[0]!.element, 'focus on the map');
+      expect(text(picker, 'error')).to.equal('');
+    } finally {
+      LocationPicker.mapLoadTimeout = before;
+    }
+  });
+
+  it('keeps offering Try again while the map still fails', async () => {
+    const { maps, picker } = await withMap({ failFirst: 2 });
+    await waitUntil(() => text(picker, 'notice').includes('could not be loaded'), 'the fallback notice');
+    picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    await waitUntil(() => maps.calls.filter((call) => call === 'maps').length === 2, 'a second load');
+    await waitUntil(
+      () => picker.shadowRoot!.querySelector('[part~="retry-button"]')?.getAttribute('aria-disabled') === 'false',
+      'Try again is offered again',
+    );
+    expect(text(picker, 'notice')).to.contain('could not be loaded');
+    picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    await waitUntil(() => maps.maps.length === 1, 'the third load makes the map');
+  });
+
   it('is accessible (axe) with the map', async () => {
     const { picker } = await withMap({}, eiffel);
     await expect(picker).to.be.accessible();

@@ -38,6 +38,7 @@ function locationFromAttribute(text: string | null): LocationValue | null {
  * @csspart notice - Why the map is not shown, or that it is loading.
  * @csspart search - The place search box.
  * @csspart locate-button - The "Use my location" button.
+ * @csspart retry-button - The "Try again" button, when the map failed to load or took too long.
  * @csspart input - Each of the latitude, longitude and address inputs.
  * @csspart help-text - The hint under the coordinates.
  * @csspart error - The validation message.
@@ -93,6 +94,8 @@ export class LocationPicker extends FormControlElement {
   @state() private addressText = '';
   @state() private locating: 'idle' | 'busy' | 'denied' = 'idle';
   @state() private announcement = '';
+  /** The user asked to load the map again; the button stays (inactive) meanwhile so focus is not lost. */
+  @state() private retrying = false;
 
   @query('#lat') private latInput!: HTMLInputElement | null;
   @query('#lng') private lngInput!: HTMLInputElement | null;
@@ -230,6 +233,21 @@ export class LocationPicker extends FormControlElement {
     this.emit('change');
   }
 
+  async #retryMap(): Promise<void> {
+    if (this.retrying) return;
+    this.retrying = true;
+    const button = this.renderRoot.querySelector<HTMLElement>('[part~="retry-button"]');
+    try {
+      await this.#map.retry();
+      // The button goes once the map is there: focus moves first to the map the user asked for, so
+      // it is never dropped with the button (which would count as leaving the field).
+      if (this.#map.status === 'ready' && button && this.shadowRoot?.activeElement === button)
+        this.querySelector<HTMLElement>('[slot="map"]')?.focus();
+    } finally {
+      this.retrying = false;
+    }
+  }
+
   #useMyLocation(): void {
     this.locating = 'busy';
     navigator.geolocation.getCurrentPosition(
@@ -320,7 +338,14 @@ export class LocationPicker extends FormControlElement {
           : nothing
       }</legend>
       ${this.#map.status === 'ready' ? html`<slot name="map"></slot><div part="search"></div>` : nothing}
-      ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
+      ${notice ? html`<p part="notice" id="notice" role="status">${notice}</p>` : nothing}
+      ${
+        this.#map.status === 'failed' || this.#map.status === 'timeout' || this.retrying
+          ? html`<button part="retry-button" type="button" aria-describedby="notice"
+            aria-disabled=${this.retrying ? 'true' : 'false'} ?disabled=${disabled}
+            @click=${() => void this.#retryMap()}>${messages.retryMap}</button>`
+          : nothing
+      }
       ${
         'geolocation' in navigator
           ? html`<button part="locate-button" type="button" ?disabled=${disabled || this.locating === 'busy'}

@@ -84,6 +84,12 @@ export class MapController implements ReactiveController {
     this.#visibility.observe(this.#host);
   }
 
+  /** Loads the map again after it failed or timed out: a flaky network need not cost a new picker. */
+  retry(): Promise<void> {
+    if (this.#status !== 'failed' && this.#status !== 'timeout') return Promise.resolve();
+    return this.#loadMap();
+  }
+
   async #loadMap(): Promise<void> {
     this.#setStatus('loading');
     let timer: ReturnType<typeof setTimeout> | undefined;

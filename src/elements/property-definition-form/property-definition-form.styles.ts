@@ -157,4 +157,9 @@ export const styles = css`
   code {
     font-size: 0.9em;
   }
+  .confirm-dialog {
+    max-inline-size: min(32rem, 100% - 2rem);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
 `;

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { waitUntil } from '../../internal/test/wait.js';
 import type { DefinitionSavedEvent } from '../../events.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
 import { seed } from '../../internal/test/seed.js';
@@ -474,5 +475,124 @@ describe('<property-definition-form> access control', () => {
     );
     expect(summary(el)).to.equal('Kein Benutzer kann sie sehen. Kein Benutzer kann sie bearbeiten.');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<property-definition-form> asks before a change that makes stored values invalid', () => {
+  const base = { showToAgent: true, showToCustomer: false, access: { '*': 'edit' as const } };
+  const color: PropertyDefinition = {
+    ...base,
+    order: 0,
+    name: 'favorite_color',
+    label: 'Favorite color',
+    type: 'single-choice',
+    options: [
+      { value: 'red', label: 'Red' },
+      { value: 'blue', label: 'Blue' },
+      { value: 'green', label: 'Green' },
+    ],
+  };
+  const tier: PropertyDefinition = { ...base, order: 1, name: 'tier', label: 'Tier', type: 'word' };
+  const people = ['ana', 'ben', 'cem', 'dana', 'eli', 'fay'].map((id, index) => ({
+    id,
+    name: id,
+    number: String(index),
+    channel: 'telegram',
+    revision: 1,
+    properties: {
+      favorite_color: index === 0 ? 'red' : 'green',
+      ...(index < 3 ? { tier: ['A1', 'B2', 'gold'][index] } : {}),
+    },
+  }));
+  const store = () => new FaultyStore(new MemoryStore({ definitions: [color, tier], customers: people }));
+  const dialog = (el: PropertyDefinitionForm) =>
+    el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.confirm-dialog');
+  async function save(el: PropertyDefinitionForm) {
+    $<HTMLButtonElement>(el, '[part~="save-button"]').focus();
+    await sendKeys({ press: 'Enter' });
+  }
+
+  it('says how many customers hold a removed option; Escape saves nothing, “Save anyway” saves', async () => {
+    const faulty = store();
+    const el = await form(faulty, color);
+    $<HTMLButtonElement>(el, 'button[aria-label="Remove Green"]').click();
+    await el.updateComplete;
+    await save(el);
+    await waitUntil(() => dialog(el)?.open, 'the question is asked');
+    expect(dialog(el)!.textContent).to.contain(
+      '5 customers hold an option you removed (Green). Those values will no longer be valid.',
+    );
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Go back');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(el), 'the question is gone');
+    expect(faulty.callsOf('updateDefinition')).to.deep.equal([]);
+    expect((await faulty.listDefinitions()).find((d) => d.name === 'favorite_color')!.options).to.have.length(3);
+    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.option input')].map((i) => i.value)).to.deep.equal([
+      'Red',
+      'Blue',
+    ]);
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('part') === 'save-button', 'focus back on Save');
+    const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
+    await save(el);
+    await waitUntil(() => dialog(el)?.open, 'asked again');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Save anyway');
+    await sendKeys({ press: 'Enter' });
+    expect((await saved).detail.definition.options!.map((o) => o.value)).to.deep.equal(['red', 'blue']);
+  });
+
+  it('saves without asking when no customer holds the removed option', async () => {
+    const faulty = store();
+    const el = await form(faulty, color);
+    $<HTMLButtonElement>(el, 'button[aria-label="Remove Blue"]').click();
+    await el.updateComplete;
+    const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
+    await save(el);
+    await saved;
+    expect(dialog(el)).to.equal(null);
+  });
+
+  it('counts the values a new pattern rejects, in German', async () => {
+    const faulty = store();
+    const el = await form(faulty, tier, 'de');
+    await type($(el, '#pattern'), '[A-Z][0-9]');
+    await save(el);
+    await waitUntil(() => dialog(el)?.open, 'the question is asked');
+    expect(dialog(el)!.textContent).to.contain('1 Kunde hat einen Wert, der nicht zum neuen Muster passt.');
+    expect(dialog(el)!.textContent).to.contain('Trotzdem speichern');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button')!.click();
+    await waitUntil(() => !dialog(el), 'the question is gone');
+    expect(faulty.callsOf('updateDefinition')).to.deep.equal([]);
+  });
+
+  it('says “up to” when there are too many holders to try each value', async () => {
+    const many = Array.from({ length: 501 }, (_, index) => ({
+      ...people[0]!,
+      id: `c${index}`,
+      number: String(index),
+      properties: { tier: index % 2 ? 'A1' : 'gold' },
+    }));
+    const el = await form(new MemoryStore({ definitions: [color, tier], customers: many }), tier);
+    await type($(el, '#pattern'), '[A-Z][0-9]');
+    await save(el);
+    await waitUntil(() => dialog(el)?.open, 'the question is asked');
+    expect(dialog(el)!.textContent).to.contain(
+      'Up to 501 customers may hold values that no longer match the new pattern.',
+    );
+  });
+
+  it('asks, too, when the store cannot count', async () => {
+    const faulty = store();
+    const el = await form(faulty, color);
+    faulty.inject('findCustomers', { type: 'fail' });
+    $<HTMLButtonElement>(el, 'button[aria-label="Remove Green"]').click();
+    await el.updateComplete;
+    await save(el);
+    await waitUntil(() => dialog(el)?.open, 'the question is asked');
+    expect(dialog(el)!.textContent).to.contain('It could not be checked whether customers hold values');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(el), 'the question is gone');
+    expect(faulty.callsOf('updateDefinition')).to.deep.equal([]);
   });
 });

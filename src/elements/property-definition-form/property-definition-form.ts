@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DefinitionSavedEvent } from '../../events.js';
 import { DefinitionsController } from '../../internal/definitions-controller.js';
@@ -11,17 +11,23 @@ import {
   isChoiceType,
   suggestName,
   validateDefinition,
+  validateValue,
+  type AudienceQuery,
   type AccessLevel,
   type DefinitionError,
   type PropertyDefinition,
   specFor,
 } from '../../model/index.js';
+import type { PropertyStore } from '../../storage/property-store.js';
 import { StoreError } from '../../storage/store-error.js';
 import { renderAccess } from './access-editor.js';
 import type { Draft, SectionHost } from './draft.js';
 import { optionRow, renderOptions } from './options-editor.js';
 import { renderPattern } from './pattern-editor.js';
 import { styles } from './property-definition-form.styles.js';
+
+/** How many holders of a value are fetched to try a new pattern on each; past that, only an upper bound is given. */
+const PATTERN_SCAN = 500;
 
 /** Which input a definition error belongs beside. */
 function fieldId(field: string): string {
@@ -59,6 +65,7 @@ function fieldId(field: string): string {
  * @csspart error - A message beside a field.
  * @csspart save-button - Create or Save.
  * @csspart cancel-button - Cancel.
+ * @csspart confirm-dialog - Asks before saving a change that makes stored values invalid (an option removed that customers hold, a new pattern).
  *
  * @cssprop --cp-color-accent - The chosen type and the save button.
  * @cssprop --cp-color-error - Errors.
@@ -86,6 +93,12 @@ export class PropertyDefinitionForm extends StoreElement {
   @state() private message = '';
   @state() private sample = '';
   @state() private announcement = '';
+  /** What saving would do to stored values, in words: while set, the form asks before saving. */
+  @state() private damage: string[] | undefined;
+
+  @query('dialog.confirm-dialog') private confirmDialog!: HTMLDialogElement | null;
+  /** Answers the open question: save anyway (true) or go back (false). */
+  #answer: ((save: boolean) => void) | undefined;
 
   #nameEdited = false;
   #dragging: number | undefined;
@@ -248,6 +261,10 @@ export class PropertyDefinitionForm extends StoreElement {
     }
     const definition = this.#definitionFromDraft();
     this.saving = true;
+    if (this.#editing && !(await this.#confirmDamage(store, definition))) {
+      this.saving = false;
+      return;
+    }
     try {
       const saved = this.#editing ? await store.updateDefinition(definition) : await store.createDefinition(definition);
       this.storeErrors = [];
@@ -268,6 +285,73 @@ export class PropertyDefinitionForm extends StoreElement {
     } finally {
       this.saving = false;
     }
+  }
+
+  /**
+   * Counts the customers whose stored values the change makes invalid, and asks before saving when
+   * there are any, or when they could not be counted (an unchecked change does not go through unasked).
+   */
+  async #confirmDamage(store: PropertyStore, next: PropertyDefinition): Promise<boolean> {
+    const damage = await this.#damage(store, next);
+    if (!damage.length) return true;
+    this.saving = false;
+    this.damage = damage;
+    await this.updateComplete;
+    const dialog = this.confirmDialog!;
+    const answer = new Promise<boolean>((resolve) => (this.#answer = resolve));
+    dialog.showModal();
+    const save = await answer;
+    this.damage = undefined;
+    this.saving = save;
+    return save;
+  }
+
+  async #damage(store: PropertyStore, next: PropertyDefinition): Promise<string[]> {
+    const before = this.definition!;
+    const messages = this.catalog.definitionForm;
+    const found: string[] = [];
+    const holders = (query: AudienceQuery['conditions'][number], limit: number) =>
+      store.findCustomers({ match: 'all', conditions: [query] }, { limit });
+    try {
+      if (isChoiceType(before.type) && isChoiceType(next.type)) {
+        const kept = new Set((next.options ?? []).map((option) => option.value));
+        const removed = (before.options ?? []).filter((option) => !kept.has(option.value));
+        if (removed.length) {
+          const operator = before.type === 'single-choice' ? 'in' : 'has-any';
+          const { total } = await holders(
+            { property: before.name, operator, value: removed.map((option) => option.value) },
+            1,
+          );
+          const labels = new Intl.ListFormat(this.effectiveLocale).format(removed.map((option) => option.label));
+          if (total) found.push(messages.damageRemovedOptions(total, labels));
+        }
+      }
+      if (next.pattern && next.pattern !== before.pattern) {
+        const page = await holders({ property: before.name, operator: 'is-set' }, PATTERN_SCAN);
+        if (page.customers.length >= page.total) {
+          // Every holder is here: try each value against the new pattern, and say exactly how many fail.
+          const failing = page.customers.filter(
+            (customer) => validateValue(next, customer.properties[before.name] ?? null)?.code === 'pattern.mismatch',
+          ).length;
+          if (failing) found.push(messages.damagePattern(failing));
+        } else {
+          found.push(messages.damagePatternUpTo(page.total));
+        }
+      }
+    } catch (error) {
+      found.push(messages.damageUnknown(this.describe(error)));
+    }
+    return found;
+  }
+
+  #answerDamage(save: boolean): void {
+    this.confirmDialog?.close(save ? 'save' : '');
+  }
+
+  #onDamageClosed(): void {
+    const answer = this.#answer;
+    this.#answer = undefined;
+    answer?.(this.confirmDialog?.returnValue === 'save');
   }
 
   #cancel(): void {
@@ -340,7 +424,24 @@ export class PropertyDefinitionForm extends StoreElement {
         <button part="cancel-button" type="button" @click=${this.#cancel}>${messages.cancel}</button>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.#renderDamage()}
     </form>`;
+  }
+
+  #renderDamage() {
+    const messages = this.catalog.definitionForm;
+    const damage = this.damage;
+    if (!damage) return nothing;
+    // Escape closes the dialog with no answer: nothing is saved.
+    return html`<dialog part="confirm-dialog" class="confirm-dialog" aria-labelledby="damage-title"
+      aria-describedby="damage-text" @close=${this.#onDamageClosed}>
+      <h3 id="damage-title">${messages.damageTitle}</h3>
+      <div id="damage-text">${damage.map((text) => html`<p>${text}</p>`)}</div>
+      <div class="actions">
+        <button type="button" autofocus @click=${() => this.#answerDamage(false)}>${messages.damageBack}</button>
+        <button type="button" class="primary" @click=${() => this.#answerDamage(true)}>${messages.damageConfirm}</button>
+      </div>
+    </dialog>`;
   }
 
   #renderTypes() {

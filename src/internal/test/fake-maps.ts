@@ -103,12 +103,18 @@ export interface FakeMapsOptions {
   fail?: boolean;
   /** Never answer, as a script that hangs would. */
   hang?: boolean;
+  /** Reject only the first this many loads of the core library: a network that comes back. */
+  failFirst?: number;
+  /** Never answer the first this many loads of the core library, then answer. */
+  hangFirst?: number;
   address?: string;
 }
 
 export function createFakeMaps({
   fail = false,
   hang = false,
+  failFirst = 0,
+  hangFirst = 0,
   address = 'Champ de Mars, 75007 Paris, France',
 }: FakeMapsOptions = {}) {
   const calls: string[] = [];
@@ -135,8 +141,10 @@ export function createFakeMaps({
   }
   const importLibrary = async (name: string): Promise<unknown> => {
     calls.push(name);
-    if (hang) return new Promise(() => {});
-    if (fail) throw new Error('The Google Maps JavaScript API could not load.');
+    const loads = calls.filter((call) => call === 'maps').length;
+    if (hang || (name === 'maps' && loads <= hangFirst)) return new Promise(() => {});
+    if (fail || (name === 'maps' && loads <= failFirst))
+      throw new Error('The Google Maps JavaScript API could not load.');
     switch (name) {
       case 'maps':
         return { Map: RecordingMap };
