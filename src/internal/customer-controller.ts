@@ -212,8 +212,10 @@ export class CustomerController implements ReactiveController {
     return customer;
   }
 
+  /** The host's timeout; one that is not a positive number (`timeout="abc"`, 0) is the default: nothing waits forever. */
   #timeout(): number {
-    return this.#options.timeout?.() ?? DEFAULT_TIMEOUT;
+    const timeout = this.#options.timeout?.() ?? DEFAULT_TIMEOUT;
+    return Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT;
   }
 
   /** Keeps the newest customer we have heard of. */

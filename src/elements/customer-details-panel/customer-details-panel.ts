@@ -136,7 +136,7 @@ export class CustomerDetailsPanel extends StoreElement {
   /** `agent` (default): properties with `showToAgent` under the user's access control; `customer`: what the customer sees on their profile (`showToCustomer`, and `name`). */
   @property() viewer: Viewer = 'agent';
 
-  /** Milliseconds a store call (load, save) may take before it counts as failed, with Try again. Default 15,000. */
+  /** Milliseconds a store call (load, save) may take before it counts as failed, with Try again. Default 15,000 (also for a value that is not a positive number). */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
   @consume({ context: userContext, subscribe: true })

@@ -117,7 +117,7 @@ export class CustomerProfileForm extends StoreElement {
    */
   @property({ type: Boolean, attribute: 'token-from-fragment' }) tokenFromFragment = false;
 
-  /** Milliseconds a store call (load, save) may take before it counts as failed. Default 15,000. */
+  /** Milliseconds a store call (load, save) may take before it counts as failed. Default 15,000 (also for a value that is not a positive number). */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
   @state() private saving = false;
