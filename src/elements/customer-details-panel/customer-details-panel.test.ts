@@ -936,6 +936,33 @@ describe('<customer-details-panel>: nothing hangs, nothing typed is lost, no rep
     expect((await store.getCustomer('ana')).properties.age).to.equal('38');
   });
 
+  it('20 edits of a field behind a save that never answers: all 20 are sent, and the last is stored', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('updateCustomer', { type: 'stall' });
+    const el = await panel(store, { timeout: 300 });
+    for (let age = 40; age < 60; age++) await commit(el, 'age', String(age));
+    await waitUntil(() => store.callsOf('updateCustomer').length === 20, 'every edit was sent');
+    await settled(el, 'age', /^Saved$/);
+    expect((await store.getCustomer('ana')).properties.age).to.equal('59');
+    expect(el.pendingEdits).to.deep.equal([]);
+  });
+
+  it('a value typed but not committed when another customer is shown stays with its customer', async () => {
+    const store = new MemoryStore(seed());
+    const el = await panel(store);
+    await typeInto(editorFor(el, 'notes'), 'Half-typed');
+    el.customerId = 'ben';
+    await waitUntil(() => editorFor(el, 'name').value === 'Ben', 'Ben shown');
+    await el.updateComplete;
+    expect(editorFor(el, 'notes').value, 'not in Ben’s field').to.equal(null);
+    expect((await store.getCustomer('ben')).properties.notes).to.equal(undefined);
+    expect(el.pendingEdits.filter((edit) => edit.customerId === 'ben')).to.deep.equal([]);
+    el.customerId = 'ana';
+    await waitUntil(() => editorFor(el, 'name').value === 'Ana', 'Ana shown again');
+    // Kept as a draft, or saved when the editor left the page: either way Ana's, not lost.
+    await waitUntil(() => editorFor(el, 'notes').value === 'Half-typed', 'the typed value is back');
+  });
+
   it('says the server did not answer in time, with Try again, which saves', async () => {
     const store = new FaultyStore(new MemoryStore(seed()));
     const stall = store.inject('updateCustomer', { type: 'stall' });

@@ -322,11 +322,15 @@ export class CustomerDetailsPanel extends StoreElement {
     return accessTo(this.#controller.definitions, this.#principal, name) === 'edit';
   }
 
-  #field(name: string): FieldState {
-    let field = this.#fields.get(name);
+  /** A customer's field; a field of a customer no longer shown, whose revision is not known here, starts from 0 (a save of it meets any change as a conflict). */
+  #field(name: string, customerId = this.customerId): FieldState {
+    let fields = this.#edits.get(customerId);
+    if (!fields) this.#edits.set(customerId, (fields = new Map<string, FieldState>()));
+    let field = fields.get(name);
     if (!field) {
-      field = { base: this.#controller.customer?.revision ?? 0, status: 'idle', queue: Promise.resolve() };
-      this.#fields.set(name, field);
+      const revision = customerId === this.customerId ? this.#controller.customer?.revision : undefined;
+      field = { base: revision ?? 0, status: 'idle', queue: Promise.resolve() };
+      fields.set(name, field);
     }
     return field;
   }
@@ -337,11 +341,15 @@ export class CustomerDetailsPanel extends StoreElement {
     void this.updateComplete.then(() => (this.announcement = text));
   }
 
-  #onInput(def: PropertyDefinition, event: Event): void {
+  /**
+   * `customerId` is the customer the editor was rendered for: an editor on its way out (another
+   * customer was just chosen) can still send its last `input` or `change`, which belong to them.
+   */
+  #onInput(def: PropertyDefinition, event: Event, customerId: string): void {
     if (!this.#mayEdit(def.name)) return;
     const editor = event.target as PropertyEditor;
-    const field = this.#field(def.name);
-    if (field.draft === undefined && field.status !== 'saving') {
+    const field = this.#field(def.name, customerId);
+    if (field.draft === undefined && field.status !== 'saving' && customerId === this.customerId) {
       // The edit starts from what the agent sees now.
       field.base = this.#controller.customer?.revision ?? 0;
     }
@@ -350,11 +358,11 @@ export class CustomerDetailsPanel extends StoreElement {
     this.#notePending();
   }
 
-  async #onCommit(def: PropertyDefinition, event: Event): Promise<void> {
+  async #onCommit(def: PropertyDefinition, event: Event, customerId: string): Promise<void> {
     // A read-only editor can still be given a value and a `change` by a script.
     if (!this.#mayEdit(def.name)) return;
     const editor = event.target as PropertyEditor;
-    const field = this.#field(def.name);
+    const field = this.#field(def.name, customerId);
     // The editor checks its value when it updates; a change from a nested picker comes just before.
     await editor.updateComplete;
     if (!editor.checkValidity()) {
@@ -364,6 +372,7 @@ export class CustomerDetailsPanel extends StoreElement {
     }
     const value = editor.value;
     if (
+      customerId === this.customerId &&
       sameValue(value, storedValue(this.#controller.customer, def.name)) &&
       field.status !== 'failed' &&
       field.status !== 'conflict'
@@ -373,13 +382,12 @@ export class CustomerDetailsPanel extends StoreElement {
       return;
     }
     field.draft = value;
-    this.#save(def, value);
+    this.#save(def, value, customerId);
   }
 
-  #save(def: PropertyDefinition, value: PropertyValue | null): void {
+  #save(def: PropertyDefinition, value: PropertyValue | null, customerId = this.customerId): void {
     // The save belongs to this customer's field, even if another customer is shown before it is sent.
-    const field = this.#field(def.name);
-    const customerId = this.customerId;
+    const field = this.#field(def.name, customerId);
     field.queue = field.queue.then(() => this.#send(def, value, field, customerId));
   }
 
@@ -518,11 +526,12 @@ export class CustomerDetailsPanel extends StoreElement {
     // Values are compared by content: every customer read from a store is a fresh copy.
     const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
     const conflict = field?.status === 'conflict' ? customer : undefined;
+    const customerId = this.customerId;
     return guard(
-      [def, level, valueKey, field?.status, field?.error, changed, locale, this.catalog, conflict],
+      [def, level, valueKey, field?.status, field?.error, changed, locale, this.catalog, conflict, customerId],
       () =>
         html`<property-editor .definition=${def} .value=${value} ?readonly=${level === 'view'} locale=${locale}
-          @input=${(event: Event) => this.#onInput(def, event)} @change=${(event: Event) => void this.#onCommit(def, event)}></property-editor>
+          @input=${(event: Event) => this.#onInput(def, event, customerId)} @change=${(event: Event) => void this.#onCommit(def, event, customerId)}></property-editor>
         ${field ? this.#renderStatus(def, field) : nothing}
         ${changed && field?.status !== 'conflict' ? html`<p part="meta">${changed}</p>` : nothing}`,
     );
