@@ -25,6 +25,27 @@ export class PropertySaveFailedEvent extends CustomEvent<PropertySaveDetail & { 
   }
 }
 
+/** An edit that is not in the store yet: typed, being saved, failed, or in conflict. */
+export interface PendingEdit {
+  customerId: string;
+  /** The property's technical name (`name` for the customer's name). */
+  name: string;
+  value: PropertyValue | null;
+  status: 'unsaved' | 'saving' | 'failed' | 'conflict';
+}
+
+/**
+ * The edits of `<customer-details-panel>` or `<customer-profile-form>` that are not saved yet
+ * changed (one was typed, saved, failed, or dropped); `detail.pendingEdits` is the element's
+ * `pendingEdits` now. Bubbles and is composed.
+ */
+export class PendingEditsChangedEvent extends CustomEvent<{ pendingEdits: readonly PendingEdit[] }> {
+  static readonly type = 'pending-edits-changed';
+  constructor(pendingEdits: readonly PendingEdit[]) {
+    super(PendingEditsChangedEvent.type, { detail: { pendingEdits }, bubbles: true, composed: true });
+  }
+}
+
 export interface ProfileSavedDetail {
   customerId: string;
   customer: Customer;
@@ -53,6 +74,7 @@ declare global {
     'property-saved': PropertySavedEvent;
     'property-save-failed': PropertySaveFailedEvent;
     'profile-saved': ProfileSavedEvent;
+    'pending-edits-changed': PendingEditsChangedEvent;
     'definition-saved': DefinitionSavedEvent;
   }
 }

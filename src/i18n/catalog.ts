@@ -5,6 +5,13 @@ import type { PropertyType } from '../model/types.js';
 /** The kinds of failure a store or the server reports (`StoreError.kind`). */
 export type FailureKind = 'conflict' | 'not-found' | 'invalid' | 'forbidden' | 'unauthenticated' | 'unavailable';
 
+/**
+ * Codes of failures found on this side of the store: a call that got no answer in time
+ * (`store.timeout`), an answer that is not what the store promises (`store.reply`). Both of kind
+ * `unavailable`.
+ */
+export type StoreFailureCode = 'store.timeout' | 'store.reply';
+
 export type ValueErrorMessages = {
   [K in ValueErrorCode]: (params: ValueErrorParams[K] & { label: string }) => string;
 };
@@ -64,10 +71,14 @@ export interface Catalog {
     justNow: string;
     /** Why a store call failed, per `StoreError` kind; a failure of another kind reads as `unavailable`. */
     storeErrors: Record<FailureKind, string>;
+    /** Why a store call failed, for the codes that say more than their kind (`StoreError.code`). */
+    storeCodes: Record<StoreFailureCode, string>;
   };
   panel: {
     title: string;
     noCustomer: string;
+    /** A customer id was given, but no store to load them from (no `store` property, no context). */
+    noStore: string;
     empty: string;
     saving: string;
     saved: string;

@@ -161,10 +161,16 @@ export const de: Catalog = {
       unauthenticated: 'Sie sind nicht angemeldet, oder Ihr Link ist abgelaufen',
       unavailable: 'der Server war nicht erreichbar',
     },
+    storeCodes: {
+      'store.timeout': 'der Server hat nicht rechtzeitig geantwortet',
+      'store.reply': 'der Server hat eine unbrauchbare Antwort geschickt',
+    },
   },
   panel: {
     title: 'Kundendetails',
     noCustomer: 'Kein Kunde ausgewählt.',
+    noStore:
+      'Der Kunde kann nicht angezeigt werden: Diese Seite gibt dem Panel keinen Speicher, aus dem er geladen wird.',
     empty: 'Noch keine eigenen Eigenschaften.',
     saving: 'Wird gespeichert …',
     saved: 'Gespeichert',

@@ -1,4 +1,4 @@
-import type { Catalog, FailureKind } from './catalog.js';
+import type { Catalog, FailureKind, StoreFailureCode } from './catalog.js';
 import { catalogFor } from './locales.js';
 
 /** Anything a check or a store reports: a model error, a `StoreError`, an API error body, or any thrown value. */
@@ -72,6 +72,8 @@ function describeFailure(
   label: string | undefined,
 ): string {
   const kind = error.kind as string;
+  const codes = catalog.customer.storeCodes;
+  if (typeof error.code === 'string' && Object.hasOwn(codes, error.code)) return codes[error.code as StoreFailureCode];
   const errors = isObject(error.errors) ? Object.values(error.errors) : [];
   if (kind === 'invalid' && errors.length === 1) return describeError(errors[0], { locale, label });
   const definitionErrors = Array.isArray(error.definitionErrors) ? error.definitionErrors : [];

@@ -154,10 +154,15 @@ export const en: Catalog = {
       unauthenticated: 'you are not signed in, or your link has expired',
       unavailable: 'the server could not be reached',
     },
+    storeCodes: {
+      'store.timeout': 'the server did not answer in time',
+      'store.reply': 'the server sent an answer that cannot be used',
+    },
   },
   panel: {
     title: 'Customer details',
     noCustomer: 'No customer selected.',
+    noStore: 'The customer cannot be shown: this page gives the panel no store to load them from.',
     empty: 'No custom properties yet.',
     saving: 'Saving…',
     saved: 'Saved',

@@ -9,6 +9,7 @@ export type {
   CatalogOverrides,
   DefinitionErrorMessages,
   FailureKind,
+  StoreFailureCode,
   ValueErrorMessages,
 } from './catalog.js';
 export {

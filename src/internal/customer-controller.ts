@@ -7,8 +7,9 @@ import {
   type PropertyValue,
 } from '../model/index.js';
 import type { PropertyStore } from '../storage/property-store.js';
-import { StoreError, isAbortError } from '../storage/store-error.js';
-import { accessTo, withBuiltIns } from './customer-view.js';
+import { StoreError, customerField, isAbortError } from '../storage/store-error.js';
+import { accessTo, sameValue, withBuiltIns } from './customer-view.js';
+import { DEFAULT_TIMEOUT, badReply, checkedCustomer, checkedDefinitions, withTimeout } from './store-reply.js';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -20,6 +21,11 @@ export interface CustomerControllerOptions {
   principal: () => Principal;
   /** A customer changed elsewhere (another tab, another agent); the host merges it in. */
   onRemoteChange?: (customer: Customer) => void;
+  /**
+   * Milliseconds a store call may take (default 15,000): after that it fails with `unavailable` /
+   * `store.timeout`, so nothing waits forever on a store that never answers.
+   */
+  timeout?: () => number;
 }
 
 /**
@@ -28,6 +34,11 @@ export interface CustomerControllerOptions {
  * gives out (`customer`, a conflict's `current`, a save's answer) is filtered to what the
  * principal may read, as the server does; a store that sends more (a `MemoryStore` in the page)
  * leaks nothing through the elements.
+ *
+ * Nothing a store says is taken on trust: every call has a timeout, every reply is checked before
+ * use (a broken one is a `store.reply` failure), and a save's reply that contradicts what the
+ * controller knows (a revision beyond the next, fields it did not write changed) makes it read the
+ * customer again rather than believe the reply.
  */
 export class CustomerController implements ReactiveController {
   state: LoadState = 'idle';
@@ -83,9 +94,12 @@ export class CustomerController implements ReactiveController {
     this.state = 'loading';
     this.#host.requestUpdate();
     try {
+      const timeout = this.#timeout();
       const [definitions, customer] = await Promise.all([
-        store.listDefinitions({ signal: load.signal }),
-        store.getCustomer(id, { signal: load.signal }),
+        withTimeout((signal) => store.listDefinitions({ signal }), timeout, load.signal).then(checkedDefinitions),
+        withTimeout((signal) => store.getCustomer(id, { signal }), timeout, load.signal).then((reply) =>
+          checkedCustomer(reply, id),
+        ),
       ]);
       if (load.signal.aborted) return;
       this.definitions = definitions;
@@ -104,14 +118,15 @@ export class CustomerController implements ReactiveController {
    * Saves `changes` based on `revision` (default: the loaded customer's). On success the
    * controller holds the customer as the store returned it; on a conflict it holds the current one.
    * Both, and the error's `current`, as the principal may see them. A change the principal may not
-   * write is refused here, before any store call, whatever the host asked.
+   * write is refused here, before any store call, whatever the host asked. `id` (default: the
+   * loaded customer's) lets a save queued for a customer no longer shown still reach them.
    */
   async save(
     changes: Record<string, PropertyValue | null>,
     revision = this.customer?.revision ?? 0,
+    id = this.#customerId,
   ): Promise<Customer> {
     const store = this.#store;
-    const id = this.#customerId;
     if (!store || !id) throw new StoreError('unavailable', 'There is no store or customer to save to.');
     const principal = this.#options.principal();
     const refused = Object.keys(changes).filter((name) => accessTo(this.definitions, principal, name) !== 'edit');
@@ -120,23 +135,87 @@ export class CustomerController implements ReactiveController {
         code: 'access.write',
         params: { fields: refused },
       });
+    const timeout = this.#timeout();
+    let reply: unknown;
     try {
-      const saved = await store.updateCustomer(id, changes, { revision });
-      this.#accept(saved);
-      return this.#seen(saved);
+      reply = await withTimeout(() => store.updateCustomer(id, changes, { revision }), timeout);
     } catch (error) {
       const storeError = asStoreError(error);
-      if (storeError.kind !== 'conflict' || !storeError.current) throw storeError;
-      this.#accept(storeError.current);
+      if (storeError.kind !== 'conflict') throw storeError;
+      let current: Customer;
+      try {
+        current = checkedCustomer(storeError.current, id);
+      } catch {
+        // A conflict without a usable customer: what the others wrote is read from the store.
+        current = await this.#reread(store, id, timeout);
+      }
+      this.#accept(current);
       throw new StoreError('conflict', storeError.message, {
         code: storeError.code,
         params: storeError.params,
         fields: storeError.fields.filter((name) => accessTo(this.definitions, principal, name) !== 'none'),
-        current: this.#seen(storeError.current),
+        current: this.#seen(current),
         errors: storeError.errors,
         ...(storeError.status === undefined ? {} : { status: storeError.status }),
       });
     }
+    if (this.#believable(reply, id, changes)) {
+      this.#accept(reply);
+      return this.#seen(reply);
+    }
+    // The reply is broken or contradicts what we know: the store, read again, says what was saved.
+    const current = await this.#reread(store, id, timeout);
+    const landed = Object.entries(changes).every(([name, value]) => holds(current, name, value));
+    if (!landed) throw badReply('the saved customer');
+    return this.#seen(current);
+  }
+
+  /**
+   * Whether a save's reply fits what the controller knows: a well-formed customer whose revision
+   * is at most the next one, with the written fields as written (at that revision) and no other
+   * field changed unless the revision says someone else wrote meanwhile.
+   */
+  #believable(reply: unknown, id: string, changes: Record<string, PropertyValue | null>): reply is Customer {
+    let customer: Customer;
+    try {
+      customer = checkedCustomer(reply, id);
+    } catch {
+      return false;
+    }
+    const known = id === this.#customerId ? this.#raw : undefined;
+    if (!known) return true;
+    if (customer.revision > known.revision + 1) return false;
+    // Older than what we heard meanwhile: #accept keeps the newer one.
+    if (customer.revision < known.revision) return true;
+    for (const [name, value] of Object.entries(changes)) {
+      if (!holds(customer, name, value)) return false;
+      const fieldRevision = customer.changed?.[name]?.revision;
+      if (fieldRevision !== undefined && fieldRevision !== customer.revision && customer.revision > known.revision)
+        return false;
+    }
+    const others = new Set(['name', ...Object.keys(known.properties), ...Object.keys(customer.properties)]);
+    for (const name of others) {
+      if (Object.hasOwn(changes, name)) continue;
+      if (!sameValue(customerField(customer, name), customerField(known, name))) return false;
+    }
+    return true;
+  }
+
+  /** Reads the customer again and holds them as the store has them now, whatever we heard before. */
+  async #reread(store: PropertyStore, id: string, timeout: number): Promise<Customer> {
+    const customer = checkedCustomer(await withTimeout((signal) => store.getCustomer(id, { signal }), timeout), id);
+    if (id === this.#customerId && store === this.#store) {
+      this.#raw = customer;
+      this.#filter();
+      this.#host.requestUpdate();
+    }
+    return customer;
+  }
+
+  /** The host's timeout; one that is not a positive number (`timeout="abc"`, 0) is the default: nothing waits forever. */
+  #timeout(): number {
+    const timeout = this.#options.timeout?.() ?? DEFAULT_TIMEOUT;
+    return Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT;
   }
 
   /** Keeps the newest customer we have heard of. */
@@ -164,11 +243,17 @@ export class CustomerController implements ReactiveController {
     if (!store?.subscribe || !this.#connected) return;
     this.#unsubscribe = store.subscribe((event) => {
       if (event.type === 'definitions-changed') {
+        if (!Array.isArray(event.definitions)) return;
         this.definitions = event.definitions;
         // An access change takes away (or gives) what the principal may read.
         this.#filter();
         this.#host.requestUpdate();
-      } else if (event.customer.id === this.#customerId && this.state === 'ready') {
+      } else if (event.customer?.id === this.#customerId && this.state === 'ready') {
+        try {
+          checkedCustomer(event.customer, this.#customerId);
+        } catch {
+          return;
+        }
         if (this.#raw && event.customer.revision <= this.#raw.revision) return;
         this.#options.onRemoteChange?.(this.#seen(event.customer));
         this.#accept(event.customer);
@@ -196,6 +281,11 @@ export class CustomerController implements ReactiveController {
     this.#unsubscribe = undefined;
     this.#load?.abort();
   }
+}
+
+/** Whether `customer` holds `value` for the field (`null` and an empty name: not set). */
+function holds(customer: Customer, name: string, value: PropertyValue | null): boolean {
+  return sameValue(customerField(customer, name), value === '' && name === 'name' ? null : value);
 }
 
 function asStoreError(error: unknown): StoreError {

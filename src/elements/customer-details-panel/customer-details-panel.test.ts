@@ -2,10 +2,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CustomerPropertiesUser } from '../../context.js';
-import type { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
+import type { PendingEditsChangedEvent, PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
 import { SEED_CUSTOMERS, SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';
-import type { PropertyDefinition } from '../../model/index.js';
+import type { Customer, PropertyDefinition } from '../../model/index.js';
 import { MemoryStore, type MemoryStoreOptions } from '../../storage/memory-store.js';
 import { RestStore } from '../../storage/rest-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
@@ -19,11 +19,11 @@ const agent: CustomerPropertiesUser = { id: 'u1', roles: ['agent'], name: 'Ana' 
 
 async function panel(
   store: PropertyStore,
-  options: { id?: string; user?: CustomerPropertiesUser; locale?: string; viewer?: string } = {},
+  options: { id?: string; user?: CustomerPropertiesUser; locale?: string; viewer?: string; timeout?: number } = {},
 ) {
   const el =
     await fixture<CustomerDetailsPanel>(html`<customer-details-panel customer-id=${options.id ?? 'ana'} locale=${options.locale ?? 'en'}
-    viewer=${options.viewer ?? 'agent'} .store=${store} .user=${options.user ?? agent}></customer-details-panel>`);
+    viewer=${options.viewer ?? 'agent'} timeout=${options.timeout ?? 15_000} .store=${store} .user=${options.user ?? agent}></customer-details-panel>`);
   await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'the panel loaded');
   await el.updateComplete;
   return el;
@@ -915,5 +915,204 @@ describe('<customer-details-panel> history against the real server', () => {
     const refused = await agentStore.getHistory('ana', { property: 'risk_note' }).catch((e: unknown) => e);
     expect((refused as StoreError).kind).to.equal('forbidden');
     expect((await admin.getHistory('ana', { property: 'risk_note' })).entries).to.have.length(2);
+  });
+});
+
+describe('<customer-details-panel>: nothing hangs, nothing typed is lost, no reply is taken on trust', () => {
+  it('a save that never answers fails after `timeout` with Try again, and the field’s later edits are sent', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('updateCustomer', { type: 'stall' });
+    const el = await panel(store, { timeout: 300 });
+    await commit(el, 'age', '36');
+    await commit(el, 'age', '37');
+    await commit(el, 'age', '38');
+    await waitUntil(() => store.callsOf('updateCustomer').length === 3, 'every edit was sent');
+    await settled(el, 'age', /^Saved$/);
+    expect(store.callsOf('updateCustomer')).to.deep.equal([
+      ['ana', { age: '36' }, { revision: 1 }],
+      ['ana', { age: '37' }, { revision: 1 }],
+      ['ana', { age: '38' }, { revision: 2 }],
+    ]);
+    expect((await store.getCustomer('ana')).properties.age).to.equal('38');
+  });
+
+  it('20 edits of a field behind a save that never answers: all 20 are sent, and the last is stored', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('updateCustomer', { type: 'stall' });
+    const el = await panel(store, { timeout: 300 });
+    for (let age = 40; age < 60; age++) await commit(el, 'age', String(age));
+    await waitUntil(() => store.callsOf('updateCustomer').length === 20, 'every edit was sent');
+    await settled(el, 'age', /^Saved$/);
+    expect((await store.getCustomer('ana')).properties.age).to.equal('59');
+    expect(el.pendingEdits).to.deep.equal([]);
+  });
+
+  it('a value typed but not committed when another customer is shown stays with its customer', async () => {
+    const store = new MemoryStore(seed());
+    const el = await panel(store);
+    await typeInto(editorFor(el, 'notes'), 'Half-typed');
+    el.customerId = 'ben';
+    await waitUntil(() => editorFor(el, 'name').value === 'Ben', 'Ben shown');
+    await el.updateComplete;
+    expect(editorFor(el, 'notes').value, 'not in Ben’s field').to.equal(null);
+    expect((await store.getCustomer('ben')).properties.notes).to.equal(undefined);
+    expect(el.pendingEdits.filter((edit) => edit.customerId === 'ben')).to.deep.equal([]);
+    el.customerId = 'ana';
+    await waitUntil(() => editorFor(el, 'name').value === 'Ana', 'Ana shown again');
+    // Kept as a draft, or saved when the editor left the page: either way Ana's, not lost.
+    await waitUntil(() => editorFor(el, 'notes').value === 'Half-typed', 'the typed value is back');
+  });
+
+  it('says the server did not answer in time, with Try again, which saves', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const stall = store.inject('updateCustomer', { type: 'stall' });
+    const el = await panel(store, { timeout: 300 });
+    const failed = oneEvent<PropertySaveFailedEvent>(el, 'property-save-failed');
+    await commit(el, 'notes', 'Call after 5 pm');
+    expect((await failed).detail.error.code).to.equal('store.timeout');
+    await settled(el, 'notes', /Not saved: the server did not answer in time/);
+    expect(editorFor(el, 'notes').value).to.equal('Call after 5 pm');
+    await expect(el).to.be.accessible();
+    button(fieldOf(el, 'notes'), 'Try again').click();
+    await settled(el, 'notes', /^Saved$/);
+    expect((await store.getCustomer('ana')).properties.notes).to.equal('Call after 5 pm');
+    stall.reject();
+  });
+
+  it('a load that never answers shows its error and Try again', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('getCustomer', { type: 'stall' });
+    const el = await panel(store, { timeout: 300 });
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('The customer could not be loaded: the server did not answer in time');
+    button(alert, 'Try again').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="number"]'), 'loaded on retry');
+  });
+
+  const broken: [string, 'listDefinitions' | 'getCustomer', (answer: unknown) => unknown][] = [
+    ['definitions null', 'listDefinitions', () => null],
+    ['definitions {}', 'listDefinitions', () => ({})],
+    ['a customer without properties', 'getCustomer', (answer) => ({ ...(answer as object), properties: undefined })],
+    ['a customer null', 'getCustomer', () => null],
+  ];
+  for (const [what, method, reply] of broken) {
+    it(`a load whose reply is broken (${what}) is an error with Try again, never an endless Loading`, async () => {
+      const store = new FaultyStore(new MemoryStore(seed()));
+      store.inject(method, { type: 'reply', reply });
+      const el = await panel(store);
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain(
+        'The customer could not be loaded: the server sent an answer that cannot be used',
+      );
+      button(alert, 'Try again').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="number"]'), 'loaded on retry');
+    });
+  }
+
+  it('keeps a failed edit when another customer is shown, and brings it back with Try again', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('updateCustomer', { type: 'fail' });
+    const el = await panel(store);
+    const changes: PendingEditsChangedEvent[] = [];
+    el.addEventListener('pending-edits-changed', (event) => changes.push(event));
+    await commit(el, 'notes', 'Call after 5 pm');
+    await settled(el, 'notes', /Not saved/);
+    expect(el.pendingEdits).to.deep.equal([
+      { customerId: 'ana', name: 'notes', value: 'Call after 5 pm', status: 'failed' },
+    ]);
+    expect(changes.at(-1)!.detail.pendingEdits).to.deep.equal(el.pendingEdits);
+    expect(changes.at(-1)!.composed && changes.at(-1)!.bubbles).to.equal(true);
+    el.customerId = 'ben';
+    await waitUntil(() => editorFor(el, 'name').value === 'Ben', 'Ben shown');
+    expect(el.pendingEdits, 'kept while Ben is shown').to.have.length(1);
+    el.customerId = 'ana';
+    await waitUntil(() => editorFor(el, 'name').value === 'Ana', 'Ana shown again');
+    await settled(el, 'notes', /Not saved: the server could not be reached/);
+    expect(editorFor(el, 'notes').value).to.equal('Call after 5 pm');
+    button(fieldOf(el, 'notes'), 'Try again').click();
+    await settled(el, 'notes', /^Saved$/);
+    expect((await store.getCustomer('ana')).properties.notes).to.equal('Call after 5 pm');
+    expect(el.pendingEdits).to.deep.equal([]);
+    expect(changes.at(-1)!.detail.pendingEdits).to.deep.equal([]);
+  });
+
+  it('a save queued behind a stall when another customer is shown still reaches its own customer', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const stall = store.inject('updateCustomer', { type: 'stall' });
+    const el = await panel(store);
+    await commit(el, 'age', '36');
+    await stall.arrived;
+    await commit(el, 'age', '37');
+    el.customerId = 'ben';
+    await waitUntil(() => editorFor(el, 'name').value === 'Ben', 'Ben shown');
+    stall.release();
+    await waitUntil(async () => (await store.getCustomer('ana')).properties.age === '37', 'Ana saved');
+    expect((await store.getCustomer('ben')).properties.age).to.not.equal('37');
+    await waitUntil(() => el.pendingEdits.length === 0, 'nothing pending');
+  });
+
+  it('a save reply claiming a revision far ahead is not believed: live changes still show, and a later save meets a conflict', async () => {
+    const memory = new MemoryStore({ ...seed(), author: 'Ana' });
+    const store = new FaultyStore(memory);
+    store.inject('updateCustomer', { type: 'reply', reply: (answer) => ({ ...(answer as object), revision: 999 }) });
+    const el = await panel(store);
+    await commit(el, 'age', '36');
+    await settled(el, 'age', /^Saved$/);
+    // Another agent changes a field: the panel shows it.
+    memory.author = 'Ben';
+    const current = await memory.getCustomer('ana');
+    await memory.updateCustomer('ana', { class: 'VIP' }, { revision: current.revision });
+    await waitUntil(() => editorFor(el, 'class').value === 'VIP', 'the live change shows');
+    // Ben changes age too, unseen by the panel (no event): the agent's next edit of age meets it.
+    store.inject('updateCustomer', { type: 'conflict', changes: { age: '77' }, author: 'Ben' });
+    await commit(el, 'age', '40');
+    await settled(el, 'age', /Ben changed this/);
+    const revisions = store.callsOf('updateCustomer').map((call) => (call[2] as { revision: number }).revision);
+    expect(Math.max(...revisions)).to.be.below(999);
+    expect((await store.getCustomer('ana')).properties.age).to.equal('77');
+  });
+
+  it('a save reply that changes fields it did not write is not believed: the panel reads the customer again', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('updateCustomer', {
+      type: 'reply',
+      reply: (answer) => {
+        const customer = answer as Customer;
+        return { ...customer, properties: { ...customer.properties, notes: 'forged' } };
+      },
+    });
+    const el = await panel(store);
+    const reads = store.callsOf('getCustomer').length;
+    await commit(el, 'age', '36');
+    await settled(el, 'age', /^Saved$/);
+    expect(store.callsOf('getCustomer').length).to.equal(reads + 1);
+    expect(editorFor(el, 'notes').value).to.equal((await store.getCustomer('ana')).properties.notes ?? null);
+  });
+
+  it('a save reply that is broken is checked against the store: saved when the store has the value', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    store.inject('updateCustomer', { type: 'reply', reply: () => ({}) });
+    const el = await panel(store);
+    await commit(el, 'age', '36');
+    await settled(el, 'age', /^Saved$/);
+    // Broken again, and so is the customer read to check it: not saved, and said so.
+    store.inject('updateCustomer', { type: 'reply', reply: () => ({}) });
+    store.inject('getCustomer', { type: 'reply', reply: () => null });
+    await commit(el, 'age', '37');
+    await settled(el, 'age', /Not saved: the server sent an answer that cannot be used/);
+    expect(editorFor(el, 'age').value).to.equal('37');
+  });
+
+  it('given a customer id but no store, says that the store is missing', async () => {
+    const el = await fixture<CustomerDetailsPanel>(
+      html`<customer-details-panel customer-id="ana" locale="en"></customer-details-panel>`,
+    );
+    expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal(
+      'The customer cannot be shown: this page gives the panel no store to load them from.',
+    );
+    const none = await fixture<CustomerDetailsPanel>(
+      html`<customer-details-panel locale="en"></customer-details-panel>`,
+    );
+    expect(none.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('No customer selected.');
   });
 });

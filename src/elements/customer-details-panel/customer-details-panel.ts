@@ -5,7 +5,12 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { userContext, type CustomerPropertiesUser } from '../../context.js';
-import { PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
+import {
+  PendingEditsChangedEvent,
+  PropertySavedEvent,
+  PropertySaveFailedEvent,
+  type PendingEdit,
+} from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
 import { FieldHistory } from '../../internal/field-history.js';
 import {
@@ -24,6 +29,7 @@ import {
   type VisibleField,
 } from '../../internal/customer-view.js';
 import { StoreElement } from '../../internal/store-element.js';
+import { DEFAULT_TIMEOUT } from '../../internal/store-reply.js';
 import { valueText } from '../../internal/value-text.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import { historyFor, type Principal, type PropertyDefinition, type PropertyValue } from '../../model/index.js';
@@ -79,10 +85,16 @@ const icons = {
  * when, with "Show more" while there are older ones. They are loaded when asked for, again after
  * the field changes, and filtered by the same rules (`historyFor`).
  *
+ * Nothing hangs and nothing typed is lost: a store call that does not answer within `timeout`
+ * fails with Try again, and a field's next edit is sent after it. Unsaved and failed edits are
+ * kept per customer for the element's lifetime: shown again, with their failure and Try again,
+ * when their customer is shown again, and listed for the host in `pendingEdits`.
+ *
  * @summary The agent's view of a customer's properties, saved field by field.
  *
  * @fires property-saved - A field was saved; `detail`: `{ customerId, name, value }`.
  * @fires property-save-failed - A save failed or met a conflict; `detail`: `{ customerId, name, value, error }`.
+ * @fires pending-edits-changed - `pendingEdits` changed; `detail`: `{ pendingEdits }`.
  *
  * @csspart base - The whole panel.
  * @csspart title - The heading.
@@ -125,6 +137,9 @@ export class CustomerDetailsPanel extends StoreElement {
   /** `agent` (default): properties with `showToAgent` under the user's access control; `customer`: what the customer sees on their profile (`showToCustomer`, and `name`). */
   @property() viewer: Viewer = 'agent';
 
+  /** Milliseconds a store call (load, save) may take before it counts as failed, with Try again. Default 15,000 (also for a value that is not a positive number). */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+
   @consume({ context: userContext, subscribe: true })
   @state()
   private contextUser: CustomerPropertiesUser | undefined;
@@ -132,8 +147,11 @@ export class CustomerDetailsPanel extends StoreElement {
   @state() private announcement = '';
   @state() private now = Date.now();
 
-  #controller = new CustomerController(this, { principal: () => this.#principal });
-  #fields = new Map<string, FieldState>();
+  #controller = new CustomerController(this, { principal: () => this.#principal, timeout: () => this.timeout });
+  /** Every customer's fields with an edit, kept while the element lives: by customer id, then property name. */
+  #edits = new Map<string, Map<string, FieldState>>();
+  /** `pendingEdits` as last announced to the host. */
+  #pendingKey = '[]';
   #clock: ReturnType<typeof setInterval> | undefined;
   /** Rows that have their editor: once given, a row keeps it while the customer stays. */
   #live = new Set<string>();
@@ -159,7 +177,7 @@ export class CustomerDetailsPanel extends StoreElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('customerId')) {
-      this.#fields.clear();
+      this.#forgetSettled(changed.get('customerId'));
       this.#live.clear();
       this.#near?.disconnect();
     }
@@ -171,6 +189,47 @@ export class CustomerDetailsPanel extends StoreElement {
     this.#historyStore = this.activeStore;
     this.#controller.setSource(this.activeStore, this.customerId || undefined);
     this.#refreshHistories();
+  }
+
+  /** The fields of the current customer. */
+  get #fields(): Map<string, FieldState> {
+    let fields = this.#edits.get(this.customerId);
+    if (!fields) this.#edits.set(this.customerId, (fields = new Map<string, FieldState>()));
+    return fields;
+  }
+
+  /** A customer no longer shown keeps only the fields that still hold an edit or a save in flight. */
+  #forgetSettled(customerId: string | undefined): void {
+    const fields = this.#edits.get(customerId ?? '');
+    if (!fields) return;
+    for (const [name, field] of fields) {
+      if (field.draft === undefined && field.status !== 'saving') fields.delete(name);
+    }
+    if (!fields.size) this.#edits.delete(customerId ?? '');
+  }
+
+  /**
+   * The edits not in the store yet, of every customer shown so far: typed and not committed,
+   * being saved, failed, or in conflict. Read-only; `pending-edits-changed` says when it changes.
+   */
+  get pendingEdits(): readonly PendingEdit[] {
+    const edits: PendingEdit[] = [];
+    for (const [customerId, fields] of this.#edits) {
+      for (const [name, field] of fields) {
+        if (field.draft === undefined) continue;
+        const status = field.status === 'idle' || field.status === 'saved' ? 'unsaved' : field.status;
+        edits.push({ customerId, name, value: field.draft, status });
+      }
+    }
+    return edits;
+  }
+
+  #notePending(): void {
+    const edits = this.pendingEdits;
+    const key = JSON.stringify(edits);
+    if (key === this.#pendingKey) return;
+    this.#pendingKey = key;
+    this.dispatchEvent(new PendingEditsChangedEvent(edits));
   }
 
   #dropHistories(): void {
@@ -209,6 +268,7 @@ export class CustomerDetailsPanel extends StoreElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#watchPending();
+    this.#notePending();
   }
 
   /**
@@ -263,11 +323,15 @@ export class CustomerDetailsPanel extends StoreElement {
     return accessTo(this.#controller.definitions, this.#principal, name) === 'edit';
   }
 
-  #field(name: string): FieldState {
-    let field = this.#fields.get(name);
+  /** A customer's field; a field of a customer no longer shown, whose revision is not known here, starts from 0 (a save of it meets any change as a conflict). */
+  #field(name: string, customerId = this.customerId): FieldState {
+    let fields = this.#edits.get(customerId);
+    if (!fields) this.#edits.set(customerId, (fields = new Map<string, FieldState>()));
+    let field = fields.get(name);
     if (!field) {
-      field = { base: this.#controller.customer?.revision ?? 0, status: 'idle', queue: Promise.resolve() };
-      this.#fields.set(name, field);
+      const revision = customerId === this.customerId ? this.#controller.customer?.revision : undefined;
+      field = { base: revision ?? 0, status: 'idle', queue: Promise.resolve() };
+      fields.set(name, field);
     }
     return field;
   }
@@ -278,23 +342,28 @@ export class CustomerDetailsPanel extends StoreElement {
     void this.updateComplete.then(() => (this.announcement = text));
   }
 
-  #onInput(def: PropertyDefinition, event: Event): void {
+  /**
+   * `customerId` is the customer the editor was rendered for: an editor on its way out (another
+   * customer was just chosen) can still send its last `input` or `change`, which belong to them.
+   */
+  #onInput(def: PropertyDefinition, event: Event, customerId: string): void {
     if (!this.#mayEdit(def.name)) return;
     const editor = event.target as PropertyEditor;
-    const field = this.#field(def.name);
-    if (field.draft === undefined && field.status !== 'saving') {
+    const field = this.#field(def.name, customerId);
+    if (field.draft === undefined && field.status !== 'saving' && customerId === this.customerId) {
       // The edit starts from what the agent sees now.
       field.base = this.#controller.customer?.revision ?? 0;
     }
     field.draft = editor.value;
     if (field.status === 'saved') field.status = 'idle';
+    this.#notePending();
   }
 
-  async #onCommit(def: PropertyDefinition, event: Event): Promise<void> {
+  async #onCommit(def: PropertyDefinition, event: Event, customerId: string): Promise<void> {
     // A read-only editor can still be given a value and a `change` by a script.
     if (!this.#mayEdit(def.name)) return;
     const editor = event.target as PropertyEditor;
-    const field = this.#field(def.name);
+    const field = this.#field(def.name, customerId);
     // The editor checks its value when it updates; a change from a nested picker comes just before.
     await editor.updateComplete;
     if (!editor.checkValidity()) {
@@ -304,6 +373,7 @@ export class CustomerDetailsPanel extends StoreElement {
     }
     const value = editor.value;
     if (
+      customerId === this.customerId &&
       sameValue(value, storedValue(this.#controller.customer, def.name)) &&
       field.status !== 'failed' &&
       field.status !== 'conflict'
@@ -313,43 +383,47 @@ export class CustomerDetailsPanel extends StoreElement {
       return;
     }
     field.draft = value;
-    this.#save(def, value);
+    this.#save(def, value, customerId);
   }
 
-  #save(def: PropertyDefinition, value: PropertyValue | null): void {
-    const field = this.#field(def.name);
-    field.queue = field.queue.then(() => this.#send(def, value));
+  #save(def: PropertyDefinition, value: PropertyValue | null, customerId = this.customerId): void {
+    // The save belongs to this customer's field, even if another customer is shown before it is sent.
+    const field = this.#field(def.name, customerId);
+    field.queue = field.queue.then(() => this.#send(def, value, field, customerId));
   }
 
-  async #send(def: PropertyDefinition, value: PropertyValue | null): Promise<void> {
-    const field = this.#field(def.name);
-    const customerId = this.customerId;
+  async #send(
+    def: PropertyDefinition,
+    value: PropertyValue | null,
+    field: FieldState,
+    customerId: string,
+  ): Promise<void> {
+    const shown = () => customerId === this.customerId;
     // The access may have changed while this save waited in the queue.
     if (!this.#mayEdit(def.name)) {
-      this.#fields.delete(def.name);
+      this.#edits.get(customerId)?.delete(def.name);
       this.requestUpdate();
       return;
     }
     field.status = 'saving';
     field.error = undefined;
-    this.#announce(this.catalog.panel.announceSaving(def.label));
+    if (shown()) this.#announce(this.catalog.panel.announceSaving(def.label));
     this.requestUpdate();
     try {
-      const saved = await this.#controller.save({ [def.name]: value }, field.base);
-      if (customerId !== this.customerId) return;
-      field.base = saved.revision;
+      const saved = await this.#controller.save({ [def.name]: value }, field.base, customerId);
+      // The field's own revision: the next save of it is checked against what this one wrote.
+      field.base = saved.changed?.[def.name]?.revision ?? saved.revision;
       field.status = 'saved';
       // The agent may have typed on while it saved; that edit stays theirs.
       if (sameValue(field.draft, value)) field.draft = undefined;
-      this.#announce(this.catalog.panel.announceSaved(def.label));
+      if (shown()) this.#announce(this.catalog.panel.announceSaved(def.label));
       this.dispatchEvent(new PropertySavedEvent({ customerId, name: def.name, value }));
     } catch (error) {
-      if (customerId !== this.customerId) return;
       const storeError = error as StoreError;
       field.status = storeError.kind === 'conflict' ? 'conflict' : 'failed';
       field.error = storeError;
       field.draft = field.draft === undefined ? value : field.draft;
-      this.#announce(this.catalog.panel.announceFailed(def.label));
+      if (shown()) this.#announce(this.catalog.panel.announceFailed(def.label));
       this.dispatchEvent(new PropertySaveFailedEvent({ customerId, name: def.name, value, error: storeError }));
     }
     this.requestUpdate();
@@ -391,7 +465,10 @@ export class CustomerDetailsPanel extends StoreElement {
     const controller = this.#controller;
     switch (controller.state) {
       case 'idle':
-        return html`<p part="message">${messages.panel.noCustomer}</p>`;
+        // Given a customer but nothing to load them from: a mistake of the page, not "no customer".
+        return this.customerId && !this.activeStore
+          ? html`<p part="message" role="alert">${messages.panel.noStore}</p>`
+          : html`<p part="message">${messages.panel.noCustomer}</p>`;
       case 'loading':
         return html`<p part="message" role="status">${messages.customer.loading}</p>`;
       case 'error': {
@@ -448,11 +525,12 @@ export class CustomerDetailsPanel extends StoreElement {
     // Values are compared by content: every customer read from a store is a fresh copy.
     const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
     const conflict = field?.status === 'conflict' ? customer : undefined;
+    const customerId = this.customerId;
     return guard(
-      [def, level, valueKey, field?.status, field?.error, changed, locale, this.catalog, conflict],
+      [def, level, valueKey, field?.status, field?.error, changed, locale, this.catalog, conflict, customerId],
       () =>
         html`<property-editor .definition=${def} .value=${value} ?readonly=${level === 'view'} locale=${locale}
-          @input=${(event: Event) => this.#onInput(def, event)} @change=${(event: Event) => void this.#onCommit(def, event)}></property-editor>
+          @input=${(event: Event) => this.#onInput(def, event, customerId)} @change=${(event: Event) => void this.#onCommit(def, event, customerId)}></property-editor>
         ${field ? this.#renderStatus(def, field) : nothing}
         ${changed && field?.status !== 'conflict' ? html`<p part="meta">${changed}</p>` : nothing}`,
     );

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { ProfileSavedEvent } from '../../events.js';
+import type { PendingEditsChangedEvent, ProfileSavedEvent } from '../../events.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
 import { SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';
 import { MemoryStore } from '../../storage/memory-store.js';
@@ -20,9 +20,12 @@ function data() {
   return { definitions, customers };
 }
 
-async function profile(store: PropertyStore, locale = 'en') {
+// Unsaved changes wait in sessionStorage: every test starts without any.
+beforeEach(() => sessionStorage.clear());
+
+async function profile(store: PropertyStore, locale = 'en', timeout = 15_000) {
   const el = await fixture<CustomerProfileForm>(
-    html`<customer-profile-form customer-id="ana" locale=${locale} .store=${store}></customer-profile-form>`,
+    html`<customer-profile-form customer-id="ana" locale=${locale} timeout=${timeout} .store=${store}></customer-profile-form>`,
   );
   await waitUntil(() => el.shadowRoot!.querySelector('form'), 'the profile loaded');
   await el.updateComplete;
@@ -396,5 +399,77 @@ describe('<customer-profile-form> opened with a profile link, against the real s
     await waitUntil(() => message(el).startsWith('This link does not work'), 'the link message');
     expect(message(el)).to.equal('This link does not work any more. Send “profile” in the chat to get a new one.');
     expect(editorFor(el, 'age').value).to.equal('37');
+  });
+});
+
+describe('<customer-profile-form>: nothing hangs, nothing typed is lost', () => {
+  it('a save that never answers fails after `timeout`: Save works again, the changes stay, and the next Save saves them', async () => {
+    const store = new FaultyStore(new MemoryStore(data()));
+    const stall = store.inject('updateCustomer', { type: 'stall' });
+    const el = await profile(store, 'en', 300);
+    await typeInto(editorFor(el, 'age'), '36');
+    save(el).click();
+    await stall.arrived;
+    await waitUntil(() => message(el).includes('not saved yet'), 'the timeout message');
+    expect(message(el)).to.equal(
+      'Your changes are not saved yet (the server did not answer in time). They are still here: try again in a moment.',
+    );
+    expect(save(el).disabled).to.equal(false);
+    expect(editorFor(el, 'age').value).to.equal('36');
+    save(el).click();
+    await waitUntil(() => message(el) === 'Your details are saved.', 'saved on the second try');
+    expect(store.callsOf('updateCustomer').at(-1)).to.deep.equal(['ana', { age: '36' }, { revision: 1 }]);
+    stall.reject();
+  });
+
+  it('a load whose reply is broken says so, with Try again', async () => {
+    const store = new FaultyStore(new MemoryStore(data()));
+    store.inject('getCustomer', { type: 'reply', reply: (answer) => ({ ...(answer as object), properties: null }) });
+    const el = await fixture<CustomerProfileForm>(
+      html`<customer-profile-form customer-id="ana" locale="en" .store=${store}></customer-profile-form>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'the error');
+    expect(message(el)).to.contain('the server sent an answer that cannot be used');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.retry')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'loaded on retry');
+  });
+
+  it('keeps unsaved changes across a reload of the page, lists them in pendingEdits, and forgets them once saved', async () => {
+    const store = new FaultyStore(new MemoryStore(data()));
+    store.inject('updateCustomer', { type: 'fail' });
+    const first = await profile(store);
+    const changes: PendingEditsChangedEvent[] = [];
+    first.addEventListener('pending-edits-changed', (event) => changes.push(event));
+    await typeInto(editorFor(first, 'age'), '36');
+    expect(first.pendingEdits).to.deep.equal([{ customerId: 'ana', name: 'age', value: '36', status: 'unsaved' }]);
+    expect(changes.at(-1)!.detail.pendingEdits).to.deep.equal(first.pendingEdits);
+    save(first).click();
+    await waitUntil(() => message(first).includes('not saved yet'), 'the failure');
+    expect(first.pendingEdits[0]!.status).to.equal('failed');
+    // The page is reloaded: a new form on the same tab.
+    first.remove();
+    const second = await profile(store);
+    expect(editorFor(second, 'age').value, 'the change is back').to.equal('36');
+    expect(second.pendingEdits).to.deep.equal([{ customerId: 'ana', name: 'age', value: '36', status: 'unsaved' }]);
+    save(second).click();
+    await waitUntil(() => message(second) === 'Your details are saved.', 'saved');
+    expect(second.pendingEdits).to.deep.equal([]);
+    second.remove();
+    const third = await profile(store);
+    expect(editorFor(third, 'age').value).to.equal('36');
+    expect(third.pendingEdits, 'nothing comes back once saved').to.deep.equal([]);
+    expect(Object.keys(sessionStorage)).to.deep.equal([]);
+  });
+
+  it('keeps each customer’s changes apart', async () => {
+    const store = new MemoryStore(data());
+    const el = await profile(store);
+    await typeInto(editorFor(el, 'age'), '36');
+    el.customerId = 'ben';
+    await waitUntil(() => editorFor(el, 'name')?.value === 'Ben', 'Ben shown');
+    expect(editorFor(el, 'age').value).to.not.equal('36');
+    el.customerId = 'ana';
+    await waitUntil(() => editorFor(el, 'name')?.value === 'Ana', 'Ana shown');
+    expect(editorFor(el, 'age').value).to.equal('36');
   });
 });

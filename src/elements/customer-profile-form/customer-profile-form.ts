@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ProfileSavedEvent } from '../../events.js';
+import { PendingEditsChangedEvent, ProfileSavedEvent, type PendingEdit } from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
 import {
   accessTo,
@@ -12,6 +12,7 @@ import {
 } from '../../internal/customer-view.js';
 import { customerIdOfToken, takeTokenFromFragment } from '../../internal/profile-link.js';
 import { StoreElement } from '../../internal/store-element.js';
+import { DEFAULT_TIMEOUT } from '../../internal/store-reply.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import type { Principal, PropertyDefinition, PropertyValue } from '../../model/index.js';
 import type { PropertyStore } from '../../storage/property-store.js';
@@ -21,6 +22,38 @@ import type { PropertyEditor } from '../property-editor/property-editor.js';
 import { styles } from './customer-profile-form.styles.js';
 
 type Outcome = 'none' | 'saved' | 'nothing' | 'invalid' | 'failed' | 'conflict' | 'link-invalid';
+
+type Drafts = Map<string, { value: PropertyValue | null; base: number }>;
+
+/** Where a customer's unsaved changes wait in `sessionStorage`, so a reload of the page keeps them. */
+const draftKey = (customerId: string) => `customer-properties:profile-drafts:${customerId}`;
+
+function readDrafts(customerId: string): Drafts {
+  if (!customerId) return new Map();
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(draftKey(customerId)) ?? '{}');
+    if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return new Map();
+    const drafts: Drafts = new Map();
+    for (const [name, draft] of Object.entries(stored as Record<string, unknown>)) {
+      const { value, base } = (draft ?? {}) as { value?: PropertyValue | null; base?: unknown };
+      if (value !== undefined && Number.isSafeInteger(base)) drafts.set(name, { value, base: base as number });
+    }
+    return drafts;
+  } catch {
+    // No storage (a private window, a sandboxed frame) or something else under the key: no drafts.
+    return new Map();
+  }
+}
+
+function writeDrafts(customerId: string, drafts: Drafts): void {
+  if (!customerId) return;
+  try {
+    if (drafts.size) sessionStorage.setItem(draftKey(customerId), JSON.stringify(Object.fromEntries(drafts)));
+    else sessionStorage.removeItem(draftKey(customerId));
+  } catch {
+    // Full or unavailable: the drafts still live as long as the page.
+  }
+}
 
 /**
  * The customer's own profile page: their name and the properties shown to customers, in one form
@@ -35,12 +68,18 @@ type Outcome = 'none' | 'saved' | 'nothing' | 'invalid' | 'failed' | 'conflict' 
  * called without the credential). A link the server refuses (altered or expired: `unauthenticated`)
  * says so, and that a new one comes by sending "profile" in the chat.
  *
+ * Nothing hangs and nothing typed is lost: a store call that does not answer within `timeout`
+ * fails and Save works again; the customer's unsaved changes are kept in `sessionStorage` (per
+ * customer, for the tab's life) until they are saved, so a reload of the page brings them back.
+ * `pendingEdits` lists them for the host.
+ *
  * It shows, saves and reports only what the customer may see and edit (`propertyAccess` for the
  * customer): `profile-saved`'s `detail.customer` is the customer as they see themselves.
  *
  * @summary The customer edits their own details.
  *
  * @fires profile-saved - The changes were saved; `detail`: `{ customerId, customer, changed }`, `customer` holding only what the customer may see.
+ * @fires pending-edits-changed - `pendingEdits` changed; `detail`: `{ pendingEdits }`.
  *
  * @csspart form - The form.
  * @csspart title - The heading.
@@ -78,13 +117,20 @@ export class CustomerProfileForm extends StoreElement {
    */
   @property({ type: Boolean, attribute: 'token-from-fragment' }) tokenFromFragment = false;
 
+  /** Milliseconds a store call (load, save) may take before it counts as failed. Default 15,000 (also for a value that is not a positive number). */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+
   @state() private saving = false;
   @state() private outcome: Outcome = 'none';
   @state() private problem: { error?: StoreError; count?: number; labels?: string } = {};
 
-  #controller = new CustomerController(this, { principal: () => this.#principal });
-  /** The customer's changes not yet saved, with the revision each started from. */
-  #drafts = new Map<string, { value: PropertyValue | null; base: number }>();
+  #controller = new CustomerController(this, { principal: () => this.#principal, timeout: () => this.timeout });
+  /** The customer's changes not yet saved, with the revision each started from; mirrored in `sessionStorage`. */
+  #drafts: Drafts = new Map();
+  /** Whose drafts `#drafts` holds. */
+  #draftsOf = '';
+  /** `pendingEdits` as last announced to the host. */
+  #pendingKey = '[]';
   /** The store that sends the token, made once per store and token. */
   #authorized: { store: PropertyStore; token: string; result: PropertyStore | undefined } | undefined;
 
@@ -143,8 +189,36 @@ export class CustomerProfileForm extends StoreElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('tokenFromFragment')) this.#readFragment();
-    if (changed.has('customerId') || changed.has('token')) this.#drafts.clear();
+    if (this.#customerId !== this.#draftsOf) {
+      this.#draftsOf = this.#customerId;
+      this.#drafts = readDrafts(this.#draftsOf);
+    }
     this.#controller.setSource(this.#linkProblem ? undefined : this.#source, this.#customerId || undefined);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#notePending();
+  }
+
+  /** The customer's changes not saved yet (typed, being saved, failed or in conflict). Read-only. */
+  get pendingEdits(): readonly PendingEdit[] {
+    const status = this.saving
+      ? 'saving'
+      : this.outcome === 'failed'
+        ? 'failed'
+        : this.outcome === 'conflict'
+          ? 'conflict'
+          : 'unsaved';
+    return [...this.#drafts].map(([name, { value }]) => ({ customerId: this.#draftsOf, name, value, status }));
+  }
+
+  #notePending(): void {
+    const edits = this.pendingEdits;
+    const key = JSON.stringify(edits);
+    if (key === this.#pendingKey) return;
+    this.#pendingKey = key;
+    this.dispatchEvent(new PendingEditsChangedEvent(edits));
   }
 
   get #fields(): PropertyDefinition[] {
@@ -158,7 +232,9 @@ export class CustomerProfileForm extends StoreElement {
     const editor = event.target as PropertyEditor;
     const draft = this.#drafts.get(def.name);
     this.#drafts.set(def.name, { value: editor.value, base: draft?.base ?? this.#controller.customer?.revision ?? 0 });
+    writeDrafts(this.#draftsOf, this.#drafts);
     if (this.outcome === 'saved' || this.outcome === 'nothing') this.outcome = 'none';
+    this.#notePending();
   }
 
   async #save(event: Event): Promise<void> {
@@ -187,13 +263,20 @@ export class CustomerProfileForm extends StoreElement {
     }
     const names = Object.keys(changes);
     if (!names.length) {
+      // Typed back to what is stored: nothing is pending.
+      this.#drafts.clear();
+      writeDrafts(this.#draftsOf, this.#drafts);
       this.outcome = 'nothing';
       return;
     }
     this.saving = true;
+    const customerId = this.#draftsOf;
     try {
       const saved = await this.#controller.save(changes, base);
-      for (const name of names) this.#drafts.delete(name);
+      const drafts = customerId === this.#draftsOf ? this.#drafts : readDrafts(customerId);
+      // What the store now holds is no draft; a field typed on while it was saved keeps its newer value.
+      for (const [name, draft] of drafts) if (sameValue(draft.value, storedValue(saved, name))) drafts.delete(name);
+      writeDrafts(customerId, drafts);
       this.outcome = 'saved';
       this.dispatchEvent(new ProfileSavedEvent({ customerId: this.#customerId, customer: saved, changed: names }));
     } catch (error) {
@@ -202,6 +285,7 @@ export class CustomerProfileForm extends StoreElement {
         const labels = this.#fields.filter((def) => storeError.fields.includes(def.name)).map((def) => def.label);
         // The customer has now been told: saving again is their deliberate choice.
         for (const draft of this.#drafts.values()) draft.base = storeError.current?.revision ?? draft.base;
+        writeDrafts(this.#draftsOf, this.#drafts);
         this.outcome = 'conflict';
         this.problem = { error: storeError, labels: new Intl.ListFormat(this.effectiveLocale).format(labels) };
       } else if (storeError.kind === 'unauthenticated') {

@@ -17,7 +17,9 @@ export type Fault =
    * Updates only: just before the call reaches the store, another agent writes `changes` to the
    * same customer, so the call meets a real conflict when it touches the same fields.
    */
-  | { type: 'conflict'; changes: Record<string, PropertyValue | null>; author?: string };
+  | { type: 'conflict'; changes: Record<string, PropertyValue | null>; author?: string }
+  /** Forward the call, then answer with `reply(answer)` instead: a broken or lying store. */
+  | { type: 'reply'; reply: (answer: unknown) => unknown };
 
 export interface Stall {
   /** Resolves when the stalled call has arrived. */
@@ -84,6 +86,7 @@ export class FaultyStore implements PropertyStore {
       });
       return forward();
     }
+    if (fault.type === 'reply') return fault.reply(await forward()) as T;
     const id = args[0] as string;
     const current = await this.inner.getCustomer(id);
     await this.#asOther(fault.author, () =>
