@@ -197,8 +197,8 @@ export function validateAudience(query: AudienceQuery, definitions: readonly Pro
   return errors;
 }
 
-/** `now`'s calendar date in `timeZone`, as `YYYY-MM-DD`. */
-function calendarDay(now: Date, timeZone?: string): string {
+/** `now`'s calendar date in `timeZone`, as `YYYY-MM-DD`: the day `within-last-days` counts back from. */
+export function calendarDay(now: Date, timeZone?: string): string {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',

@@ -22,6 +22,7 @@ import {
   type PropertyDefinition,
   type PropertyValue,
   specFor,
+  AUDIENCE_MAX_DEPTH,
 } from '../../model/index.js';
 import { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
@@ -35,11 +36,11 @@ const isGroup = (item: Item): item is AudienceQuery => 'conditions' in item;
 const key = (path: Path, slot = '') => `${path.join('.')}${slot ? `:${slot}` : ''}`;
 const PREVIEW_SIZE = 5;
 /**
- * Groups nested deeper than this are not rendered (each level costs a fieldset, and hundreds of
- * levels stall or crash the page) nor counted. The model's own limit, `audience.depth`, is not in
- * this branch yet; this is the same number.
+ * The levels of groups shown, the query itself included: the model's `AUDIENCE_MAX_DEPTH` groups
+ * inside it, plus the query. Deeper groups are not rendered (each level costs a fieldset, and
+ * hundreds of levels stall or crash the page) nor counted: the model refuses them (`audience.depth`).
  */
-export const MAX_GROUP_DEPTH = 8;
+export const MAX_GROUP_DEPTH = AUDIENCE_MAX_DEPTH + 1;
 
 /** How many groups deep the query goes (the outermost counts as 1); walks without recursion. */
 function groupDepth(query: AudienceQuery): number {

@@ -23,6 +23,7 @@ import {
   type PropertyDefinition,
   type PropertyType,
 } from '../../model/index.js';
+import { calendarDay } from '../../model/audience.js';
 import { dayNumber } from '../../model/value-types/date.js';
 import { StoreError } from '../../storage/store-error.js';
 
@@ -206,18 +207,6 @@ export interface AudienceSqlOptions {
   now?: Date | undefined;
   /** The zone whose calendar says which day `now` is; default: the runtime's own, as the model. */
   timeZone?: string | undefined;
-}
-
-/** `now`'s calendar date in `timeZone`, as the model's `compileAudience` counts it. */
-function calendarDay(now: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 function isGroup(item: AudienceCondition | AudienceQuery): item is AudienceQuery {
