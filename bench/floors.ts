@@ -4,33 +4,11 @@ import { html, render } from 'lit';
 import '../src/elements/customer-profile-form/customer-profile-form.js';
 import type { PropertyEditor } from '../src/elements/property-editor/property-editor.js';
 import { describeError } from '../src/i18n/describe.js';
-import { parseValue, type PropertyDefinition, type PropertyType, type PropertyValue } from '../src/model/index.js';
+import { parseValue, type PropertyDefinition, type PropertyValue } from '../src/model/index.js';
 import { MemoryStore } from '../src/storage/memory-store.js';
 import { BIG_CHOICE } from './big-choice.js';
+import { options, SAMPLE, TYPES, type BenchType } from './sample.js';
 
-// The eight types this benchmark was calibrated with: a type added later leaves it as it is.
-const TYPES = [
-  'number',
-  'text',
-  'word',
-  'single-choice',
-  'multiple-choice',
-  'location',
-  'date',
-  'time',
-] as const satisfies readonly PropertyType[];
-type BenchType = (typeof TYPES)[number];
-const options = Array.from({ length: 12 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
-const SAMPLE: Record<BenchType, PropertyValue> = {
-  number: '3.1415926',
-  text: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France',
-  word: 'ClassOf2023',
-  'single-choice': 'v3',
-  'multiple-choice': ['v1', 'v4'],
-  location: { lat: 48.8584, lng: 2.2945 },
-  date: '2024-12-31',
-  time: '21:05',
-};
 /** What "validate all" finds: every third field holds something invalid. */
 const BAD: Record<BenchType, string> = {
   number: '1,234.5',

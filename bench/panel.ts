@@ -1,33 +1,10 @@
 // Measured in the browser by bench/run.mjs: <customer-details-panel> with N properties cycling
 // through the eight types (choices with 12 options).
 import { mountPanel } from './mount-panel.js';
-import type { PropertyDefinition, PropertyType, PropertyValue } from '../src/model/index.js';
+import type { PropertyDefinition, PropertyValue } from '../src/model/index.js';
 import { MemoryStore } from '../src/storage/memory-store.js';
 import { BIG_CHOICE } from './big-choice.js';
-
-// The eight types this benchmark was calibrated with: a type added later leaves it as it is.
-const TYPES = [
-  'number',
-  'text',
-  'word',
-  'single-choice',
-  'multiple-choice',
-  'location',
-  'date',
-  'time',
-] as const satisfies readonly PropertyType[];
-type BenchType = (typeof TYPES)[number];
-const options = Array.from({ length: 12 }, (_, i) => ({ value: `v${i}`, label: `Option ${i}` }));
-const SAMPLE: Record<BenchType, PropertyValue> = {
-  number: '3.1415926',
-  text: 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France',
-  word: 'ClassOf2023',
-  'single-choice': 'v3',
-  'multiple-choice': ['v1', 'v4'],
-  location: { lat: 48.8584, lng: 2.2945 },
-  date: '2024-12-31',
-  time: '21:05',
-};
+import { options, SAMPLE, TYPES } from './sample.js';
 
 function data(n: number, big: boolean) {
   const definitions: PropertyDefinition[] = [];
