@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { de } from '../i18n/de.js';
+import { agentProperty } from './test/definitions.js';
 import { en } from '../i18n/en.js';
-import { BUILT_IN_DEFINITIONS, propertyAccess, type Customer, type PropertyDefinition } from '../model/index.js';
+import { BUILT_IN_DEFINITIONS, propertyAccess, type Customer } from '../model/index.js';
 import {
   accessTo,
   changedText,
@@ -78,20 +79,7 @@ describe('changedText', () => {
 });
 
 describe('visibleFields, nameField and accessTo: propertyAccess, one rule', () => {
-  const prop = (
-    name: string,
-    access: PropertyDefinition['access'],
-    extra: Partial<PropertyDefinition> = {},
-  ): PropertyDefinition => ({
-    name,
-    label: name,
-    type: 'text',
-    showToAgent: true,
-    showToCustomer: false,
-    access,
-    order: 0,
-    ...extra,
-  });
+  const prop = agentProperty;
   const definitions = [
     ...BUILT_IN_DEFINITIONS,
     prop('open', { '*': 'edit' }),

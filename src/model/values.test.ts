@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { formatValue, parseValue, validateValue } from './values.js';
 import { BUILT_IN_DEFINITIONS } from './definitions.js';
 import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
-import type { PropertyDefinition, ValueInput } from './types.js';
+import { PROPERTY_TYPES, type PropertyDefinition, type ValueInput } from './types.js';
 import { describeError } from '../i18n/describe.js';
 import '../i18n/de.js';
 
@@ -422,16 +422,7 @@ describe('dates and times in each locale’s own form, from Intl', () => {
 
 describe('required', () => {
   it('rejects an empty value of every type with the field label', () => {
-    for (const type of [
-      'number',
-      'text',
-      'word',
-      'single-choice',
-      'multiple-choice',
-      'location',
-      'date',
-      'time',
-    ] as const) {
+    for (const type of PROPERTY_TYPES) {
       const def = definition(type, { label: 'Lieblingsfarbe', required: true, options: favoriteColor.options! });
       const error = rejected(def, '', 'de');
       expect(error.code, type).to.equal('required');

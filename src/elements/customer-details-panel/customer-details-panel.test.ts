@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../internal/test/wait.js';
+import { agentProperty } from '../../internal/test/definitions.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CustomerPropertiesUser } from '../../context.js';
 import type { PendingEditsChangedEvent, PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
@@ -256,20 +257,7 @@ describe('two panels on one customer', () => {
 });
 
 describe('access control', () => {
-  const prop = (
-    name: string,
-    access: PropertyDefinition['access'],
-    extra: Partial<PropertyDefinition> = {},
-  ): PropertyDefinition => ({
-    name,
-    label: name,
-    type: 'text',
-    showToAgent: true,
-    showToCustomer: false,
-    access,
-    order: 0,
-    ...extra,
-  });
+  const prop = agentProperty;
   const definitions = [
     prop('everyone_edits', { '*': 'edit' }),
     prop('everyone_views', { '*': 'view' }),

@@ -14,6 +14,15 @@ export function definition(type: PropertyType, extra: Partial<PropertyDefinition
   };
 }
 
+/** A text property shown to agents and not to customers, with this access: the access tests' unit. */
+export function agentProperty(
+  name: string,
+  access: PropertyDefinition['access'],
+  extra: Partial<PropertyDefinition> = {},
+): PropertyDefinition {
+  return definition('text', { name, label: name, showToCustomer: false, access, ...extra });
+}
+
 export const COLORS = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'];
 
 export const favoriteColor = definition('single-choice', {
