@@ -17,7 +17,7 @@ if (!executablePath) {
 
 export default {
   // The server half's tests run in Node (npm run test:node): they start an HTTP server of their own.
-  files: ['src/**/*.test.ts', '!src/server/**/*.test.ts'],
+  files: ['src/**/*.test.ts', '!src/server/**/*.test.ts', '!src/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [
     async (ctx, next) => {

@@ -1,5 +1,7 @@
 // Measured in the browser by bench/run.mjs: findCustomers over 100,000 customers.
 import type { AudienceQuery, Customer, PropertyDefinition } from '../src/model/index.js';
+import { loadPatternEngine } from '../src/model/patterns.js';
+import { parseValue } from '../src/model/values.js';
 import { IndexedDbStore } from '../src/storage/indexeddb-store.js';
 import { MemoryStore } from '../src/storage/memory-store.js';
 import type { PropertyStore } from '../src/storage/property-store.js';
@@ -76,4 +78,28 @@ async function indexedDb(n: number, rounds: number) {
   }
 }
 
-(window as unknown as { bench: object }).bench = { memory, indexedDb };
+/** `([a-z]+)+[0-9]` against 10,000 letters: RE2's load (once, in this fresh page), then parseValue each round. */
+async function patterns(rounds: number): Promise<{ load: number; times: number[] }> {
+  const def: PropertyDefinition = {
+    ...base,
+    order: 0,
+    name: 'code',
+    label: 'Code',
+    type: 'text',
+    pattern: '([a-z]+)+[0-9]',
+  };
+  const letters = 'a'.repeat(10_000);
+  const started = performance.now();
+  await loadPatternEngine();
+  const load = performance.now() - started;
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    const result = parseValue(def, letters);
+    times.push(performance.now() - start);
+    if (result.ok || result.error.code !== 'pattern.mismatch') throw new Error('expected pattern.mismatch');
+  }
+  return { load, times };
+}
+
+(window as unknown as { bench: object }).bench = { memory, indexedDb, patterns };

@@ -121,6 +121,10 @@ try {
   const findPage = await browser.newPage();
   await findPage.goto(`${origin}/bench/find.html`);
   await findPage.waitForFunction(() => 'bench' in window);
+  const patterns = await findPage.evaluate(() => window.bench.patterns(20));
+  console.log(
+    `  ([a-z]+)+[0-9] against 10,000 letters, parseValue in Chromium: ${stats(patterns.times)}; RE2 loaded on demand in ${patterns.load.toFixed(0)} ms`,
+  );
   const inMemory = await findPage.evaluate(() => window.bench.memory(100_000, 10));
   console.log(`  findCustomers, 100,000 customers, MemoryStore (${inMemory.total} match): ${stats(inMemory.times)}`);
   const inIndexedDb = await findPage.evaluate(() => window.bench.indexedDb(100_000, 5));
@@ -132,10 +136,19 @@ try {
     `| 5,000-option combobox: keystroke to filtered list | ${stats(times)} |`,
     `| findCustomers over 100,000 customers, MemoryStore (${inMemory.total} match; goal < 200 ms) | ${stats(inMemory.times)} |`,
     `| findCustomers over 100,000 customers, IndexedDbStore | ${stats(inIndexedDb.times)} |`,
+    `| \`([a-z]+)+[0-9]\` against 10,000 letters, \`parseValue\` in Chromium (RE2; goal: a few ms) | ${stats(patterns.times)}; RE2 loaded on demand in ${patterns.load.toFixed(0)} ms (dev server, unminified) |`,
   ];
 } finally {
   await browser.close();
   await server.stop();
+}
+
+// The same pattern in Node: parseValue, and a PATCH through createPropertyServer (bench/patterns.mjs).
+{
+  const summary = await benchScript('bench/patterns.mjs', []);
+  const figure = `parseValue median ${summary.parse.median.toFixed(2)} ms (max ${summary.parse.max.toFixed(1)}); PATCH through the server median ${summary.patch.median.toFixed(2)} ms (max ${summary.patch.max.toFixed(1)}), n=${summary.parse.n}`;
+  console.log(`  ([a-z]+)+[0-9] against 10,000 letters in Node: ${figure}`);
+  measured.other?.push(`| \`([a-z]+)+[0-9]\` against 10,000 letters in Node (RE2): | ${figure} |`);
 }
 
 // PostgresStore (bench/postgres.mjs): PGlite with 100,000 customers; DATABASE_URL's server with
@@ -143,7 +156,7 @@ try {
 const pgRuns = [['--customers', '100000']];
 if (process.env.DATABASE_URL) pgRuns.push(['--server', '--customers', '1000000']);
 for (const args of pgRuns) {
-  const summary = await postgresBench(args);
+  const summary = await benchScript('bench/postgres.mjs', args);
   for (const audience of summary.audiences) {
     const line = `findCustomers, ${summary.customers.toLocaleString('en')} customers, ${summary.where}: ${audience.label} (${audience.total.toLocaleString('en')} match; count and first page of 50)`;
     const figure = `median ${audience.median.toFixed(1)} ms (min ${audience.min.toFixed(1)}, max ${audience.max.toFixed(1)}, n=${audience.n})`;
@@ -156,10 +169,10 @@ for (const args of pgRuns) {
   measured.other?.push(`| updateCustomer, ${w.clients} concurrent clients, ${summary.where} | ${writes} |`);
 }
 
-/** Runs bench/postgres.mjs and reads its summary line. */
-function postgresBench(args) {
+/** Runs a bench script in Node (with tsx) and reads its summary line. */
+function benchScript(script, args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/postgres.mjs', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -167,7 +180,7 @@ function postgresBench(args) {
     child.on('error', reject);
     child.on('exit', (code) => {
       const line = out.split('\n').find((l) => l.startsWith('BENCH_JSON '));
-      if (code !== 0 || !line) reject(new Error(`bench/postgres.mjs ${args.join(' ')} failed (exit ${code})`));
+      if (code !== 0 || !line) reject(new Error(`${script} ${args.join(' ')} failed (exit ${code})`));
       else resolve(JSON.parse(line.slice('BENCH_JSON '.length)));
     });
   });

@@ -47,6 +47,8 @@ export const de: Catalog = {
     'pattern.mismatch': ({ label, hint }) => hint || `${label} hat nicht die erwartete Form.`,
     'pattern.invalid': ({ label }) =>
       `${label} kann nicht geprüft werden: Sein Muster ist kein gültiger regulärer Ausdruck. Bitte lassen Sie die Eigenschaft von einer Administratorin oder einem Administrator korrigieren.`,
+    'pattern.unavailable': ({ label }) =>
+      `${label} kann noch nicht geprüft werden: Sein Muster ist nicht geladen. Bitte versuchen Sie es gleich noch einmal; Ihre Eingabe bleibt erhalten.`,
     'choice.unknown': ({ label, values }) =>
       `${list(values)} ${values.length === 1 ? 'gehört' : 'gehören'} nicht zu den Optionen von ${label}; bitte wählen Sie eine andere.`,
     'choice.duplicate': ({ label, values }) => `${label} enthält ${list(values)} mehrfach.`,
@@ -93,7 +95,10 @@ export const de: Catalog = {
       `Option ${index + 1}: „${label}“ steht schon in der Liste.`,
     'definition.maxLength': ({ max }) =>
       `Eine Höchstlänge gibt es nur für Texteigenschaften: eine ganze Zahl von Zeichen von 1 bis ${max}.`,
-    'definition.pattern.invalid': ({ reason }) => `Das Muster ist kein gültiger regulärer Ausdruck: ${reason}`,
+    'definition.pattern.invalid': ({ reason }) =>
+      `Das Muster ist kein gültiger regulärer Ausdruck in RE2-Syntax (Lookarounds und Rückverweise werden nicht unterstützt): ${reason}`,
+    'definition.pattern.unavailable': () =>
+      'Das Muster kann noch nicht geprüft werden: Die Muster-Engine ist nicht geladen. Bitte versuchen Sie es gleich noch einmal.',
     'definition.pattern.delimiters': ({ pattern }) =>
       `Schreiben Sie das Muster ohne die Schrägstriche außen herum, also ${pattern}; Flags nach dem schließenden Schrägstrich werden nicht unterstützt.`,
     'definition.pattern.type': () => 'Nur Text- und Worteigenschaften können ein Muster haben.',

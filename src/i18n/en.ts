@@ -41,6 +41,8 @@ export const en: Catalog = {
     'pattern.mismatch': ({ label, hint }) => hint || `${label} does not have the expected form.`,
     'pattern.invalid': ({ label }) =>
       `${label} cannot be checked: its pattern is not a valid regular expression. Ask an administrator to fix the property.`,
+    'pattern.unavailable': ({ label }) =>
+      `${label} cannot be checked yet: its pattern has not loaded. Try again in a moment; what you typed is kept.`,
     'choice.unknown': ({ label, values }) =>
       `${list(values)} ${values.length === 1 ? 'is' : 'are'} not among the options of ${label}; choose another.`,
     'choice.duplicate': ({ label, values }) => `${label} lists ${list(values)} more than once.`,
@@ -86,7 +88,10 @@ export const en: Catalog = {
       `Option ${index + 1}: “${label}” is already in the list.`,
     'definition.maxLength': ({ max }) =>
       `The maximum length is for text properties only: a whole number of characters from 1 to ${max}.`,
-    'definition.pattern.invalid': ({ reason }) => `The pattern is not a valid regular expression: ${reason}`,
+    'definition.pattern.invalid': ({ reason }) =>
+      `The pattern is not a valid regular expression in RE2 syntax (lookarounds and backreferences are not supported): ${reason}`,
+    'definition.pattern.unavailable': () =>
+      'The pattern cannot be checked yet: the pattern engine has not loaded. Try again in a moment.',
     'definition.pattern.delimiters': ({ pattern }) =>
       `Write the pattern without the slashes around it, as ${pattern}; flags after the closing slash are not supported.`,
     'definition.pattern.type': () => 'Only text and word properties can have a pattern.',

@@ -6,6 +6,7 @@ import {
   type PropertyDefinition,
   type PropertyValue,
 } from '../model/index.js';
+import { patternEngineLoaded, preparePatterns } from '../model/patterns.js';
 import type { PropertyStore } from '../storage/property-store.js';
 import { StoreError, customerField, isAbortError } from '../storage/store-error.js';
 import { accessTo, sameValue, withBuiltIns } from './customer-view.js';
@@ -96,7 +97,13 @@ export class CustomerController implements ReactiveController {
     try {
       const timeout = this.#timeout();
       const [definitions, customer] = await Promise.all([
-        withTimeout((signal) => store.listDefinitions({ signal }), timeout, load.signal).then(checkedDefinitions),
+        withTimeout((signal) => store.listDefinitions({ signal }), timeout, load.signal)
+          .then(checkedDefinitions)
+          .then(async (defs) => {
+            // RE2 is loaded on demand: in before the first field is checked against a pattern.
+            await preparePatterns(defs);
+            return defs;
+          }),
         withTimeout((signal) => store.getCustomer(id, { signal }), timeout, load.signal).then((reply) =>
           checkedCustomer(reply, id),
         ),
@@ -245,6 +252,7 @@ export class CustomerController implements ReactiveController {
       if (event.type === 'definitions-changed') {
         if (!Array.isArray(event.definitions)) return;
         this.definitions = event.definitions;
+        if (!patternEngineLoaded()) void preparePatterns(event.definitions).then(() => this.#host.requestUpdate());
         // An access change takes away (or gives) what the principal may read.
         this.#filter();
         this.#host.requestUpdate();

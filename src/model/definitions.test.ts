@@ -8,6 +8,7 @@ import {
   validateDefinition,
 } from './definitions.js';
 import { validateCustomerNumber } from './customer.js';
+import { loadPatternEngine } from './patterns.js';
 import { definition, favoriteColor } from '../internal/test/definitions.js';
 import { describeError } from '../i18n/describe.js';
 import '../i18n/de.js';
@@ -106,7 +107,8 @@ describe('validateDefinition', () => {
     ]);
   });
 
-  it('allows a pattern only on text and word, and only one that compiles', () => {
+  it('allows a pattern only on text and word, and only one that compiles', async () => {
+    await loadPatternEngine();
     expect(codes(validateDefinition(definition('number', { pattern: '\\d+' }), []))).to.deep.equal([
       'definition.pattern.type',
     ]);
@@ -115,7 +117,8 @@ describe('validateDefinition', () => {
     expect(describeError(errors[0])).to.contain('not a valid regular expression');
   });
 
-  it('refuses a pattern that only compiles with help: unbalanced, or between slashes', () => {
+  it('refuses a pattern that only compiles with help: unbalanced, or between slashes', async () => {
+    await loadPatternEngine();
     expect(codes(validateDefinition(definition('text', { pattern: '[0-9]{5})|(?:.*' }), []))).to.deep.equal([
       'definition.pattern.invalid',
     ]);

@@ -1,5 +1,5 @@
 import type { DefinitionError } from './errors.js';
-import { compilePattern, patternFault } from './values.js';
+import { compilePattern, patternFault } from './patterns.js';
 import { PROPERTY_TYPES, type AccessLevel, type PropertyDefinition, type PropertyType } from './types.js';
 import { characterCount } from './value-types/spec.js';
 import { specFor } from './value-types/index.js';
@@ -143,6 +143,8 @@ export function validateDefinition(
     } else if (withoutDelimiters(def.pattern) !== undefined) {
       const pattern = withoutDelimiters(def.pattern)!;
       add({ code: 'definition.pattern.delimiters', params: { pattern }, field: 'pattern' });
+    } else if (compilePattern(def.pattern) === undefined) {
+      add({ code: 'definition.pattern.unavailable', params: {}, field: 'pattern' });
     } else if (!compilePattern(def.pattern)) {
       add({ code: 'definition.pattern.invalid', params: { reason: patternFault(def.pattern) }, field: 'pattern' });
     }

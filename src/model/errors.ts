@@ -24,6 +24,8 @@ export interface ValueErrorParams {
   'pattern.mismatch': { hint?: string };
   /** The definition's pattern does not compile, so no value can be checked against it: all are refused. */
   'pattern.invalid': Record<never, never>;
+  /** The pattern engine has not loaded (`loadPatternEngine`), so the value cannot be checked yet: refused. */
+  'pattern.unavailable': Record<never, never>;
   'choice.unknown': { values: string[] };
   'choice.duplicate': { values: string[] };
   /** A stored multiple-choice array not in the definition's option order. */
@@ -80,6 +82,8 @@ export interface DefinitionErrorParams {
   'definition.maxLength': { max: number };
   'definition.pattern.invalid': { reason: string };
   'definition.pattern.type': Record<never, never>;
+  /** The pattern engine has not loaded (`loadPatternEngine`), so the pattern cannot be checked yet. */
+  'definition.pattern.unavailable': Record<never, never>;
   /** The pattern is written between slashes (`/^a+$/`): it is given without them. */
   'definition.pattern.delimiters': { pattern: string };
   'definition.access.level': { role: string; level: string };

@@ -38,14 +38,14 @@ export type {
   ValueProblem,
 } from './errors.js';
 export { decimalSeparator, intlLocale } from './locale-facts.js';
+export { parseValue, formatValue, validateValue, type ParseResult } from './values.js';
 export {
-  parseValue,
-  formatValue,
-  validateValue,
   compilePattern,
+  loadPatternEngine,
+  patternEngineLoaded,
+  preparePatterns,
   type CompiledPattern,
-  type ParseResult,
-} from './values.js';
+} from './patterns.js';
 export {
   BUILT_IN_DEFINITIONS,
   NAME_PATTERN,

@@ -2,53 +2,15 @@ import type { ValueError, ValueProblem } from './errors.js';
 import type { PropertyDefinition, PropertyValue, ValueInput } from './types.js';
 import { specFor } from './value-types/index.js';
 import { fail, plainText, type PropertyTypeSpec } from './value-types/spec.js';
+import { compilePattern } from './patterns.js';
 
 export type ParseResult = { ok: true; value: PropertyValue | null } | { ok: false; error: ValueError };
-
-/** A compiled pattern: `matches` tests the whole value. */
-export interface CompiledPattern {
-  matches(value: string): boolean;
-}
-
-const patterns = new Map<string, CompiledPattern | null>();
-const PATTERN_CACHE_MAX = 1_000;
-
-/**
- * The definition's pattern, matched against the whole value; `null` when it does not compile. It
- * must compile on its own before it is anchored, so `a)|(.*` cannot escape the anchoring.
- * Matching is JavaScript's `RegExp`, which backtracks: a pattern with nested repeats can take
- * exponential time (issue 18 keeps that open; RE2 through `re2js` would cost every page 46 KB gzip).
- */
-export function compilePattern(pattern: string): CompiledPattern | null {
-  let compiled = patterns.get(pattern);
-  if (compiled === undefined) {
-    try {
-      new RegExp(pattern, 'u');
-      const anchored = new RegExp(`^(?:${pattern})$`, 'u');
-      compiled = { matches: (value) => anchored.test(value) };
-    } catch {
-      compiled = null;
-    }
-    if (patterns.size >= PATTERN_CACHE_MAX) patterns.clear();
-    patterns.set(pattern, compiled);
-  }
-  return compiled;
-}
-
-/** Why a pattern does not compile (the engine's words, in English); `''` when it does. */
-export function patternFault(pattern: string): string {
-  try {
-    new RegExp(pattern, 'u');
-    return '';
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
 
 function checkPattern(def: PropertyDefinition, value: PropertyValue): ValueProblem | null {
   if (!def.pattern || !specFor(def)?.pattern) return null;
   const pattern = compilePattern(def.pattern);
-  // Fail closed: a pattern that does not compile refuses every value instead of letting all pass.
+  // Fail closed: a pattern that does not compile, or cannot be checked yet, refuses every value.
+  if (pattern === undefined) return { code: 'pattern.unavailable', params: {} };
   if (!pattern) return { code: 'pattern.invalid', params: {} };
   if (pattern.matches(plainText(value))) return null;
   return {

@@ -8,6 +8,7 @@
  */
 import {
   BUILT_IN_DEFINITIONS,
+  loadPatternEngine,
   validateCustomerNumber,
   validateValue,
   type AudienceQuery,
@@ -121,6 +122,8 @@ export class PostgresStore implements PropertyStore {
   static async open(options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     let db: Driver;
     try {
+      // RE2 for definitions' patterns: a server pays nothing for loading it up front.
+      await loadPatternEngine();
       db = await openDriver(options);
     } catch (error) {
       throw unavailable(error);

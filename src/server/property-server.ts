@@ -13,6 +13,7 @@ import {
   definitionsFor,
   historyFor,
   isAdmin,
+  loadPatternEngine,
   propertyAccess,
   unreadableInQuery,
   unwritableFields,
@@ -198,6 +199,13 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
   });
 
   app.notFound(() => errorResponse(refusal('not-found', 'request.route')));
+
+  // Patterns are checked by RE2, loaded once on the first request (stores of this library load it
+  // themselves; a host's store built on the shared rules relies on this).
+  app.use('*', async (_c, next) => {
+    await loadPatternEngine().catch(() => undefined);
+    await next();
+  });
 
   app.use('*', async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
+import { patternEngineLoaded, preparePatterns } from '../model/patterns.js';
 import { Listeners } from './listeners.js';
 import type { FindCustomersResult, PropertyStore, StoreEvent } from './property-store.js';
 import { StoreError } from './store-error.js';
@@ -114,6 +115,7 @@ export class IndexedDbStore implements PropertyStore {
 
   async #seed(db: Database): Promise<void> {
     const seed = typeof this.#options.seed === 'function' ? await this.#options.seed() : (this.#options.seed ?? {});
+    await preparePatterns(seed.definitions ?? []);
     const definitions: PropertyDefinition[] = [];
     for (const def of seed.definitions ?? []) definitions.push(checkNewDefinition(def, definitions));
     const all = withBuiltIns(definitions);
@@ -138,7 +140,10 @@ export class IndexedDbStore implements PropertyStore {
     signal?.throwIfAborted();
     const opening = this.#open();
     try {
-      const result = await call(await opening);
+      const db = await opening;
+      // Before any transaction: awaiting a module load inside one would let it commit early.
+      if (!patternEngineLoaded()) await preparePatterns(await this.#customDefinitions(db));
+      const result = await call(db);
       signal?.throwIfAborted();
       return result;
     } catch (error) {
@@ -161,6 +166,7 @@ export class IndexedDbStore implements PropertyStore {
 
   createDefinition(def: DefinitionInit): Promise<PropertyDefinition> {
     return this.#run(async (db) => {
+      await preparePatterns([def]);
       const tx = db.transaction('definitions', 'readwrite');
       const created = checkNewDefinition(def, await tx.store.getAll());
       await Promise.all([tx.store.put(created), tx.done]);
@@ -171,6 +177,7 @@ export class IndexedDbStore implements PropertyStore {
 
   updateDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
     return this.#run(async (db) => {
+      await preparePatterns([def]);
       const tx = db.transaction(['definitions', 'customers'], 'readwrite');
       const custom = await tx.objectStore('definitions').getAll();
       const customers = custom.some((other) => other.name === def.name && other.type !== def.type)

@@ -1,4 +1,5 @@
 import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
+import { loadPatternEngine, patternEngineLoaded, preparePatterns } from '../model/patterns.js';
 import type {
   FindCustomersResult,
   HistoryEntry,
@@ -56,6 +57,8 @@ export class MemoryStore implements PropertyStore {
   #latency: [number, number];
   #allowTypeChange: boolean;
   #now: () => Date;
+  /** Settles when the seed is in: at once, or once the pattern engine has loaded for seeded patterns. */
+  #ready: Promise<void> = Promise.resolve();
 
   constructor({
     definitions = [],
@@ -69,15 +72,28 @@ export class MemoryStore implements PropertyStore {
     this.#latency = Array.isArray(latency) ? latency : [latency, latency];
     this.#allowTypeChange = allowTypeChange;
     this.#now = now ?? (() => new Date());
-    for (const def of definitions) this.#definitions.push(checkNewDefinition(def, this.#definitions));
-    const all = withBuiltIns(this.#definitions);
-    for (const customer of customers) {
-      const seeded = checkSeedCustomer(customer, all);
-      this.#customers.set(seeded.id, seeded);
+    const seed = () => {
+      for (const def of definitions) this.#definitions.push(checkNewDefinition(def, this.#definitions));
+      const all = withBuiltIns(this.#definitions);
+      for (const customer of customers) {
+        const seeded = checkSeedCustomer(customer, all);
+        this.#customers.set(seeded.id, seeded);
+      }
+    };
+    // A seed is checked at once and a bad one throws here, unless it has patterns and the pattern
+    // engine is not loaded yet: then it is checked once the engine is in, and a bad seed rejects
+    // every call.
+    if (patternEngineLoaded() || !definitions.some((def) => def.pattern)) seed();
+    else {
+      this.#ready = loadPatternEngine()
+        .catch(() => undefined)
+        .then(seed);
+      this.#ready.catch(() => undefined);
     }
   }
 
   async #delay(signal?: AbortSignal): Promise<void> {
+    await this.#ready;
     signal?.throwIfAborted();
     const [min, max] = this.#latency;
     if (max <= 0) return;
@@ -102,6 +118,7 @@ export class MemoryStore implements PropertyStore {
 
   async createDefinition(def: DefinitionInit): Promise<PropertyDefinition> {
     await this.#delay();
+    await preparePatterns([def]);
     const created = checkNewDefinition(def, this.#definitions);
     this.#definitions.push(created);
     this.#definitionsChanged();
@@ -110,6 +127,7 @@ export class MemoryStore implements PropertyStore {
 
   async updateDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
     await this.#delay();
+    await preparePatterns([def]);
     const updated = checkDefinitionUpdate(def, this.#definitions, () => this.#count(def.name), {
       allowTypeChange: this.#allowTypeChange,
     });
@@ -164,6 +182,7 @@ export class MemoryStore implements PropertyStore {
     { revision, author }: { revision: number; author?: string | undefined },
   ): Promise<Customer> {
     await this.#delay();
+    await preparePatterns(this.#definitions);
     const previous = this.#customer(id);
     const next = applyCustomerChanges(previous, changes, revision, withBuiltIns(this.#definitions), {
       author: author ?? this.author,

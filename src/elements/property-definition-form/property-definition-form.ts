@@ -24,6 +24,7 @@ import { renderAccess } from './access-editor.js';
 import type { Draft, SectionHost } from './draft.js';
 import { optionRow, renderOptions } from './options-editor.js';
 import { renderPattern } from './pattern-editor.js';
+import { patternEngineLoaded, preparePatterns } from '../../model/patterns.js';
 import { styles } from './property-definition-form.styles.js';
 
 /** How many holders of a value are fetched to try a new pattern on each; past that, only an upper bound is given. */
@@ -140,6 +141,9 @@ export class PropertyDefinitionForm extends StoreElement {
     };
   }
 
+  /** Whether the form has asked for the pattern engine (once: a failed load is not retried in a loop). */
+  #patternsRequested = false;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('definition')) {
       this.draft = this.definition ? this.#draftFrom(this.definition) : this.#emptyDraft();
@@ -148,6 +152,11 @@ export class PropertyDefinitionForm extends StoreElement {
       this.attempted = false;
       this.storeErrors = [];
       this.message = '';
+    }
+    if (this.draft.pattern && !this.#patternsRequested && !patternEngineLoaded()) {
+      // RE2 checks the pattern; until it is in, the pattern shows as not checked yet.
+      this.#patternsRequested = true;
+      void preparePatterns([this.draft]).then(() => this.requestUpdate());
     }
   }
 

@@ -6,6 +6,7 @@ import { inputStyles, tokens } from '../../internal/styles.js';
 import type { ValueError } from '../../model/errors.js';
 import type { ChoiceOption, PropertyDefinition, PropertyValue } from '../../model/types.js';
 import { formatValue, parseValue, validateValue } from '../../model/values.js';
+import { patternEngineLoaded, preparePatterns } from '../../model/patterns.js';
 import '../location-picker/location-picker.js';
 import type { LocationPicker } from '../location-picker/location-picker.js';
 import { editors, type Editor, type EditorHost } from './editors.js';
@@ -145,8 +146,16 @@ export class PropertyEditor extends FormControlElement {
     return this.definition?.options ?? [];
   }
 
+  /** Whether this field has asked for the pattern engine (once: a failed load is not retried in a loop). */
+  #patternsRequested = false;
+
   protected override willUpdate(): void {
     this.#verdict = undefined;
+    if (this.definition?.pattern && !this.#patternsRequested && !patternEngineLoaded()) {
+      // Until RE2 is in, a value is refused as unchecked (`pattern.unavailable`); then checked again.
+      this.#patternsRequested = true;
+      void preparePatterns([this.definition]).then(() => this.requestUpdate());
+    }
     const shownFor = `${this.effectiveLocale}|${this.definition?.name}|${this.definition?.type}`;
     if (this.value !== this.#shown) {
       this.#hostValue = this.value;
