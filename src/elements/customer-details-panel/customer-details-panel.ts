@@ -136,7 +136,6 @@ export class CustomerDetailsPanel extends StoreElement {
   /** `agent` (default): properties with `showToAgent` under the user's access control; `customer`: what the customer sees on their profile (`showToCustomer`, and `name`). */
   @property() viewer: Viewer = 'agent';
 
-
   @consume({ context: userContext, subscribe: true })
   @state()
   private contextUser: CustomerPropertiesUser | undefined;

@@ -116,7 +116,6 @@ export class CustomerProfileForm extends StoreElement {
    */
   @property({ type: Boolean, attribute: 'token-from-fragment' }) tokenFromFragment = false;
 
-
   @state() private saving = false;
   @state() private outcome: Outcome = 'none';
   @state() private problem: { error?: StoreError; count?: number; labels?: string } = {};
