@@ -116,6 +116,8 @@ export interface Catalog {
     linkInvalid: string;
     /** The page was given a profile token, but its store cannot send it (`withAuthorization` is missing). */
     noCredential: string;
+    /** A customer (or a token) was given, but no store to load them from (no `store` property, no context). */
+    noStore: string;
     title: string;
     intro: string;
     save: string;
@@ -150,6 +152,10 @@ export interface Catalog {
     damagePatternUpTo: (count: number) => string;
     /** The store could not count; `reason` in words. */
     damageUnknown: (reason: string) => string;
+    /** `required` switched on: how many customers have no value, and will show it as missing. */
+    damageRequired: (count: number) => string;
+    /** The other definitions (for taken names) could not be loaded; `reason` in words. With Try again. */
+    othersFailed: (reason: string) => string;
     damageConfirm: string;
     damageBack: string;
     options: string;
@@ -255,6 +261,8 @@ export interface Catalog {
     removeCondition: string;
     removeGroup: string;
     operators: Record<import('../model/types.js').AudienceOperator, string>;
+    /** The definitions are being loaded: nothing can be counted yet. */
+    loading: string;
     counting: string;
     count: (count: number) => string;
     countUnknown: string;

@@ -207,6 +207,8 @@ export const de: Catalog = {
     linkInvalid: 'Dieser Link funktioniert nicht mehr. Senden Sie „profile“ im Chat, um einen neuen zu bekommen.',
     noCredential:
       'Diese Seite kann keine Profil-Links öffnen. Bitte sagen Sie es dem Unternehmen, das Ihnen den Link geschickt hat.',
+    noStore:
+      'Ihre Angaben können nicht angezeigt werden: Diese Seite hat keinen Speicher, aus dem sie geladen werden. Bitte sagen Sie dem Unternehmen Bescheid, das Ihnen den Link geschickt hat.',
     title: 'Ihre Angaben',
     intro: 'Prüfen Sie Ihre Angaben und ändern Sie, was nicht stimmt.',
     save: 'Speichern',
@@ -265,6 +267,10 @@ export const de: Catalog = {
       `Bis zu ${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} möglicherweise Werte, die nicht mehr zum neuen Muster passen.`,
     damageUnknown: (reason) =>
       `Es konnte nicht geprüft werden, ob Kunden Werte haben, die durch diese Änderung ungültig werden: ${reason}`,
+    damageRequired: (n) =>
+      `${count(n)} ${n === 1 ? 'Kunde hat' : 'Kunden haben'} keinen Wert dafür. Als Pflichtfeld wird sie bei ${n === 1 ? 'diesem Kunden' : 'ihnen'} als fehlend angezeigt, bis jemand sie ausfüllt.`,
+    othersFailed: (reason) =>
+      `Die anderen Eigenschaften konnten nicht geladen werden: ${ended(reason)} Bis dahin wird der Name erst beim Speichern mit ihren verglichen.`,
     damageConfirm: 'Trotzdem speichern',
     damageBack: 'Zurück',
     options: 'Optionen',
@@ -392,6 +398,7 @@ export const de: Catalog = {
       'is-set': 'ist gesetzt',
       'is-not-set': 'ist nicht gesetzt',
     },
+    loading: 'Eigenschaften werden geladen …',
     counting: 'Wird gezählt …',
     count: (n) => `${count(n)} ${n === 1 ? 'Kunde passt' : 'Kunden passen'}.`,
     countUnknown: 'Vervollständigen oder korrigieren Sie die Bedingungen, um die Anzahl zu sehen.',

@@ -196,6 +196,8 @@ export const en: Catalog = {
     reply: (link) => `Here is your profile page: ${link}`,
     linkInvalid: 'This link does not work any more. Send “profile” in the chat to get a new one.',
     noCredential: 'This page cannot open profile links. Please tell the business that sent you the link.',
+    noStore:
+      'Your details cannot be shown: this page has no store to load them from. Please tell the business that sent you the link.',
     title: 'Your details',
     intro: 'Check your details and change what is not right.',
     save: 'Save',
@@ -249,6 +251,10 @@ export const en: Catalog = {
       `Up to ${count(n)} ${n === 1 ? 'customer' : 'customers'} may hold values that no longer match the new pattern.`,
     damageUnknown: (reason) =>
       `It could not be checked whether customers hold values this change makes invalid: ${reason}`,
+    damageRequired: (n) =>
+      `${count(n)} ${n === 1 ? 'customer has' : 'customers have'} no value for it. Once it is required, it shows as missing for ${n === 1 ? 'that customer' : 'them'} until someone fills it in.`,
+    othersFailed: (reason) =>
+      `The other properties could not be loaded: ${ended(reason)} Until they are, the name is checked against theirs only when you save.`,
     damageConfirm: 'Save anyway',
     damageBack: 'Go back',
     options: 'Options',
@@ -373,6 +379,7 @@ export const en: Catalog = {
       'is-set': 'is set',
       'is-not-set': 'is not set',
     },
+    loading: 'Loading the properties…',
     counting: 'Counting…',
     count: (n) => `${count(n)} ${n === 1 ? 'customer matches' : 'customers match'}.`,
     countUnknown: 'Complete or correct the conditions to see how many customers match.',

@@ -10,7 +10,7 @@ import { patternEngineLoaded, preparePatterns } from '../model/patterns.js';
 import type { PropertyStore } from '../storage/property-store.js';
 import { StoreError, customerField, isAbortError } from '../storage/store-error.js';
 import { accessTo, sameValue, withBuiltIns } from './customer-view.js';
-import { DEFAULT_TIMEOUT, badReply, checkedCustomer, checkedDefinitions, withTimeout } from './store-reply.js';
+import { badReply, checkedCustomer, checkedDefinitions, effectiveTimeout, withTimeout } from './store-reply.js';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -221,8 +221,7 @@ export class CustomerController implements ReactiveController {
 
   /** The host's timeout; one that is not a positive number (`timeout="abc"`, 0) is the default: nothing waits forever. */
   #timeout(): number {
-    const timeout = this.#options.timeout?.() ?? DEFAULT_TIMEOUT;
-    return Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT;
+    return effectiveTimeout(this.#options.timeout?.());
   }
 
   /** Keeps the newest customer we have heard of. */

@@ -84,10 +84,8 @@ export function storedValue(customer: Customer | undefined, name: string): Prope
   return customer ? (customerField(customer, name) ?? null) : null;
 }
 
-/** Value equality for stored values (plain JSON). */
-export function sameValue(a: PropertyValue | null | undefined, b: PropertyValue | null | undefined): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
+/** Value equality for stored values: the model's, by content. */
+export { sameValue } from '../model/values.js';
 
 const relativeTimes = new Map<string, Intl.RelativeTimeFormat>();
 

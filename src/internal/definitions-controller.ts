@@ -3,16 +3,27 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PropertyDefinition } from '../model/index.js';
 import type { PropertyStore } from '../storage/property-store.js';
 import { StoreError } from '../storage/store-error.js';
+import { checkedDefinitions, effectiveTimeout, withTimeout } from './store-reply.js';
 
 export interface DefinitionsControllerOptions {
   /** The definitions arrived or changed: from the load, or from a change made elsewhere. */
   onChange?: (definitions: PropertyDefinition[]) => void;
+  /**
+   * Milliseconds the load may take (default 15,000, also for a value that is not a positive
+   * number): after that it fails with `unavailable` / `store.timeout`, so nothing shows "Loading…"
+   * forever.
+   */
+  timeout?: () => number;
 }
 
 /**
  * Loads the definitions from the host's store and follows `definitions-changed` from it. A new
  * store cancels the load in flight (its answer is dropped); a host that leaves the page stops
  * listening and starts again when it comes back. Built on `@lit/task`.
+ *
+ * Nothing the store says is taken on trust: the load gets `timeout` ms (`store.timeout`), and a
+ * reply that is not a list of definitions (`null`, `{}`, a definition without a name, label, type
+ * or access) fails with `store.reply`; a pushed `definitions-changed` of that kind is ignored.
  */
 export class DefinitionsController implements ReactiveController {
   #host: ReactiveControllerHost;
@@ -41,7 +52,10 @@ export class DefinitionsController implements ReactiveController {
         this.#loaded = undefined;
         if (!source) return undefined;
         try {
-          return await source.listDefinitions({ signal });
+          const timeout = effectiveTimeout(this.#options.timeout?.());
+          return checkedDefinitions(
+            await withTimeout((inner) => source.listDefinitions({ signal: inner }), timeout, signal),
+          );
         } catch (error) {
           throw error instanceof StoreError || signal.aborted
             ? error
@@ -111,6 +125,11 @@ export class DefinitionsController implements ReactiveController {
     this.#followed = store;
     this.#unsubscribe = store?.subscribe?.((event) => {
       if (event.type !== 'definitions-changed' || store !== this.#store()) return;
+      try {
+        checkedDefinitions(event.definitions);
+      } catch {
+        return;
+      }
       this.#pushed = event.definitions;
       this.#options.onChange?.(event.definitions);
       this.#host.requestUpdate();

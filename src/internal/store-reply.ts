@@ -1,8 +1,14 @@
 import { PROPERTY_TYPES, type Customer, type PropertyDefinition } from '../model/index.js';
+import type { FindCustomersResult } from '../storage/property-store.js';
 import { StoreError } from '../storage/store-error.js';
 
 /** How long a store call may take by default before the elements count it as failed. */
 export const DEFAULT_TIMEOUT = 15_000;
+
+/** A timeout as the elements use it: one that is not a positive number (`timeout="abc"`, 0) is the default, so nothing waits forever. */
+export function effectiveTimeout(timeout: number | undefined): number {
+  return timeout !== undefined && Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT;
+}
 
 /**
  * Runs a store call that gets `timeout` milliseconds to answer; after that it rejects with
@@ -65,19 +71,45 @@ export function checkedCustomer(reply: unknown, id: string): Customer {
   return reply as unknown as Customer;
 }
 
+/** Whether `def` has what every element reads of a definition. */
+function isDefinition(def: unknown): def is PropertyDefinition {
+  return (
+    isRecord(def) &&
+    typeof def.name === 'string' &&
+    typeof def.label === 'string' &&
+    (PROPERTY_TYPES as readonly unknown[]).includes(def.type) &&
+    isRecord(def.access) &&
+    (def.options === undefined || Array.isArray(def.options))
+  );
+}
+
 /** The definitions as a store must list them, or a `store.reply` error. */
 export function checkedDefinitions(reply: unknown): PropertyDefinition[] {
+  if (!Array.isArray(reply) || !reply.every(isDefinition)) throw badReply('a list of definitions');
+  return reply;
+}
+
+/** One definition as a store must return it after a write, or a `store.reply` error. */
+export function checkedDefinition(reply: unknown): PropertyDefinition {
+  if (!isDefinition(reply)) throw badReply('a definition');
+  return reply;
+}
+
+/** A count as `countValues` must give it (a whole number, 0 or more), or a `store.reply` error. */
+export function checkedCount(reply: unknown): number {
+  if (!Number.isSafeInteger(reply) || (reply as number) < 0) throw badReply('a count');
+  return reply as number;
+}
+
+/** A page of `findCustomers` as a store must give it, or a `store.reply` error. */
+export function checkedPage(reply: unknown): FindCustomersResult {
   const ok =
-    Array.isArray(reply) &&
-    reply.every(
-      (def) =>
-        isRecord(def) &&
-        typeof def.name === 'string' &&
-        typeof def.label === 'string' &&
-        (PROPERTY_TYPES as readonly unknown[]).includes(def.type) &&
-        isRecord(def.access) &&
-        (def.options === undefined || Array.isArray(def.options)),
-    );
-  if (!ok) throw badReply('a list of definitions');
-  return reply as PropertyDefinition[];
+    isRecord(reply) &&
+    Array.isArray(reply.customers) &&
+    reply.customers.every((customer) => isRecord(customer) && typeof customer.id === 'string') &&
+    Number.isSafeInteger(reply.total) &&
+    (reply.total as number) >= 0 &&
+    (reply.cursor === undefined || typeof reply.cursor === 'string');
+  if (!ok) throw badReply('a page of customers');
+  return reply as unknown as FindCustomersResult;
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { formatValue, parseValue, validateValue } from './values.js';
+import { formatValue, parseValue, sameValue, validateValue } from './values.js';
 import { loadPatternEngine } from './patterns.js';
 import { BUILT_IN_DEFINITIONS } from './definitions.js';
 import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
@@ -511,5 +511,24 @@ describe('a valid value in a form other than the stored one', () => {
     expect(validateValue(definition('date'), '1/5/2024')?.code).to.equal('value.type');
     expect(validateValue(definition('date'), '2023-2-29')?.code).to.equal('value.type');
     expect(validateValue(definition('time'), '9:60')?.code).to.equal('value.type');
+  });
+});
+
+describe('sameValue', () => {
+  it('compares stored values by content: a new array or object with the same value is the same', () => {
+    expect(sameValue(['red', 'blue'], ['red', 'blue'])).to.equal(true);
+    expect(sameValue({ lat: 1, lng: 2, address: 'Here' }, { address: 'Here', lng: 2, lat: 1 })).to.equal(true);
+    expect(sameValue({ lat: 1, lng: 2, address: undefined } as never, { lat: 1, lng: 2 })).to.equal(true);
+    expect(sameValue(null, undefined)).to.equal(true);
+    expect(sameValue('3.5', '3.5')).to.equal(true);
+  });
+
+  it('tells different values apart', () => {
+    expect(sameValue(['red', 'blue'], ['blue', 'red']), 'a multiple choice is stored in option order').to.equal(false);
+    expect(sameValue({ lat: 1, lng: 2 }, { lat: 1, lng: 2, address: 'Here' })).to.equal(false);
+    expect(sameValue({ lat: 1, lng: 2 }, { lat: 1, lng: 3 })).to.equal(false);
+    expect(sameValue(['1'], '1')).to.equal(false);
+    expect(sameValue('3.5', '3.50')).to.equal(false);
+    expect(sameValue(null, '')).to.equal(false);
   });
 });

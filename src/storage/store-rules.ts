@@ -21,6 +21,7 @@ import {
   type PropertyValue,
   type ValueError,
 } from '../model/index.js';
+import { sameValue } from '../model/values.js';
 import type { FindCustomersResult } from './property-store.js';
 import { StoreError, customerField } from './store-error.js';
 
@@ -205,19 +206,6 @@ export function writtenFields(previous: Customer, next: Customer, changes: Recor
 export function holdsChanges(customer: Customer, changes: Record<string, PropertyValue | null>): boolean {
   return Object.keys(changes).every((field) =>
     sameValue(customerField(customer, field) ?? null, changes[field] ?? null),
-  );
-}
-
-/** Equal values by content, whatever the order of an object's keys (a database may reorder them). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every(
-    (key) =>
-      Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
   );
 }
 

@@ -2,7 +2,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
-import type { AudienceQuery, Customer, PropertyDefinition } from '../../model/index.js';
+import {
+  AUDIENCE_MAX_DEPTH,
+  validateAudience,
+  type AudienceQuery,
+  type Customer,
+  type PropertyDefinition,
+} from '../../model/index.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import type { StoreError } from '../../storage/store-error.js';
@@ -66,7 +72,7 @@ async function choose(select: HTMLSelectElement, text: string): Promise<void> {
   await sendKeys({ type: text });
   await waitUntil(
     () => select.selectedOptions[0]?.text.toLowerCase().startsWith(text.toLowerCase()),
-    `typing “${text}” picks its option (picked: ${select.selectedOptions[0]?.text})`,
+    () => `typing “${text}” picks its option (picked: ${select.selectedOptions[0]?.text})`,
   );
   await builder.updateComplete;
 }
@@ -86,7 +92,10 @@ describe('<audience-builder>', () => {
     const boxes = editor.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]');
     boxes[0]!.click();
     boxes[1]!.click();
-    await waitUntil(() => count(el) === '5 customers match.', `red or blue: ${count(el)}`);
+    await waitUntil(
+      () => count(el) === '5 customers match.',
+      () => `red or blue: ${count(el)}`,
+    );
     button(el, 'Add a condition').click();
     await el.updateComplete;
     await choose(conditions(el)[1]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!, 'Last');
@@ -95,7 +104,10 @@ describe('<audience-builder>', () => {
     await days.updateComplete;
     days.shadowRoot!.querySelector('input')!.focus();
     await sendKeys({ type: '30' });
-    await waitUntil(() => count(el) === '3 customers match.', `within 30 days: ${count(el)}`);
+    await waitUntil(
+      () => count(el) === '3 customers match.',
+      () => `within 30 days: ${count(el)}`,
+    );
     expect(el.shadowRoot!.querySelector('[part~="preview"]')!.textContent).to.equal('For example: Ana, Ben, and Fay');
     expect(el.value).to.deep.equal({
       match: 'all',
@@ -143,7 +155,10 @@ describe('<audience-builder>', () => {
     await sendKeys({ type: '1,234.5' });
     await sendKeys({ press: 'Tab' });
     const message = 'Complete or correct the conditions to see how many customers match.';
-    await waitUntil(() => count(el) === message, `no count from a bad value: ${count(el)}`);
+    await waitUntil(
+      () => count(el) === message,
+      () => `no count from a bad value: ${count(el)}`,
+    );
     await waitUntil(() => age.shadowRoot!.querySelector('[part~="error"]'), 'the error is shown');
     expect(count(el)).to.equal(message);
     expect(age.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain('thousands separators');
@@ -156,7 +171,10 @@ describe('<audience-builder>', () => {
     age.shadowRoot!.querySelector('input')!.focus();
     age.shadowRoot!.querySelector('input')!.select();
     await sendKeys({ type: '30' });
-    await waitUntil(() => count(el) === '4 customers match.', `age > 30: ${count(el)}`);
+    await waitUntil(
+      () => count(el) === '4 customers match.',
+      () => `age > 30: ${count(el)}`,
+    );
   });
 
   it('nests groups: “red, or (blue and older than 40)”', async () => {
@@ -174,10 +192,16 @@ describe('<audience-builder>', () => {
         },
       ],
     };
-    await waitUntil(() => count(el) === '4 customers match.', `nested: ${count(el)}`);
+    await waitUntil(
+      () => count(el) === '4 customers match.',
+      () => `nested: ${count(el)}`,
+    );
     expect(el.shadowRoot!.querySelectorAll('fieldset[part~="group"]')).to.have.length(2);
     button(el, 'Remove this group').click();
-    await waitUntil(() => count(el) === '3 customers match.', `after removing the group: ${count(el)}`);
+    await waitUntil(
+      () => count(el) === '3 customers match.',
+      () => `after removing the group: ${count(el)}`,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -262,7 +286,7 @@ describe('<audience-builder> and access control', () => {
     const { el, store } = await restrictedBuilder(agent, query);
     await waitUntil(
       () => count(el) === 'Not counted: a condition uses a property you may not see.',
-      `not counted: ${count(el)}`,
+      () => `not counted: ${count(el)}`,
     );
     expect(store.callsOf('findCustomers')).to.deep.equal([]);
     const hidden = conditions(el)[1]!;
@@ -284,7 +308,10 @@ describe('<audience-builder> and access control', () => {
       match: 'all',
       conditions: [{ property: 'income', operator: 'is-not-set' }],
     });
-    await waitUntil(() => count(el) === '6 customers match.', `counted: ${count(el)}`);
+    await waitUntil(
+      () => count(el) === '6 customers match.',
+      () => `counted: ${count(el)}`,
+    );
     expect(store.callsOf('findCustomers')).to.have.length(1);
   });
 
@@ -294,7 +321,10 @@ describe('<audience-builder> and access control', () => {
       { match: 'all', conditions: [{ property: 'income', operator: 'is-set' }] },
       'de',
     );
-    await waitUntil(() => count(el).startsWith('Nicht gezählt'), `nicht gezählt: ${count(el)}`);
+    await waitUntil(
+      () => count(el).startsWith('Nicht gezählt'),
+      () => `nicht gezählt: ${count(el)}`,
+    );
     expect(count(el)).to.equal('Nicht gezählt: Eine Bedingung verwendet eine Eigenschaft, die Sie nicht sehen dürfen.');
     expect(conditions(el)[0]!.querySelector('.condition-error')!.textContent).to.equal(
       'Sie dürfen die Eigenschaft „income“ nicht sehen, daher kann diese Bedingung nicht gezählt werden. Entfernen Sie sie oder wählen Sie eine andere Eigenschaft.',
@@ -343,7 +373,10 @@ describe('<audience-builder> keeps what the user types', () => {
     await typeInto(input(point!, '#lat'), '48.8566');
     await typeInto(input(point!, '#lng'), '2.3522');
     await typeInto(input(km!), '10');
-    await waitUntil(() => count(el) === '1 customer matches.', `within 10 km of Paris: ${count(el)}`);
+    await waitUntil(
+      () => count(el) === '1 customer matches.',
+      () => `within 10 km of Paris: ${count(el)}`,
+    );
     expect(input(point!, '#lat').value).to.equal('48.8566');
     expect(input(point!, '#lng').value).to.equal('2.3522');
     expect(input(km!).value).to.equal('10');
@@ -368,7 +401,7 @@ describe('<audience-builder> keeps what the user types', () => {
     const asked = store.callsOf('findCustomers').length;
     await waitUntil(
       () => count(el) === 'Complete or correct the conditions to see how many customers match.',
-      `no count from half a point: ${count(el)}`,
+      () => `no count from half a point: ${count(el)}`,
     );
     await waitUntil(() => input(point!, '#lat').getAttribute('aria-invalid') === 'true', 'the point is marked invalid');
     const picker = point!.shadowRoot!.querySelector('location-picker')!;
@@ -379,7 +412,7 @@ describe('<audience-builder> keeps what the user types', () => {
     await typeInto(input(point!, '#lng'), '2.3522');
     await waitUntil(
       () => count(el) === '1 customer matches.',
-      `now counted: ${count(el)} ${store.callsOf('findCustomers').length} ${JSON.stringify(el.value)}`,
+      () => `now counted: ${count(el)} ${store.callsOf('findCustomers').length} ${JSON.stringify(el.value)}`,
     );
   });
 
@@ -393,11 +426,14 @@ describe('<audience-builder> keeps what the user types', () => {
       const before = JSON.stringify(el.value);
       field.focus();
       await sendKeys({ type: text });
-      await waitUntil(() => JSON.stringify(el.value) !== before, `“${text}” reaches the query`);
+      await waitUntil(
+        () => JSON.stringify(el.value) !== before,
+        () => `“${text}” reaches the query`,
+      );
       if (counted)
         await waitUntil(
           () => store.callsOf('findCustomers').length > asked && /\d customers? match/.test(count(el)),
-          `counted after “${text}”: ${count(el)}`,
+          () => `counted after “${text}”: ${count(el)}`,
         );
       await el.updateComplete;
       expect(field.value).to.equal(text);
@@ -423,6 +459,47 @@ describe('<audience-builder> and a very deep query', () => {
     for (let level = 1; level < depth; level++) query = { match: level % 2 ? 'any' : 'all', conditions: [query] };
     return query;
   };
+  const levels = (el: AudienceBuilder) => el.shadowRoot!.querySelectorAll('fieldset[part~="group"]').length;
+  const codes = (query: AudienceQuery) => validateAudience(query, definitions).map((error) => error.code);
+
+  it('goes exactly as deep as the model: the deepest query it accepts is shown in full and counted', async () => {
+    // The model takes AUDIENCE_MAX_DEPTH groups inside the query, and refuses one more.
+    expect(MAX_GROUP_DEPTH).to.equal(AUDIENCE_MAX_DEPTH + 1);
+    expect(codes(deep(MAX_GROUP_DEPTH))).to.deep.equal([]);
+    expect(codes(deep(MAX_GROUP_DEPTH + 1))).to.deep.equal(['audience.depth']);
+    const store = new FaultyStore(new MemoryStore({ definitions, customers }));
+    const el = await fixture<AudienceBuilder>(
+      html`<audience-builder count-delay="10" .store=${store} .value=${deep(MAX_GROUP_DEPTH)}></audience-builder>`,
+    );
+    await waitUntil(
+      () => count(el) === '4 customers match.',
+      () => `counted: ${count(el)}`,
+    );
+    expect(levels(el)).to.equal(MAX_GROUP_DEPTH);
+    expect(el.shadowRoot!.querySelector('.too-deep')).to.equal(null);
+    expect(store.callsOf('findCustomers')).to.have.length(1);
+  });
+
+  it('lets a user add groups down to the deepest level the model accepts, and no further', async () => {
+    const el = await builder(new MemoryStore({ definitions, customers }));
+    for (let added = 1; added < MAX_GROUP_DEPTH; added++) {
+      const deepest = [...el.shadowRoot!.querySelectorAll('fieldset[part~="group"]')].at(-1)!;
+      const add = [...deepest.querySelectorAll(':scope > .buttons > button')].find(
+        (b) => b.textContent === 'Add a group',
+      );
+      expect(add, `“Add a group” at level ${added}`).to.exist;
+      (add as HTMLButtonElement).click();
+      await el.updateComplete;
+    }
+    expect(levels(el)).to.equal(MAX_GROUP_DEPTH);
+    const deepest = [...el.shadowRoot!.querySelectorAll('fieldset[part~="group"]')].at(-1)!;
+    const adds = [...deepest.querySelectorAll(':scope > .buttons > button')].filter(
+      (b) => b.textContent === 'Add a group',
+    );
+    expect(adds).to.have.length(0);
+    // What the user built is as deep as the model goes: no depth error (only the blank conditions to fill in).
+    expect(codes(el.value)).to.not.include('audience.depth');
+  });
 
   it(`shows ${MAX_GROUP_DEPTH} levels of a query 500 deep, says the rest is too deep, and does not count it`, async () => {
     const store = new FaultyStore(new MemoryStore({ definitions, customers }));
@@ -432,18 +509,50 @@ describe('<audience-builder> and a very deep query', () => {
     const message = `This group is nested more than ${MAX_GROUP_DEPTH} levels deep, too deep to show or count. Remove it, or build the query with fewer levels.`;
     await waitUntil(
       () => count(el) === 'Complete or correct the conditions to see how many customers match.',
-      `not counted: ${count(el)}`,
+      () => `not counted: ${count(el)}`,
     );
-    expect(el.shadowRoot!.querySelectorAll('fieldset[part~="group"]')).to.have.length(MAX_GROUP_DEPTH);
+    expect(levels(el)).to.equal(MAX_GROUP_DEPTH);
     expect(el.shadowRoot!.querySelector('.too-deep')!.textContent).to.contain(message);
     expect(store.callsOf('findCustomers')).to.deep.equal([]);
     await expect(el).to.be.accessible();
-    // Removing the part too deep to show leaves a query that is counted.
+    // Removing the part too deep to show leaves a query the model accepts, and it is counted. Its
+    // deepest group is now empty and must match "any": no customer does.
     const remove = el.shadowRoot!.querySelector<HTMLButtonElement>('.too-deep button')!;
     remove.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => count(el) === '6 customers match.', `counted: ${count(el)}`);
+    expect(codes(el.value)).to.deep.equal([]);
+    const { total } = await store.inner.findCustomers(el.value);
+    expect(total).to.equal(0);
+    await waitUntil(
+      () => count(el) === '0 customers match.',
+      () => `counted: ${count(el)}`,
+    );
     expect(el.shadowRoot!.querySelector('.too-deep')).to.equal(null);
+    expect(store.callsOf('findCustomers')).to.have.length(1);
+  });
+
+  it('words a store’s refusal of the depth, with Try again, rather than staying on “Counting…”', async () => {
+    // A store with a stricter limit (a server of another version) refuses a query the builder accepts.
+    const refusal = (await new MemoryStore({ definitions, customers })
+      .findCustomers(deep(MAX_GROUP_DEPTH + 1))
+      .catch((error: unknown) => error)) as StoreError;
+    expect(refusal.audienceErrors.map((e) => e.code)).to.deep.equal(['audience.depth']);
+    const store = new FaultyStore(new MemoryStore({ definitions, customers }));
+    store.inject('findCustomers', { type: 'fail', error: refusal });
+    const el = await fixture<AudienceBuilder>(
+      html`<audience-builder count-delay="10" .store=${store} .value=${deep(MAX_GROUP_DEPTH)}></audience-builder>`,
+    );
+    await waitUntil(
+      () => count(el).startsWith('The customers could not be counted'),
+      () => `refused: ${count(el)}`,
+    );
+    expect(count(el)).to.equal('The customers could not be counted: Groups can be nested at most 8 levels deep.');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    await waitUntil(
+      () => count(el) === '4 customers match.',
+      () => `counted on Try again: ${count(el)}`,
+    );
+    expect(el.shadowRoot!.querySelector('[part~="retry-button"]')).to.equal(null);
   });
 
   it('offers no “Add a group” at the deepest level it shows, and says so in German', async () => {
@@ -458,5 +567,123 @@ describe('<audience-builder> and a very deep query', () => {
       [...group.querySelectorAll(':scope > .buttons > button')].filter((b) => b.textContent === 'Gruppe hinzufügen');
     expect(adds(groups.at(-1)!)).to.have.length(0);
     expect(adds(groups[0]!)).to.have.length(1);
+  });
+});
+
+describe('<audience-builder>: nothing hangs', () => {
+  const query: AudienceQuery = { match: 'all', conditions: [{ property: 'age', operator: 'gt', value: '30' }] };
+  const retry = (el: AudienceBuilder) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]');
+
+  it('a count that never answers ends after `timeout` with a message and Try again, which counts', async () => {
+    const store = new FaultyStore(new MemoryStore({ definitions, customers }));
+    const stall = store.inject('findCustomers', { type: 'stall' });
+    const el = await fixture<AudienceBuilder>(
+      html`<audience-builder count-delay="10" timeout="300" .store=${store} .value=${query}></audience-builder>`,
+    );
+    await stall.arrived;
+    expect(count(el)).to.equal('Counting…');
+    await waitUntil(
+      () => retry(el),
+      () => `the timeout: ${count(el)}`,
+    );
+    expect(count(el)).to.equal('The customers could not be counted: the server did not answer in time.');
+    await expect(el).to.be.accessible();
+    retry(el)!.click();
+    await waitUntil(
+      () => count(el) === '4 customers match.',
+      () => `counted on Try again: ${count(el)}`,
+    );
+    // The stalled answer, arriving late, changes nothing.
+    stall.release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(count(el)).to.equal('4 customers match.');
+  });
+
+  it('a count whose reply is not a page of customers says so, in German too', async () => {
+    for (const reply of [null, {}, { customers: null, total: 3 }, { customers: [], total: 'many' }]) {
+      const store = new FaultyStore(new MemoryStore({ definitions, customers }));
+      store.inject('findCustomers', { type: 'reply', reply: () => reply });
+      const el = await fixture<AudienceBuilder>(
+        html`<audience-builder locale="de" count-delay="10" .store=${store} .value=${query}></audience-builder>`,
+      );
+      await waitUntil(
+        () => retry(el),
+        () => `${JSON.stringify(reply)}: ${count(el)}`,
+      );
+      expect(count(el)).to.equal(
+        'Die Kunden konnten nicht gezählt werden: der Server hat eine unbrauchbare Antwort geschickt.',
+      );
+      retry(el)!.click();
+      await waitUntil(
+        () => count(el) === '4 Kunden passen.',
+        () => `counted on Try again: ${count(el)}`,
+      );
+    }
+  });
+
+  it('definitions that never come end after `timeout` with a message and Try again, which loads them', async () => {
+    const store = new FaultyStore(new MemoryStore({ definitions, customers }));
+    const stall = store.inject('listDefinitions', { type: 'stall' });
+    const el = await fixture<AudienceBuilder>(
+      html`<audience-builder count-delay="10" timeout="300" .store=${store} .value=${query}></audience-builder>`,
+    );
+    await stall.arrived;
+    expect(count(el)).to.equal('Loading the properties…');
+    await waitUntil(
+      () => retry(el),
+      () => `the timeout: ${count(el)}`,
+    );
+    expect(count(el)).to.equal('The customers could not be counted: the server did not answer in time.');
+    retry(el)!.click();
+    await waitUntil(
+      () => count(el) === '4 customers match.',
+      () => `loaded and counted: ${count(el)}`,
+    );
+    expect(conditions(el)[0]!.querySelector('select')!.selectedOptions[0]!.text).to.equal('Age');
+  });
+
+  it('definitions of the wrong shape are a worded error with Try again, never a TypeError', async () => {
+    const broken: unknown[] = [
+      null,
+      {},
+      { definitions },
+      [{ name: 'age', type: 'number' }],
+      [{ ...definitions[0], access: null }],
+      [{ ...definitions[0], type: 'colour' }],
+    ];
+    for (const reply of broken) {
+      const store = new FaultyStore(new MemoryStore({ definitions, customers }));
+      store.inject('listDefinitions', { type: 'reply', reply: () => reply });
+      const el = await fixture<AudienceBuilder>(
+        html`<audience-builder count-delay="10" .store=${store} .value=${query}></audience-builder>`,
+      );
+      await waitUntil(
+        () => retry(el),
+        () => `${JSON.stringify(reply)}: ${count(el)}`,
+      );
+      expect(count(el)).to.equal('The customers could not be counted: the server sent an answer that cannot be used.');
+      retry(el)!.click();
+      await waitUntil(
+        () => count(el) === '4 customers match.',
+        () => `loaded on Try again: ${count(el)}`,
+      );
+    }
+  });
+
+  it('a store taken away while counting does not leave “Counting…”', async () => {
+    const store = new FaultyStore(new MemoryStore({ definitions, customers }));
+    const el = await builder(store);
+    const stall = store.inject('findCustomers', { type: 'stall' });
+    el.value = query;
+    await stall.arrived;
+    el.store = undefined;
+    await el.updateComplete;
+    await waitUntil(
+      () => count(el) !== 'Counting…',
+      () => `left counting: ${count(el)}`,
+    );
+    stall.release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(count(el)).to.not.equal('Counting…');
   });
 });

@@ -5,6 +5,7 @@ import { userContext, type CustomerPropertiesUser } from '../../context.js';
 import { withBuiltIns } from '../../internal/customer-view.js';
 import { DefinitionsController } from '../../internal/definitions-controller.js';
 import { StoreElement } from '../../internal/store-element.js';
+import { checkedPage } from '../../internal/store-reply.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import {
   AUDIENCE_OPERATORS,
@@ -36,12 +37,12 @@ const isGroup = (item: Item): item is AudienceQuery => 'conditions' in item;
 const key = (path: Path, slot = '') => `${path.join('.')}${slot ? `:${slot}` : ''}`;
 const PREVIEW_SIZE = 5;
 /**
- * The levels of groups shown, the query itself included. Deeper groups are not rendered (each level
- * costs a fieldset, and hundreds of levels stall or crash the page) nor counted. One level stricter
- * than the model, which takes `AUDIENCE_MAX_DEPTH` groups inside the query: aligning the two
- * exactly left a nine-level query stuck on "Counting…" in a test, not yet understood (issue 18).
+ * The levels of groups shown, the query itself included: the model's `AUDIENCE_MAX_DEPTH` groups
+ * inside it, plus the query, so a user can build exactly what `validateAudience` accepts. Deeper
+ * groups are not rendered (each level costs a fieldset, and hundreds of levels stall or crash the
+ * page) nor counted: the model refuses them (`audience.depth`).
  */
-export const MAX_GROUP_DEPTH = AUDIENCE_MAX_DEPTH;
+export const MAX_GROUP_DEPTH = AUDIENCE_MAX_DEPTH + 1;
 
 /** How many groups deep the query goes (the outermost counts as 1); walks without recursion. */
 function groupDepth(query: AudienceQuery): number {
@@ -92,6 +93,11 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  * property says so at that condition and is not counted (the server would refuse it). The
  * preview names customers only as the user may see them.
  *
+ * Nothing hangs: loading the definitions and each count get `timeout` ms, and a reply that is not
+ * what the store promises fails with `store.reply`; either way, and when the store refuses the
+ * query, the count line says why, with Try again. Groups nest as deep as the model accepts
+ * (`MAX_GROUP_DEPTH` levels, the query included).
+ *
  * @summary Groups customers by their properties and shows how many match.
  *
  * @fires change - The user changed the query; read it from `value`.
@@ -102,6 +108,7 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  * @csspart condition - One condition: property, operator, value.
  * @csspart count - How many customers match.
  * @csspart preview - Some of the matching customers.
+ * @csspart retry-button - Try again, after the definitions or the count failed.
  *
  * @cssprop --cp-color-border - Group borders.
  * @cssprop --cp-color-error - Messages on conditions.
@@ -144,7 +151,10 @@ export class AudienceBuilder extends StoreElement {
   #sequence = 0;
 
   /** The store's definitions, the properties a condition may be about. */
-  #definitions = new DefinitionsController(this, () => this.activeStore, { onChange: () => this.#scheduleCount() });
+  #definitions = new DefinitionsController(this, () => this.activeStore, {
+    onChange: () => this.#scheduleCount(),
+    timeout: () => this.timeout,
+  });
 
   /** Every definition the store gave: to tell a hidden property from an unknown one. */
   private get allDefinitions(): PropertyDefinition[] {
@@ -168,7 +178,8 @@ export class AudienceBuilder extends StoreElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('value') || changed.has('user') || changed.has('contextUser')) this.#scheduleCount();
+    if (['value', 'user', 'contextUser', 'store', 'contextStore'].some((name) => changed.has(name)))
+      this.#scheduleCount();
   }
 
   override disconnectedCallback(): void {
@@ -188,7 +199,12 @@ export class AudienceBuilder extends StoreElement {
   #scheduleCount(): void {
     clearTimeout(this.#timer);
     const store = this.activeStore;
-    if (!store || !this.allDefinitions.length) return;
+    if (!store || !this.allDefinitions.length) {
+      // A count in flight is for a store or definitions no longer here: it must not stay "Counting…".
+      this.#sequence++;
+      this.count = 'unknown';
+      return;
+    }
     if (this.#hidden.length) {
       this.#sequence++;
       this.count = 'hidden';
@@ -204,7 +220,7 @@ export class AudienceBuilder extends StoreElement {
     const query = this.value;
     const count = async () => {
       try {
-        const page = await store.findCustomers(query, { limit: PREVIEW_SIZE });
+        const page = checkedPage(await this.storeCall(() => store.findCustomers(query, { limit: PREVIEW_SIZE })));
         if (sequence === this.#sequence) this.count = { total: page.total, customers: page.customers };
       } catch (error) {
         if (sequence === this.#sequence)
@@ -213,6 +229,12 @@ export class AudienceBuilder extends StoreElement {
       }
     };
     this.#timer = setTimeout(() => void count(), this.countDelay);
+  }
+
+  /** Try again: loads the definitions again when they failed, else asks for the count again. */
+  #retry(): void {
+    if (this.#definitions.error) void this.#definitions.reload();
+    else this.#scheduleCount();
   }
 
   #change(query: AudienceQuery, touched?: string): void {
@@ -521,13 +543,19 @@ export class AudienceBuilder extends StoreElement {
   #renderCount() {
     const messages = this.catalog.audienceBuilder;
     const count = this.count;
+    const loading = this.#definitions.status === 'loading';
+    const failure = this.#definitions.error ?? (count instanceof StoreError ? count : undefined);
     let text: string;
-    if (count === 'counting') text = messages.counting;
-    else if (this.#definitions.error) text = messages.countFailed(this.describe(this.#definitions.error));
+    // The definitions' failure first: without them nothing can be counted, whatever was asked before.
+    if (failure) text = messages.countFailed(this.describe(failure));
+    else if (loading) text = messages.loading;
+    else if (count === 'counting') text = messages.counting;
     else if (count === 'hidden') text = messages.countHidden;
     else if (count === 'unknown') text = messages.countUnknown;
-    else if (count instanceof StoreError) text = messages.countFailed(this.describe(count));
-    else text = messages.count(count.total);
+    else text = messages.count((count as { total: number }).total);
+    const retry = failure
+      ? html`<button part="retry-button" type="button" @click=${() => this.#retry()}>${this.catalog.customer.retry}</button>`
+      : nothing;
     // A store in the page may send more than this user may read: the names shown are filtered as the server filters them.
     const principal = this.#principal;
     const definitions = withBuiltIns(this.allDefinitions);
@@ -538,6 +566,7 @@ export class AudienceBuilder extends StoreElement {
             .filter((customer) => customer.name || customer.number)
         : [];
     return html`<p part="count" role="status" aria-live="polite">${text}</p>
+      ${retry}
       ${
         preview.length
           ? html`<p part="preview">${messages.preview}: ${new Intl.ListFormat(this.effectiveLocale).format(preview.map((customer) => customer.name || customer.number))}</p>`

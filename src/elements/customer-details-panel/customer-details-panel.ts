@@ -29,7 +29,6 @@ import {
   type VisibleField,
 } from '../../internal/customer-view.js';
 import { StoreElement } from '../../internal/store-element.js';
-import { DEFAULT_TIMEOUT } from '../../internal/store-reply.js';
 import { valueText } from '../../internal/value-text.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import { historyFor, type Principal, type PropertyDefinition, type PropertyValue } from '../../model/index.js';
@@ -136,9 +135,6 @@ export class CustomerDetailsPanel extends StoreElement {
 
   /** `agent` (default): properties with `showToAgent` under the user's access control; `customer`: what the customer sees on their profile (`showToCustomer`, and `name`). */
   @property() viewer: Viewer = 'agent';
-
-  /** Milliseconds a store call (load, save) may take before it counts as failed, with Try again. Default 15,000 (also for a value that is not a positive number). */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
   @consume({ context: userContext, subscribe: true })
   @state()

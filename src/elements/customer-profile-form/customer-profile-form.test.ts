@@ -472,4 +472,24 @@ describe('<customer-profile-form>: nothing hangs, nothing typed is lost', () => 
     await waitUntil(() => editorFor(el, 'name')?.value === 'Ana', 'Ana shown');
     expect(editorFor(el, 'age').value).to.equal('36');
   });
+
+  it('given a customer id but no store, says that the store is missing, in English and German', async () => {
+    const el = await fixture<CustomerProfileForm>(
+      html`<customer-profile-form customer-id="ana" locale="en"></customer-profile-form>`,
+    );
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
+      'Your details cannot be shown: this page has no store to load them from. Please tell the business that sent you the link.',
+    );
+    el.locale = 'de';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(
+      'Diese Seite hat keinen Speicher, aus dem sie geladen werden.',
+    );
+    // Given the store later, it loads.
+    el.store = new MemoryStore(data());
+    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'loaded once the store is there');
+    const none = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en"></customer-profile-form>`);
+    expect(none.shadowRoot!.querySelector('[part~="intro"]')!.textContent).to.equal('No customer selected.');
+    expect(none.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
 });

@@ -12,7 +12,6 @@ import {
 } from '../../internal/customer-view.js';
 import { customerIdOfToken, takeTokenFromFragment } from '../../internal/profile-link.js';
 import { StoreElement } from '../../internal/store-element.js';
-import { DEFAULT_TIMEOUT } from '../../internal/store-reply.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import type { Principal, PropertyDefinition, PropertyValue } from '../../model/index.js';
 import type { PropertyStore } from '../../storage/property-store.js';
@@ -116,9 +115,6 @@ export class CustomerProfileForm extends StoreElement {
    * it from the address bar with `history.replaceState`, keeping the rest of the URL.
    */
   @property({ type: Boolean, attribute: 'token-from-fragment' }) tokenFromFragment = false;
-
-  /** Milliseconds a store call (load, save) may take before it counts as failed. Default 15,000 (also for a value that is not a positive number). */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
   @state() private saving = false;
   @state() private outcome: Outcome = 'none';
@@ -328,6 +324,10 @@ export class CustomerProfileForm extends StoreElement {
         <span>${error.kind === 'not-found' ? messages.customer.notFound : messages.customer.loadFailed(this.describe(error))}</span>
         ${error.kind === 'not-found' ? nothing : html`<button class="retry" type="button" @click=${() => controller.reload()}>${messages.customer.retry}</button>`}
       </div>`;
+    }
+    if (controller.state === 'idle' && this.#customerId && !this.activeStore) {
+      // Given a customer but nothing to load them from: a mistake of the page, not "no customer".
+      return html`<p part="message" class="problem error" role="alert">${messages.profile.noStore}</p>`;
     }
     if (controller.state !== 'ready') {
       return html`<p part="intro" role="status">${controller.state === 'loading' ? messages.customer.loading : messages.panel.noCustomer}</p>`;

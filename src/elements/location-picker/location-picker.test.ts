@@ -102,6 +102,28 @@ describe('<location-picker> without a map key (the fallback, for real)', () => {
     expect(picker.value).to.deep.equal(eiffel);
   });
 
+  it('keeps what the user is typing when the host passes a new object with the same place', async () => {
+    const picker = await fixture<LocationPicker>(
+      html`<location-picker locale="en" .value=${eiffel}></location-picker>`,
+    );
+    // A southern latitude, its first keystroke typed: it does not parse yet.
+    await type(input(picker, /Latitude/), '-');
+    expect(picker.value, 'nothing parses yet').to.deep.equal(eiffel);
+    // The same place, as a new object with its keys in another order (a host's copy, a store's echo).
+    const { address, lng, lat } = eiffel;
+    picker.value = { address, lng, lat };
+    await picker.updateComplete;
+    expect(input(picker, /Latitude/).value).to.equal('-');
+    expect(input(picker, /Address/).value, 'cleared by the typing, not brought back').to.equal('');
+    await type(input(picker, /Latitude/), '-33.8568');
+    expect(picker.value).to.deep.equal({ lat: -33.8568, lng: 2.2945 });
+    // Another place is the host's word: it is shown.
+    picker.value = { lat: -33.8568, lng: 151.2153 };
+    await picker.updateComplete;
+    expect(input(picker, /Latitude/).value).to.equal('-33.8568');
+    expect(input(picker, /Longitude/).value).to.equal('151.2153');
+  });
+
   it('is valueMissing when required and empty', async () => {
     const picker = await fixture<LocationPicker>(html`<location-picker required locale="en"></location-picker>`);
     expect(picker.validity.valueMissing).to.equal(true);

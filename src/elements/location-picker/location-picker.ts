@@ -4,7 +4,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { mapsContext, type MapsOptions } from '../../context.js';
 import { FormControlElement, type Validation } from '../../internal/form-control.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
-import { formatValue, parseValue } from '../../model/values.js';
+import { formatValue, parseValue, sameValue } from '../../model/values.js';
 import type { LocationValue, PropertyDefinition } from '../../model/types.js';
 import { formatDecimal } from '../../model/value-types/number.js';
 import { formatCoordinates } from '../../model/value-types/location.js';
@@ -66,7 +66,10 @@ export class LocationPicker extends FormControlElement {
   /** How long the map may take (ms) before the picker says so and stays with typed coordinates. */
   static mapLoadTimeout = 10_000;
 
-  /** `{ lat, lng, address?, placeId? }` or `null`; as an attribute, JSON. */
+  /**
+   * `{ lat, lng, address?, placeId? }` or `null`; as an attribute, JSON. A value equal to the one
+   * shown (a new object with the same fields) leaves the text the user typed alone.
+   */
   @property({ converter: { fromAttribute: locationFromAttribute } })
   value: LocationValue | null = null;
 
@@ -145,7 +148,11 @@ export class LocationPicker extends FormControlElement {
 
   protected override willUpdate(): void {
     const locale = this.effectiveLocale;
-    if (this.value !== this.#shown) {
+    if (this.value !== this.#shown && this.#shown !== undefined && sameValue(this.value, this.#shown)) {
+      // A new object with the same place: the coordinates and address being typed stay.
+      this.#hostValue = this.value;
+      this.#shown = this.value;
+    } else if (this.value !== this.#shown) {
       this.#hostValue = this.value;
       this.#showValue(this.value, locale);
     } else if (locale !== this.#shownLocale && this.#parsed().ok) {

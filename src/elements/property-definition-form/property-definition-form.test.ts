@@ -582,6 +582,53 @@ describe('<property-definition-form> asks before a change that makes stored valu
     );
   });
 
+  it('says how many customers have no value when “Required” is switched on, in English and German', async () => {
+    const faulty = store();
+    const el = await form(faulty, tier);
+    $(el, 'input[aria-describedby="required-hint"]').click();
+    await el.updateComplete;
+    await save(el);
+    await waitUntil(() => dialog(el)?.open, 'the question is asked');
+    expect(dialog(el)!.textContent).to.contain(
+      '3 customers have no value for it. Once it is required, it shows as missing for them until someone fills it in.',
+    );
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(el), 'the question is gone');
+    expect(faulty.callsOf('updateDefinition')).to.deep.equal([]);
+    expect($(el, 'input[aria-describedby="required-hint"]').checked, 'the choice stays').to.equal(true);
+
+    const german = await form(store(), tier, 'de');
+    $(german, 'input[aria-describedby="required-hint"]').click();
+    await german.updateComplete;
+    await save(german);
+    await waitUntil(() => dialog(german)?.open, 'asked in German');
+    expect(dialog(german)!.textContent).to.contain(
+      '3 Kunden haben keinen Wert dafür. Als Pflichtfeld wird sie bei ihnen als fehlend angezeigt, bis jemand sie ausfüllt.',
+    );
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !dialog(german), 'saved anyway');
+    const saved = (await german.store!.listDefinitions()).find((d) => d.name === 'tier')!;
+    expect(saved.required).to.equal(true);
+  });
+
+  it('does not ask when every customer has a value, nor for a property that was required already', async () => {
+    const faulty = store();
+    const el = await form(faulty, color);
+    $(el, 'input[aria-describedby="required-hint"]').click();
+    await el.updateComplete;
+    let saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
+    await save(el);
+    expect((await saved).detail.definition.required).to.equal(true);
+    expect(dialog(el)).to.equal(null);
+    const again = await form(faulty, { ...tier, required: true });
+    await type($(again, '#label'), 'Customer tier');
+    saved = oneEvent<DefinitionSavedEvent>(again, 'definition-saved');
+    await save(again);
+    expect((await saved).detail.definition.label).to.equal('Customer tier');
+    expect(dialog(again)).to.equal(null);
+  });
+
   it('asks, too, when the store cannot count', async () => {
     const faulty = store();
     const el = await form(faulty, color);
@@ -594,5 +641,105 @@ describe('<property-definition-form> asks before a change that makes stored valu
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog(el), 'the question is gone');
     expect(faulty.callsOf('updateDefinition')).to.deep.equal([]);
+  });
+});
+
+describe('<property-definition-form>: nothing hangs', () => {
+  const saveButton = (el: PropertyDefinitionForm) => $<HTMLButtonElement>(el, '[part~="save-button"]');
+  const loadError = (el: PropertyDefinitionForm) => el.shadowRoot!.querySelector('[part~="load-error"]');
+
+  it('a save that never answers ends after `timeout`: “Saving…” goes, everything typed stays, and Save saves', async () => {
+    const store = new FaultyStore(new MemoryStore());
+    const stall = store.inject('createDefinition', { type: 'stall' });
+    const el = await form(store);
+    el.timeout = 300;
+    await type($(el, '#label'), 'VIP level');
+    saveButton(el).click();
+    await stall.arrived;
+    await el.updateComplete;
+    expect(saveButton(el).textContent).to.equal('Saving…');
+    expect(saveButton(el).disabled).to.equal(true);
+    await waitUntil(() => !saveButton(el).disabled, 'Save works again');
+    expect(saveButton(el).textContent).to.equal('Create');
+    expect($(el, '[part~="message"]').textContent).to.equal(
+      'Not saved: the server did not answer in time. Everything you entered is still here.',
+    );
+    expect($(el, '#label').value).to.equal('VIP level');
+    const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
+    saveButton(el).click();
+    expect((await saved).detail.definition.name).to.equal('vip_level');
+    stall.reject();
+  });
+
+  it('a save whose reply is not a definition says so instead of handing it on', async () => {
+    const store = new FaultyStore(new MemoryStore());
+    store.inject('createDefinition', { type: 'reply', reply: () => ({}) });
+    const el = await form(store, undefined, 'de');
+    let fired = false;
+    el.addEventListener('definition-saved', () => (fired = true));
+    await type($(el, '#label'), 'VIP level');
+    await submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="message"]'), 'the message');
+    expect($(el, '[part~="message"]').textContent).to.equal(
+      'Nicht gespeichert: der Server hat eine unbrauchbare Antwort geschickt. Alle Ihre Eingaben sind noch da.',
+    );
+    expect(fired).to.equal(false);
+  });
+
+  it('other definitions that do not load say so, with Try again, and a new one is still appended at the end', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const stall = store.inject('listDefinitions', { type: 'stall' });
+    const el = await fixture<PropertyDefinitionForm>(
+      html`<property-definition-form locale="en" timeout="300" .store=${store}></property-definition-form>`,
+    );
+    await stall.arrived;
+    await waitUntil(() => loadError(el), 'the timeout');
+    expect(loadError(el)!.textContent).to.contain(
+      'The other properties could not be loaded: the server did not answer in time. Until they are, the name is checked against theirs only when you save.',
+    );
+    expect(loadError(el)!.getAttribute('role')).to.equal('alert');
+    await expect(el).to.be.accessible();
+    // Saving works meanwhile; the store puts the new property after the others.
+    await type($(el, '#label'), 'VIP level');
+    const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
+    saveButton(el).click();
+    const definition = (await saved).detail.definition;
+    const others = (await store.inner.listDefinitions()).filter((d) => !d.builtIn && d.name !== 'vip_level');
+    expect(definition.order).to.be.greaterThan(Math.max(...others.map((d) => d.order)));
+    // Try again loads them: a taken name is then caught as it is typed.
+    store.inject('listDefinitions', { type: 'reply', reply: () => null });
+    loadError(el)!.querySelector('button')!.click();
+    await waitUntil(() => loadError(el)?.textContent.includes('cannot be used'), 'a broken reply is worded too');
+    loadError(el)!.querySelector('button')!.click();
+    await waitUntil(() => !loadError(el), 'loaded on Try again');
+    await type($(el, '#name'), 'age');
+    $(el, '#name').blur();
+    await el.updateComplete;
+    expect(errorsShown(el)).to.include('A property named “age” already exists.');
+    stall.release();
+  });
+
+  it('a check of stored values that never answers ends after `timeout` and still asks', async () => {
+    const color: PropertyDefinition = {
+      ...seed().definitions.find((d) => d.name === 'favorite_color')!,
+    };
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const el = await form(store, color);
+    el.timeout = 300;
+    const stall = store.inject('findCustomers', { type: 'stall' });
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.option button[aria-label^="Remove"]')!.click();
+    await el.updateComplete;
+    saveButton(el).click();
+    await stall.arrived;
+    const dialog = () => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.confirm-dialog');
+    await waitUntil(() => dialog()?.open, 'the question is asked');
+    expect(dialog()!.textContent).to.contain(
+      'It could not be checked whether customers hold values this change makes invalid: the server did not answer in time',
+    );
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(), 'the question is gone');
+    expect(store.callsOf('updateDefinition')).to.deep.equal([]);
+    expect(saveButton(el).disabled).to.equal(false);
+    stall.release();
   });
 });

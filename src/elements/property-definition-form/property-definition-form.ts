@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { DefinitionSavedEvent } from '../../events.js';
 import { DefinitionsController } from '../../internal/definitions-controller.js';
 import { StoreElement } from '../../internal/store-element.js';
+import { checkedCount, checkedDefinition, checkedPage } from '../../internal/store-reply.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import {
   PROPERTY_TYPES,
@@ -14,6 +15,7 @@ import {
   validateValue,
   type AudienceQuery,
   type AccessLevel,
+  type DefinitionInit,
   type DefinitionError,
   type PropertyDefinition,
   specFor,
@@ -52,6 +54,13 @@ function fieldId(field: string): string {
  * (suggested from the label), type, options, visibility, access control, description, required,
  * and a pattern with a box to try it. Checks everything live with the model and the store's
  * existing names; errors from the store appear beside the right field, and nothing typed is lost.
+ * Saving a change that makes stored values invalid (an option customers hold removed, a new
+ * pattern their values fail, `required` switched on while customers have no value) asks first,
+ * with the count.
+ *
+ * Nothing hangs: every store call gets `timeout` ms, and a reply that is not what the store
+ * promises fails with `store.reply`. A save that gets no answer says so and Save works again; other
+ * definitions that do not load say so, with Try again.
  *
  * @summary The form behind the plus button of "Customers > Customer properties".
  *
@@ -63,10 +72,11 @@ function fieldId(field: string): string {
  * @csspart options - The options editor of choice types.
  * @csspart summary - Who will see and who will edit, in words.
  * @csspart message - A problem with saving.
+ * @csspart load-error - The other properties (for taken names) could not be loaded, with Try again.
  * @csspart error - A message beside a field.
  * @csspart save-button - Create or Save.
  * @csspart cancel-button - Cancel.
- * @csspart confirm-dialog - Asks before saving a change that makes stored values invalid (an option removed that customers hold, a new pattern).
+ * @csspart confirm-dialog - Asks before saving a change that makes stored values invalid (an option removed that customers hold, a new pattern, required switched on while customers have no value).
  *
  * @cssprop --cp-color-accent - The chosen type and the save button.
  * @cssprop --cp-color-error - Errors.
@@ -161,7 +171,7 @@ export class PropertyDefinitionForm extends StoreElement {
   }
 
   /** The other definitions, for taken names and the order. Without them the store still refuses a taken name on save. */
-  #others = new DefinitionsController(this, () => this.activeStore);
+  #others = new DefinitionsController(this, () => this.activeStore, { timeout: () => this.timeout });
 
   private get existing(): PropertyDefinition[] {
     return this.#others.definitions.filter((def) => !def.builtIn);
@@ -172,7 +182,7 @@ export class PropertyDefinitionForm extends StoreElement {
     args: () => [this.activeStore, this.definition?.name] as const,
     task: async ([store, name], { signal }) => {
       if (!store?.countValues || !name) return undefined;
-      const count = await store.countValues(name);
+      const count = checkedCount(await this.storeCall(() => store.countValues!(name), signal));
       signal.throwIfAborted();
       return count;
     },
@@ -269,13 +279,18 @@ export class PropertyDefinitionForm extends StoreElement {
       return;
     }
     const definition = this.#definitionFromDraft();
+    // Without the others the order is a guess: the store appends a definition given none.
+    const { order: _order, ...unordered } = definition;
+    const init: DefinitionInit = this.#editing || this.#others.status === 'ready' ? definition : unordered;
     this.saving = true;
     if (this.#editing && !(await this.#confirmDamage(store, definition))) {
       this.saving = false;
       return;
     }
     try {
-      const saved = this.#editing ? await store.updateDefinition(definition) : await store.createDefinition(definition);
+      const saved = checkedDefinition(
+        await this.storeCall(() => (this.#editing ? store.updateDefinition(definition) : store.createDefinition(init))),
+      );
       this.storeErrors = [];
       this.dispatchEvent(new DefinitionSavedEvent(saved));
     } catch (error) {
@@ -319,8 +334,8 @@ export class PropertyDefinitionForm extends StoreElement {
     const before = this.definition!;
     const messages = this.catalog.definitionForm;
     const found: string[] = [];
-    const holders = (query: AudienceQuery['conditions'][number], limit: number) =>
-      store.findCustomers({ match: 'all', conditions: [query] }, { limit });
+    const holders = async (query: AudienceQuery['conditions'][number], limit: number) =>
+      checkedPage(await this.storeCall(() => store.findCustomers({ match: 'all', conditions: [query] }, { limit })));
     try {
       if (isChoiceType(before.type) && isChoiceType(next.type)) {
         const kept = new Set((next.options ?? []).map((option) => option.value));
@@ -334,6 +349,10 @@ export class PropertyDefinitionForm extends StoreElement {
           const labels = new Intl.ListFormat(this.effectiveLocale).format(removed.map((option) => option.label));
           if (total) found.push(messages.damageRemovedOptions(total, labels));
         }
+      }
+      if (next.required && !before.required) {
+        const { total } = await holders({ property: before.name, operator: 'is-not-set' }, 1);
+        if (total) found.push(messages.damageRequired(total));
       }
       if (next.pattern && next.pattern !== before.pattern) {
         const page = await holders({ property: before.name, operator: 'is-set' }, PATTERN_SCAN);
@@ -387,6 +406,7 @@ export class PropertyDefinitionForm extends StoreElement {
     const nameErrors = this.#errorsFor('name').length > 0;
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.#submit}>
       <h2 part="title" id="title">${this.definition ? messages.editTitle(this.definition.label) : messages.createTitle}</h2>
+      ${this.#renderOthersFailed()}
 
       <label class="field"><span>${messages.label}</span>
         <input id="label" .value=${live(draft.label)} autocomplete="off" aria-invalid=${String(labelErrors)}
@@ -435,6 +455,14 @@ export class PropertyDefinitionForm extends StoreElement {
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.#renderDamage()}
     </form>`;
+  }
+
+  /** The other definitions did not load: the name is then checked only by the store, on save. */
+  #renderOthersFailed() {
+    const error = this.#others.error;
+    if (!error) return nothing;
+    return html`<p part="load-error" role="alert">${this.catalog.definitionForm.othersFailed(this.describe(error))}
+      <button type="button" @click=${() => this.#others.reload()}>${this.catalog.customer.retry}</button></p>`;
   }
 
   #renderDamage() {

@@ -5,7 +5,8 @@ import { provideCustomerProperties, type CustomerPropertiesUser } from '../../co
 import { FaultyStore } from '../../internal/test/faulty-store.js';
 import { SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';
 import { MemoryStore } from '../../storage/memory-store.js';
-import type { PropertyStore } from '../../storage/property-store.js';
+import type { PropertyDefinition } from '../../model/index.js';
+import type { PropertyStore, StoreEvent } from '../../storage/property-store.js';
 import { PropertyDefinitionList } from './property-definition-list.js';
 import './property-definition-list.js';
 import '../../i18n/de.js';
@@ -284,5 +285,106 @@ describe('<property-definition-list> for users who do not manage definitions', (
     expectReadOnly(el);
     expect(document.activeElement).to.equal(el);
     expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[part~="title"]'));
+  });
+});
+
+describe('<property-definition-list>: nothing hangs', () => {
+  const alert = (el: PropertyDefinitionList) => el.shadowRoot!.querySelector('[role="alert"]');
+  const retry = (el: PropertyDefinitionList) => alert(el)?.querySelector('button');
+
+  it('a load that never answers ends after `timeout` with a message and Try again, which loads', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const stall = store.inject('listDefinitions', { type: 'stall' });
+    const el = await fixture<PropertyDefinitionList>(
+      html`<property-definition-list timeout="300" .store=${store} .user=${admin}></property-definition-list>`,
+    );
+    await stall.arrived;
+    expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('Loading the properties…');
+    await waitUntil(() => alert(el), 'the timeout');
+    expect(alert(el)!.textContent).to.contain('The properties could not be loaded: the server did not answer in time');
+    expect(retry(el)!.textContent).to.equal('Try again');
+    await expect(el).to.be.accessible();
+    retry(el)!.click();
+    await waitUntil(() => names(el).length === 2 + SEED_DEFINITIONS.length, 'loaded on Try again');
+    stall.release();
+  });
+
+  it('a load whose reply is not a list of definitions says so in words, with Try again, in German too', async () => {
+    const broken: unknown[] = [
+      null,
+      {},
+      { definitions: SEED_DEFINITIONS },
+      'definitions',
+      [null],
+      [{ name: 'age', type: 'number' }],
+      [{ ...SEED_DEFINITIONS[0], label: 7 }],
+      [{ ...SEED_DEFINITIONS[0], access: undefined }],
+      [{ ...SEED_DEFINITIONS[0], options: 'red, blue' }],
+    ];
+    for (const reply of broken) {
+      const store = new FaultyStore(new MemoryStore(seed()));
+      store.inject('listDefinitions', { type: 'reply', reply: () => reply });
+      const el = await fixture<PropertyDefinitionList>(
+        html`<property-definition-list locale="de" .store=${store} .user=${admin}></property-definition-list>`,
+      );
+      await waitUntil(
+        () => alert(el),
+        () => `an error for ${JSON.stringify(reply)}`,
+      );
+      expect(alert(el)!.textContent).to.contain(
+        'Die Eigenschaften konnten nicht geladen werden: der Server hat eine unbrauchbare Antwort geschickt',
+      );
+      retry(el)!.click();
+      await waitUntil(() => names(el).length === 2 + SEED_DEFINITIONS.length, 'loaded on Try again');
+    }
+  });
+
+  it('a change pushed with broken definitions is ignored', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    let push: ((event: StoreEvent) => void) | undefined;
+    store.subscribe = (listener) => {
+      push = listener;
+      return () => {};
+    };
+    const el = await list(store);
+    push!({ type: 'definitions-changed', definitions: null as unknown as PropertyDefinition[] });
+    push!({ type: 'definitions-changed', definitions: [{ name: 'x' }] as unknown as PropertyDefinition[] });
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['number', 'name', ...SEED_DEFINITIONS.map((d) => d.name)]);
+  });
+
+  it('a delete that never answers says so after `timeout`, keeps the row, and deletes on the next try', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const el = await list(store);
+    el.timeout = 300;
+    const stall = store.inject('deleteDefinition', { type: 'stall' });
+    const confirm = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.confirm-dialog')!;
+    button(row(el, 'age'), 'Delete Age').click();
+    await waitUntil(() => confirm.open && confirm.textContent.includes('2 customers'), 'asked');
+    [...confirm.querySelectorAll('button')].find((b) => b.textContent === 'Delete')!.click();
+    await stall.arrived;
+    await waitUntil(() => alert(el), 'the timeout');
+    expect(alert(el)!.textContent).to.equal('That did not work: the server did not answer in time. Try again.');
+    expect(names(el)).to.include('age');
+    button(row(el, 'age'), 'Delete Age').click();
+    await waitUntil(() => confirm.open, 'asked again');
+    [...confirm.querySelectorAll('button')].find((b) => b.textContent === 'Delete')!.click();
+    await waitUntil(() => !names(el).includes('age'), 'deleted on the next try');
+    expect(alert(el)).to.equal(null);
+    stall.reject();
+  });
+
+  it('a move that never answers is undone after `timeout`, and says so', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const el = await list(store);
+    el.timeout = 300;
+    const stall = store.inject('reorderDefinitions', { type: 'stall' });
+    button(row(el, 'age'), 'Move Age down').click();
+    await stall.arrived;
+    expect(names(el)[3]).to.equal('age');
+    await waitUntil(() => alert(el), 'the timeout');
+    expect(names(el)[2]).to.equal('age');
+    expect(alert(el)!.textContent).to.equal('That did not work: the server did not answer in time. Try again.');
+    stall.reject();
   });
 });

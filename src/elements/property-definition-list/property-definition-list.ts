@@ -5,6 +5,7 @@ import { userContext, type CustomerPropertiesUser } from '../../context.js';
 import type { DefinitionSavedEvent } from '../../events.js';
 import { DefinitionsController } from '../../internal/definitions-controller.js';
 import { StoreElement } from '../../internal/store-element.js';
+import { checkedCount, checkedDefinition, checkedDefinitions } from '../../internal/store-reply.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import {
   definitionsFor,
@@ -27,6 +28,10 @@ import { styles } from './property-definition-list.styles.js';
  * no edit, move or delete buttons, no dragging, and only the definitions they may see
  * (`definitionsFor`). No user at all is no admin. For comfort, not safety: the server refuses
  * their changes anyway.
+ *
+ * Nothing hangs: every store call gets `timeout` ms. A load that fails, takes longer or gets an
+ * answer that is not a list of definitions says why, with Try again; a delete or a move that does
+ * says so (a move is undone), and the count in the delete question is left out.
  *
  * @summary Lists, adds, edits, reorders and deletes property definitions.
  *
@@ -79,6 +84,7 @@ export class PropertyDefinitionList extends StoreElement {
   /** The store's definitions; the list keeps its own copy to show a change before the store confirms it. */
   #loaded = new DefinitionsController(this, () => this.activeStore, {
     onChange: (definitions) => (this.definitions = sortDefinitions(definitions)),
+    timeout: () => this.timeout,
   });
 
   get #principal(): Principal {
@@ -165,7 +171,7 @@ export class PropertyDefinitionList extends StoreElement {
     this.confirmDialog.showModal();
     if (store?.countValues) {
       try {
-        const count = await store.countValues(def.name);
+        const count = checkedCount(await this.storeCall(() => store.countValues!(def.name)));
         if (this.deleting?.def === def) this.deleting = { def, count };
       } catch {
         // The confirmation then says values will be deleted, without a number.
@@ -178,7 +184,8 @@ export class PropertyDefinitionList extends StoreElement {
     this.confirmDialog.close();
     if (!def || !this.#admin) return;
     try {
-      await this.activeStore!.deleteDefinition(def.name);
+      const store = this.activeStore!;
+      await this.storeCall(() => store.deleteDefinition(def.name));
       this.definitions = this.definitions.filter((other) => other.name !== def.name);
       this.actionError = '';
       this.#announce(this.catalog.definitionList.deleted(def.label));
@@ -206,8 +213,10 @@ export class PropertyDefinitionList extends StoreElement {
       );
     const store = this.activeStore!;
     try {
-      if (store.reorderDefinitions) await store.reorderDefinitions(renumbered.map((def) => def.name));
-      else for (const def of renumbered) await store.updateDefinition(def);
+      if (store.reorderDefinitions) {
+        const names = renumbered.map((def) => def.name);
+        checkedDefinitions(await this.storeCall(() => store.reorderDefinitions!(names)));
+      } else for (const def of renumbered) checkedDefinition(await this.storeCall(() => store.updateDefinition(def)));
       this.actionError = '';
     } catch (error) {
       this.definitions = previous;

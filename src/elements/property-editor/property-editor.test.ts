@@ -373,6 +373,45 @@ describe('<property-editor> typed as a user would', () => {
   });
 });
 
+describe('<property-editor> keeps what the user typed when the host passes the same value anew', () => {
+  it('location: text being typed stays when the host passes a new object with the same place', async () => {
+    const el = await editor(defs.location, { value: eiffel });
+    // A southern latitude, its first keystroke typed: it does not parse yet.
+    await typeInto(nestedInput(el, /Latitude/), '-');
+    expect(el.value, 'nothing parses yet').to.deep.equal(eiffel);
+    el.value = { ...eiffel };
+    await el.updateComplete;
+    await $<PropertyEditor>(el, 'location-picker')!.updateComplete;
+    expect(nestedInput(el, /Latitude/).value).to.equal('-');
+    expect(el.checkValidity(), 'what is typed is still checked').to.equal(false);
+  });
+
+  it('multiple choice: the choices the user made stay theirs when the host passes a new array of them', async () => {
+    const el = await editor(defs.multiple, { value: ['red', 'purple'] });
+    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[1]!.click();
+    await el.updateComplete;
+    expect(el.checkValidity()).to.equal(false);
+    el.value = [...(el.value as string[])];
+    await el.updateComplete;
+    // Still the user's edit: the option no longer offered is still held against it.
+    expect(el.checkValidity()).to.equal(false);
+    expect(el.validationMessage).to.contain('“purple”');
+    expect(
+      [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')].map((box) =>
+        box.closest('label')!.textContent.trim(),
+      ),
+    ).to.deep.equal(['Red', 'Blue', 'purple (no longer offered)']);
+  });
+
+  it('number: a new value that differs is shown, what was typed gives way', async () => {
+    const el = await editor(defs.number, { value: '3.5' });
+    await typeInto(control(el), '4,');
+    el.value = '7';
+    await el.updateComplete;
+    expect(control(el).value).to.equal('7');
+  });
+});
+
 describe('<property-editor> values no longer offered', () => {
   it('keeps and shows a removed option, and does not hold it against the form', async () => {
     const el = await editor(defs.single, { value: 'purple' });

@@ -5,7 +5,7 @@ import { ListboxController } from '../../internal/listbox-controller.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import type { ValueError } from '../../model/errors.js';
 import type { ChoiceOption, PropertyDefinition, PropertyValue } from '../../model/types.js';
-import { formatValue, parseValue, validateValue } from '../../model/values.js';
+import { formatValue, parseValue, sameValue, validateValue } from '../../model/values.js';
 import { patternEngineLoaded, preparePatterns } from '../../model/patterns.js';
 import '../location-picker/location-picker.js';
 import type { LocationPicker } from '../location-picker/location-picker.js';
@@ -89,7 +89,10 @@ export class PropertyEditor extends FormControlElement {
   /** The property this field edits: its type, label, options and rules. */
   @property({ attribute: false }) definition: PropertyDefinition | undefined;
 
-  /** The stored value (`null`: not set). Setting it from code fires no event. */
+  /**
+   * The stored value (`null`: not set). Setting it from code fires no event. A value equal to the
+   * one shown (a new array or object with the same content) leaves the text the user typed alone.
+   */
   @property({ attribute: false }) value: PropertyValue | null = null;
 
   /** The value `form.reset()` returns to; by default the value last set from code (the host's). */
@@ -157,7 +160,12 @@ export class PropertyEditor extends FormControlElement {
       void preparePatterns([this.definition]).then(() => this.requestUpdate());
     }
     const shownFor = `${this.effectiveLocale}|${this.definition?.name}|${this.definition?.type}`;
-    if (this.value !== this.#shown) {
+    if (this.value !== this.#shown && this.#shown !== undefined && sameValue(this.value, this.#shown)) {
+      // A new array or object holding the same value (a host that copies, a store's echo): what the
+      // user typed, and whether they touched it, stay as they are.
+      this.#hostValue = this.value;
+      this.#shown = this.value;
+    } else if (this.value !== this.#shown) {
       this.#hostValue = this.value;
       this.#pristine = true;
       this.#showValue();
