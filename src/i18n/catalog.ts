@@ -272,7 +272,10 @@ export interface Catalog {
     /** The count is not asked for: a condition names a property this user may not see. */
     countHidden: string;
     preview: string;
+    /** A group of "all" with no conditions: every customer matches it. */
     empty: string;
+    /** A group of "any" with no conditions: no customer matches it. */
+    emptyAny: string;
     /** In place of a group nested deeper than the builder shows. */
     tooDeep: (max: number) => string;
   };

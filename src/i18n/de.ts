@@ -408,6 +408,7 @@ export const de: Catalog = {
     countHidden: 'Nicht gezählt: Eine Bedingung verwendet eine Eigenschaft, die Sie nicht sehen dürfen.',
     preview: 'Zum Beispiel',
     empty: 'Noch keine Bedingungen: Alle Kunden passen.',
+    emptyAny: 'Noch keine Bedingungen: Mit „mindestens eine“ passt kein Kunde, bis Sie eine hinzufügen.',
     tooDeep: (max) =>
       `Diese Gruppe ist mehr als ${max} Ebenen tief verschachtelt, zu tief, um sie zu zeigen oder zu zählen. Entfernen Sie sie oder bauen Sie die Abfrage mit weniger Ebenen.`,
   },

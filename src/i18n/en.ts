@@ -389,6 +389,7 @@ export const en: Catalog = {
     countHidden: 'Not counted: a condition uses a property you may not see.',
     preview: 'For example',
     empty: 'No conditions yet: every customer matches.',
+    emptyAny: 'No conditions yet: with “any”, no customer matches until you add one.',
     tooDeep: (max) =>
       `This group is nested more than ${max} levels deep, too deep to show or count. Remove it, or build the query with fewer levels.`,
   },

@@ -219,6 +219,19 @@ describe('<audience-builder>', () => {
     expect(count(el)).to.equal('1 customer matches.');
   });
 
+  it('says what an empty group matches: everyone with “all”, no one with “any”, as the count does', async () => {
+    const el = await builder(new MemoryStore({ definitions, customers, now: () => NOW }));
+    const preview = () => el.shadowRoot!.querySelector('[part~="preview"]')?.textContent?.trim();
+    expect(preview()).to.equal('No conditions yet: every customer matches.');
+    expect(count(el)).to.equal('6 customers match.');
+    await choose(el.shadowRoot!.querySelector<HTMLSelectElement>('legend select')!, 'any');
+    await waitUntil(
+      () => count(el) === '0 customers match.',
+      () => `count: ${count(el)}`,
+    );
+    expect(preview()).to.equal('No conditions yet: with “any”, no customer matches until you add one.');
+  });
+
   it('speaks German', async () => {
     const el = await builder(new MemoryStore({ definitions, customers }), 'de');
     expect(count(el)).to.equal('6 Kunden passen.');

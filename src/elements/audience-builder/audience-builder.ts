@@ -412,7 +412,7 @@ export class AudienceBuilder extends StoreElement {
               const at = [...path, index];
               return html`<li>${isGroup(item) ? this.#renderGroup(item, at, errors, hidden) : this.#renderCondition(item, at, errors, hidden)}</li>`;
             })}</ol>`
-          : html`<p part="preview">${messages.empty}</p>`
+          : html`<p part="preview">${group.match === 'any' ? messages.emptyAny : messages.empty}</p>`
       }
       <div class="buttons">
         <button type="button" @click=${() => this.#addCondition(path)}>${messages.addCondition}</button>

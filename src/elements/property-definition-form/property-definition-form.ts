@@ -163,10 +163,11 @@ export class PropertyDefinitionForm extends StoreElement {
       this.storeErrors = [];
       this.message = '';
     }
-    if (this.draft.pattern && !this.#patternsRequested && !patternEngineLoaded()) {
-      // RE2 checks the pattern; until it is in, the pattern shows as not checked yet.
+    if (specFor(this.draft)?.pattern && !this.#patternsRequested && !patternEngineLoaded()) {
+      // RE2 checks the pattern: fetched as soon as the type takes one, so it is in before a pattern
+      // is typed; until then a pattern shows as not checked yet.
       this.#patternsRequested = true;
-      void preparePatterns([this.draft]).then(() => this.requestUpdate());
+      void preparePatterns([{ pattern: '.' }]).then(() => this.requestUpdate());
     }
   }
 
