@@ -110,10 +110,24 @@ export class DefinitionsController implements ReactiveController {
     this.#unsubscribe?.();
     this.#followed = store;
     this.#unsubscribe = store?.subscribe?.((event) => {
-      if (event.type !== 'definitions-changed' || store !== this.#store()) return;
-      this.#pushed = event.definitions;
-      this.#options.onChange?.(event.definitions);
-      this.#host.requestUpdate();
+      if (store !== this.#store()) return;
+      if (event.type === 'definitions-changed') this.#push(event.definitions);
+      // Changes may have been missed: read them again, quietly (what is shown stays until the answer).
+      else if (event.type === 'reset' && this.#loaded) {
+        store.listDefinitions().then(
+          (definitions) => {
+            if (store === this.#store() && Array.isArray(definitions)) this.#push(definitions);
+          },
+          // The next change or load tells; what is shown stays as it was.
+          () => {},
+        );
+      }
     });
+  }
+
+  #push(definitions: PropertyDefinition[]): void {
+    this.#pushed = definitions;
+    this.#options.onChange?.(definitions);
+    this.#host.requestUpdate();
   }
 }
