@@ -10,6 +10,7 @@ import { MemoryStore } from '../storage/memory-store.js';
 import type { StoreEvent } from '../storage/property-store.js';
 import { RestStore } from '../storage/rest-store.js';
 import type { StoreError } from '../storage/store-error.js';
+import { LOAD_DEFINITIONS, loadCustomers, runLiveLoad } from '../internal/test/live-load.js';
 import { cuttableFetch, rawStream, serve, until, type Running } from '../internal/test/live-server.js';
 import { createProfileToken } from './profile-token.js';
 import type { PropertyServerOptions } from './property-server.js';
@@ -85,14 +86,26 @@ describe('GET /api/events: live changes between clients of one server', () => {
     await running.store.updateCustomer('ana', { notes: 'NOTE-42' }, { revision });
     await until(() => agent.text().includes('NOTE-42') && admin.text().includes('NOTE-42'), 'both hear the note');
     await until(() => agent.text().includes(': ping'), 'a heartbeat');
-    expect(agent.text()).not.to.contain('SCORE-7731').and.not.to.contain('VIP-5150').and.not.to.contain('internal_score');
-    const agentRevisions = agent.events().filter((e) => e.event === 'customer-changed').map((e) => e.data.customer.revision);
+    expect(agent.text())
+      .not.to.contain('SCORE-7731')
+      .and.not.to.contain('VIP-5150')
+      .and.not.to.contain('internal_score');
+    const agentRevisions = agent
+      .events()
+      .filter((e) => e.event === 'customer-changed')
+      .map((e) => e.data.customer.revision);
     expect(agentRevisions, 'the writes of hidden properties alone are not sent').to.deep.equal([4]);
     expect(admin.text()).to.contain('SCORE-7731').and.not.to.contain('VIP-5150');
-    const adminRevisions = admin.events().filter((e) => e.event === 'customer-changed').map((e) => e.data.customer.revision);
+    const adminRevisions = admin
+      .events()
+      .filter((e) => e.event === 'customer-changed')
+      .map((e) => e.data.customer.revision);
     expect(adminRevisions).to.deep.equal([2, 4]);
     for (const stream of [agent, admin]) {
-      expect(stream.events().every((e) => /^[0-9a-f]{8}\.\d+$/.test(e.id)), 'an id on every event').to.equal(true);
+      expect(
+        stream.events().every((e) => /^[0-9a-f]{8}\.\d+$/.test(e.id)),
+        'an id on every event',
+      ).to.equal(true);
       stream.close();
     }
   });
@@ -111,7 +124,12 @@ describe('GET /api/events: live changes between clients of one server', () => {
       { revision, author: 'u-agent' },
     ));
     await running.store.updateCustomer('ana', { shoe_size: '38' }, { revision, author: 'u-agent' });
-    await running.store.createDefinition({ ...text, name: 'agents_only', label: 'Agents only', access: { '*': 'edit' } });
+    await running.store.createDefinition({
+      ...text,
+      name: 'agents_only',
+      label: 'Agents only',
+      access: { '*': 'edit' },
+    });
     await until(() => stream.text().includes('definitions-changed'), 'the definitions change');
     const events = stream.events();
     expect(events.map((e) => e.event)).to.deep.equal(['ready', 'customer-changed', 'definitions-changed']);
@@ -158,7 +176,8 @@ describe('GET /api/events: live changes between clients of one server', () => {
     await link.opened();
     const reconnect = link.cut();
     let { revision } = await running.store.getCustomer('ana');
-    for (const notes of ['a', 'b', 'c']) ({ revision } = await running.store.updateCustomer('ana', { notes }, { revision }));
+    for (const notes of ['a', 'b', 'c'])
+      ({ revision } = await running.store.updateCustomer('ana', { notes }, { revision }));
     reconnect();
     await until(() => heard.some((event) => event.type === 'reset'), 'reset');
     expect(customerEvents(heard)).to.deep.equal([]);
@@ -212,6 +231,18 @@ describe('GET /api/events: live changes between clients of one server', () => {
     running = { ...(await serve({ store: withoutSubscribe as never, authenticate, profileSecret: SECRET })), store };
     const stream = await rawStream(running.url, { Authorization: 'Bearer user:agent' });
     expect(stream.status).to.equal(404);
-    expect(JSON.parse(stream.text())).to.deep.equal({ error: { kind: 'not-found', code: 'request.route', params: {} } });
+    expect(JSON.parse(stream.text())).to.deep.equal({
+      error: { kind: 'not-found', code: 'request.route', params: {} },
+    });
+  });
+});
+
+describe('GET /api/events under load (short; the full run is bench/live.mjs)', () => {
+  it('40 streams of agents, admins and customers, 60 writes: each stream gets every event it may see, once, and nothing else', async () => {
+    const store = new MemoryStore({ definitions: LOAD_DEFINITIONS, customers: loadCustomers() });
+    const result = await runLiveLoad(store, { streams: 40, rate: 40, seconds: 1.5 });
+    expect(result.writes).to.equal(60);
+    expect(result).to.include({ wrong: 0, delivered: result.expected });
+    expect(result.expected).to.be.greaterThan(60 * 20);
   });
 });

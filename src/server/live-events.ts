@@ -103,7 +103,12 @@ export class LiveEvents {
    * Serves one stream until the client goes (or `close()`): what it missed after `lastEventId`
    * first, or `reset` when that is no longer kept, then every new event it may see.
    */
-  async serve(sse: SSEStreamingApi, principal: Principal, lastEventId: string | undefined, until?: Date): Promise<void> {
+  async serve(
+    sse: SSEStreamingApi,
+    principal: Principal,
+    lastEventId: string | undefined,
+    until?: Date,
+  ): Promise<void> {
     this.#start();
     // The hub's first store events wait for the definitions: a stream opened now hears them after.
     await this.#queue;

@@ -16,7 +16,15 @@ import { PostgresStore } from './postgres-store.js';
 
 const SECRET = 'a test secret of at least thirty-two bytes, not for production';
 const DEFINITIONS: PropertyDefinition[] = [
-  { name: 'notes', label: 'Notes', type: 'text', showToAgent: true, showToCustomer: false, access: { '*': 'edit' }, order: 1 },
+  {
+    name: 'notes',
+    label: 'Notes',
+    type: 'text',
+    showToAgent: true,
+    showToCustomer: false,
+    access: { '*': 'edit' },
+    order: 1,
+  },
   {
     name: 'internal_score',
     label: 'Internal score',

@@ -476,11 +476,13 @@ export class PostgresStore implements PropertyStore {
   }
 
   #hear(payload: string): void {
-    this.#heard = this.#heard.then(() => this.#announce(payload)).catch((error: unknown) => {
-      // A notification that cannot be read (the database went away) loses what it said: say so.
-      if (this.#listeners.size > 0) this.#listeners.emit({ type: 'reset' });
-      if (!(error instanceof StoreError)) console.error(error);
-    });
+    this.#heard = this.#heard
+      .then(() => this.#announce(payload))
+      .catch((error: unknown) => {
+        // A notification that cannot be read (the database went away) loses what it said: say so.
+        if (this.#listeners.size > 0) this.#listeners.emit({ type: 'reset' });
+        if (!(error instanceof StoreError)) console.error(error);
+      });
   }
 
   async #announce(payload: string): Promise<void> {

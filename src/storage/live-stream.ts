@@ -4,7 +4,7 @@
  * per store, open while the store has listeners; reconnects with backoff and `Last-Event-ID`.
  */
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import type { Customer } from '../model/index.js';
+import type { Customer, PropertyDefinition } from '../model/index.js';
 import type { StoreEvent } from './property-store.js';
 import { StoreError } from './store-error.js';
 
@@ -168,7 +168,7 @@ function storeEvent(message: EventSourceMessage): StoreEvent | undefined {
     return { type: 'customer-changed', customer: customer as Customer };
   }
   if (!Array.isArray(event.definitions)) return undefined;
-  return { type: 'definitions-changed', definitions: event.definitions };
+  return { type: 'definitions-changed', definitions: event.definitions as PropertyDefinition[] };
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {

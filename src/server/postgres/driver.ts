@@ -37,7 +37,10 @@ interface PgClientLike {
   query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
   release(error?: Error | boolean): void;
   /** node-postgres' events: `notification` for LISTEN, `error` and `end` when the connection is lost. */
-  on?(event: 'notification' | 'error' | 'end', listener: (message?: { channel?: string; payload?: string }) => void): unknown;
+  on?(
+    event: 'notification' | 'error' | 'end',
+    listener: (message?: { channel?: string; payload?: string }) => void,
+  ): unknown;
   removeAllListeners?(event: string): unknown;
 }
 
