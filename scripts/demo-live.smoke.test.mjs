@@ -101,11 +101,12 @@ test('the live demo, on the server', async (t) => {
         [...document.querySelector('#panel').shadowRoot.querySelectorAll('property-editor')].find(
           (e) => e.definition?.name === 'shoe_size',
         )?.value;
+      await second.select('#settings select[name="role"]', 'agent');
       await second.waitForFunction(
         () =>
-          typeof [...document.querySelector('#panel').shadowRoot.querySelectorAll('property-editor')].find(
+          [...document.querySelector('#panel').shadowRoot.querySelectorAll('property-editor')].some(
             (e) => e.definition?.name === 'shoe_size',
-          )?.value === 'string',
+          ),
         { timeout: 20_000 },
       );
       const typed = (await second.evaluate(value)) === '41' ? '42' : '41';
