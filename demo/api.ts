@@ -42,7 +42,9 @@ export async function createDemoApi({ dataDir = process.env.DEMO_DATA_DIR || '.d
       if (url.pathname.startsWith('/api/')) return api.fetch(request);
       if (url.pathname === '/demo-api/status') return Response.json({ live: true });
       if (url.pathname === '/demo-api/reset' && request.method === 'POST') {
-        // "Reset demo data": the database folder goes, and a fresh one is seeded.
+        // "Reset demo data": the database folder goes, and a fresh one is seeded. Open pages'
+        // streams end, and their RestStores connect again to the new server (and are told to read again).
+        api.close();
         await store.close();
         await rm(dataDir, { recursive: true, force: true });
         store = await open();

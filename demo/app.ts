@@ -29,7 +29,7 @@ function user(): CustomerPropertiesUser {
 const connection = await connect();
 let store = connection.storeFor(field('role').value);
 document.querySelector('#data-source')!.textContent = connection.live
-  ? 'Live: the data is on customer-properties/server, which decides what each role may see and change. The role switch is this demo’s login; a real host uses its own.'
+  ? 'Live: the data is on customer-properties/server, which decides what each role may see and change, and streams every change to every open page: open this page in a second browser (or a private window) and edit a field. The role switch is this demo’s login; a real host uses its own.'
   : 'Static build: the data stays in this browser (IndexedDB), and no server enforces the access rules.';
 
 const providers = provideCustomerProperties(document.body, {

@@ -89,6 +89,53 @@ test('the live demo, on the server', async (t) => {
     await signIn('agent');
   });
 
+  await t.test('an edit in one browser appears in another, through the server', async () => {
+    // A second browser: its own context (as a private window), its own RestStore and event stream.
+    const other = await browser.createBrowserContext();
+    try {
+      const second = await other.newPage();
+      second.on('pageerror', (error) => problems.push(`second page error: ${error.message}`));
+      await second.goto(`${origin}/demo/`);
+      // The shoe size editor of the panel, and its value.
+      const value = () =>
+        [...document.querySelector('#panel').shadowRoot.querySelectorAll('property-editor')].find(
+          (e) => e.definition?.name === 'shoe_size',
+        )?.value;
+      await second.select('#settings select[name="role"]', 'agent');
+      await second.waitForFunction(
+        () =>
+          [...document.querySelector('#panel').shadowRoot.querySelectorAll('property-editor')].some(
+            (e) => e.definition?.name === 'shoe_size',
+          ),
+        { timeout: 20_000 },
+      );
+      const typed = (await second.evaluate(value)) === '41' ? '42' : '41';
+      const input = await page.evaluateHandle(() =>
+        [...document.querySelector('#panel').shadowRoot.querySelectorAll('property-editor')]
+          .find((e) => e.definition?.name === 'shoe_size')
+          .shadowRoot.querySelector('input'),
+      );
+      await input.evaluate((el) => {
+        el.focus();
+        el.select();
+      });
+      await page.keyboard.type(typed);
+      await page.keyboard.press('Tab');
+      await second
+        .waitForFunction(
+          (expected) =>
+            [...document.querySelector('#panel').shadowRoot.querySelectorAll('property-editor')].find(
+              (e) => e.definition?.name === 'shoe_size',
+            )?.value === expected,
+          { timeout: 20_000 },
+          typed,
+        )
+        .catch(() => assert.fail('the second browser did not show the edit'));
+    } finally {
+      await other.close();
+    }
+  });
+
   await t.test('the customer sends “profile”, gets a signed link, and edits as themselves', async () => {
     await page.focus('#composer input[name="text"]');
     await page.keyboard.type('profile');

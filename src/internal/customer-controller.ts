@@ -255,17 +255,48 @@ export class CustomerController implements ReactiveController {
         // An access change takes away (or gives) what the principal may read.
         this.#filter();
         this.#host.requestUpdate();
+      } else if (event.type === 'reset') {
+        void this.#refresh(store);
       } else if (event.customer?.id === this.#customerId && this.state === 'ready') {
-        try {
-          checkedCustomer(event.customer, this.#customerId);
-        } catch {
-          return;
-        }
-        if (this.#raw && event.customer.revision <= this.#raw.revision) return;
-        this.#options.onRemoteChange?.(this.#seen(event.customer));
-        this.#accept(event.customer);
+        this.#heard(event.customer);
       }
     });
+  }
+
+  /** A customer heard from elsewhere: merged in when newer than what is held. */
+  #heard(customer: Customer): void {
+    try {
+      checkedCustomer(customer, this.#customerId!);
+    } catch {
+      return;
+    }
+    if (this.#raw && customer.revision <= this.#raw.revision) return;
+    this.#options.onRemoteChange?.(this.#seen(customer));
+    this.#accept(customer);
+  }
+
+  /**
+   * Changes may have been missed (`reset`): the definitions and the customer are read again and
+   * merged in as a change made elsewhere, so edits in progress stay. A failure leaves what is
+   * shown; the next change or save brings the rest.
+   */
+  async #refresh(store: PropertyStore): Promise<void> {
+    const id = this.#customerId;
+    if (this.state !== 'ready' || !id) return;
+    const timeout = this.#timeout();
+    try {
+      const [definitions, customer] = await Promise.all([
+        withTimeout((signal) => store.listDefinitions({ signal }), timeout).then(checkedDefinitions),
+        withTimeout((signal) => store.getCustomer(id, { signal }), timeout).then((reply) => checkedCustomer(reply, id)),
+      ]);
+      if (store !== this.#store || id !== this.#customerId || this.state !== 'ready') return;
+      this.definitions = definitions;
+      this.#filter();
+      this.#host.requestUpdate();
+      this.#heard(customer);
+    } catch {
+      // What is shown stays; the next change heard or saved brings the rest.
+    }
   }
 
   #connected = false;

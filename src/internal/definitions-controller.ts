@@ -124,15 +124,30 @@ export class DefinitionsController implements ReactiveController {
     this.#unsubscribe?.();
     this.#followed = store;
     this.#unsubscribe = store?.subscribe?.((event) => {
-      if (event.type !== 'definitions-changed' || store !== this.#store()) return;
-      try {
-        checkedDefinitions(event.definitions);
-      } catch {
-        return;
+      if (store !== this.#store()) return;
+      if (event.type === 'definitions-changed') this.#push(event.definitions);
+      // Changes may have been missed: read them again, quietly (what is shown stays until the answer).
+      else if (event.type === 'reset' && this.#loaded) {
+        store.listDefinitions().then(
+          (definitions) => {
+            if (store === this.#store()) this.#push(definitions);
+          },
+          // The next change or load tells; what is shown stays as it was.
+          () => {},
+        );
       }
-      this.#pushed = event.definitions;
-      this.#options.onChange?.(event.definitions);
-      this.#host.requestUpdate();
     });
+  }
+
+  /** Definitions pushed by the store or re-read after a reset: a reply of the wrong shape is ignored. */
+  #push(definitions: PropertyDefinition[]): void {
+    try {
+      checkedDefinitions(definitions);
+    } catch {
+      return;
+    }
+    this.#pushed = definitions;
+    this.#options.onChange?.(definitions);
+    this.#host.requestUpdate();
   }
 }

@@ -10,6 +10,7 @@ export {
   type PropertyServer,
   type PropertyServerOptions,
 } from './property-server.js';
+export type { LiveEventsOptions } from './live-events.js';
 export {
   createProfileToken,
   isProfileToken,

@@ -145,6 +145,11 @@ export class PostgresStore implements PropertyStore {
   }
 
   async close(): Promise<void> {
+    const stop = this.#stopListening;
+    this.#listening = undefined;
+    this.#stopListening = undefined;
+    await stop?.().catch(() => {});
+    await this.#heard;
     await this.#db.close();
   }
 
@@ -188,36 +193,43 @@ export class PostgresStore implements PropertyStore {
   }
 
   async createDefinition(def: DefinitionInit): Promise<PropertyDefinition> {
+    await this.#listening;
     const created = await this.#run(() => this.#definitions.create(def));
     await this.#definitionsChanged();
     return created;
   }
 
   async updateDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
+    await this.#listening;
     const updated = await this.#run(() => this.#definitions.update(def));
     await this.#definitionsChanged();
     return updated;
   }
 
   async deleteDefinition(name: string): Promise<void> {
+    await this.#listening;
     await this.#run(() => this.#definitions.delete(name));
     await this.#definitionsChanged();
   }
 
   async reorderDefinitions(names: string[]): Promise<PropertyDefinition[]> {
+    await this.#listening;
     const reordered = await this.#run(() => this.#definitions.reorder(names));
-    const all = withBuiltIns(reordered);
-    this.#listeners.emit({ type: 'definitions-changed', definitions: structuredClone(all) });
-    return all;
+    await this.#definitionsChanged();
+    return withBuiltIns(reordered);
   }
 
   async countValues(name: string): Promise<number> {
     return this.#run(() => this.#definitions.countValues(this.#db, name));
   }
 
+  /**
+   * Announced after the definitions' own transaction: a process that stops in between leaves the
+   * change unannounced (the listeners read it at their next load); a customer write is announced
+   * inside its transaction.
+   */
   async #definitionsChanged(): Promise<void> {
-    const definitions = withBuiltIns(await this.#run(() => this.#definitions.list(this.#db)));
-    this.#listeners.emit({ type: 'definitions-changed', definitions });
+    await this.#run(() => notify(this.#db, { definitions: true }));
   }
 
   // Customers --------------------------------------------------------------------------------
@@ -237,7 +249,8 @@ export class PostgresStore implements PropertyStore {
     changes: Record<string, PropertyValue | null>,
     { revision, author }: { revision: number; author?: string | undefined },
   ): Promise<Customer> {
-    const { next, changed } = await this.#run(() =>
+    await this.#listening;
+    const next = await this.#run(() =>
       this.#db.transaction(async (tx) => {
         const current = await this.#lockCustomer(tx, id);
         if (!current) throw notFound(id);
@@ -246,13 +259,13 @@ export class PostgresStore implements PropertyStore {
           author: author ?? this.author,
           now: new Date(),
         });
-        if (next.revision === current.revision) return { next, changed: false };
+        if (next.revision === current.revision) return next;
         await updateCustomerRow(tx, next);
         await insertHistory(tx, current, next, writtenFields(current, next, changes));
-        return { next, changed: true };
+        await notify(tx, { customer: id, revision: next.revision });
+        return next;
       }),
     );
-    if (changed) this.#listeners.emit({ type: 'customer-changed', customer: structuredClone(next) });
     return next;
   }
 
@@ -283,7 +296,8 @@ export class PostgresStore implements PropertyStore {
     if (Object.keys(errors).length > 0) throw new StoreError('invalid', undefined, { errors });
     const cleanName = name.trim() ? name : '';
 
-    const { customer, changed } = await this.#run(() =>
+    await this.#listening;
+    const { customer } = await this.#run(() =>
       this.#db.transaction(async (tx) => {
         // Two conversations starting at once must not make two customers.
         const lock = id !== undefined ? `id:${id}` : `channel:${channel ?? ''}:${number}`;
@@ -308,6 +322,7 @@ export class PostgresStore implements PropertyStore {
             revision: 1,
           };
           await insertCustomers(tx, [created]);
+          await notify(tx, { customer: created.id, revision: created.revision });
           return { customer: created, changed: true };
         }
         const current = toCustomer(row);
@@ -327,10 +342,10 @@ export class PostgresStore implements PropertyStore {
         }
         await updateCustomerRow(tx, next);
         await insertHistory(tx, current, next, fields);
+        await notify(tx, { customer: next.id, revision: next.revision });
         return { customer: next, changed: true };
       }),
     );
-    if (changed) this.#listeners.emit({ type: 'customer-changed', customer: structuredClone(customer) });
     return customer;
   }
 
@@ -407,8 +422,114 @@ export class PostgresStore implements PropertyStore {
     return { customers, total, ...(rows.length > limit && last ? { cursor: last.id } : {}) };
   }
 
-  /** Changes made through this store. Other processes' changes arrive with LISTEN/NOTIFY (later). */
+  /**
+   * Changes written to this database by any process, this one included: every write is announced
+   * with `NOTIFY` (the customer's id and revision, or that the definitions changed), and the store
+   * `LISTEN`s while it has listeners, then reads what changed and tells them, in commit order. On a
+   * server this holds one connection of the pool; when it is lost and made again, listeners get
+   * `{ type: 'reset' }` (what was written meanwhile was not heard). PGlite runs the same code in
+   * process. A write of this store made after `subscribe` returned is always heard.
+   */
   subscribe(listener: (event: StoreEvent) => void): () => void {
-    return this.#listeners.add(listener);
+    const remove = this.#listeners.add(listener);
+    this.#listen();
+    return () => {
+      remove();
+      if (this.#listeners.size === 0) this.#unlisten();
+    };
   }
+
+  /** Settles once LISTEN is on (or failed); writes wait for it, so a listener hears them. */
+  #listening: Promise<void> | undefined;
+  #stopListening: (() => Promise<void>) | undefined;
+  /** Notifications are handled one after another, in the order they came. */
+  #heard: Promise<void> = Promise.resolve();
+  /** The newest revision announced per customer (at most ANNOUNCED_KEPT of them): older notifications are not read again. */
+  readonly #announced = new Map<string, number>();
+
+  #listen(): void {
+    if (this.#listening) return;
+    const started = this.#db.listen(
+      CHANNEL,
+      (payload) => this.#hear(payload),
+      () => this.#listeners.emit({ type: 'reset' }),
+    );
+    const listening: Promise<void> = started.then(
+      (stop) => {
+        // The last listener left before LISTEN was on.
+        if (this.#listening !== listening) return void stop().catch(() => {});
+        this.#stopListening = stop;
+      },
+      (error: unknown) => {
+        // Not listening: report it, and try again at the next subscribe.
+        if (this.#listening === listening) this.#listening = undefined;
+        queueMicrotask(() => {
+          throw unavailable(error);
+        });
+      },
+    );
+    this.#listening = listening;
+  }
+
+  #unlisten(): void {
+    const stop = this.#stopListening;
+    this.#listening = undefined;
+    this.#stopListening = undefined;
+    void stop?.().catch(() => {});
+  }
+
+  #hear(payload: string): void {
+    this.#heard = this.#heard
+      .then(() => this.#announce(payload))
+      .catch((error: unknown) => {
+        // A notification that cannot be read (the database went away) loses what it said: say so.
+        if (this.#listeners.size > 0) this.#listeners.emit({ type: 'reset' });
+        if (!(error instanceof StoreError)) console.error(error);
+      });
+  }
+
+  async #announce(payload: string): Promise<void> {
+    if (this.#listeners.size === 0) return;
+    let note: { customer?: unknown; revision?: unknown; definitions?: unknown };
+    try {
+      note = JSON.parse(payload) as typeof note;
+    } catch {
+      return;
+    }
+    if (note.definitions === true) {
+      const definitions = await this.listDefinitions();
+      this.#listeners.emit({ type: 'definitions-changed', definitions });
+      return;
+    }
+    if (typeof note.customer !== 'string' || typeof note.revision !== 'number') return;
+    const known = this.#announced.get(note.customer);
+    if (known !== undefined && known >= note.revision) return;
+    let customer: Customer;
+    try {
+      customer = await this.getCustomer(note.customer);
+    } catch (error) {
+      if (error instanceof StoreError && error.kind === 'not-found') return;
+      throw error;
+    }
+    // Read later than notified: a newer write was committed, and its own notification follows.
+    this.#remember(customer.id, customer.revision);
+    this.#listeners.emit({ type: 'customer-changed', customer });
+  }
+
+  #remember(id: string, revision: number): void {
+    if ((this.#announced.get(id) ?? -1) >= revision) return;
+    this.#announced.delete(id);
+    this.#announced.set(id, revision);
+    if (this.#announced.size > ANNOUNCED_KEPT) this.#announced.delete(this.#announced.keys().next().value!);
+  }
+}
+
+/** The channel of every write's announcement. */
+const CHANNEL = 'customer_properties_changes';
+/** Customers whose last announced revision is kept, the least recently announced dropped first. */
+const ANNOUNCED_KEPT = 10_000;
+
+/** `NOTIFY`: sent when (and only if) the transaction commits; a few bytes, the listeners read the rest. */
+async function notify(sql: Sql, note: { customer: string; revision: number } | { definitions: true }): Promise<void> {
+  await sql.query('SELECT pg_notify($1::text, $2::text)', [CHANNEL, JSON.stringify(note)]);
 }

@@ -7,6 +7,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
 import {
   BUILT_IN_DEFINITIONS,
   customerFor,
@@ -25,6 +26,7 @@ import {
 } from '../model/index.js';
 import type { HistoryEntry, PropertyStore } from '../storage/property-store.js';
 import { StoreError, type StoreErrorKind } from '../storage/store-error.js';
+import { LiveEvents, type LiveEventsOptions } from './live-events.js';
 import { isProfileToken, verifyProfileToken, type ProfileSecret } from './profile-token.js';
 
 export interface PropertyServerOptions {
@@ -41,11 +43,19 @@ export interface PropertyServerOptions {
   adminRoles?: string[];
   /** Where the API is mounted; default `/api`. */
   basePath?: string;
+  /**
+   * The live stream, `GET {basePath}/events`: `heartbeat` (ms between `: ping` comments, default
+   * 20,000) and `replay` (events kept for a client that reconnects, default 1,000). The stream
+   * needs a store with `subscribe`; without one it answers `404`.
+   */
+  events?: LiveEventsOptions;
 }
 
 export interface PropertyServer {
   /** Answers one request: a Web-standard `Request` in, a `Response` out. Never throws. */
   fetch(request: Request): Promise<Response>;
+  /** Ends every open event stream and stops listening to the store (before closing the store). */
+  close(): void;
 }
 
 /** Bodies larger than this are refused with `413`. */
@@ -78,7 +88,7 @@ const DEFINITION_FIELDS = new Set([
   'builtIn',
 ]);
 
-type Env = { Variables: { principal: Principal } };
+type Env = { Variables: { principal: Principal; expiresAt: Date | undefined } };
 
 /** A page of history: `limit` is 1 to this, default `HISTORY_PAGE`. */
 const MAX_HISTORY_PAGE = 200;
@@ -191,6 +201,8 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
     if (principal.kind === 'customer' && principal.customerId !== id) throw refusal('not-found', 'customer.unknown');
   }
 
+  const live = new LiveEvents(store, allDefinitions, rules, options.events);
+
   app.onError((error) => {
     // A store's own failure keeps its kind, code and params; anything else is `unavailable`, without
     // the thrown text, which may hold what the principal may not read.
@@ -213,6 +225,7 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
     if (bearer && isProfileToken(bearer)) {
       const verified = await verifyProfileToken(bearer, { secret: profileSecret });
       principal = verified ? { kind: 'customer', customerId: verified.customerId } : null;
+      c.set('expiresAt', verified?.expiresAt);
     } else {
       principal = await authenticate(c.req.raw);
     }
@@ -230,6 +243,18 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
       onError: () => errorResponse(refusal('invalid', 'request.size', { max: MAX_BODY_BYTES }, 413)),
     }),
   );
+
+  // ——— live changes ———
+
+  // Server-sent events, each filtered for the principal as responses are (live-events.ts). A
+  // stream opened with a profile token ends when the token expires: the client then needs a new one.
+  app.get('/events', async (c) => {
+    if (!live.available) throw refusal('not-found', 'request.route');
+    const principal = c.get('principal');
+    const lastEventId = c.req.header('last-event-id');
+    c.header('X-Accel-Buffering', 'no'); // nginx: pass each event on at once
+    return streamSSE(c, (sse) => live.serve(sse, principal, lastEventId, c.get('expiresAt')));
+  });
 
   // ——— definitions ———
 
@@ -374,6 +399,7 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
   });
 
   return {
+    close: () => live.close(),
     fetch: async (request) => {
       try {
         return withApiHeaders(await app.fetch(request));

@@ -15,6 +15,7 @@ export { StoreError, isStoreError, isAbortError, type StoreErrorKind, type Store
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { IndexedDbStore, type IndexedDbStoreOptions, type StoreSeed } from './indexeddb-store.js';
 export { RestStore, type RestStoreOptions } from './rest-store.js';
+export type { LiveOptions } from './live-stream.js';
 export {
   applyCustomerChanges,
   writtenFields,

@@ -2,6 +2,10 @@
 export class Listeners<T> {
   #listeners = new Set<(event: T) => void>();
 
+  get size(): number {
+    return this.#listeners.size;
+  }
+
   add(listener: (event: T) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

@@ -1,7 +1,14 @@
 import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
 
+/**
+ * A change made elsewhere: a customer as they are now, or every definition as it is now. `reset`
+ * says changes may have been missed (a connection to the server was lost longer than it keeps
+ * them): read again whatever is shown.
+ */
 export type StoreEvent =
-  { type: 'customer-changed'; customer: Customer } | { type: 'definitions-changed'; definitions: PropertyDefinition[] };
+  | { type: 'customer-changed'; customer: Customer }
+  | { type: 'definitions-changed'; definitions: PropertyDefinition[] }
+  | { type: 'reset' };
 
 /** One change of one field: who changed it from what to what, and when. */
 export interface HistoryEntry {

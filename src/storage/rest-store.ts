@@ -1,5 +1,7 @@
 import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
 import type { FindCustomersResult, HistoryOptions, HistoryPage, PropertyStore, StoreEvent } from './property-store.js';
+import { Listeners } from './listeners.js';
+import { LiveStream, type LiveOptions } from './live-stream.js';
 import { StoreError, abortReason, isAbortError, type StoreErrorKind } from './store-error.js';
 import { holdsChanges } from './store-rules.js';
 
@@ -20,8 +22,17 @@ export interface RestStoreOptions {
    */
   maxRetryAfter?: number;
   fetch?: typeof fetch;
-  /** Changes made elsewhere, e.g. from server-sent events (see the README). */
+  /**
+   * Changes made elsewhere from a push channel of the host's own; instead of the server's stream
+   * (`live`).
+   */
   subscribe?: (listener: (event: StoreEvent) => void) => () => void;
+  /**
+   * Hear changes made elsewhere from the server's stream, `GET {baseUrl}events` (server-sent events,
+   * read with `fetch` and the same `headers`): on by default, `false` turns it off (then the store
+   * has no `subscribe`). An object tunes reconnecting: see `LiveOptions`. Unused when `subscribe` is given.
+   */
+  live?: boolean | LiveOptions;
 }
 
 interface RequestOptions<T> {
@@ -61,8 +72,14 @@ const KIND_BY_STATUS: Record<number, StoreErrorKind> = {
 export class RestStore implements PropertyStore {
   readonly #base: URL;
   readonly #options: RestStoreOptions;
-  /** Present only when the host passed `subscribe` (REST has no push of its own). */
+  /**
+   * Changes made elsewhere: from the host's `subscribe`, else from the server's stream (one per
+   * store, opened with the first listener and closed when the last one leaves; reconnects with
+   * backoff and asks for what it missed). Absent with `live: false`.
+   */
   subscribe?: (listener: (event: StoreEvent) => void) => () => void;
+  #live: LiveStream | undefined;
+  readonly #listeners = new Listeners<StoreEvent>();
 
   constructor(options: RestStoreOptions) {
     this.#options = options;
@@ -70,6 +87,25 @@ export class RestStore implements PropertyStore {
     if (!base.pathname.endsWith('/')) base.pathname += '/';
     this.#base = base;
     if (options.subscribe) this.subscribe = options.subscribe;
+    else if (options.live !== false) this.subscribe = (listener) => this.#subscribeLive(listener);
+  }
+
+  #subscribeLive(listener: (event: StoreEvent) => void): () => void {
+    const remove = this.#listeners.add(listener);
+    this.#live ??= new LiveStream(
+      {
+        url: new URL('events', this.#base),
+        headers: async () => ({ ...(await this.#options.headers?.()) }),
+        fetch: (...args) => (this.#options.fetch ?? fetch)(...args),
+        emit: (event) => this.#listeners.emit(event),
+      },
+      typeof this.#options.live === 'object' ? this.#options.live : {},
+    );
+    this.#live.start();
+    return () => {
+      remove();
+      if (this.#listeners.size === 0) this.#live?.stop();
+    };
   }
 
   async #request<T>(

@@ -256,6 +256,66 @@ describe('two panels on one customer', () => {
   });
 });
 
+describe('two panels on one customer, in two browsers, through the server', () => {
+  // Each panel has its own RestStore, with its own login and its own event stream, as two agents'
+  // browsers would: what one saves reaches the other only through the server.
+  async function twoAgents() {
+    const response = await fetch('/server-test/stores', { method: 'POST', body: JSON.stringify(seed()) });
+    const { base } = (await response.json()) as { base: string };
+    const store = (id: string) =>
+      new RestStore({ baseUrl: base, headers: () => ({ 'X-Test-User': JSON.stringify({ id, roles: ['agent'] }) }) });
+    const container = await fixture<HTMLDivElement>(html`<div>
+      <customer-details-panel customer-id="ana" locale="en" .store=${store('Ana')} .user=${{ id: 'Ana', roles: ['agent'] }}></customer-details-panel>
+      <customer-details-panel customer-id="ana" locale="en" .store=${store('Ben')} .user=${{ id: 'Ben', roles: ['agent'] }}></customer-details-panel>
+    </div>`);
+    const [a, b] = [...container.querySelectorAll('customer-details-panel')] as CustomerDetailsPanel[];
+    await waitUntil(
+      () => a!.shadowRoot!.querySelector('[part~="number"]') && b!.shadowRoot!.querySelector('[part~="number"]'),
+    );
+    return { a: a!, b: b!, server: store('Server check') };
+  }
+
+  it('save edits of different fields at once; each shows the other’s change and who made it, and no edit is lost', async () => {
+    const { a, b, server } = await twoAgents();
+    await typeInto(editorFor(b, 'notes'), 'typed in B, not yet committed');
+    await commit(a, 'age', '40');
+    await settled(a, 'age', /Saved/);
+    await waitUntil(() => editorFor(b, 'age').value === '40', 'B shows A’s change, through the server');
+    expect(fieldOf(b, 'age').querySelector('[part~="meta"]')?.textContent).to.match(/Ana/);
+    expect(editorFor(b, 'notes').value, 'B’s edit in progress is untouched').to.equal('typed in B, not yet committed');
+    editorFor(b, 'notes').shadowRoot!.querySelector('textarea')!.focus();
+    await sendKeys({ press: 'Tab' });
+    await settled(b, 'notes', /Saved/);
+    expect((await server.getCustomer('ana')).properties).to.include({
+      age: '40',
+      notes: 'typed in B, not yet committed',
+    });
+    await waitUntil(() => editorFor(a, 'notes').value === 'typed in B, not yet committed', 'A shows B’s change');
+    expect(fieldOf(a, 'notes').querySelector('[part~="meta"]')?.textContent).to.match(/Ben/);
+  });
+
+  it('give the conflict choice when both change the same field; Keep mine saves B’s value', async () => {
+    const { a, b, server } = await twoAgents();
+    await typeInto(editorFor(b, 'class'), 'Gold');
+    const aInput = editorFor(a, 'class').shadowRoot!.querySelector('input')!;
+    aInput.value = 'Silver';
+    aInput.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    aInput.dispatchEvent(new Event('change', { bubbles: true }));
+    await settled(a, 'class', /Saved/);
+    // B hears A's save while typing: the typing stays.
+    await waitUntil(() => /Ana/.test(fieldOf(b, 'class').querySelector('[part~="meta"]')?.textContent ?? ''));
+    expect(editorFor(b, 'class').shadowRoot!.querySelector('input')!.value, 'B’s typing is untouched').to.equal('Gold');
+    await sendKeys({ press: 'Tab' });
+    await settled(b, 'class', /Ana changed this .* to “Silver”/);
+    expect(editorFor(b, 'class').value).to.equal('Gold');
+    expect((await server.getCustomer('ana')).properties.class).to.equal('Silver');
+    button(fieldOf(b, 'class'), 'Keep mine').click();
+    await settled(b, 'class', /Saved/);
+    expect((await server.getCustomer('ana')).properties.class).to.equal('Gold');
+    await waitUntil(() => editorFor(a, 'class').value === 'Gold', 'A shows B’s kept value');
+  });
+});
+
 describe('access control', () => {
   const prop = agentProperty;
   const definitions = [

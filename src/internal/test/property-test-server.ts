@@ -104,7 +104,19 @@ export function createPropertyTestHandler(): (req: IncomingMessage, res: ServerR
         }),
       );
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      // Streamed as it comes: `/events` stays open, and ends when the page goes.
+      const reader = response.body?.getReader();
+      res.on('close', () => void reader?.cancel().catch(() => {}));
+      for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) break;
+        if (!res.write(chunk.value))
+          await new Promise((resolve) => {
+            res.once('drain', resolve);
+            res.once('close', resolve);
+          });
+      }
+      res.end();
     } catch (error) {
       sendJson(res, 500, { error: { kind: 'unavailable', code: 'test-server', params: { message: String(error) } } });
     }

@@ -1,0 +1,291 @@
+/*
+ * The live stream of the server half, `GET {basePath}/events`: the store's changes as server-sent
+ * events, each filtered for the principal of its stream as every response is (customerFor,
+ * definitionsFor). One hub per server instance listens to the store, numbers the events
+ * (`<instance>.<n>`), keeps the last ones in a ring for a client that reconnects with
+ * `Last-Event-ID`, and tells a client it cannot catch up to read again (`reset`).
+ */
+import type { SSEStreamingApi } from 'hono/streaming';
+import {
+  BUILT_IN_DEFINITIONS,
+  customerFor,
+  definitionsFor,
+  propertyAccess,
+  type AccessRules,
+  type Customer,
+  type Principal,
+  type PropertyDefinition,
+} from '../model/index.js';
+import type { PropertyStore, StoreEvent } from '../storage/property-store.js';
+
+export interface LiveEventsOptions {
+  /** Milliseconds between two heartbeats (`: ping` comments) on every stream; default 20,000. */
+  heartbeat?: number;
+  /** Events kept for clients that reconnect with `Last-Event-ID`; default 1,000. Older ones get `reset`. */
+  replay?: number;
+}
+
+/** One event as the hub keeps it: the store's event, and for a customer the fields it changed. */
+interface Entry {
+  seq: number;
+  event: StoreEvent;
+  /** The fields this change wrote (from `changed`); `undefined` when the store does not say. */
+  fields?: Set<string> | undefined;
+}
+
+interface Stream {
+  principal: Principal;
+  /** Frames not yet written, in order. */
+  queue: string[];
+  writing: boolean;
+  sse: SSEStreamingApi;
+  close(): void;
+}
+
+/** A stream whose client reads slower than this many frames behind is closed: it reconnects and catches up. */
+const MAX_QUEUED = 2_000;
+/** Customers whose last heard revision is kept, the least recent dropped first. */
+const REVISIONS_KEPT = 10_000;
+
+/** SSE text of one event: a JSON `data` line never holds a line break. */
+function frame(id: string, event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\nid: ${id}\n\n`;
+}
+
+export class LiveEvents {
+  /** Names this server instance in every event id: an id from another instance is not ours to replay. */
+  readonly instance = globalThis.crypto.randomUUID().slice(0, 8);
+  readonly #store: PropertyStore;
+  readonly #rules: AccessRules;
+  readonly #allDefinitions: () => Promise<PropertyDefinition[]>;
+  readonly #heartbeat: number;
+  readonly #replay: number;
+  #seq = 0;
+  readonly #ring: Entry[] = [];
+  readonly #streams = new Set<Stream>();
+  /** The definitions as last heard: every customer event is filtered with them. */
+  #definitions: PropertyDefinition[] | undefined;
+  readonly #revisions = new Map<string, number>();
+  /** Store events are taken one after another, in the order they came. */
+  #queue: Promise<void> = Promise.resolve();
+  #unsubscribe: (() => void) | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #closed = false;
+
+  constructor(
+    store: PropertyStore,
+    allDefinitions: () => Promise<PropertyDefinition[]>,
+    rules: AccessRules,
+    { heartbeat = 20_000, replay = 1_000 }: LiveEventsOptions = {},
+  ) {
+    this.#store = store;
+    this.#allDefinitions = allDefinitions;
+    this.#rules = rules;
+    this.#heartbeat = heartbeat;
+    this.#replay = Math.max(0, Math.floor(replay));
+  }
+
+  /** Whether the store tells of changes at all: without `subscribe` there is no stream. */
+  get available(): boolean {
+    return typeof this.#store.subscribe === 'function';
+  }
+
+  /** Open streams on this instance. */
+  get size(): number {
+    return this.#streams.size;
+  }
+
+  #id(seq: number): string {
+    return `${this.instance}.${seq}`;
+  }
+
+  /**
+   * Serves one stream until the client goes (or `close()`): what it missed after `lastEventId`
+   * first, or `reset` when that is no longer kept, then every new event it may see.
+   */
+  async serve(
+    sse: SSEStreamingApi,
+    principal: Principal,
+    lastEventId: string | undefined,
+    until?: Date,
+  ): Promise<void> {
+    this.#start();
+    // The hub's first store events wait for the definitions: a stream opened now hears them after.
+    await this.#queue;
+    if (this.#closed) return;
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const stream: Stream = { principal, queue: [], writing: false, sse, close: () => finish() };
+    sse.onAbort(() => stream.close());
+    const expiry = until ? setTimeout(() => stream.close(), Math.max(0, until.getTime() - Date.now())) : undefined;
+    this.#streams.add(stream);
+    this.#startHeartbeat();
+    if (lastEventId !== undefined) this.#catchUp(stream, lastEventId);
+    // Sent at once, after what was missed: the stream is open, and the client holds the id to
+    // reconnect with even before the first change (a proxy flushes the headers too).
+    this.#send(stream, frame(this.#id(this.#seq), 'ready', {}));
+    try {
+      await done;
+    } finally {
+      clearTimeout(expiry);
+      this.#streams.delete(stream);
+      if (this.#streams.size === 0) this.#stopHeartbeat();
+    }
+  }
+
+  /** Stops listening to the store and ends every stream. */
+  close(): void {
+    this.#closed = true;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#stopHeartbeat();
+    for (const stream of this.#streams) stream.close();
+  }
+
+  /** The store is followed from the first stream on, and kept: a client that reconnects later can catch up. */
+  #start(): void {
+    if (this.#unsubscribe || this.#closed || !this.#store.subscribe) return;
+    this.#queue = this.#queue.then(() => this.#loadDefinitions());
+    this.#unsubscribe = this.#store.subscribe((event) => {
+      this.#queue = this.#queue
+        .then(() => this.#take(event))
+        .catch((error: unknown) => {
+          // One event that cannot be sent must not stop the rest; clients are told to read again.
+          console.error(error);
+          return this.#take({ type: 'reset' }).catch(() => {});
+        });
+    });
+  }
+
+  async #loadDefinitions(): Promise<void> {
+    try {
+      this.#definitions = await this.#allDefinitions();
+    } catch {
+      // Read again at the first customer event; until then nothing is sent that needs them.
+      this.#definitions = undefined;
+    }
+  }
+
+  async #take(event: StoreEvent): Promise<void> {
+    let entry: Entry;
+    if (event.type === 'definitions-changed') {
+      if (!Array.isArray(event.definitions)) return;
+      const missing = BUILT_IN_DEFINITIONS.filter((b) => !event.definitions.some((def) => def.name === b.name));
+      this.#definitions = [...missing, ...event.definitions];
+      entry = { seq: 0, event: { type: 'definitions-changed', definitions: this.#definitions } };
+    } else if (event.type === 'customer-changed') {
+      const { customer } = event;
+      if (!customer || typeof customer.id !== 'string') return;
+      if (!this.#definitions) await this.#loadDefinitions();
+      // Unfilterable without the definitions: clients are told to read again instead.
+      if (!this.#definitions) entry = { seq: 0, event: { type: 'reset' } };
+      else entry = { seq: 0, event, fields: this.#writtenFields(customer) };
+    } else {
+      // The store may have missed changes: so may every client. The definitions are read again too.
+      await this.#loadDefinitions();
+      entry = { seq: 0, event: { type: 'reset' } };
+    }
+    entry.seq = ++this.#seq;
+    this.#ring.push(entry);
+    if (this.#ring.length > this.#replay) this.#ring.shift();
+    const shared = new Map<string, string | null>();
+    for (const stream of this.#streams) {
+      const key = JSON.stringify(stream.principal);
+      let text = shared.get(key);
+      if (text === undefined) shared.set(key, (text = this.#frameFor(stream.principal, entry)));
+      if (text !== null) this.#send(stream, text);
+    }
+  }
+
+  /** The fields written since the revision heard before (or at this revision, the first time). */
+  #writtenFields(customer: Customer): Set<string> | undefined {
+    const before = this.#revisions.get(customer.id);
+    this.#revisions.delete(customer.id);
+    this.#revisions.set(customer.id, Math.max(before ?? 0, customer.revision));
+    if (this.#revisions.size > REVISIONS_KEPT) this.#revisions.delete(this.#revisions.keys().next().value!);
+    if (!customer.changed) return undefined;
+    const fields = Object.entries(customer.changed)
+      .filter(([, change]) =>
+        before === undefined ? change?.revision === customer.revision : (change?.revision ?? 0) > before,
+      )
+      .map(([name]) => name);
+    return fields.length > 0 ? new Set(fields) : undefined;
+  }
+
+  /** The event as this principal may see it, or `null` when they may see none of it. */
+  #frameFor(principal: Principal, entry: Entry): string | null {
+    const id = this.#id(entry.seq);
+    const { event } = entry;
+    const definitions = this.#definitions ?? [];
+    if (event.type === 'reset') return frame(id, 'reset', { type: 'reset' });
+    if (event.type === 'definitions-changed') {
+      return frame(id, 'definitions-changed', {
+        type: 'definitions-changed',
+        definitions: definitionsFor(principal, definitions, this.#rules),
+      });
+    }
+    const { customer } = event;
+    if (principal.kind === 'customer' && principal.customerId !== customer.id) return null;
+    if (entry.fields) {
+      const byName = new Map(definitions.map((def) => [def.name, def]));
+      const seen = [...entry.fields].some((name) => {
+        const def = byName.get(name);
+        return def !== undefined && propertyAccess(principal, def) !== 'none';
+      });
+      if (!seen) return null;
+    }
+    return frame(id, 'customer-changed', {
+      type: 'customer-changed',
+      customer: customerFor(principal, customer, definitions),
+    });
+  }
+
+  /** What the stream missed after `lastEventId`, or `reset` when the ring no longer holds it. */
+  #catchUp(stream: Stream, lastEventId: string): void {
+    const match = /^([0-9a-f]{8})\.(\d{1,15})$/.exec(lastEventId.trim());
+    const seq = match?.[1] === this.instance ? Number(match[2]) : NaN;
+    const oldest = this.#ring[0]?.seq ?? this.#seq + 1;
+    if (!(seq >= oldest - 1 && seq <= this.#seq)) {
+      this.#send(stream, frame(this.#id(this.#seq), 'reset', { type: 'reset' }));
+      return;
+    }
+    for (const entry of this.#ring) {
+      if (entry.seq <= seq) continue;
+      const text = this.#frameFor(stream.principal, entry);
+      if (text !== null) this.#send(stream, text);
+    }
+  }
+
+  #send(stream: Stream, text: string): void {
+    if (stream.queue.length >= MAX_QUEUED) return stream.close();
+    stream.queue.push(text);
+    if (!stream.writing) void this.#pump(stream);
+  }
+
+  async #pump(stream: Stream): Promise<void> {
+    stream.writing = true;
+    try {
+      while (stream.queue.length > 0 && !stream.sse.aborted && !stream.sse.closed) {
+        await stream.sse.write(stream.queue.shift()!);
+      }
+    } catch {
+      stream.close();
+    } finally {
+      stream.writing = false;
+    }
+  }
+
+  #startHeartbeat(): void {
+    if (this.#timer !== undefined) return;
+    this.#timer = setInterval(() => {
+      for (const stream of this.#streams) this.#send(stream, ': ping\n\n');
+    }, this.#heartbeat);
+    // A server with open streams and nothing else to do may still exit.
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  #stopHeartbeat(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}
