@@ -6,12 +6,25 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startDevServer } from '@web/dev-server';
 import puppeteer from 'puppeteer-core';
 import { BROWSER_ARGS, findBrowser } from './browser.mjs';
 
 let server, browser, page, origin, dataDir;
+
+/** A port free right now: web-dev-server reads `port: 0` as "no port given" and takes 8000, which another run may hold. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
 const problems = [];
 
 before(async () => {
@@ -19,7 +32,7 @@ before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'demo-data-'));
   process.env.DEMO_DATA_DIR = dataDir;
   server = await startDevServer({
-    config: { port: 0, open: false },
+    config: { port: await freePort(), open: false },
     readCliArgs: false,
     logStartMessage: false,
     autoExitProcess: false,
