@@ -7,7 +7,13 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const TESTS = ['**/*.test.ts', 'src/internal/test/**/*.ts'];
+// The suites of customer-properties/testing are test code too, assertions throughout.
+const TESTS = [
+  '**/*.test.ts',
+  'src/internal/test/**/*.ts',
+  'src/testing/store-conformance.ts',
+  'src/testing/form-control-suite.ts',
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', 'bench/results/'] },
