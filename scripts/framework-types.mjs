@@ -49,16 +49,25 @@ await rm(scratch, { recursive: true, force: true });
  * generators import every export of an element's module (constants too) and repeat event types.
  * `Event` is the DOM's, not ours.
  */
-function pruneImports(text) {
+function pruneImports(text, { add = [] } = {}) {
   const pattern = /import type \{([^}]*)\} from "([^"]+)";/g;
   const body = text.replace(pattern, '');
   return text.replace(pattern, (_, names, from) => {
-    const used = [...new Set(names.split(',').map((name) => name.trim()))].filter(
+    const listed = names.split(',').map((name) => name.trim());
+    if (from === LIBRARY) listed.push(...add);
+    const used = [...new Set(listed)].filter(
       (name) => name && name !== 'Event' && new RegExp(`\\b${name}\\b`).test(body),
     );
     return `import type {\n${used.map((name) => `  ${name},\n`).join('')}} from "${from}";`;
   });
 }
+
+/** The event classes the manifest names (`@fires {PropertySavedEvent} …`): the JSX generator uses them without importing them. */
+const eventTypes = manifest.modules
+  .flatMap((module) => module.declarations ?? [])
+  .flatMap((declaration) => declaration.events ?? [])
+  .map((event) => event.type?.text)
+  .filter((type) => type && /^\w+$/.test(type));
 
 /** The generated types without the `declare module` / `declare global` blocks at the end. */
 function withoutAugmentations(text) {
@@ -80,7 +89,7 @@ const forFramework = (what, modules, elements) =>
   `import type { ${elements} } from "./jsx.js";\nexport type * from "./jsx.js";\n\n${augment(modules, elements)}`;
 
 const files = {
-  'jsx.d.ts': HEADER + pruneImports(withoutAugmentations(jsx)),
+  'jsx.d.ts': HEADER + pruneImports(withoutAugmentations(jsx), { add: eventTypes }),
   'react.d.ts': forFramework('React', ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime'], 'CustomElements'),
   'preact.d.ts': forFramework('Preact', ['preact'], 'CustomElements'),
   'solid.d.ts': forFramework('Solid', ['solid-js'], 'CustomElementsSolidJs'),
