@@ -11,6 +11,7 @@ import { connect } from './connection.js';
 import './model-playground.js';
 import './editor-demo.js';
 import './location-demo.js';
+import './api-page.js';
 
 const MAPS_KEY = 'customer-properties-demo:maps';
 const SETTINGS_KEY = 'customer-properties-demo:settings';
@@ -219,7 +220,7 @@ function route(): void {
   const [page = 'workspace', id] = location.hash.replace(/^#/, '').split('/');
   const known = signedLink
     ? 'profile'
-    : ['workspace', 'profile', 'admin', 'audiences', 'playground'].includes(page)
+    : ['workspace', 'profile', 'admin', 'audiences', 'playground', 'api'].includes(page)
       ? page
       : 'workspace';
   for (const section of document.querySelectorAll<HTMLElement>('main > .page'))

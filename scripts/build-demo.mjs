@@ -22,9 +22,11 @@ export async function buildDemo(outdir = 'dist/demo') {
   // The static build has no server: its data stays in the browser (demo/connection.ts).
   const page = html
     .replace('src="./app.ts"', 'src="./app.js"')
+    .replace('src="../custom-elements.json"', 'src="./custom-elements.json"')
     .replace('<head>', '<head>\n    <meta name="demo-data" content="browser" />');
   await writeFile(`${outdir}/index.html`, page);
   await copyFile('demo/demo.css', `${outdir}/demo.css`);
+  await copyFile('custom-elements.json', `${outdir}/custom-elements.json`);
   return outdir;
 }
 

@@ -257,3 +257,33 @@ test('the main story of the built demo, with no console error', async (t) => {
 
   assert.deepEqual(problems, [], 'no console errors');
 });
+
+test('the API page lists all seven elements from custom-elements.json, with no console error', async () => {
+  await page.goto(`${server.url}#api`);
+  await waitDeep(
+    () => document.querySelector('api-viewer')?.shadowRoot?.querySelector('select')?.options.length > 0,
+    [],
+    'the API viewer',
+  );
+  const tags = await page.evaluate(() => {
+    const found = [];
+    const walk = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.localName === 'option') found.push(element.textContent.trim());
+        if (element.shadowRoot) walk(element.shadowRoot);
+      }
+    };
+    walk(document.querySelector('api-viewer').shadowRoot);
+    return found;
+  });
+  assert.deepEqual(tags, [
+    'audience-builder',
+    'customer-details-panel',
+    'customer-profile-form',
+    'location-picker',
+    'property-definition-form',
+    'property-definition-list',
+    'property-editor',
+  ]);
+  assert.deepEqual(problems, [], 'no console errors');
+});

@@ -21,8 +21,11 @@ const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
 /** Bytes as KB (1024 bytes), one decimal. */
 export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** Exports that run on a server (Node and its database drivers): no page loads them. */
-const SERVER_EXPORTS = new Set(['./server']);
+/**
+ * Exports no page loads: the server half (Node and its database drivers), the test suites (a
+ * host's tests), and the framework types (their JavaScript is an empty module).
+ */
+const SERVER_EXPORTS = new Set(['./server', './testing', './jsx', './react', './preact', './solid', './vue']);
 
 /**
  * The public entry points of a package.json `exports` map: `[name, file]` for each export whose
@@ -163,7 +166,8 @@ export async function measureSizes({ root = process.cwd() } = {}) {
     const { minified, gzip, lazy } = await measureEntry(file, { root });
     rows.push({ key, file, minified, gzip, lazy });
   }
-  const bundleFile = pkg.exports?.[BUNDLE_EXPORT];
+  const bundleTarget = pkg.exports?.[BUNDLE_EXPORT];
+  const bundleFile = typeof bundleTarget === 'string' ? bundleTarget : bundleTarget?.default;
   if (typeof bundleFile === 'string') {
     const bundle = await measureBuiltFile(join(root, bundleFile));
     rows.push({

@@ -14,6 +14,8 @@ const STEPS = [
   { name: 'OpenAPI document', script: 'test:openapi' },
   { name: 'demo smoke test', script: 'test:demo' },
   { name: 'bundle smoke test', script: 'test:bundle' },
+  // Builds dist/, packs it, installs the tarball, checks it (publint, attw, tsc, vue-tsc) and drives the examples.
+  { name: 'hosts: package, types, examples', script: 'test:hosts' },
   { name: 'size check', script: 'test:size' },
 ];
 

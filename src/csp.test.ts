@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './internal/test/wait.js';
-import { seed } from './internal/test/seed.js';
+import { seed } from './testing/seed.js';
 import { MemoryStore } from './storage/memory-store.js';
 import './index.js';
 import './i18n/de.js';

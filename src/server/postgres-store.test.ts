@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { PGlite } from '@electric-sql/pglite';
-import { rejection, runStoreConformance, type MakeStore } from '../internal/test/store-conformance.js';
-import { seed } from '../internal/test/seed.js';
+import { rejection, runStoreConformance, type MakeStore } from '../testing/store-conformance.js';
+import { seed } from '../testing/seed.js';
 import {
   createPglite,
   createTestDatabase,

@@ -1,4 +1,4 @@
-import { runStoreConformance } from '../internal/test/store-conformance.js';
+import { runStoreConformance } from '../testing/store-conformance.js';
 import { AcmeStore, type Send } from './custom-store.example.js';
 
 // The README's custom store, against the test server; its PATCH carries the revision in the query.

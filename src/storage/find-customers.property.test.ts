@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { PROPERTY_TIMEOUT } from '../internal/test/fast-check-seed.js';
-import { SEED_DEFINITIONS } from '../internal/test/seed.js';
+import { SEED_DEFINITIONS } from '../testing/seed.js';
 import { compileAudience, type AudienceCondition, type AudienceQuery, type Customer } from '../model/index.js';
 import { IndexedDbStore } from './indexeddb-store.js';
 import { MemoryStore } from './memory-store.js';

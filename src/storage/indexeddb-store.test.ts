@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { rejection, runStoreConformance } from '../internal/test/store-conformance.js';
-import { seed } from '../internal/test/seed.js';
+import { rejection, runStoreConformance } from '../testing/store-conformance.js';
+import { seed } from '../testing/seed.js';
 import { IndexedDbStore } from './indexeddb-store.js';
 import type { StoreEvent } from './property-store.js';
 

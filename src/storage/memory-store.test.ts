@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { runStoreConformance, rejection } from '../internal/test/store-conformance.js';
-import { seed } from '../internal/test/seed.js';
+import { runStoreConformance, rejection } from '../testing/store-conformance.js';
+import { seed } from '../testing/seed.js';
 import { MemoryStore } from './memory-store.js';
 import { StoreError } from './store-error.js';
 

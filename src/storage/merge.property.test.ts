@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { PROPERTY_TIMEOUT } from '../internal/test/fast-check-seed.js';
 import type { Customer, PropertyValue } from '../model/index.js';
-import { seed } from '../internal/test/seed.js';
+import { seed } from '../testing/seed.js';
 import { IndexedDbStore } from './indexeddb-store.js';
 import { MemoryStore } from './memory-store.js';
 import type { PropertyStore } from './property-store.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { rejection, runStoreConformance, type StoreSetup } from '../internal/test/store-conformance.js';
-import { seed } from '../internal/test/seed.js';
+import { rejection, runStoreConformance, type StoreSetup } from '../testing/store-conformance.js';
+import { seed } from '../testing/seed.js';
 import { waitUntil } from '../internal/test/wait.js';
 import { RestStore, type RestStoreOptions } from './rest-store.js';
 import { isAbortError } from './store-error.js';

@@ -100,7 +100,7 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  *
  * @summary Groups customers by their properties and shows how many match.
  *
- * @fires change - The user changed the query; read it from `value`.
+ * @fires {Event} change - The user changed the query; read it from `value`.
  *
  * @csspart base - The whole builder.
  * @csspart title - The heading.

@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CustomerPropertiesUser } from '../../context.js';
 import type { PendingEditsChangedEvent, PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
-import { SEED_CUSTOMERS, SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';
+import { SEED_CUSTOMERS, SEED_DEFINITIONS, seed } from '../../testing/seed.js';
 import type { Customer, PropertyDefinition } from '../../model/index.js';
 import { MemoryStore, type MemoryStoreOptions } from '../../storage/memory-store.js';
 import { RestStore } from '../../storage/rest-store.js';

@@ -91,9 +91,9 @@ const icons = {
  *
  * @summary The agent's view of a customer's properties, saved field by field.
  *
- * @fires property-saved - A field was saved; `detail`: `{ customerId, name, value }`.
- * @fires property-save-failed - A save failed or met a conflict; `detail`: `{ customerId, name, value, error }`.
- * @fires pending-edits-changed - `pendingEdits` changed; `detail`: `{ pendingEdits }`.
+ * @fires {PropertySavedEvent} property-saved - A field was saved; `detail`: `{ customerId, name, value }`.
+ * @fires {PropertySaveFailedEvent} property-save-failed - A save failed or met a conflict; `detail`: `{ customerId, name, value, error }`.
+ * @fires {PendingEditsChangedEvent} pending-edits-changed - `pendingEdits` changed; `detail`: `{ pendingEdits }`.
  *
  * @csspart base - The whole panel.
  * @csspart title - The heading.

@@ -3,7 +3,7 @@ import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { PendingEditsChangedEvent, ProfileSavedEvent } from '../../events.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
-import { SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';
+import { SEED_DEFINITIONS, seed } from '../../testing/seed.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import { RestStore } from '../../storage/rest-store.js';

@@ -77,8 +77,8 @@ function writeDrafts(customerId: string, drafts: Drafts): void {
  *
  * @summary The customer edits their own details.
  *
- * @fires profile-saved - The changes were saved; `detail`: `{ customerId, customer, changed }`, `customer` holding only what the customer may see.
- * @fires pending-edits-changed - `pendingEdits` changed; `detail`: `{ pendingEdits }`.
+ * @fires {ProfileSavedEvent} profile-saved - The changes were saved; `detail`: `{ customerId, customer, changed }`, `customer` holding only what the customer may see.
+ * @fires {PendingEditsChangedEvent} pending-edits-changed - `pendingEdits` changed; `detail`: `{ pendingEdits }`.
  *
  * @csspart form - The form.
  * @csspart title - The heading.

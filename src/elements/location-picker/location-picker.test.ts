@@ -3,7 +3,7 @@ import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { provideCustomerProperties } from '../../context.js';
 import { createFakeMaps } from '../../internal/test/fake-maps.js';
-import { runFormControlTests } from '../../internal/test/form-control-suite.js';
+import { runFormControlTests } from '../../testing/form-control-suite.js';
 import { LocationPicker } from './location-picker.js';
 import './location-picker.js';
 import '../../i18n/de.js';

@@ -28,8 +28,8 @@ function locationFromAttribute(text: string | null): LocationValue | null {
  *
  * @summary A location field: Google Maps when it can, typed coordinates always.
  *
- * @fires input - The user changed the value (typing, clicking the map, moving the pin).
- * @fires change - The user committed a change (left an input, dropped the pin, chose a place).
+ * @fires {Event} input - The user changed the value (typing, clicking the map, moving the pin).
+ * @fires {Event} change - The user committed a change (left an input, dropped the pin, chose a place).
  *
  * @slot map - Holds the map canvas, filled by the element itself: it lives in light DOM so Google's styles reach it.
  *

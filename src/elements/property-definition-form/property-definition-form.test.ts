@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../internal/test/wait.js';
 import type { DefinitionSavedEvent } from '../../events.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
-import { seed } from '../../internal/test/seed.js';
+import { seed } from '../../testing/seed.js';
 import { PROPERTY_TYPES, propertyAccess, type AccessLevel, type PropertyDefinition } from '../../model/index.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';

@@ -64,8 +64,8 @@ function fieldId(field: string): string {
  *
  * @summary The form behind the plus button of "Customers > Customer properties".
  *
- * @fires definition-saved - The store saved the definition; `detail`: `{ definition }`.
- * @fires cancel - The admin chose Cancel.
+ * @fires {DefinitionSavedEvent} definition-saved - The store saved the definition; `detail`: `{ definition }`.
+ * @fires {Event} cancel - The admin chose Cancel.
  *
  * @csspart form - The form.
  * @csspart title - The heading.

@@ -3,7 +3,7 @@ import { waitUntil } from '../../internal/test/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { provideCustomerProperties, type CustomerPropertiesUser } from '../../context.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
-import { SEED_DEFINITIONS, seed } from '../../internal/test/seed.js';
+import { SEED_DEFINITIONS, seed } from '../../testing/seed.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyDefinition } from '../../model/index.js';
 import type { PropertyStore, StoreEvent } from '../../storage/property-store.js';

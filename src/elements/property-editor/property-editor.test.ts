@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PropertyDefinition, PropertyType } from '../../model/types.js';
-import { runFormControlTests } from '../../internal/test/form-control-suite.js';
+import { runFormControlTests } from '../../testing/form-control-suite.js';
 import { PropertyEditor } from './property-editor.js';
 import './property-editor.js';
 import '../../i18n/de.js';

@@ -50,8 +50,8 @@ function validityFlags(code: ValueError['code']): ValidityStateFlags {
  *
  * @summary Edits one customer property value, of any type.
  *
- * @fires input - The user changed the value.
- * @fires change - The user committed a change (left the field, pressed Enter, made a choice).
+ * @fires {Event} input - The user changed the value.
+ * @fires {Event} change - The user committed a change (left the field, pressed Enter, made a choice).
  *
  * @csspart base - The wrapper (a fieldset for checkbox groups).
  * @csspart label - The label (a legend for checkbox groups).

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { MemoryStore } from '../../storage/memory-store.js';
 import { StoreError } from '../../storage/store-error.js';
 import { FaultyStore } from './faulty-store.js';
-import { rejection } from './store-conformance.js';
-import { seed } from './seed.js';
+import { rejection } from '../../testing/store-conformance.js';
+import { seed } from '../../testing/seed.js';
 
 describe('FaultyStore (test helper)', () => {
   it('fails the chosen call once, then forwards again', async () => {

@@ -1,5 +1,5 @@
 // Seed data the storage tests share: one definition of each type and two customers.
-import type { Customer, PropertyDefinition } from '../../model/index.js';
+import type { Customer, PropertyDefinition } from '../model/index.js';
 
 const base = { showToAgent: true, showToCustomer: true, access: { '*': 'edit' as const } };
 

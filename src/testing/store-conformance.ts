@@ -1,16 +1,17 @@
 /*
  * One suite for every PropertyStore: each method, each error kind, the merge rule and validation
- * on write. A host's own store can run it too.
+ * on write. Every store that ships runs it, and so can a host's own (`customer-properties/testing`).
  */
 import { expect } from 'chai';
-import type { AudienceQuery, PropertyDefinition } from '../../model/index.js';
-import type { PropertyStore, StoreEvent } from '../../storage/property-store.js';
-import { StoreError, type StoreErrorKind } from '../../storage/store-error.js';
+import type { AudienceQuery, PropertyDefinition } from '../model/index.js';
+import type { PropertyStore, StoreEvent } from '../storage/property-store.js';
+import { StoreError, type StoreErrorKind } from '../storage/store-error.js';
 import { seed, SEED_DEFINITIONS } from './seed.js';
+import { testApi, type TestApi } from './test-api.js';
 
 export interface StoreSetup {
   definitions: PropertyDefinition[];
-  customers: import('../../model/index.js').Customer[];
+  customers: import('../model/index.js').Customer[];
   author: string;
 }
 
@@ -22,6 +23,7 @@ export type MakeStore = (setup: StoreSetup) => Promise<{
   cleanup?: () => Promise<void>;
 }>;
 
+/** Awaits `promise` and asserts that it rejects with a `StoreError` of `kind`, which it returns. */
 export async function rejection(promise: Promise<unknown>, kind: StoreErrorKind): Promise<StoreError> {
   try {
     await promise;
@@ -45,16 +47,32 @@ function nextEvent(store: PropertyStore, type: StoreEvent['type']): Promise<Stor
   });
 }
 
+/** What a store leaves out of the optional parts of `PropertyStore`, and the test framework. */
+export interface StoreConformanceOptions {
+  /** It has `subscribe` (default true). */
+  subscribes?: boolean;
+  /** It has `reorderDefinitions` (default true). */
+  reorders?: boolean;
+  /** It has `countValues` (default true). */
+  counts?: boolean;
+  /** It has `getHistory` (default true). */
+  history?: boolean;
+  /** `describe`, `it`, `beforeEach`, `afterEach`; default: the globals. */
+  test?: TestApi;
+}
+
+/**
+ * Defines the conformance tests for a store: `describe('<name>: PropertyStore conformance')` with
+ * a fresh store from `makeStore` per test, seeded with `seed()`'s eight definitions and three
+ * customers. Each test asserts what a caller sees: return values, `StoreError` kinds and fields,
+ * events.
+ */
 export function runStoreConformance(
   name: string,
   makeStore: MakeStore,
-  {
-    subscribes = true,
-    reorders = true,
-    counts = true,
-    history = true,
-  }: { subscribes?: boolean; reorders?: boolean; counts?: boolean; history?: boolean } = {},
+  { subscribes = true, reorders = true, counts = true, history = true, test }: StoreConformanceOptions = {},
 ): void {
+  const { describe, it, beforeEach, afterEach } = testApi(test);
   describe(`${name}: PropertyStore conformance`, () => {
     let store: PropertyStore;
     let other: ((author: string) => Promise<PropertyStore>) | undefined;

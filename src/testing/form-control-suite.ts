@@ -1,11 +1,11 @@
 /*
  * The tests every form control passes, as a native input would: valid by default, required and
  * empty is invalid, the value in FormData, form.reset(), disabled, and no events for values set
- * from code.
+ * from code. `<property-editor>` and `<location-picker>` run it; a host's own control can too.
  */
-import { expect, fixture } from '@open-wc/testing';
-import { html, type TemplateResult } from 'lit';
-import type { FormControlElement } from '../form-control.js';
+import { expect } from 'chai';
+import { html, render, type TemplateResult } from 'lit';
+import { testApi, type TestApi } from './test-api.js';
 
 export interface FormControlCase {
   /** Shown in the test names. */
@@ -20,18 +20,44 @@ export interface FormControlCase {
   edit: (control: HTMLElement) => Promise<void>;
 }
 
-type Control = FormControlElement & { value: unknown };
+/** What the suite uses of a control: the API of a native input, and Lit's `updateComplete`. */
+type Control = HTMLElement & {
+  value: unknown;
+  disabled: boolean;
+  readonly validity: ValidityState;
+  readonly validationMessage: string;
+  checkValidity(): boolean;
+  readonly updateComplete: Promise<unknown>;
+};
+
+/** The forms rendered by the current test, removed after it. */
+const mounted: HTMLElement[] = [];
 
 async function inForm(template: TemplateResult) {
-  const form = await fixture<HTMLFormElement>(html`<form>${template}</form>`);
+  const host = document.body.appendChild(document.createElement('div'));
+  mounted.push(host);
+  render(html`<form>${template}</form>`, host);
+  const form = host.firstElementChild as HTMLFormElement;
   const control = form.firstElementChild as Control;
   await control.updateComplete;
   return { form, control };
 }
 
-export function runFormControlTests(cases: FormControlCase[]): void {
+/**
+ * Defines the form-control tests for each case: `describe('<name>: form control')`. A control
+ * passes when it behaves as a native input: valid by default, invalid when required and empty
+ * (with a message containing "required"), its value in `FormData` under its name, back to the
+ * host's value on `form.reset()`, neither submitted nor validated when disabled, and no `input` or
+ * `change` for a value set from code. Needs a DOM (a browser test runner).
+ */
+export function runFormControlTests(cases: FormControlCase[], options: { test?: TestApi } = {}): void {
+  const { describe, it, afterEach } = testApi(options.test);
   for (const testCase of cases) {
     describe(`${testCase.name}: form control`, () => {
+      afterEach(() => {
+        for (const host of mounted.splice(0)) host.remove();
+      });
+
       it('is valid by default, with nothing in FormData', async () => {
         const { form, control } = await inForm(testCase.render({ name: 'field', required: false }));
         expect(control.checkValidity()).to.equal(true);

@@ -1,0 +1,11 @@
+// Import the library before React renders, so React sets `store` and `user` as properties.
+import 'customer-properties';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
