@@ -116,6 +116,11 @@ export const de: Catalog = {
     'audience.range': ({ label }) =>
       `Die Bedingung für ${label}: Der erste Wert darf nicht größer als der zweite sein.`,
     'audience.days': ({ label }) => `Die Bedingung für ${label}: Die Zahl der Tage muss eine ganze Zahl ab 1 sein.`,
+    'audience.name.required': () => 'Geben Sie der Zielgruppe einen Namen.',
+    'audience.name.length': ({ max, length }) =>
+      `Der Name darf höchstens ${count(max)} Zeichen lang sein; er hat ${count(length)}.`,
+    'audience.name.taken': ({ name }) =>
+      `Es gibt schon eine Zielgruppe namens „${name}“. Wählen Sie einen anderen Namen.`,
   },
   field: {
     required: 'Pflichtfeld',

@@ -109,6 +109,10 @@ export const en: Catalog = {
     'audience.range': ({ label }) => `The condition on ${label}: the first value must not be greater than the second.`,
     'audience.days': ({ label }) =>
       `The condition on ${label}: the number of days must be a whole number of at least 1.`,
+    'audience.name.required': () => 'Give the audience a name.',
+    'audience.name.length': ({ max, length }) =>
+      `The name may have at most ${count(max)} characters; it has ${count(length)}.`,
+    'audience.name.taken': ({ name }) => `There is already an audience named “${name}”. Choose another name.`,
   },
   field: {
     required: 'required',

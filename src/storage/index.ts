@@ -10,6 +10,7 @@ export type {
   HistoryEntry,
   HistoryOptions,
   HistoryPage,
+  UpsertCustomer,
 } from './property-store.js';
 export { StoreError, isStoreError, isAbortError, type StoreErrorKind, type StoreErrorDetails } from './store-error.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
@@ -25,6 +26,8 @@ export {
   findInCustomers,
   reorderDefinitions,
   withBuiltIns,
+  checkSavedAudience,
+  upsertedCustomer,
   type PageOptions,
   type WriteContext,
 } from './store-rules.js';
