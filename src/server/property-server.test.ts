@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { responseProblems } from '../internal/test/openapi-responses.js';
-import type { Customer, Principal, PropertyDefinition } from '../model/index.js';
+import type { Customer, Principal, PropertyDefinition, SavedAudienceInit } from '../model/index.js';
 import { MemoryStore } from '../storage/memory-store.js';
 import { RestStore } from '../storage/rest-store.js';
 import { StoreError } from '../storage/store-error.js';
@@ -767,11 +767,11 @@ describe('createPropertyServer: history (GET /customers/{id}/history)', () => {
 });
 
 describe('createPropertyServer: saved audiences (only as visible as the properties they use)', () => {
-  const highScores = {
+  const highScores: SavedAudienceInit = {
     name: 'High scores',
     query: { match: 'all', conditions: [{ property: 'internal_score', operator: 'is-set' }] },
   };
-  const bigFeet = {
+  const bigFeet: SavedAudienceInit = {
     name: 'Big feet',
     query: { match: 'all', conditions: [{ property: 'shoe_size', operator: 'gte', value: '42' }] },
   };
@@ -840,11 +840,11 @@ describe('createPropertyServer: saved audiences (only as visible as the properti
       baseUrl: `${running.url}/`,
       headers: () => ({ Authorization: 'Bearer user:agent' }),
     });
-    const saved = await store.saveAudience(bigFeet as never);
+    const saved = await store.saveAudience(bigFeet);
     expect(await store.listAudiences()).to.deep.equal([saved]);
-    const renamed = await store.saveAudience({ ...(bigFeet as never), id: saved.id, name: 'Feet' });
+    const renamed = await store.saveAudience({ ...bigFeet, id: saved.id, name: 'Feet' });
     expect(renamed.name).to.equal('Feet');
-    const refused = await store.saveAudience(highScores as never).catch((e: unknown) => e);
+    const refused = await store.saveAudience(highScores).catch((e: unknown) => e);
     expect((refused as StoreError).kind).to.equal('forbidden');
     await store.deleteAudience(saved.id);
     expect(await store.listAudiences()).to.deep.equal([]);
