@@ -57,7 +57,7 @@ describe('IndexedDbStore', () => {
         request.result.createObjectStore('meta').put(true, 'seeded');
       };
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
     });
     v1.close();
     const store = new IndexedDbStore({ name, seed: seed() });
