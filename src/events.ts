@@ -1,4 +1,4 @@
-import type { Customer, PropertyDefinition, PropertyValue } from './model/index.js';
+import type { Customer, PropertyDefinition, PropertyValue, SavedAudience } from './model/index.js';
 import type { StoreError } from './storage/index.js';
 
 export interface PropertySaveDetail {
@@ -69,8 +69,26 @@ export class DefinitionSavedEvent extends CustomEvent<{ definition: PropertyDefi
   }
 }
 
+/** `<audience-list>` saved an audience (new, changed, renamed or duplicated). Bubbles and is composed. */
+export class AudienceSavedEvent extends CustomEvent<{ audience: SavedAudience }> {
+  static readonly type = 'audience-saved';
+  constructor(audience: SavedAudience) {
+    super(AudienceSavedEvent.type, { detail: { audience }, bubbles: true, composed: true });
+  }
+}
+
+/** `<audience-list>` deleted a saved audience. Bubbles and is composed. */
+export class AudienceDeletedEvent extends CustomEvent<{ audience: SavedAudience }> {
+  static readonly type = 'audience-deleted';
+  constructor(audience: SavedAudience) {
+    super(AudienceDeletedEvent.type, { detail: { audience }, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'audience-saved': AudienceSavedEvent;
+    'audience-deleted': AudienceDeletedEvent;
     'property-saved': PropertySavedEvent;
     'property-save-failed': PropertySaveFailedEvent;
     'profile-saved': ProfileSavedEvent;
