@@ -308,6 +308,8 @@ export interface Catalog {
   audienceMembers: {
     title: (total: number) => string;
     columns: string;
+    nameColumn: string;
+    numberColumn: string;
     /** The caption of the table of one page: first and last row, and the total. */
     caption: (from: number, to: number, total: number) => string;
     previous: string;

@@ -444,6 +444,8 @@ export const de: Catalog = {
   audienceMembers: {
     title: (n) => `Kunden (${count(n)})`,
     columns: 'Spalten',
+    nameColumn: 'Name',
+    numberColumn: 'Nummer',
     caption: (from, to, total) => `Kunden ${count(from)}–${count(to)} von ${count(total)}`,
     previous: 'Vorherige Seite',
     next: 'Nächste Seite',

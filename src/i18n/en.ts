@@ -424,6 +424,8 @@ export const en: Catalog = {
   audienceMembers: {
     title: (n) => `Customers (${count(n)})`,
     columns: 'Columns',
+    nameColumn: 'Name',
+    numberColumn: 'Number',
     caption: (from, to, total) => `Customers ${count(from)}–${count(to)} of ${count(total)}`,
     previous: 'Previous page',
     next: 'Next page',

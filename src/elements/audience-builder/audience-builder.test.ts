@@ -460,3 +460,87 @@ describe('<audience-builder> and a very deep query', () => {
     expect(adds(groups[0]!)).to.have.length(1);
   });
 });
+
+describe('<audience-builder> members', () => {
+  const rows = (el: AudienceBuilder) =>
+    [...el.shadowRoot!.querySelectorAll('[part~="members-table"] tbody tr')].map((tr) =>
+      [...tr.children].map((cell) => cell.textContent.trim()),
+    );
+  const headers = (el: AudienceBuilder) =>
+    [...el.shadowRoot!.querySelectorAll('[part~="members-table"] thead th')].map((th) => th.textContent.trim());
+  const caption = (el: AudienceBuilder) => el.shadowRoot!.querySelector('caption')?.textContent.trim();
+
+  async function members(store: PropertyStore, user?: { id: string; roles: string[] }, locale = 'en') {
+    const el = await fixture<AudienceBuilder>(
+      html`<audience-builder locale=${locale} count-delay="10" page-size="2" .store=${store} .user=${user}></audience-builder>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="members"]'), 'the members are there');
+    el.shadowRoot!.querySelector<HTMLElement>('[part~="members"] summary')!.click();
+    await el.updateComplete;
+    return el;
+  }
+
+  it('pages through every matching customer by keyboard, with the columns the user ticks', async () => {
+    const store = new MemoryStore({ definitions, customers, now: () => NOW });
+    const el = await members(store);
+    expect(el.shadowRoot!.querySelector('summary')!.textContent).to.equal('Customers (6)');
+    expect(caption(el)).to.equal('Customers 1–2 of 6');
+    expect(headers(el)).to.deep.equal(['Name', 'Number']);
+    expect(rows(el)).to.deep.equal([
+      ['Ana', '123'],
+      ['Ben', '123'],
+    ]);
+    const [previous, next] = [button(el, 'Previous page'), button(el, 'Next page')];
+    expect(previous.disabled).to.equal(true);
+    next.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => caption(el) === 'Customers 3–4 of 6', 'the second page');
+    expect(rows(el).map((row) => row[0])).to.deep.equal(['Cem', 'Dana']);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => caption(el) === 'Customers 5–6 of 6', 'the last page');
+    expect(button(el, 'Next page').disabled).to.equal(true);
+    button(el, 'Previous page').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => caption(el) === 'Customers 3–4 of 6', 'back to the second page');
+
+    const favorite = [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('.columns label')].find(
+      (label) => label.textContent.trim() === 'Favorite color',
+    )!;
+    favorite.querySelector('input')!.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(el.columns).to.deep.equal(['favorite_color']);
+    expect(headers(el)).to.deep.equal(['Name', 'Number', 'Favorite color']);
+    expect(rows(el)).to.deep.equal([
+      ['Cem', '123', 'Blue'],
+      ['Dana', '123', 'Green'],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('starts again at the first page when the query changes', async () => {
+    const store = new MemoryStore({ definitions, customers, now: () => NOW });
+    const el = await members(store);
+    button(el, 'Next page').click();
+    await waitUntil(() => caption(el) === 'Customers 3–4 of 6', 'the second page');
+    el.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }] };
+    await waitUntil(() => caption(el) === 'Customers 1–2 of 3', 'the first page of the new query');
+    expect(rows(el).map((row) => row[0])).to.deep.equal(['Ana', 'Eli']);
+  });
+
+  it('offers and shows no column the user may not view, whatever `columns` holds', async () => {
+    const secret: PropertyDefinition = { ...definitions[2]!, access: { admin: 'edit' } };
+    const store = new MemoryStore({
+      definitions: [definitions[0]!, definitions[1]!, secret],
+      customers,
+      now: () => NOW,
+    });
+    const el = await members(store, { id: 'u', roles: ['agent'] });
+    el.columns = ['age', 'favorite_color'];
+    await el.updateComplete;
+    expect(headers(el)).to.deep.equal(['Name', 'Number', 'Favorite color']);
+    const offered = [...el.shadowRoot!.querySelectorAll('.columns label')].map((l) => l.textContent.trim());
+    expect(offered).to.deep.equal(['Favorite color', 'Last visit']);
+    expect(el.shadowRoot!.querySelector('[part~="members-table"]')!.textContent).to.not.include('34');
+  });
+});

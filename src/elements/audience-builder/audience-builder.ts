@@ -22,12 +22,13 @@ import {
   type PropertyDefinition,
   type PropertyValue,
   specFor,
+  formatValue,
   AUDIENCE_MAX_DEPTH,
 } from '../../model/index.js';
 import { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
-import { styles } from './audience-builder.styles.js';
+import { memberStyles, styles } from './audience-builder.styles.js';
 
 type Item = AudienceCondition | AudienceQuery;
 type Path = number[];
@@ -92,6 +93,10 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  * property says so at that condition and is not counted (the server would refuse it). The
  * preview names customers only as the user may see them.
  *
+ * *Customers (N)* opens every matching customer, `page-size` at a time (cursor paging: *Previous
+ * page*, *Next page*), with the columns the user ticks among the properties they may view
+ * (`columns`); values are shown formatted for the locale.
+ *
  * @summary Groups customers by their properties and shows how many match.
  *
  * @fires change - The user changed the query; read it from `value`.
@@ -102,6 +107,8 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  * @csspart condition - One condition: property, operator, value.
  * @csspart count - How many customers match.
  * @csspart preview - Some of the matching customers.
+ * @csspart members - Every matching customer, a page at a time, in a disclosure.
+ * @csspart members-table - The table of one page of customers, with the chosen columns.
  *
  * @cssprop --cp-color-border - Group borders.
  * @cssprop --cp-color-error - Messages on conditions.
@@ -111,13 +118,23 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  */
 @customElement('audience-builder')
 export class AudienceBuilder extends StoreElement {
-  static override styles = [tokens, inputStyles, styles];
+  static override styles = [tokens, inputStyles, styles, memberStyles];
 
   /** The query being built. */
   @property({ attribute: false }) value: AudienceQuery = { match: 'all', conditions: [] };
 
   /** Milliseconds of quiet before the count is asked for. */
   @property({ type: Number, attribute: 'count-delay' }) countDelay = 300;
+
+  /** Customers per page of the members table (1–1,000). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /**
+   * The properties shown as columns of the members table besides name and number, by technical
+   * name; the user changes them with the column checkboxes. Properties the user may not view are
+   * never shown, whatever this holds.
+   */
+  @property({ attribute: false }) columns: string[] = [];
 
   /** The signed-in user, `{ id, roles }`: conditions may be about the properties they may view. Wins over the context's. */
   @property({ attribute: false }) user: CustomerPropertiesUser | undefined;
@@ -129,6 +146,19 @@ export class AudienceBuilder extends StoreElement {
   @state() private count: { total: number; customers: Customer[] } | 'counting' | 'unknown' | 'hidden' | StoreError =
     'unknown';
   @state() private touched = new Set<string>();
+  /** The page of members shown: its number (0 first), the cursor of each page so far, and what it holds. */
+  @state() private members:
+    | {
+        query: AudienceQuery;
+        page: number;
+        cursors: (string | undefined)[];
+        customers: Customer[];
+        total: number;
+        next?: string;
+      }
+    | undefined;
+  @state() private membersError: StoreError | undefined;
+  @state() private membersLoading = false;
 
   /** Operand editors holding text that does not parse, by condition and slot. */
   #badInput = new Set<string>();
@@ -204,8 +234,11 @@ export class AudienceBuilder extends StoreElement {
     const query = this.value;
     const count = async () => {
       try {
-        const page = await store.findCustomers(query, { limit: PREVIEW_SIZE });
-        if (sequence === this.#sequence) this.count = { total: page.total, customers: page.customers };
+        const page = await store.findCustomers(query, { limit: this.#pageSize });
+        if (sequence === this.#sequence) {
+          this.count = { total: page.total, customers: page.customers.slice(0, PREVIEW_SIZE) };
+          this.#showMembers(query, 0, [undefined], page);
+        }
       } catch (error) {
         if (sequence === this.#sequence)
           this.count =
@@ -213,6 +246,126 @@ export class AudienceBuilder extends StoreElement {
       }
     };
     this.#timer = setTimeout(() => void count(), this.countDelay);
+  }
+
+  // ——— members: every matching customer, a page at a time (issue 22) ———
+
+  get #pageSize(): number {
+    return Number.isSafeInteger(this.pageSize) && this.pageSize >= 1 ? Math.min(this.pageSize, 1_000) : 20;
+  }
+
+  #showMembers(
+    query: AudienceQuery,
+    page: number,
+    cursors: (string | undefined)[],
+    found: { customers: Customer[]; total: number; cursor?: string },
+  ): void {
+    this.membersError = undefined;
+    this.members = {
+      query,
+      page,
+      cursors,
+      customers: found.customers,
+      total: found.total,
+      ...(found.cursor === undefined ? {} : { next: found.cursor }),
+    };
+  }
+
+  /** Loads page `page` of the members of the query they were counted for; keeps the page shown on failure. */
+  async #turnPage(page: number): Promise<void> {
+    const members = this.members;
+    const store = this.activeStore;
+    if (!members || !store || page < 0) return;
+    const cursors = [...members.cursors];
+    if (page > members.page) cursors[page] = members.next;
+    const cursor = cursors[page];
+    if (page > 0 && cursor === undefined) return;
+    this.membersLoading = true;
+    const sequence = this.#sequence;
+    try {
+      const found = await store.findCustomers(members.query, {
+        limit: this.#pageSize,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      if (sequence === this.#sequence) this.#showMembers(members.query, page, cursors.slice(0, page + 1), found);
+    } catch (error) {
+      if (sequence === this.#sequence)
+        this.membersError =
+          error instanceof StoreError ? error : new StoreError('unavailable', String(error), { cause: error });
+    } finally {
+      this.membersLoading = false;
+    }
+  }
+
+  #toggleColumn(name: string, on: boolean): void {
+    this.columns = on ? [...this.columns.filter((c) => c !== name), name] : this.columns.filter((c) => c !== name);
+  }
+
+  #renderMembers() {
+    const members = this.members;
+    const count = this.count;
+    if (!members || typeof count !== 'object' || count instanceof StoreError || members.query !== this.value)
+      return nothing;
+    const messages = this.catalog.audienceMembers;
+    const locale = this.effectiveLocale;
+    const principal = this.#principal;
+    const all = withBuiltIns(this.allDefinitions);
+    const viewable = this.definitions.filter((def) => !def.builtIn);
+    const order = new Map(viewable.map((def, index) => [def.name, index]));
+    const shown = viewable
+      .filter((def) => this.columns.includes(def.name))
+      .sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+    const numberVisible = this.allDefinitions.some(
+      (def) => def.name === 'number' && propertyAccess(principal, def) !== 'none',
+    );
+    const first = members.page * this.#pageSize + 1;
+    const last = first + members.customers.length - 1;
+    return html`<details part="members">
+      <summary>${messages.title(members.total)}</summary>
+      ${
+        viewable.length
+          ? html`<fieldset class="columns">
+            <legend>${messages.columns}</legend>
+            ${viewable.map(
+              (def) => html`<label><input type="checkbox" .checked=${this.columns.includes(def.name)}
+                @change=${(e: Event) => this.#toggleColumn(def.name, (e.target as HTMLInputElement).checked)} />${def.label}</label>`,
+            )}
+          </fieldset>`
+          : nothing
+      }
+      ${
+        members.customers.length
+          ? html`<div class="table-scroll" role="region" aria-labelledby="members-caption" tabindex="0">
+            <table part="members-table">
+              <caption id="members-caption">${messages.caption(first, last, members.total)}</caption>
+              <thead><tr>
+                <th scope="col">${messages.nameColumn}</th>
+                ${numberVisible ? html`<th scope="col">${messages.numberColumn}</th>` : nothing}
+                ${shown.map((def) => html`<th scope="col">${def.label}</th>`)}
+              </tr></thead>
+              <tbody>
+                ${members.customers.map((raw) => {
+                  const customer = customerFor(principal, raw, all);
+                  return html`<tr>
+                    <th scope="row">${customer.name || '—'}</th>
+                    ${numberVisible ? html`<td>${customer.number ?? ''}</td>` : nothing}
+                    ${shown.map((def) => {
+                      const value = customer.properties[def.name];
+                      return html`<td>${value === undefined ? '' : formatValue(def, value, locale)}</td>`;
+                    })}
+                  </tr>`;
+                })}
+              </tbody>
+            </table>
+          </div>`
+          : nothing
+      }
+      ${this.membersError ? html`<p class="condition-error" role="alert">${messages.loadFailed(this.describe(this.membersError))}</p>` : nothing}
+      <div class="buttons">
+        <button type="button" ?disabled=${members.page === 0 || this.membersLoading} @click=${() => void this.#turnPage(members.page - 1)}>${messages.previous}</button>
+        <button type="button" ?disabled=${members.next === undefined || this.membersLoading} @click=${() => void this.#turnPage(members.page + 1)}>${messages.next}</button>
+      </div>
+    </details>`;
   }
 
   #change(query: AudienceQuery, touched?: string): void {
@@ -359,6 +512,7 @@ export class AudienceBuilder extends StoreElement {
       <h2 part="title" id="title">${messages.title}</h2>
       ${this.#renderGroup(this.value, [], this.#errors, this.#hidden)}
       ${this.#renderCount()}
+      ${this.#renderMembers()}
     </section>`;
   }
 
