@@ -32,7 +32,8 @@ export interface DemoApi {
  */
 export async function createDemoApi({ dataDir = process.env.DEMO_DATA_DIR || '.demo-data' } = {}): Promise<DemoApi> {
   const secret = crypto.getRandomValues(new Uint8Array(32));
-  const open = () => PostgresStore.open({ dataDir, seed: { definitions, customers: seedCustomers(), audiences }, author: 'Demo' });
+  const open = () =>
+    PostgresStore.open({ dataDir, seed: { definitions, customers: seedCustomers(), audiences }, author: 'Demo' });
   let store = await open();
   let api = createPropertyServer({ store, authenticate, profileSecret: secret, basePath: '/api' });
 

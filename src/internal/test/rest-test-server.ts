@@ -194,7 +194,7 @@ async function route(
     if (key === undefined && method === 'POST')
       return send(res, 201, await store.saveAudience((await readJson(req)) as never));
     if (key !== undefined && method === 'PUT') {
-      const body = ((await readJson(req)) ?? {});
+      const body = (await readJson(req)) ?? {};
       return send(res, 200, await store.saveAudience({ ...body, id: key } as never));
     }
     if (key !== undefined && method === 'DELETE') {
