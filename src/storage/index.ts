@@ -31,3 +31,14 @@ export {
   type PageOptions,
   type WriteContext,
 } from './store-rules.js';
+export {
+  CSV_DEFAULT_COLUMNS,
+  exportCustomersCsv,
+  importCustomersCsv,
+  suggestCsvMapping,
+  type ExportCsvOptions,
+  type ImportCsvOptions,
+  type ImportCsvReport,
+  type ImportProgress,
+  type ImportRejection,
+} from './csv.js';
