@@ -62,9 +62,9 @@ function neutralise(cell: string): string {
 
 function storedCell(def: PropertyDefinition, value: PropertyValue): string {
   // Lists and places as JSON: a value with a comma or an address comes back exactly.
-  if (def.type === 'multiple-choice' || def.type === 'location') return JSON.stringify(value);
+  if (typeof value !== 'string') return JSON.stringify(value);
   // A canonical number (`-12.5`) is no formula, and stays a number in a spreadsheet.
-  return def.type === 'number' ? String(value) : neutralise(String(value));
+  return def.type === 'number' ? value : neutralise(value);
 }
 
 /**
