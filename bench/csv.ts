@@ -63,9 +63,9 @@ const exported = await measure(async (sample) => {
   const reader = exportCustomersCsv(source, everyone, { pageSize: 1_000 }).getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
     sample();
-    if (!out.write(next.value)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(next.value)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
 });
 const bytes = (await stat(file)).size;
 

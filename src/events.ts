@@ -85,8 +85,17 @@ export class AudienceDeletedEvent extends CustomEvent<{ audience: SavedAudience 
   }
 }
 
+/** `<audience-builder>` exported its customers as CSV; unless prevented, the file is saved. Bubbles and is composed. */
+export class AudienceExportedEvent extends CustomEvent<{ file: Blob; customers: number }> {
+  static readonly type = 'audience-exported';
+  constructor(file: Blob, customers: number) {
+    super(AudienceExportedEvent.type, { detail: { file, customers }, bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'audience-exported': AudienceExportedEvent;
     'audience-saved': AudienceSavedEvent;
     'audience-deleted': AudienceDeletedEvent;
     'property-saved': PropertySavedEvent;

@@ -145,3 +145,27 @@ export const memberStyles = css`
     font-weight: normal;
   }
 `;
+
+export const exportStyles = css`
+  .export {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .export p {
+    margin: 0;
+  }
+  .export progress {
+    width: 100%;
+  }
+  .check {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    min-height: 1.5rem;
+  }
+  .check input {
+    width: 1.25rem;
+    min-height: 1.25rem;
+    margin: 0;
+  }
+`;

@@ -543,4 +543,44 @@ describe('<audience-builder> members', () => {
     expect(offered).to.deep.equal(['Favorite color', 'Last visit']);
     expect(el.shadowRoot!.querySelector('[part~="members-table"]')!.textContent).to.not.include('34');
   });
+
+  it('exports the matching customers as CSV by keyboard; Cancel stops an export under way', async () => {
+    const store = new MemoryStore({ definitions, customers, now: () => NOW });
+    const el = await members(store);
+    el.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }] };
+    await waitUntil(() => caption(el) === 'Customers 1–2 of 3', 'counted');
+    const files: Blob[] = [];
+    el.addEventListener('audience-exported', (e) => {
+      e.preventDefault();
+      files.push(e.detail.file);
+    });
+    button(el, 'Export CSV').focus();
+    await sendKeys({ press: 'Enter' });
+    const status = () => el.shadowRoot!.querySelector('[part~="export"] [role="status"]')!.textContent.trim();
+    await waitUntil(() => status() === 'Exported 3 customers.', 'exported');
+    // UTF-8 with a byte order mark, for spreadsheet apps (text() reads past it).
+    expect([...new Uint8Array(await files[0]!.slice(0, 3).arrayBuffer())]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const lines = (await files[0]!.text()).split('\r\n');
+    expect(lines[0]).to.equal('id,channel,number,name,favorite_color,last_visit,age,city');
+    expect(lines.slice(1, -1).map((line) => line.split(',')[3])).to.deep.equal(['Ana', 'Eli', 'Fay']);
+
+    const slow = new MemoryStore({ definitions, customers, now: () => NOW });
+    const exporting = await members(slow);
+    slow.findCustomers = async (query, options) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return MemoryStore.prototype.findCustomers.call(slow, query, options);
+    };
+    const saved: Blob[] = [];
+    exporting.addEventListener('audience-exported', (e) => saved.push(e.detail.file));
+    button(exporting, 'Export CSV').click();
+    await waitUntil(() => exporting.shadowRoot!.querySelector('[part~="export"] progress'), 'a progress bar');
+    button(exporting, 'Cancel').click();
+    await waitUntil(
+      () =>
+        exporting.shadowRoot!.querySelector('[part~="export"] [role="status"]')!.textContent.trim() ===
+        'Export cancelled; no file was saved.',
+      'cancelled',
+    );
+    expect(saved).to.deep.equal([]);
+  });
 });

@@ -25,10 +25,12 @@ import {
   formatValue,
   AUDIENCE_MAX_DEPTH,
 } from '../../model/index.js';
-import { StoreError } from '../../storage/store-error.js';
+import { StoreError, isAbortError } from '../../storage/store-error.js';
+import { exportCustomersCsv } from '../../storage/csv.js';
+import { AudienceExportedEvent } from '../../events.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
-import { memberStyles, styles } from './audience-builder.styles.js';
+import { exportStyles, memberStyles, styles } from './audience-builder.styles.js';
 
 type Item = AudienceCondition | AudienceQuery;
 type Path = number[];
@@ -95,11 +97,13 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  *
  * *Customers (N)* opens every matching customer, `page-size` at a time (cursor paging: *Previous
  * page*, *Next page*), with the columns the user ticks among the properties they may view
- * (`columns`); values are shown formatted for the locale.
+ * (`columns`); values are shown formatted for the locale. *Export CSV* streams them all with every
+ * property the user may view (`exportCustomersCsv`), with a progress bar and Cancel.
  *
  * @summary Groups customers by their properties and shows how many match.
  *
  * @fires change - The user changed the query; read it from `value`.
+ * @fires audience-exported - *Export CSV* finished: `detail.file` (a CSV `Blob`) and `detail.customers`. Saved as `export-file-name` unless the listener calls `preventDefault()`.
  *
  * @csspart base - The whole builder.
  * @csspart title - The heading.
@@ -109,6 +113,7 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  * @csspart preview - Some of the matching customers.
  * @csspart members - Every matching customer, a page at a time, in a disclosure.
  * @csspart members-table - The table of one page of customers, with the chosen columns.
+ * @csspart export - *Export CSV*, its progress and Cancel.
  *
  * @cssprop --cp-color-border - Group borders.
  * @cssprop --cp-color-error - Messages on conditions.
@@ -118,7 +123,7 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  */
 @customElement('audience-builder')
 export class AudienceBuilder extends StoreElement {
-  static override styles = [tokens, inputStyles, styles, memberStyles];
+  static override styles = [tokens, inputStyles, styles, memberStyles, exportStyles];
 
   /** The query being built. */
   @property({ attribute: false }) value: AudienceQuery = { match: 'all', conditions: [] };
@@ -159,6 +164,17 @@ export class AudienceBuilder extends StoreElement {
     | undefined;
   @state() private membersError: StoreError | undefined;
   @state() private membersLoading = false;
+  /** The export under way (`done` of `total`), or how the last one ended. */
+  @state() private exporting:
+    | { state: 'running'; done: number; total: number; controller: AbortController }
+    | { state: 'done'; count: number }
+    | { state: 'cancelled' }
+    | { state: 'failed'; error: unknown }
+    | undefined;
+  @state() private exportFormatted = false;
+
+  /** The name of the file *Export CSV* saves. */
+  @property({ attribute: 'export-file-name' }) exportFileName = 'customers.csv';
 
   /** Operand editors holding text that does not parse, by condition and slot. */
   #badInput = new Set<string>();
@@ -297,6 +313,70 @@ export class AudienceBuilder extends StoreElement {
     }
   }
 
+  /**
+   * Streams the matching customers as CSV (every property the user may view) into a file, with
+   * progress and Cancel; `audience-exported` carries the file, and saves it unless prevented.
+   */
+  async #export(): Promise<void> {
+    const store = this.activeStore;
+    if (!store || this.exporting?.state === 'running') return;
+    const controller = new AbortController();
+    const total = typeof this.count === 'object' && !(this.count instanceof StoreError) ? this.count.total : 0;
+    this.exporting = { state: 'running', done: 0, total, controller };
+    const parts: string[] = [];
+    try {
+      const stream = exportCustomersCsv(store, this.value, {
+        properties: this.definitions.filter((def) => !def.builtIn).map((def) => def.name),
+        locale: this.effectiveLocale,
+        formatted: this.exportFormatted,
+        signal: controller.signal,
+        onProgress: (done, all) => {
+          if (this.exporting?.state === 'running') this.exporting = { state: 'running', done, total: all, controller };
+        },
+      });
+      const reader = stream.getReader();
+      for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(next.value);
+      const file = new Blob(parts, { type: 'text/csv;charset=utf-8' });
+      const count = this.exporting?.state === 'running' ? this.exporting.done : 0;
+      this.exporting = { state: 'done', count };
+      const event = new AudienceExportedEvent(file, count);
+      if (this.dispatchEvent(event)) this.#save(file);
+    } catch (error) {
+      this.exporting =
+        isAbortError(error) || controller.signal.aborted ? { state: 'cancelled' } : { state: 'failed', error };
+    }
+  }
+
+  #save(file: Blob): void {
+    const url = URL.createObjectURL(file);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = this.exportFileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  #renderExport() {
+    const messages = this.catalog.audienceMembers;
+    const exporting = this.exporting;
+    const running = exporting?.state === 'running';
+    let text = '';
+    if (exporting?.state === 'running') text = messages.exporting(exporting.done, exporting.total);
+    else if (exporting?.state === 'done') text = messages.exported(exporting.count);
+    else if (exporting?.state === 'cancelled') text = messages.exportCancelled;
+    else if (exporting?.state === 'failed') text = messages.exportFailed(this.describe(exporting.error));
+    return html`<div part="export" class="export">
+      <div class="buttons">
+        <button type="button" ?disabled=${running} @click=${() => void this.#export()}>${messages.exportCsv}</button>
+        ${running ? html`<button type="button" @click=${() => exporting.controller.abort()}>${messages.cancel}</button>` : nothing}
+        <label class="check"><input type="checkbox" .checked=${this.exportFormatted} ?disabled=${running}
+          @change=${(e: Event) => (this.exportFormatted = (e.target as HTMLInputElement).checked)} />${messages.formatted}</label>
+      </div>
+      ${running ? html`<progress aria-label=${messages.exportCsv} max=${Math.max(exporting.total, 1)} value=${exporting.done}></progress>` : nothing}
+      <p role="status" aria-live="polite" class=${exporting?.state === 'failed' ? 'condition-error' : ''}>${text}</p>
+    </div>`;
+  }
+
   #toggleColumn(name: string, on: boolean): void {
     this.columns = on ? [...this.columns.filter((c) => c !== name), name] : this.columns.filter((c) => c !== name);
   }
@@ -320,7 +400,7 @@ export class AudienceBuilder extends StoreElement {
     );
     const first = members.page * this.#pageSize + 1;
     const last = first + members.customers.length - 1;
-    return html`<details part="members">
+    return html`${this.#renderExport()}<details part="members">
       <summary>${messages.title(members.total)}</summary>
       ${
         viewable.length
