@@ -1,4 +1,5 @@
 import type { Customer, PropertyDefinition, PropertyValue, SavedAudience } from './model/index.js';
+import type { ImportCsvReport } from './storage/csv.js';
 import type { StoreError } from './storage/index.js';
 
 export interface PropertySaveDetail {
@@ -93,8 +94,17 @@ export class AudienceExportedEvent extends CustomEvent<{ file: Blob; customers: 
   }
 }
 
+/** `<customer-import>` finished an import or a dry run. Bubbles and is composed. */
+export class CustomersImportedEvent extends CustomEvent<{ report: ImportCsvReport; dryRun: boolean }> {
+  static readonly type = 'customers-imported';
+  constructor(report: ImportCsvReport, dryRun: boolean) {
+    super(CustomersImportedEvent.type, { detail: { report, dryRun }, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'customers-imported': CustomersImportedEvent;
     'audience-exported': AudienceExportedEvent;
     'audience-saved': AudienceSavedEvent;
     'audience-deleted': AudienceDeletedEvent;

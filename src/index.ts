@@ -17,4 +17,5 @@ export { PropertyDefinitionForm } from './elements/property-definition-form/prop
 export { PropertyDefinitionList } from './elements/property-definition-list/property-definition-list.js';
 export { AudienceBuilder } from './elements/audience-builder/audience-builder.js';
 export { AudienceList } from './elements/audience-list/audience-list.js';
+export { CustomerImport } from './elements/customer-import/customer-import.js';
 export * from './events.js';

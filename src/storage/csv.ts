@@ -169,7 +169,7 @@ export interface ImportCsvReport {
   /** New customers among them. */
   created: number;
   rejected: ImportRejection[];
-  /** Header cells that name no property and no default column, and were not mapped: not imported. */
+  /** Header cells that name no property and no default column, and were not mapped to one: not imported. */
   unknownColumns: string[];
 }
 
@@ -383,9 +383,7 @@ export async function importCustomersCsv(
       targets = headers.map((header, i) =>
         Object.hasOwn(mapping, header) ? (mapping[header] ?? undefined) : suggested[i],
       );
-      report.unknownColumns = headers.filter(
-        (header, i) => targets[i] === undefined && !Object.hasOwn(mapping, header),
-      );
+      report.unknownColumns = headers.filter((_, i) => targets[i] === undefined && suggested[i] === undefined);
       match ??= targets.includes('id') ? 'id' : 'channel-number';
       continue;
     }
