@@ -329,6 +329,13 @@ export interface Catalog {
     chartNotSet: string;
     chartRange: (from: string, to: string) => string;
     showChart: (label: string) => string;
+    /** The visible words of the button that shows a condition's distribution. */
+    chartButton: string;
+    chartSet: string;
+    chartSample: (count: number) => string;
+    chartOmitted: (count: number) => string;
+    chartLoading: string;
+    chartFailed: (reason: string) => string;
   };
   /** `<customer-import>`. */
   customerImport: {

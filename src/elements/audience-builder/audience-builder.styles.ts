@@ -169,3 +169,43 @@ export const exportStyles = css`
     margin: 0;
   }
 `;
+
+export const chartStyles = css`
+  .chart-row {
+    grid-column: 1 / -1;
+    display: grid;
+    justify-items: start;
+    gap: 0.25rem;
+  }
+  .chart {
+    margin: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .chart figcaption {
+    font-weight: 600;
+  }
+  .chart p {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .chart-table {
+    border-collapse: collapse;
+  }
+  .chart-table th,
+  .chart-table td {
+    text-align: start;
+    padding: 0.125rem 0.5rem 0.125rem 0;
+    font-weight: normal;
+  }
+  .chart-table thead th {
+    font-weight: 600;
+  }
+  .chart-table .count {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .bar {
+    fill: var(--_accent);
+  }
+`;

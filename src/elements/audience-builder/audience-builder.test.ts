@@ -584,3 +584,57 @@ describe('<audience-builder> members', () => {
     expect(saved).to.deep.equal([]);
   });
 });
+
+describe('<audience-builder> distribution of a property', () => {
+  const chartRows = (el: AudienceBuilder) =>
+    [...el.shadowRoot!.querySelectorAll('[part~="chart"] tbody tr')].map((tr) => [
+      tr.querySelector('th')!.textContent.trim(),
+      tr.querySelector('.count')!.textContent.trim(),
+    ]);
+
+  it('counts each option of a choice, in a table with a bar per row, opened and closed by keyboard', async () => {
+    const store = new MemoryStore({ definitions, customers, now: () => NOW });
+    const el = await builder(store);
+    el.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }] };
+    await el.updateComplete;
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Distribution of Favorite color"]')!;
+    expect(toggle.textContent).to.equal('Distribution');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => chartRows(el).length, 'counted');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(chartRows(el)).to.deep.equal([
+      ['Red', '3'],
+      ['Blue', '2'],
+      ['Green', '1'],
+      ['Cyan', '0'],
+      ['Not set', '0'],
+    ]);
+    expect(el.shadowRoot!.querySelector('[part~="chart"] p')!.textContent).to.equal(
+      '6 of 6 customers have a value for Favorite color.',
+    );
+    const bars = [...el.shadowRoot!.querySelectorAll('[part~="chart"] svg')];
+    expect(bars.every((bar) => bar.getAttribute('aria-hidden') === 'true')).to.equal(true);
+    expect(bars.map((bar) => Math.round(Number(bar.querySelector('rect')!.getAttribute('width'))))).to.deep.equal([
+      160, 107, 53, 0, 0,
+    ]);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !el.shadowRoot!.querySelector('[part~="chart"]'), 'closed');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('draws numbers as a histogram of equal ranges, in the locale', async () => {
+    const store = new MemoryStore({ definitions, customers, now: () => NOW });
+    const el = await builder(store, 'de');
+    el.value = { match: 'all', conditions: [{ property: 'age', operator: 'gte', value: '30' }] };
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Verteilung von Age"]')!.click();
+    await waitUntil(() => chartRows(el).length, 'counted');
+    const rows = chartRows(el);
+    expect(rows).to.have.length(8);
+    expect(rows[0]![0]).to.equal('19 – 24,375');
+    expect(rows.at(-1)![0]).to.equal('56,625 – 62');
+    expect(rows.map((row) => Number(row[1]))).to.deep.equal([1, 1, 1, 1, 0, 1, 0, 1]);
+  });
+});

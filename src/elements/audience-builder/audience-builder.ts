@@ -27,10 +27,11 @@ import {
 } from '../../model/index.js';
 import { StoreError, isAbortError } from '../../storage/store-error.js';
 import { exportCustomersCsv } from '../../storage/csv.js';
+import { loadDistribution, renderDistribution, type Distribution } from './value-chart.js';
 import { AudienceExportedEvent } from '../../events.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
-import { exportStyles, memberStyles, styles } from './audience-builder.styles.js';
+import { chartStyles, exportStyles, memberStyles, styles } from './audience-builder.styles.js';
 
 type Item = AudienceCondition | AudienceQuery;
 type Path = number[];
@@ -98,7 +99,9 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  * *Customers (N)* opens every matching customer, `page-size` at a time (cursor paging: *Previous
  * page*, *Next page*), with the columns the user ticks among the properties they may view
  * (`columns`); values are shown formatted for the locale. *Export CSV* streams them all with every
- * property the user may view (`exportCustomersCsv`), with a progress bar and Cancel.
+ * property the user may view (`exportCustomersCsv`), with a progress bar and Cancel. Each
+ * condition's *Distribution* shows how its property's values are spread among customers (counts
+ * per option; a histogram for numbers, dates and times), so a threshold can be picked by sight.
  *
  * @summary Groups customers by their properties and shows how many match.
  *
@@ -114,6 +117,7 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  * @csspart members - Every matching customer, a page at a time, in a disclosure.
  * @csspart members-table - The table of one page of customers, with the chosen columns.
  * @csspart export - *Export CSV*, its progress and Cancel.
+ * @csspart chart - How a condition's property is distributed: a table with a bar in each row.
  *
  * @cssprop --cp-color-border - Group borders.
  * @cssprop --cp-color-error - Messages on conditions.
@@ -123,7 +127,7 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  */
 @customElement('audience-builder')
 export class AudienceBuilder extends StoreElement {
-  static override styles = [tokens, inputStyles, styles, memberStyles, exportStyles];
+  static override styles = [tokens, inputStyles, styles, memberStyles, exportStyles, chartStyles];
 
   /** The query being built. */
   @property({ attribute: false }) value: AudienceQuery = { match: 'all', conditions: [] };
@@ -172,6 +176,8 @@ export class AudienceBuilder extends StoreElement {
     | { state: 'failed'; error: unknown }
     | undefined;
   @state() private exportFormatted = false;
+  /** The distributions shown, by condition: loading, loaded, or why not. */
+  @state() private charts = new Map<string, { property: string; data: Distribution | 'loading' | StoreError }>();
 
   /** The name of the file *Export CSV* saves. */
   @property({ attribute: 'export-file-name' }) exportFileName = 'customers.csv';
@@ -660,6 +666,52 @@ export class AudienceBuilder extends StoreElement {
       <div class="operand">${def ? this.#renderOperand(condition, def, path) : nothing}</div>
       <button type="button" aria-label=${`${messages.removeCondition}: ${label}`} @click=${() => this.#remove(path)}>✕</button>
       ${showError ? html`<p class="condition-error" id="error-${id}">${why}</p>` : nothing}
+      ${def ? this.#renderChart(def, id) : nothing}
+    </div>`;
+  }
+
+  // ——— how a condition's property is distributed (issue 22) ———
+
+  async #toggleChart(def: PropertyDefinition, id: string): Promise<void> {
+    const charts = new Map(this.charts);
+    if (charts.get(id)?.property === def.name) {
+      charts.delete(id);
+      this.charts = charts;
+      return;
+    }
+    const store = this.activeStore;
+    if (!store) return;
+    this.charts = charts.set(id, { property: def.name, data: 'loading' });
+    const messages = this.catalog.audienceMembers;
+    let data: Distribution | StoreError;
+    try {
+      data = await loadDistribution(store, def, this.effectiveLocale, {
+        set: messages.chartSet,
+        notSet: messages.chartNotSet,
+      });
+    } catch (error) {
+      data = error instanceof StoreError ? error : new StoreError('unavailable', String(error), { cause: error });
+    }
+    if (this.charts.get(id)?.property === def.name)
+      this.charts = new Map(this.charts).set(id, { property: def.name, data });
+  }
+
+  #renderChart(def: PropertyDefinition, id: string) {
+    const messages = this.catalog.audienceMembers;
+    const chart = this.charts.get(id);
+    const open = chart?.property === def.name;
+    return html`<div class="chart-row">
+      <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-label=${messages.showChart(def.label)}
+        @click=${() => void this.#toggleChart(def, id)}>${messages.chartButton}</button>
+      ${
+        !open
+          ? nothing
+          : chart.data === 'loading'
+            ? html`<p role="status">${messages.chartLoading}</p>`
+            : chart.data instanceof StoreError
+              ? html`<p class="condition-error" role="alert">${messages.chartFailed(this.describe(chart.data))}</p>`
+              : renderDistribution(chart.data, def, messages, this.effectiveLocale, id.replaceAll('.', '-'))
+      }
     </div>`;
   }
 
