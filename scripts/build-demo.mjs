@@ -25,6 +25,7 @@ export async function buildDemo(outdir = 'dist/demo') {
     .replace('<head>', '<head>\n    <meta name="demo-data" content="browser" />');
   await writeFile(`${outdir}/index.html`, page);
   await copyFile('demo/demo.css', `${outdir}/demo.css`);
+  await copyFile('demo/import-customers.csv', `${outdir}/import-customers.csv`);
   return outdir;
 }
 
