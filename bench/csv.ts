@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Customer, PropertyDefinition } from '../src/model/index.js';
-import { exportCustomersCsv, importCustomersCsv } from '../src/storage/csv.js';
+import { exportCustomersCsv } from '../src/storage/csv-export.js';
+import { importCustomersCsv } from '../src/storage/csv-import.js';
 import { MemoryStore } from '../src/storage/memory-store.js';
 import { options, SAMPLE, TYPES } from './sample.js';
 

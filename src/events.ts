@@ -1,5 +1,5 @@
 import type { Customer, PropertyDefinition, PropertyValue, SavedAudience } from './model/index.js';
-import type { ImportCsvReport } from './storage/csv.js';
+import type { ImportCsvReport } from './storage/csv-import.js';
 import type { StoreError } from './storage/index.js';
 
 export interface PropertySaveDetail {

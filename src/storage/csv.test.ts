@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { SEED_CUSTOMERS, SEED_DEFINITIONS } from '../internal/test/seed.js';
 import type { Customer } from '../model/index.js';
-import { exportCustomersCsv, importCustomersCsv, suggestCsvMapping } from './csv.js';
+import { exportCustomersCsv } from './csv-export.js';
+import { importCustomersCsv, suggestCsvMapping } from './csv-import.js';
 import { MemoryStore } from './memory-store.js';
 import { isAbortError } from './store-error.js';
 

@@ -31,14 +31,12 @@ export {
   type PageOptions,
   type WriteContext,
 } from './store-rules.js';
+export { CSV_DEFAULT_COLUMNS, exportCustomersCsv, type ExportCsvOptions } from './csv-export.js';
 export {
-  CSV_DEFAULT_COLUMNS,
-  exportCustomersCsv,
   importCustomersCsv,
   suggestCsvMapping,
-  type ExportCsvOptions,
   type ImportCsvOptions,
   type ImportCsvReport,
   type ImportProgress,
   type ImportRejection,
-} from './csv.js';
+} from './csv-import.js';

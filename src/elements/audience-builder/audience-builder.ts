@@ -26,7 +26,7 @@ import {
   AUDIENCE_MAX_DEPTH,
 } from '../../model/index.js';
 import { StoreError, isAbortError } from '../../storage/store-error.js';
-import { exportCustomersCsv } from '../../storage/csv.js';
+import { exportCustomersCsv } from '../../storage/csv-export.js';
 import { loadDistribution, renderDistribution, type Distribution } from './value-chart.js';
 import { AudienceExportedEvent } from '../../events.js';
 import '../property-editor/property-editor.js';

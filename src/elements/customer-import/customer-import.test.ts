@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../internal/test/wait.js';
 import { SEED_CUSTOMERS, SEED_DEFINITIONS } from '../../internal/test/seed.js';
-import type { ImportCsvReport } from '../../storage/csv.js';
+import type { ImportCsvReport } from '../../storage/csv-import.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { CustomerImport } from './customer-import.js';
 import './customer-import.js';

@@ -6,7 +6,8 @@ import { DefinitionsController } from '../../internal/definitions-controller.js'
 import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import { registeredLocales } from '../../i18n/locales.js';
-import { CSV_DEFAULT_COLUMNS, importCustomersCsv, suggestCsvMapping, type ImportCsvReport } from '../../storage/csv.js';
+import { CSV_DEFAULT_COLUMNS } from '../../storage/csv-export.js';
+import { importCustomersCsv, suggestCsvMapping, type ImportCsvReport } from '../../storage/csv-import.js';
 import { isAbortError } from '../../storage/store-error.js';
 import { styles } from './customer-import.styles.js';
 
