@@ -3,7 +3,6 @@
  * writes each valid row through the store, never holding the file or the customers whole.
  */
 import Papa from 'papaparse';
-import { describeError } from '../i18n/describe.js';
 import {
   BUILT_IN_DEFINITIONS,
   parseValue,
@@ -223,6 +222,8 @@ export async function importCustomersCsv(
   source: Source,
   { mapping = {}, match, locale = 'en', messageLocale, dryRun = false, onProgress, signal }: ImportCsvOptions = {},
 ): Promise<ImportCsvReport> {
+  // The words of the rejections, loaded with the first import: a page using only the stores' other parts loads no catalog.
+  const { describeError } = await import('../i18n/describe.js');
   const definitions = await store.listDefinitions({ ...(signal ? { signal } : {}) });
   await preparePatterns(definitions);
   const byName = new Map(definitions.filter((def) => !def.builtIn).map((def) => [def.name, def]));
