@@ -4,6 +4,7 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import { papaparseRollupPlugin } from './scripts/papaparse-esm.mjs';
 
 // The oldest browsers the elements work in: the first with CSS custom states (`:state()`), which
 // their styles use. The CSS minifier writes nothing these cannot read, and adds the prefixes they need.
@@ -31,6 +32,7 @@ export function bundleConfig(dist = 'dist') {
     plugins: [
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
       nodeResolve({ exportConditions: ['browser', 'production'] }),
+      papaparseRollupPlugin,
       // Our html`` and css`` templates: whitespace collapsed where HTML ignores it (one space kept
       // between inline content), comments dropped, CSS minified by lightningcss.
       minifyHTML({ include: [`${dist}/**/*.js`], options: { minifyOptions: { minifyCSS: { targets: CSS_TARGETS } } } }),

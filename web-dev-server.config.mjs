@@ -1,6 +1,7 @@
 import { getRequestListener } from '@hono/node-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { tsImport } from 'tsx/esm/api';
+import { papaparseDevServerPlugin } from './scripts/papaparse-esm.mjs';
 
 // The demo's server side: customer-properties/server over the demo's data (PGlite in .demo-data/)
 // at /api, and the chat's "profile" reply at /demo-api (demo/api.ts). The page talks to it through
@@ -26,6 +27,7 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    papaparseDevServerPlugin,
     {
       // @googlemaps/js-api-loader reads process.env.NODE_ENV, which a bundler would replace.
       name: 'define-node-env',

@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
 import { BROWSER_ARGS, findBrowser } from './scripts/browser.mjs';
+import { papaparseDevServerPlugin } from './scripts/papaparse-esm.mjs';
 
 // The HTTP API of docs/rest-api.yaml, served by the test run itself for RestStore's tests.
 const { createRestTestHandler } = await tsImport('./src/internal/test/rest-test-server.ts', import.meta.url);
@@ -31,7 +32,7 @@ export default {
       await propertyTestHandler(ctx.req, ctx.res);
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), papaparseDevServerPlugin],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: BROWSER_ARGS } })],
   // One page at a time: a page in the background gets no focus, key presses or IntersectionObserver callbacks.
   concurrency: 1,

@@ -10,7 +10,7 @@
 import { rm } from 'node:fs/promises';
 import { createPropertyServer, PostgresStore, replyToCustomerMessage } from '../src/server/index.js';
 import type { Principal } from '../src/model/index.js';
-import { definitions, seedCustomers } from './seed.js';
+import { audiences, definitions, seedCustomers } from './seed.js';
 
 const ROLES = ['agent', 'supervisor', 'admin'];
 
@@ -32,7 +32,8 @@ export interface DemoApi {
  */
 export async function createDemoApi({ dataDir = process.env.DEMO_DATA_DIR || '.demo-data' } = {}): Promise<DemoApi> {
   const secret = crypto.getRandomValues(new Uint8Array(32));
-  const open = () => PostgresStore.open({ dataDir, seed: { definitions, customers: seedCustomers() }, author: 'Demo' });
+  const open = () =>
+    PostgresStore.open({ dataDir, seed: { definitions, customers: seedCustomers(), audiences }, author: 'Demo' });
   let store = await open();
   let api = createPropertyServer({ store, authenticate, profileSecret: secret, basePath: '/api' });
 

@@ -5,7 +5,6 @@ import '../src/index.js';
 import { provideCustomerProperties, type CustomerPropertiesUser, type MapsOptions } from '../src/context.js';
 import type { CustomerDetailsPanel } from '../src/elements/customer-details-panel/customer-details-panel.js';
 import type { CustomerProfileForm } from '../src/elements/customer-profile-form/customer-profile-form.js';
-import type { AudienceBuilder } from '../src/elements/audience-builder/audience-builder.js';
 import type { Customer } from '../src/model/index.js';
 import { connect } from './connection.js';
 import './model-playground.js';
@@ -206,8 +205,6 @@ store.subscribe?.((event) => {
 
 // ——— pages ———
 const profile = document.querySelector<CustomerProfileForm>('#profile')!;
-const audience = document.querySelector<AudienceBuilder>('#audience')!;
-audience.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red', 'blue'] }] };
 
 function route(): void {
   // A signed profile link, `#token=…`: the customer's own page. The form reads the token and takes

@@ -1,7 +1,7 @@
 // The demo's data: properties of all eight types and about thirty customers from several channels,
 // the same for every fresh demo. The browser-only demo keeps them in IndexedDB (demo-store.ts); the
 // demo server (demo/api.ts) serves them from customer-properties/server.
-import type { Customer, PropertyDefinition, PropertyValue } from '../src/model/index.js';
+import type { Customer, PropertyDefinition, PropertyValue, SavedAudience } from '../src/model/index.js';
 
 const edit = { '*': 'edit' as const };
 const colors = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'];
@@ -208,3 +208,27 @@ export function seedCustomers(): Customer[] {
 }
 
 export const customers = seedCustomers();
+
+/** Two saved audiences: one every role sees, one over `credit_limit`, which only supervisors and admins see. */
+export const audiences: SavedAudience[] = [
+  {
+    id: 'demo-red-or-blue',
+    name: 'Likes red or blue',
+    query: { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red', 'blue'] }] },
+    createdBy: 'Demo',
+    updatedAt: '2026-11-01T09:00:00.000Z',
+  },
+  {
+    id: 'demo-cyclists-with-credit',
+    name: 'Cyclists with credit',
+    query: {
+      match: 'all',
+      conditions: [
+        { property: 'interests', operator: 'has-any', value: ['cycling'] },
+        { property: 'credit_limit', operator: 'gte', value: '1000' },
+      ],
+    },
+    createdBy: 'Demo',
+    updatedAt: '2026-11-02T09:00:00.000Z',
+  },
+];

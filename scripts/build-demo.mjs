@@ -27,6 +27,7 @@ export async function buildDemo(outdir = 'dist/demo') {
   await writeFile(`${outdir}/index.html`, page);
   await copyFile('demo/demo.css', `${outdir}/demo.css`);
   await copyFile('custom-elements.json', `${outdir}/custom-elements.json`);
+  await copyFile('demo/import-customers.csv', `${outdir}/import-customers.csv`);
   return outdir;
 }
 

@@ -1,4 +1,5 @@
-import type { Customer, PropertyDefinition, PropertyValue } from './model/index.js';
+import type { Customer, PropertyDefinition, PropertyValue, SavedAudience } from './model/index.js';
+import type { ImportCsvReport } from './storage/csv-import.js';
 import type { StoreError } from './storage/index.js';
 
 export interface PropertySaveDetail {
@@ -69,8 +70,44 @@ export class DefinitionSavedEvent extends CustomEvent<{ definition: PropertyDefi
   }
 }
 
+/** `<audience-list>` saved an audience (new, changed, renamed or duplicated). Bubbles and is composed. */
+export class AudienceSavedEvent extends CustomEvent<{ audience: SavedAudience }> {
+  static readonly type = 'audience-saved';
+  constructor(audience: SavedAudience) {
+    super(AudienceSavedEvent.type, { detail: { audience }, bubbles: true, composed: true });
+  }
+}
+
+/** `<audience-list>` deleted a saved audience. Bubbles and is composed. */
+export class AudienceDeletedEvent extends CustomEvent<{ audience: SavedAudience }> {
+  static readonly type = 'audience-deleted';
+  constructor(audience: SavedAudience) {
+    super(AudienceDeletedEvent.type, { detail: { audience }, bubbles: true, composed: true });
+  }
+}
+
+/** `<audience-builder>` exported its customers as CSV; unless prevented, the file is saved. Bubbles and is composed. */
+export class AudienceExportedEvent extends CustomEvent<{ file: Blob; customers: number }> {
+  static readonly type = 'audience-exported';
+  constructor(file: Blob, customers: number) {
+    super(AudienceExportedEvent.type, { detail: { file, customers }, bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/** `<customer-import>` finished an import or a dry run. Bubbles and is composed. */
+export class CustomersImportedEvent extends CustomEvent<{ report: ImportCsvReport; dryRun: boolean }> {
+  static readonly type = 'customers-imported';
+  constructor(report: ImportCsvReport, dryRun: boolean) {
+    super(CustomersImportedEvent.type, { detail: { report, dryRun }, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'customers-imported': CustomersImportedEvent;
+    'audience-exported': AudienceExportedEvent;
+    'audience-saved': AudienceSavedEvent;
+    'audience-deleted': AudienceDeletedEvent;
     'property-saved': PropertySavedEvent;
     'property-save-failed': PropertySaveFailedEvent;
     'profile-saved': ProfileSavedEvent;

@@ -16,4 +16,6 @@ export { CustomerProfileForm } from './elements/customer-profile-form/customer-p
 export { PropertyDefinitionForm } from './elements/property-definition-form/property-definition-form.js';
 export { PropertyDefinitionList } from './elements/property-definition-list/property-definition-list.js';
 export { AudienceBuilder } from './elements/audience-builder/audience-builder.js';
+export { AudienceList } from './elements/audience-list/audience-list.js';
+export { CustomerImport } from './elements/customer-import/customer-import.js';
 export * from './events.js';

@@ -279,6 +279,108 @@ export interface Catalog {
     /** In place of a group nested deeper than the builder shows. */
     tooDeep: (max: number) => string;
   };
+  /** `<audience-list>`: saved audiences. */
+  audienceList: {
+    title: string;
+    newAudience: string;
+    loading: string;
+    loadFailed: (reason: string) => string;
+    /** The store has no `listAudiences`. */
+    unsupported: string;
+    empty: string;
+    counting: string;
+    count: (count: number) => string;
+    countFailed: string;
+    /** The visible words of the buttons of each audience; `open` … `delete` below name the audience for screen readers. */
+    actions: { open: string; rename: string; duplicate: string; delete: string };
+    open: (name: string) => string;
+    rename: (name: string) => string;
+    duplicate: (name: string) => string;
+    delete: (name: string) => string;
+    name: string;
+    saveName: string;
+    cancel: string;
+    /** The name of a duplicate: `n` is 1 for the first copy. */
+    copyName: (name: string, n: number) => string;
+    editTitle: (name: string) => string;
+    newTitle: string;
+    save: string;
+    close: string;
+    saved: (name: string) => string;
+    duplicated: (name: string) => string;
+    deleted: (name: string) => string;
+    confirmTitle: (name: string) => string;
+    confirmText: string;
+    confirmDelete: string;
+    actionFailed: (reason: string) => string;
+    queryInvalid: string;
+  };
+  /** `<audience-builder>`'s members, export, and the chart of values. */
+  audienceMembers: {
+    title: (total: number) => string;
+    columns: string;
+    nameColumn: string;
+    numberColumn: string;
+    /** The caption of the table of one page: first and last row, and the total. */
+    caption: (from: number, to: number, total: number) => string;
+    previous: string;
+    next: string;
+    loadFailed: (reason: string) => string;
+    exportCsv: string;
+    exporting: (done: number, total: number) => string;
+    exported: (count: number) => string;
+    exportCancelled: string;
+    exportFailed: (reason: string) => string;
+    formatted: string;
+    cancel: string;
+    chartTitle: (label: string) => string;
+    chartSummary: (label: string, set: number, total: number) => string;
+    chartValue: string;
+    chartCount: string;
+    chartNotSet: string;
+    chartRange: (from: string, to: string) => string;
+    showChart: (label: string) => string;
+    /** The visible words of the button that shows a condition's distribution. */
+    chartButton: string;
+    chartSet: string;
+    chartSample: (count: number) => string;
+    chartOmitted: (count: number) => string;
+    chartLoading: string;
+    chartFailed: (reason: string) => string;
+  };
+  /** `<customer-import>`. */
+  customerImport: {
+    title: string;
+    file: string;
+    fileHint: string;
+    locale: string;
+    match: string;
+    matchId: string;
+    matchChannelNumber: string;
+    mapping: string;
+    column: string;
+    property: string;
+    ignore: string;
+    preview: (rows: number) => string;
+    row: string;
+    problems: string;
+    none: string;
+    dryRun: string;
+    importNow: string;
+    cancel: string;
+    reading: string;
+    progress: (rows: number) => string;
+    cancelled: (rows: number) => string;
+    report: (rows: number, written: number, created: number, rejected: number) => string;
+    dryReport: (rows: number, written: number, created: number, rejected: number) => string;
+    unknownColumns: (columns: string[]) => string;
+    rejectedTitle: string;
+    rejectedRow: (row: number, column: string, message: string) => string;
+    failed: (reason: string) => string;
+    noFile: string;
+    /** A row that is not what it should be (the CSV itself). */
+    csvErrors: Record<'csv.columns' | 'csv.quotes' | 'csv.id' | 'csv.number' | 'csv.conflict' | 'csv.empty', string>;
+  };
   locationPicker: {
     label: string;
     latitude: string;

@@ -74,6 +74,8 @@ function describeFailure(
   const kind = error.kind as string;
   const codes = catalog.customer.storeCodes;
   if (typeof error.code === 'string' && Object.hasOwn(codes, error.code)) return codes[error.code as StoreFailureCode];
+  const csv = catalog.customerImport.csvErrors;
+  if (typeof error.code === 'string' && Object.hasOwn(csv, error.code)) return csv[error.code as keyof typeof csv];
   const errors = isObject(error.errors) ? Object.values(error.errors) : [];
   if (kind === 'invalid' && errors.length === 1) return describeError(errors[0], { locale, label });
   const definitionErrors = Array.isArray(error.definitionErrors) ? error.definitionErrors : [];

@@ -53,6 +53,12 @@ export interface AudienceErrorParams {
   'audience.value': { label: string };
   'audience.range': { label: string };
   'audience.days': { label: string };
+  /** A saved audience without a name (after trimming). */
+  'audience.name.required': Record<never, never>;
+  /** A saved audience's name longer than `max` characters. */
+  'audience.name.length': { max: number; length: number };
+  /** Another saved audience has this name (compared without case). */
+  'audience.name.taken': { name: string };
 }
 
 export type AudienceErrorCode = keyof AudienceErrorParams;

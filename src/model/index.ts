@@ -78,6 +78,14 @@ export {
   type AudienceErrorParams,
   type AudienceOptions,
 } from './audience.js';
+export {
+  AUDIENCE_NAME_MAX,
+  audienceNameKey,
+  sortAudiences,
+  validateSavedAudience,
+  type SavedAudience,
+  type SavedAudienceInit,
+} from './saved-audience.js';
 export { compareDecimals } from './decimal.js';
 export {
   customerFor,

@@ -220,7 +220,20 @@ describe('PostgresStore.open', function () {
     const store = await freshStore();
     await store.migrate();
     await store.migrate();
-    expect((await pglite.query('SELECT version FROM schema_version')).rows).to.deep.equal([{ version: 1 }]);
+    expect((await pglite.query('SELECT version FROM schema_version ORDER BY version')).rows).to.deep.equal([
+      { version: 1 },
+      { version: 2 },
+    ]);
+  });
+
+  it('upgrades a database of schema 1 (before saved audiences): its customers stay, audiences can be saved', async () => {
+    await resetSchema(pglite);
+    const v1 = await PostgresStore.open({ client: pglite, seed: seed() });
+    await pglite.exec('DROP TABLE audiences; DELETE FROM schema_version WHERE version = 2;');
+    await v1.migrate();
+    expect((await v1.getCustomer('ana')).name).to.equal('Ana');
+    const saved = await v1.saveAudience({ name: 'Everyone', query: { match: 'all', conditions: [] } });
+    expect(await v1.listAudiences()).to.deep.equal([saved]);
   });
 
   it('refuses a seed the model refuses, and reports a server it cannot reach as unavailable', async () => {

@@ -9,6 +9,7 @@
 import {
   BUILT_IN_DEFINITIONS,
   loadPatternEngine,
+  sortAudiences,
   validateCustomerNumber,
   validateValue,
   type AudienceQuery,
@@ -16,6 +17,8 @@ import {
   type DefinitionInit,
   type PropertyDefinition,
   type PropertyValue,
+  type SavedAudience,
+  type SavedAudienceInit,
   type ValueError,
 } from '../model/index.js';
 import { Listeners } from '../storage/listeners.js';
@@ -34,6 +37,9 @@ import {
   writtenFields,
   checkSeedCustomer,
   withBuiltIns,
+  audienceNotFound,
+  checkSavedAudience,
+  checkSeedAudiences,
 } from '../storage/store-rules.js';
 import { audienceSql, SqlParams } from './postgres/audience-sql.js';
 import {
@@ -63,7 +69,7 @@ export interface PostgresStoreOptions {
   /** Connections in the pool made from `connectionString`; default 10. */
   maxConnections?: number;
   /** Written once, into an empty database (not again on the next `open`). */
-  seed?: { definitions?: DefinitionInit[]; customers?: Customer[] };
+  seed?: { definitions?: DefinitionInit[]; customers?: Customer[]; audiences?: SavedAudience[] };
   /** Who makes the changes when `updateCustomer` names nobody: recorded in `changed[field].by`. */
   author?: string;
   /** The zone whose calendar says which day it is for `within-last-days`; default: the runtime's. */
@@ -176,6 +182,7 @@ export class PostgresStore implements PropertyStore {
           tx,
           (seed.customers ?? []).map((customer) => checkSeedCustomer(customer, all)),
         );
+        for (const audience of checkSeedAudiences(seed.audiences ?? [], all)) await insertAudience(tx, audience);
       }
       await tx.query(`INSERT INTO store_meta (key, value) VALUES ('seeded', $1::jsonb)`, [
         JSON.stringify(new Date().toISOString()),
@@ -422,6 +429,40 @@ export class PostgresStore implements PropertyStore {
     return { customers, total, ...(rows.length > limit && last ? { cursor: last.id } : {}) };
   }
 
+  // Saved audiences ---------------------------------------------------------------------------
+
+  async listAudiences({ signal }: { signal?: AbortSignal } = {}): Promise<SavedAudience[]> {
+    signal?.throwIfAborted();
+    const rows = await this.#run(() => this.#db.query<AudienceRow>(`SELECT ${AUDIENCE_COLUMNS} FROM audiences`));
+    signal?.throwIfAborted();
+    return sortAudiences(rows.map(toAudience));
+  }
+
+  /** Checked and written under one lock, so two saves cannot both take a name. */
+  async saveAudience(
+    audience: SavedAudienceInit,
+    { author }: { author?: string | undefined } = {},
+  ): Promise<SavedAudience> {
+    return this.#run(() =>
+      this.#db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1::text))', ['audiences']);
+        const existing = (await tx.query<AudienceRow>(`SELECT ${AUDIENCE_COLUMNS} FROM audiences`)).map(toAudience);
+        const definitions = withBuiltIns(await this.#definitions.list(tx));
+        const saved = checkSavedAudience(audience, existing, definitions, { author: author ?? this.author });
+        await tx.query('DELETE FROM audiences WHERE id = $1::text', [saved.id]);
+        await insertAudience(tx, saved);
+        return saved;
+      }),
+    );
+  }
+
+  async deleteAudience(id: string): Promise<void> {
+    const deleted = await this.#run(() =>
+      this.#db.query('DELETE FROM audiences WHERE id = $1::text RETURNING id', [id]),
+    );
+    if (deleted.length === 0) throw audienceNotFound(id);
+  }
+
   /**
    * Changes written to this database by any process, this one included: every write is announced
    * with `NOTIFY` (the customer's id and revision, or that the definitions changed), and the store
@@ -532,4 +573,33 @@ const ANNOUNCED_KEPT = 10_000;
 /** `NOTIFY`: sent when (and only if) the transaction commits; a few bytes, the listeners read the rest. */
 async function notify(sql: Sql, note: { customer: string; revision: number } | { definitions: true }): Promise<void> {
   await sql.query('SELECT pg_notify($1::text, $2::text)', [CHANNEL, JSON.stringify(note)]);
+}
+
+interface AudienceRow {
+  id: string;
+  name: string;
+  query: unknown;
+  created_by: string | null;
+  updated_at: string;
+}
+
+const AUDIENCE_COLUMNS = 'id, name, query, created_by, updated_at';
+
+function toAudience(row: AudienceRow): SavedAudience {
+  // A driver may hand JSONB back as text.
+  const query = (typeof row.query === 'string' ? JSON.parse(row.query) : row.query) as SavedAudience['query'];
+  return {
+    id: row.id,
+    name: row.name,
+    query,
+    ...(row.created_by === null ? {} : { createdBy: row.created_by }),
+    updatedAt: row.updated_at,
+  };
+}
+
+async function insertAudience(tx: Sql, audience: SavedAudience): Promise<void> {
+  await tx.query(
+    'INSERT INTO audiences (id, name, query, created_by, updated_at) VALUES ($1::text, $2::text, $3::jsonb, $4::text, $5::text)',
+    [audience.id, audience.name, JSON.stringify(audience.query), audience.createdBy ?? null, audience.updatedAt],
+  );
 }

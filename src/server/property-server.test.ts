@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { responseProblems } from '../internal/test/openapi-responses.js';
-import type { Customer, Principal, PropertyDefinition } from '../model/index.js';
+import type { Customer, Principal, PropertyDefinition, SavedAudienceInit } from '../model/index.js';
 import { MemoryStore } from '../storage/memory-store.js';
 import { RestStore } from '../storage/rest-store.js';
 import { StoreError } from '../storage/store-error.js';
@@ -763,5 +763,107 @@ describe('createPropertyServer: history (GET /customers/{id}/history)', () => {
     const own = await customer.getHistory('ana');
     expect(own.entries.map((entry) => entry.property)).to.deep.equal(['name', 'shoe_size', 'shoe_size']);
     expect(await customer.getHistory('ben').catch((e: unknown) => e)).to.have.property('kind', 'not-found');
+  });
+});
+
+describe('createPropertyServer: saved audiences (only as visible as the properties they use)', () => {
+  const highScores: SavedAudienceInit = {
+    name: 'High scores',
+    query: { match: 'all', conditions: [{ property: 'internal_score', operator: 'is-set' }] },
+  };
+  const bigFeet: SavedAudienceInit = {
+    name: 'Big feet',
+    query: { match: 'all', conditions: [{ property: 'shoe_size', operator: 'gte', value: '42' }] },
+  };
+
+  it('lists to each user only the audiences whose every property they may read; customers get 403', async () => {
+    const secret = await call('admin', 'POST', '/audiences', highScores);
+    expect(secret.status).to.equal(201);
+    expect(secret.body).to.include({ name: 'High scores', createdBy: 'u-admin' });
+    const feet = await call('agent', 'POST', '/audiences', bigFeet);
+    expect(feet.body).to.include({ name: 'Big feet', createdBy: 'u-agent' });
+
+    expect((await call('admin', 'GET', '/audiences')).body.map((a: { name: string }) => a.name)).to.deep.equal([
+      'Big feet',
+      'High scores',
+    ]);
+    for (const who of ['agent', 'supervisor']) {
+      const listed = await call(who, 'GET', '/audiences');
+      expect(
+        listed.body.map((a: { id: string }) => a.id),
+        who,
+      ).to.deep.equal([feet.body.id]);
+    }
+    const customer = await call('customer:ana', 'GET', '/audiences');
+    expect([customer.status, customer.body.error.code]).to.deep.equal([403, 'access.audiences']);
+    expect((await call('customer:ana', 'POST', '/audiences', bigFeet)).status).to.equal(403);
+  });
+
+  it('a hidden audience and a missing one get the same 404; a query over a hidden property is 403 and keeps nothing', async () => {
+    const secret = (await call('admin', 'POST', '/audiences', highScores)).body;
+    const feet = (await call('agent', 'POST', '/audiences', bigFeet)).body;
+    for (const id of [secret.id, 'no-such-audience']) {
+      const renamed = await call('agent', 'PUT', `/audiences/${id}`, { ...bigFeet, name: 'Mine now' });
+      expect([renamed.status, renamed.body.error.code]).to.deep.equal([404, 'audience.unknown']);
+      const deleted = await call('agent', 'DELETE', `/audiences/${id}`);
+      expect([deleted.status, deleted.body.error.code]).to.deep.equal([404, 'audience.unknown']);
+    }
+    const created = await call('agent', 'POST', '/audiences', { ...highScores, name: 'Peek' });
+    expect([created.status, created.body.error.params.fields]).to.deep.equal([403, ['internal_score']]);
+    const changed = await call('agent', 'PUT', `/audiences/${feet.id}`, highScores);
+    expect(changed.status).to.equal(403);
+    const audiences = await running.store.listAudiences();
+    expect(audiences.map((a) => a.name)).to.deep.equal(['Big feet', 'High scores']);
+    expect(audiences.find((a) => a.id === feet.id)!.query).to.deep.equal(bigFeet.query);
+    for (const { who, text } of running.seen) {
+      if (who !== 'admin') expect(text, who).to.not.include('High scores');
+    }
+  });
+
+  it('renames, changes and deletes an audience the agent may see; names are required and unique (422)', async () => {
+    const feet = (await call('agent', 'POST', '/audiences', bigFeet)).body;
+    const renamed = await call('supervisor', 'PUT', `/audiences/${feet.id}`, { ...bigFeet, name: 'Large feet' });
+    expect(renamed.status).to.equal(200);
+    expect(renamed.body).to.include({ id: feet.id, name: 'Large feet', createdBy: 'u-agent' });
+    const empty = await call('agent', 'POST', '/audiences', { ...bigFeet, name: ' ' });
+    expect([empty.status, empty.body.error.audienceErrors[0].code]).to.deep.equal([422, 'audience.name.required']);
+    const taken = await call('agent', 'POST', '/audiences', { ...bigFeet, name: 'LARGE FEET' });
+    expect([taken.status, taken.body.error.code]).to.deep.equal([422, 'audience.name.taken']);
+    const odd = await call('agent', 'POST', '/audiences', { ...bigFeet, extra: 1 });
+    expect([odd.status, odd.body.error.code]).to.deep.equal([422, 'request.fields']);
+    expect((await call('agent', 'DELETE', `/audiences/${feet.id}`)).status).to.equal(204);
+    expect((await call('agent', 'GET', '/audiences')).body).to.deep.equal([]);
+  });
+
+  it('through RestStore: an agent saves, lists, renames and deletes; a hidden property is forbidden', async () => {
+    const store = new RestStore({
+      baseUrl: `${running.url}/`,
+      headers: () => ({ Authorization: 'Bearer user:agent' }),
+    });
+    const saved = await store.saveAudience(bigFeet);
+    expect(await store.listAudiences()).to.deep.equal([saved]);
+    const renamed = await store.saveAudience({ ...bigFeet, id: saved.id, name: 'Feet' });
+    expect(renamed.name).to.equal('Feet');
+    const refused = await store.saveAudience(highScores).catch((e: unknown) => e);
+    expect((refused as StoreError).kind).to.equal('forbidden');
+    await store.deleteAudience(saved.id);
+    expect(await store.listAudiences()).to.deep.equal([]);
+  });
+
+  it('creates customers for an admin only (POST /customers), by id or by channel and number', async () => {
+    const created = await call('admin', 'POST', '/customers', {
+      id: 'cy',
+      channel: 'telegram',
+      number: '77',
+      name: 'Cy',
+    });
+    expect(created.status).to.equal(200);
+    expect(created.body).to.include({ id: 'cy', name: 'Cy', number: '77', revision: 1 });
+    const again = await call('admin', 'POST', '/customers', { channel: 'telegram', number: '77', name: 'Cy B.' });
+    expect(again.body).to.include({ id: 'cy', name: 'Cy B.', revision: 2 });
+    const bad = await call('admin', 'POST', '/customers', { channel: 'whatsapp', number: '12', name: 'X' });
+    expect([bad.status, bad.body.error.errors.number.code]).to.deep.equal([422, 'channel.phone']);
+    expect((await call('agent', 'POST', '/customers', { number: '1', name: 'Z' })).status).to.equal(403);
+    expect((await call('customer:ana', 'POST', '/customers', { number: '1', name: 'Z' })).status).to.equal(403);
   });
 });

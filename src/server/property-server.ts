@@ -23,6 +23,7 @@ import {
   type Principal,
   type PropertyDefinition,
   type PropertyValue,
+  type SavedAudience,
 } from '../model/index.js';
 import type { HistoryEntry, PropertyStore } from '../storage/property-store.js';
 import { StoreError, type StoreErrorKind } from '../storage/store-error.js';
@@ -396,6 +397,81 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
     }
     c.header('ETag', `"${customer.revision}"`);
     return c.json(customerFor(principal, customer, definitions));
+  });
+
+  // ——— saved audiences, and customers created by an import (issue 22) ———
+
+  /**
+   * The saved audiences the principal may see: users only, and only those whose every property
+   * they may read (a saved audience is only as visible as the properties it uses).
+   */
+  async function visibleAudiences(principal: Principal, definitions: PropertyDefinition[]): Promise<SavedAudience[]> {
+    if (principal.kind === 'customer') throw refusal('forbidden', 'access.audiences');
+    if (!store.listAudiences || !store.saveAudience || !store.deleteAudience)
+      throw refusal('not-found', 'request.route');
+    const audiences = await store.listAudiences();
+    return audiences.filter((audience) => unreadableInQuery(principal, audience.query, definitions).length === 0);
+  }
+
+  /** An audience the principal may not see and one that does not exist get the same answer. */
+  async function visibleAudience(principal: Principal, id: string, definitions: PropertyDefinition[]) {
+    const audience = (await visibleAudiences(principal, definitions)).find((a) => a.id === id);
+    if (!audience) throw refusal('not-found', 'audience.unknown', { id });
+    return audience;
+  }
+
+  /** `{ name, query }` of a request, with every property of the query readable by the principal. */
+  async function audienceBody(c: Context<Env>, principal: Principal, definitions: PropertyDefinition[]) {
+    const { name, query } = await jsonBody(c, new Set(['name', 'query']));
+    if (typeof name !== 'string' || !isPlainObject(query)) throw refusal('invalid', 'request.audience');
+    const hidden = unreadableInQuery(principal, query as unknown as AudienceQuery, definitions);
+    if (hidden.length > 0) throw refusal('forbidden', 'access.read', { fields: hidden });
+    return { name, query: query as unknown as AudienceQuery };
+  }
+
+  app.get('/audiences', async (c) => c.json(await visibleAudiences(c.get('principal'), await allDefinitions())));
+
+  app.post('/audiences', async (c) => {
+    const principal = c.get('principal');
+    const definitions = await allDefinitions();
+    await visibleAudiences(principal, definitions);
+    const audience = await audienceBody(c, principal, definitions);
+    const author = principal.kind === 'user' ? principal.id : undefined;
+    return c.json(await store.saveAudience!(audience, { author }), 201);
+  });
+
+  app.put('/audiences/:id', async (c) => {
+    const principal = c.get('principal');
+    const definitions = await allDefinitions();
+    const { id } = await visibleAudience(principal, c.req.param('id'), definitions);
+    const audience = await audienceBody(c, principal, definitions);
+    return c.json(await store.saveAudience!({ id, ...audience }));
+  });
+
+  app.delete('/audiences/:id', async (c) => {
+    const principal = c.get('principal');
+    const { id } = await visibleAudience(principal, c.req.param('id'), await allDefinitions());
+    await store.deleteAudience!(id);
+    return c.body(null, 204);
+  });
+
+  // An import creates customers: admins only. By `id`, else by `channel` and `number`.
+  app.post('/customers', async (c) => {
+    const principal = c.get('principal');
+    requireAdmin(principal);
+    if (!store.upsertCustomer) throw refusal('not-found', 'request.route');
+    const { id, channel, number, name } = await jsonBody(c, new Set(['id', 'channel', 'number', 'name']));
+    const strings = [id, channel].every((v) => v === undefined || typeof v === 'string');
+    if (!strings || typeof number !== 'string' || typeof name !== 'string')
+      throw refusal('invalid', 'request.customer');
+    const customer = await store.upsertCustomer({
+      ...(id !== undefined ? { id: id as string } : {}),
+      ...(channel !== undefined ? { channel: channel as string } : {}),
+      number,
+      name,
+    });
+    c.header('ETag', `"${customer.revision}"`);
+    return c.json(customerFor(principal, customer, await allDefinitions()));
   });
 
   return {

@@ -21,6 +21,7 @@ runStoreConformance(
     };
     return { store: new AcmeStore(send) };
   },
-  // The example leaves out the optional methods: subscribe, reorderDefinitions, countValues, getHistory.
-  { subscribes: false, reorders: false, counts: false, history: false },
+  // The example leaves out the optional methods: subscribe, reorderDefinitions, countValues, getHistory,
+  // the saved audiences and upsertCustomer.
+  { subscribes: false, reorders: false, counts: false, history: false, audiences: false, upserts: false },
 );

@@ -10,6 +10,7 @@ export type {
   HistoryEntry,
   HistoryOptions,
   HistoryPage,
+  UpsertCustomer,
 } from './property-store.js';
 export { StoreError, isStoreError, isAbortError, type StoreErrorKind, type StoreErrorDetails } from './store-error.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
@@ -26,6 +27,17 @@ export {
   findInCustomers,
   reorderDefinitions,
   withBuiltIns,
+  checkSavedAudience,
+  upsertedCustomer,
   type PageOptions,
   type WriteContext,
 } from './store-rules.js';
+export { CSV_DEFAULT_COLUMNS, exportCustomersCsv, type ExportCsvOptions } from './csv-export.js';
+export {
+  importCustomersCsv,
+  suggestCsvMapping,
+  type ImportCsvOptions,
+  type ImportCsvReport,
+  type ImportProgress,
+  type ImportRejection,
+} from './csv-import.js';

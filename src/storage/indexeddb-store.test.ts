@@ -47,6 +47,43 @@ describe('IndexedDbStore', () => {
     await IndexedDbStore.deleteDatabase(name);
   });
 
+  it('upgrades a database of version 1 (before saved audiences): its customers stay, audiences can be saved', async () => {
+    const name = uniqueName();
+    const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`customer-properties:${name}`, 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('definitions', { keyPath: 'name' });
+        request.result.createObjectStore('customers', { keyPath: 'id' }).put(seed().customers[2]!);
+        request.result.createObjectStore('meta').put(true, 'seeded');
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    v1.close();
+    const store = new IndexedDbStore({ name, seed: seed() });
+    expect((await store.getCustomer('cem')).name).to.equal('Cem');
+    const saved = await store.saveAudience({ name: 'Everyone', query: { match: 'all', conditions: [] } });
+    expect(await store.listAudiences()).to.deep.equal([saved]);
+    await store.close();
+    await IndexedDbStore.deleteDatabase(name);
+  });
+
+  it('seeds saved audiences, and forgets them on reset to a seed without', async () => {
+    const name = uniqueName();
+    const everyone = {
+      id: 'a-1',
+      name: 'Everyone',
+      query: { match: 'all' as const, conditions: [] },
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const store = new IndexedDbStore({ name, seed: { ...seed(), audiences: [everyone] } });
+    expect(await store.listAudiences()).to.deep.equal([everyone]);
+    await store.reset(seed());
+    expect(await store.listAudiences()).to.deep.equal([]);
+    await store.close();
+    await IndexedDbStore.deleteDatabase(name);
+  });
+
   it('tells another instance (another tab) about a change, and its own listeners once', async () => {
     const name = uniqueName();
     const here = new IndexedDbStore({ name, seed: seed() });

@@ -1,8 +1,17 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
+import {
+  sortAudiences,
+  type AudienceQuery,
+  type Customer,
+  type DefinitionInit,
+  type PropertyDefinition,
+  type PropertyValue,
+  type SavedAudience,
+  type SavedAudienceInit,
+} from '../model/index.js';
 import { patternEngineLoaded, preparePatterns } from '../model/patterns.js';
 import { Listeners } from './listeners.js';
-import type { FindCustomersResult, PropertyStore, StoreEvent } from './property-store.js';
+import type { FindCustomersResult, PropertyStore, StoreEvent, UpsertCustomer } from './property-store.js';
 import { StoreError } from './store-error.js';
 import {
   applyCustomerChanges,
@@ -14,6 +23,10 @@ import {
   hasValue,
   reorderDefinitions,
   withBuiltIns,
+  audienceNotFound,
+  checkSavedAudience,
+  checkSeedAudiences,
+  upsertedCustomer,
   type PageOptions,
 } from './store-rules.js';
 
@@ -22,13 +35,16 @@ interface CustomerPropertiesDb extends DBSchema {
   definitions: { key: string; value: PropertyDefinition };
   customers: { key: string; value: Customer };
   meta: { key: string; value: unknown };
+  audiences: { key: string; value: SavedAudience };
 }
-const SCHEMA_VERSION = 1;
-const OBJECT_STORES = ['definitions', 'customers', 'meta'] as const;
+const SCHEMA_VERSION = 2;
+const OBJECT_STORES = ['definitions', 'customers', 'meta', 'audiences'] as const;
 
 export interface StoreSeed {
   definitions?: DefinitionInit[];
   customers?: Customer[];
+  /** Saved audiences, checked as a save would check them. */
+  audiences?: SavedAudience[];
 }
 
 export interface IndexedDbStoreOptions {
@@ -98,6 +114,7 @@ export class IndexedDbStore implements PropertyStore {
             database.createObjectStore('customers', { keyPath: 'id' });
             database.createObjectStore('meta');
           }
+          if (oldVersion < 2) database.createObjectStore('audiences', { keyPath: 'id' });
         },
       });
     } catch (error) {
@@ -120,12 +137,14 @@ export class IndexedDbStore implements PropertyStore {
     for (const def of seed.definitions ?? []) definitions.push(checkNewDefinition(def, definitions));
     const all = withBuiltIns(definitions);
     const customers = (seed.customers ?? []).map((customer) => checkSeedCustomer(customer, all));
-    const tx = db.transaction(['definitions', 'customers', 'meta'], 'readwrite');
+    const audiences = checkSeedAudiences(seed.audiences ?? [], all);
+    const tx = db.transaction(['definitions', 'customers', 'meta', 'audiences'], 'readwrite');
     // Another tab may have seeded while this one prepared: check again inside the transaction.
     if ((await tx.objectStore('meta').get('seeded')) !== true) {
       await Promise.all([
         ...definitions.map((def) => tx.objectStore('definitions').put(def)),
         ...customers.map((customer) => tx.objectStore('customers').put(customer)),
+        ...audiences.map((audience) => tx.objectStore('audiences').put(audience)),
         tx.objectStore('meta').put(true, 'seeded'),
       ]);
     }
@@ -270,6 +289,60 @@ export class IndexedDbStore implements PropertyStore {
     });
   }
 
+  // ——— saved audiences and upserts ———
+
+  listAudiences({ signal }: { signal?: AbortSignal } = {}): Promise<SavedAudience[]> {
+    return this.#run(async (db) => sortAudiences(await db.getAll('audiences')), signal);
+  }
+
+  saveAudience(audience: SavedAudienceInit, { author }: { author?: string | undefined } = {}): Promise<SavedAudience> {
+    return this.#run(async (db) => {
+      // One transaction: two tabs cannot both take a name.
+      const tx = db.transaction(['audiences', 'definitions'], 'readwrite');
+      const [existing, custom] = await Promise.all([
+        tx.objectStore('audiences').getAll(),
+        tx.objectStore('definitions').getAll(),
+      ]);
+      const saved = checkSavedAudience(audience, existing, withBuiltIns(custom), {
+        author: author ?? this.author,
+        now: this.#now(),
+      });
+      await Promise.all([tx.objectStore('audiences').put(saved), tx.done]);
+      return saved;
+    });
+  }
+
+  deleteAudience(id: string): Promise<void> {
+    return this.#run(async (db) => {
+      const tx = db.transaction('audiences', 'readwrite');
+      if (!(await tx.store.get(id))) throw audienceNotFound(id);
+      await Promise.all([tx.store.delete(id), tx.done]);
+    });
+  }
+
+  /** Creates the customer, or updates its default properties; by `id`, else by `channel` and `number`. */
+  upsertCustomer(c: UpsertCustomer): Promise<Customer> {
+    return this.#run(async (db) => {
+      const tx = db.transaction('customers', 'readwrite');
+      let current: Customer | undefined;
+      if (c.id !== undefined) current = await tx.store.get(c.id);
+      else {
+        for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+          const customer = cursor.value;
+          if ((customer.channel ?? undefined) === c.channel && customer.number === c.number) {
+            current = customer;
+            break;
+          }
+        }
+      }
+      const { customer, changed } = upsertedCustomer(current, c, { author: this.author, now: this.#now() });
+      if (changed) await tx.store.put(customer);
+      await tx.done;
+      if (changed) this.#announce({ type: 'customer-changed', customer });
+      return structuredClone(customer);
+    });
+  }
+
   subscribe(listener: (event: StoreEvent) => void): () => void {
     const channel = this.#broadcastChannel();
     if (channel) channel.onmessage = (message: MessageEvent<StoreEvent>) => this.#listeners.emit(message.data);
@@ -288,11 +361,12 @@ export class IndexedDbStore implements PropertyStore {
   async reset(seed?: StoreSeed): Promise<void> {
     if (seed) this.#options = { ...this.#options, seed };
     await this.#run(async (db) => {
-      const tx = db.transaction(['definitions', 'customers', 'meta'], 'readwrite');
+      const tx = db.transaction(['definitions', 'customers', 'meta', 'audiences'], 'readwrite');
       await Promise.all([
         tx.objectStore('definitions').clear(),
         tx.objectStore('customers').clear(),
         tx.objectStore('meta').clear(),
+        tx.objectStore('audiences').clear(),
       ]);
       await tx.done;
       await this.#seed(db);

@@ -1,4 +1,13 @@
-import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
+import {
+  sortAudiences,
+  type AudienceQuery,
+  type Customer,
+  type DefinitionInit,
+  type PropertyDefinition,
+  type PropertyValue,
+  type SavedAudience,
+  type SavedAudienceInit,
+} from '../model/index.js';
 import { loadPatternEngine, patternEngineLoaded, preparePatterns } from '../model/patterns.js';
 import type {
   FindCustomersResult,
@@ -7,6 +16,7 @@ import type {
   HistoryPage,
   PropertyStore,
   StoreEvent,
+  UpsertCustomer,
 } from './property-store.js';
 import { StoreError, abortReason, customerField } from './store-error.js';
 import {
@@ -22,6 +32,10 @@ import {
   MAX_PAGE_SIZE,
   reorderDefinitions,
   withBuiltIns,
+  audienceNotFound,
+  checkSavedAudience,
+  checkSeedAudiences,
+  upsertedCustomer,
   type PageOptions,
 } from './store-rules.js';
 import { Listeners } from './listeners.js';
@@ -30,6 +44,8 @@ export interface MemoryStoreOptions {
   /** Custom definitions to start with (the built-ins are always there). */
   definitions?: DefinitionInit[];
   customers?: Customer[];
+  /** Saved audiences to start with (checked as a save would check them). */
+  audiences?: SavedAudience[];
   /** Who makes the changes: recorded in `changed[field].by`. Can be changed later. */
   author?: string;
   /** Simulated latency of every call in milliseconds, or a `[min, max]` range. */
@@ -50,6 +66,7 @@ export class MemoryStore implements PropertyStore {
   author: string | undefined;
   #definitions: PropertyDefinition[] = [];
   #customers = new Map<string, Customer>();
+  #audiences: SavedAudience[] = [];
   /** Per customer, oldest first; `seq` orders every entry of the store and is the cursor. */
   #history = new Map<string, { seq: number; entry: HistoryEntry }[]>();
   #seq = 0;
@@ -63,6 +80,7 @@ export class MemoryStore implements PropertyStore {
   constructor({
     definitions = [],
     customers = [],
+    audiences = [],
     author,
     latency = 0,
     allowTypeChange = false,
@@ -79,6 +97,7 @@ export class MemoryStore implements PropertyStore {
         const seeded = checkSeedCustomer(customer, all);
         this.#customers.set(seeded.id, seeded);
       }
+      this.#audiences = checkSeedAudiences(audiences, all);
     };
     // A seed is checked at once and a bad one throws here, unless it has patterns and the pattern
     // engine is not loaded yet: then it is checked once the engine is in, and a bad seed rejects
@@ -263,6 +282,52 @@ export class MemoryStore implements PropertyStore {
 
   subscribe(listener: (event: StoreEvent) => void): () => void {
     return this.#listeners.add(listener);
+  }
+
+  // ——— saved audiences and upserts ———
+
+  async listAudiences({ signal }: { signal?: AbortSignal } = {}): Promise<SavedAudience[]> {
+    await this.#delay(signal);
+    return structuredClone(sortAudiences(this.#audiences));
+  }
+
+  async saveAudience(
+    audience: SavedAudienceInit,
+    { author }: { author?: string | undefined } = {},
+  ): Promise<SavedAudience> {
+    await this.#delay();
+    const saved = checkSavedAudience(audience, this.#audiences, withBuiltIns(this.#definitions), {
+      author: author ?? this.author,
+      now: this.#now(),
+    });
+    this.#audiences = [...this.#audiences.filter((other) => other.id !== saved.id), saved];
+    return structuredClone(saved);
+  }
+
+  async deleteAudience(id: string): Promise<void> {
+    await this.#delay();
+    if (!this.#audiences.some((audience) => audience.id === id)) throw audienceNotFound(id);
+    this.#audiences = this.#audiences.filter((audience) => audience.id !== id);
+  }
+
+  /** Creates the customer, or updates its default properties; by `id`, else by `channel` and `number`. */
+  async upsertCustomer(c: UpsertCustomer): Promise<Customer> {
+    await this.#delay();
+    let current: Customer | undefined;
+    if (c.id !== undefined) current = this.#customers.get(c.id);
+    else {
+      for (const customer of this.#customers.values()) {
+        if ((customer.channel ?? undefined) === c.channel && customer.number === c.number) {
+          if (!current || customer.id < current.id) current = customer;
+        }
+      }
+    }
+    const { customer, changed, fields } = upsertedCustomer(current, c, { author: this.author, now: this.#now() });
+    if (!changed) return customer;
+    this.#customers.set(customer.id, customer);
+    if (current) this.#record(current, customer, fields);
+    this.#listeners.emit({ type: 'customer-changed', customer: structuredClone(customer) });
+    return structuredClone(customer);
   }
 
   #definitionsChanged(): void {

@@ -1,4 +1,12 @@
-import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
+import type {
+  AudienceQuery,
+  Customer,
+  DefinitionInit,
+  PropertyDefinition,
+  PropertyValue,
+  SavedAudience,
+  SavedAudienceInit,
+} from '../model/index.js';
 
 /**
  * A change made elsewhere: a customer as they are now, or every definition as it is now. `reset`
@@ -42,6 +50,14 @@ export interface HistoryPage {
   entries: HistoryEntry[];
   /** Pass back for the next (older) page; absent on the last one. */
   cursor?: string;
+}
+
+/** The default properties of a customer to create or update (`PropertyStore.upsertCustomer`). */
+export interface UpsertCustomer {
+  id?: string;
+  channel?: string;
+  number: string;
+  name: string;
 }
 
 export interface FindCustomersResult {
@@ -89,6 +105,27 @@ export interface PropertyStore {
    * not, and `<customer-details-panel>` offers a field's history only when the store has it.
    */
   getHistory?(customerId: string, opts?: HistoryOptions): Promise<HistoryPage>;
+  /**
+   * The saved audiences, by name (`sortAudiences`). A server lists only those whose every property
+   * the caller may read. Every store that ships has it; a host's store may leave the three
+   * audience methods out, and `<audience-list>` then says the store keeps no audiences.
+   */
+  listAudiences?(opts?: { signal?: AbortSignal }): Promise<SavedAudience[]>;
+  /**
+   * Keeps an audience: a new one without `id`, else a change of that one (`not-found` when there is
+   * none). Rejects with `invalid` and `audienceErrors` for a missing, too long or taken name
+   * (`audience.name.*`) or a query the model refuses. `author` is recorded as `createdBy` of a new
+   * one (default: the store's author); `updatedAt` is now.
+   */
+  saveAudience?(audience: SavedAudienceInit, opts?: { author?: string | undefined }): Promise<SavedAudience>;
+  /** Forgets a saved audience (the customers stay); `not-found` when there is none with that id. */
+  deleteAudience?(id: string): Promise<void>;
+  /**
+   * A customer not known yet (a conversation began, or a row of an import): creates it, or updates
+   * its default properties. Matches by `id` when given, else by `channel` and `number`. Rejects with
+   * `invalid` and `errors` for a number that does not fit the channel or a bad name.
+   */
+  upsertCustomer?(customer: UpsertCustomer): Promise<Customer>;
   /** Changes made elsewhere (another tab, another agent). Returns the unsubscribe function. */
   subscribe?(listener: (event: StoreEvent) => void): () => void;
   /**

@@ -1,5 +1,20 @@
-import type { AudienceQuery, Customer, DefinitionInit, PropertyDefinition, PropertyValue } from '../model/index.js';
-import type { FindCustomersResult, HistoryOptions, HistoryPage, PropertyStore, StoreEvent } from './property-store.js';
+import type {
+  AudienceQuery,
+  Customer,
+  DefinitionInit,
+  PropertyDefinition,
+  PropertyValue,
+  SavedAudience,
+  SavedAudienceInit,
+} from '../model/index.js';
+import type {
+  FindCustomersResult,
+  HistoryOptions,
+  HistoryPage,
+  PropertyStore,
+  StoreEvent,
+  UpsertCustomer,
+} from './property-store.js';
 import { Listeners } from './listeners.js';
 import { LiveStream, type LiveOptions } from './live-stream.js';
 import { StoreError, abortReason, isAbortError, type StoreErrorKind } from './store-error.js';
@@ -281,6 +296,44 @@ export class RestStore implements PropertyStore {
           : undefined,
     });
   }
+
+  // ——— saved audiences and upserts (issue 22) ———
+
+  /** `GET audiences`: a read, retried like the others; the server lists only what the caller may see. */
+  listAudiences({ signal }: { signal?: AbortSignal } = {}): Promise<SavedAudience[]> {
+    return this.#request('GET', 'audiences', {
+      signal,
+      read: true,
+      answer: (data) => (Array.isArray(data) && data.every(savedAudience) ? data : undefined),
+    });
+  }
+
+  /** `POST audiences` for a new one, `PUT audiences/{id}` for a change; the server records the caller as `createdBy`. */
+  saveAudience({ id, name, query }: SavedAudienceInit): Promise<SavedAudience> {
+    const answer = (data: unknown) => (savedAudience(data) ? data : undefined);
+    return id === undefined
+      ? this.#request('POST', 'audiences', { body: { name, query }, answer })
+      : this.#request('PUT', `audiences/${encodeURIComponent(id)}`, { body: { name, query }, answer });
+  }
+
+  async deleteAudience(id: string): Promise<void> {
+    await this.#request('DELETE', `audiences/${encodeURIComponent(id)}`);
+  }
+
+  /** `POST customers`: creates the customer or updates its default properties (admins only on the server half). */
+  upsertCustomer(c: UpsertCustomer): Promise<Customer> {
+    return this.#request('POST', 'customers', { body: c, answer: customer });
+  }
+}
+
+function savedAudience(data: unknown): data is SavedAudience {
+  return (
+    isRecord(data) &&
+    typeof data.id === 'string' &&
+    typeof data.name === 'string' &&
+    isRecord(data.query) &&
+    typeof data.updatedAt === 'string'
+  );
 }
 
 /** The pause, in ms, that a 429 or 503 asked for with `Retry-After`, by the error it became. */

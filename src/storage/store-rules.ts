@@ -12,6 +12,10 @@ import {
   sortDefinitions,
   validateDefinition,
   validateValue,
+  validateCustomerNumber,
+  validateSavedAudience,
+  type SavedAudience,
+  type SavedAudienceInit,
   type AudienceOptions,
   type AudienceQuery,
   type Customer,
@@ -22,7 +26,7 @@ import {
   type ValueError,
 } from '../model/index.js';
 import { sameValue } from '../model/values.js';
-import type { FindCustomersResult } from './property-store.js';
+import type { FindCustomersResult, UpsertCustomer } from './property-store.js';
 import { StoreError, customerField } from './store-error.js';
 
 const BUILT_IN_NAMES = new Set(BUILT_IN_DEFINITIONS.map((def) => def.name));
@@ -299,4 +303,102 @@ export function findInCustomers(
     total: found.length,
     ...(more && last ? { cursor: last.id } : {}),
   };
+}
+
+// ——— Saved audiences and upserts (the audiences-you-keep issue) ———
+
+/**
+ * Checks an audience about to be saved against the store's others and definitions, and returns
+ * what to keep: a new id for a new one, `createdBy` kept from the first save (else `author`),
+ * `updatedAt` now. Rejects with `not-found` (code `audience.unknown`) for an `id` the store does
+ * not have, `invalid` with `audienceErrors` for a bad name or query (nothing is kept).
+ */
+export function checkSavedAudience(
+  init: SavedAudienceInit,
+  existing: readonly SavedAudience[],
+  definitions: readonly PropertyDefinition[],
+  { author, now = new Date() }: WriteContext = {},
+): SavedAudience {
+  if (typeof init !== 'object' || init === null || (init.id !== undefined && typeof init.id !== 'string')) {
+    throw new StoreError('invalid', 'An audience is { id?, name, query }.', { code: 'request.audience' });
+  }
+  const previous = init.id === undefined ? undefined : existing.find((audience) => audience.id === init.id);
+  if (init.id !== undefined && !previous) throw audienceNotFound(init.id);
+  const errors = validateSavedAudience(init, existing, definitions);
+  if (errors.length > 0) throw new StoreError('invalid', undefined, { audienceErrors: errors });
+  const createdBy = previous ? previous.createdBy : author;
+  return {
+    id: previous?.id ?? globalThis.crypto.randomUUID(),
+    name: init.name.trim(),
+    query: structuredClone(init.query),
+    ...(createdBy === undefined ? {} : { createdBy }),
+    updatedAt: now.toISOString(),
+  };
+}
+
+export function audienceNotFound(id: string): StoreError {
+  return new StoreError('not-found', `There is no saved audience with the id “${id}”.`, {
+    code: 'audience.unknown',
+    params: { id },
+  });
+}
+
+/** Checks saved audiences of a seed as a save would (their ids and `updatedAt` kept). */
+export function checkSeedAudiences(
+  audiences: readonly SavedAudience[],
+  definitions: readonly PropertyDefinition[],
+): SavedAudience[] {
+  const kept: SavedAudience[] = [];
+  for (const audience of audiences) {
+    const { id: _id, ...init } = audience;
+    checkSavedAudience(init, kept, definitions);
+    kept.push(structuredClone(audience));
+  }
+  return kept;
+}
+
+/**
+ * The customer `upsertCustomer` leaves: `current` with the default properties of `c` (a change of
+ * name or number recorded as an edit by `author`), or a new customer when there is no `current`.
+ * `changed` is false when nothing differs. Rejects with `invalid` and `errors` for a number that
+ * does not fit the channel or a bad name (an empty name is no name).
+ */
+export function upsertedCustomer(
+  current: Customer | undefined,
+  c: UpsertCustomer,
+  { author, now = new Date() }: WriteContext = {},
+): { customer: Customer; changed: boolean; fields: string[] } {
+  if (c.id !== undefined && (typeof c.id !== 'string' || c.id === '')) {
+    throw new StoreError('invalid', 'A customer id is a non-empty string.', { code: 'customer.id' });
+  }
+  const errors: Record<string, ValueError> = {};
+  const numberError = validateCustomerNumber(c.number, c.channel);
+  if (numberError) errors.number = numberError;
+  const nameError = typeof c.name === 'string' && c.name.trim() === '' ? null : validateValue(NAME_DEFINITION, c.name);
+  if (nameError) errors.name = nameError;
+  if (Object.keys(errors).length > 0) throw new StoreError('invalid', undefined, { errors });
+  const name = c.name.trim() ? c.name : '';
+  if (!current) {
+    const customer: Customer = {
+      id: c.id ?? globalThis.crypto.randomUUID(),
+      ...(c.channel === undefined ? {} : { channel: c.channel }),
+      number: c.number,
+      name,
+      properties: {},
+      revision: 1,
+    };
+    return { customer, changed: true, fields: [] };
+  }
+  const fields = (['number', 'name'] as const).filter(
+    (field) => current[field] !== (field === 'name' ? name : c.number),
+  );
+  const channelChanged = c.channel !== undefined && c.channel !== current.channel;
+  if (fields.length === 0 && !channelChanged) return { customer: structuredClone(current), changed: false, fields };
+  const next: Customer = { ...structuredClone(current), number: c.number, name, revision: current.revision + 1 };
+  if (c.channel !== undefined) next.channel = c.channel;
+  const at = now.toISOString();
+  for (const field of fields) {
+    next.changed = { ...next.changed, [field]: { revision: next.revision, at, ...(author ? { by: author } : {}) } };
+  }
+  return { customer: next, changed: true, fields };
 }

@@ -57,6 +57,10 @@ export interface StoreConformanceOptions {
   counts?: boolean;
   /** It has `getHistory` (default true). */
   history?: boolean;
+  /** It has `listAudiences`, `saveAudience`, `deleteAudience` (default true). */
+  audiences?: boolean;
+  /** It has `upsertCustomer` (default true). */
+  upserts?: boolean;
   /** `describe`, `it`, `beforeEach`, `afterEach`; default: the globals. */
   test?: TestApi;
 }
@@ -70,7 +74,15 @@ export interface StoreConformanceOptions {
 export function runStoreConformance(
   name: string,
   makeStore: MakeStore,
-  { subscribes = true, reorders = true, counts = true, history = true, test }: StoreConformanceOptions = {},
+  {
+    subscribes = true,
+    reorders = true,
+    counts = true,
+    history = true,
+    audiences = true,
+    upserts = true,
+    test,
+  }: StoreConformanceOptions = {},
 ): void {
   const { describe, it, beforeEach, afterEach } = testApi(test);
   describe(`${name}: PropertyStore conformance`, () => {
@@ -403,6 +415,92 @@ export function runStoreConformance(
         expect(error.audienceErrors[0]?.code).to.equal('audience.operator');
       });
     });
+
+    if (audiences) {
+      describe('saved audiences', () => {
+        const adults: AudienceQuery = { match: 'all', conditions: [{ property: 'age', operator: 'gte', value: '18' }] };
+        const reds: AudienceQuery = {
+          match: 'any',
+          conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }],
+        };
+
+        it('keeps an audience with a new id, who saved it and when; lists by name; changes one by id', async () => {
+          expect(await store.listAudiences!()).to.deep.equal([]);
+          const before = Date.now();
+          const saved = await store.saveAudience!({ name: '  adults ', query: adults });
+          expect(saved).to.include({ name: 'adults', createdBy: 'Ana (agent)' });
+          expect(saved.id).to.be.a('string').and.not.equal('');
+          expect(saved.query).to.deep.equal(adults);
+          expect(Date.parse(saved.updatedAt)).to.be.within(before - 1_000, Date.now() + 1_000);
+          const red = await store.saveAudience!({ name: 'Reds', query: reds });
+          expect(await store.listAudiences!()).to.deep.equal([saved, red]);
+
+          const changed = await store.saveAudience!({ id: saved.id, name: 'Zebra adults', query: reds });
+          expect(changed).to.include({ id: saved.id, name: 'Zebra adults', createdBy: 'Ana (agent)' });
+          expect(changed.query).to.deep.equal(reds);
+          expect(await store.listAudiences!()).to.deep.equal([red, changed]);
+          expect((await store.findCustomers(changed.query)).customers.map((c) => c.id)).to.deep.equal(['ana']);
+        });
+
+        it('refuses a missing, too long or taken name (in any case), a bad query or an unknown id; keeps nothing', async () => {
+          const saved = await store.saveAudience!({ name: 'Adults', query: adults });
+          const codes = async (audience: Parameters<NonNullable<PropertyStore['saveAudience']>>[0]) =>
+            (await rejection(store.saveAudience!(audience), 'invalid')).audienceErrors.map((e) => [e.code, e.params]);
+          expect(await codes({ name: '   ', query: adults })).to.deep.equal([['audience.name.required', {}]]);
+          expect(await codes({ name: 'x'.repeat(101), query: adults })).to.deep.equal([
+            ['audience.name.length', { max: 100, length: 101 }],
+          ]);
+          expect(await codes({ name: ' ADULTS', query: reds })).to.deep.equal([
+            ['audience.name.taken', { name: 'ADULTS' }],
+          ]);
+          const badQuery = { match: 'all' as const, conditions: [{ property: 'age', operator: 'contains' as const }] };
+          expect((await codes({ name: 'Other', query: badQuery }))[0]?.[0]).to.equal('audience.operator');
+          const unknown = await rejection(
+            store.saveAudience!({ id: 'nope', name: 'Other', query: adults }),
+            'not-found',
+          );
+          expect(unknown.code).to.equal('audience.unknown');
+          expect(await store.listAudiences!()).to.deep.equal([saved]);
+          // Its own name in another case is no clash.
+          expect((await store.saveAudience!({ id: saved.id, name: 'ADULTS', query: adults })).name).to.equal('ADULTS');
+        });
+
+        it('deletes an audience by id, and its customers stay; an unknown id is not-found', async () => {
+          const saved = await store.saveAudience!({ name: 'Adults', query: adults });
+          await store.deleteAudience!(saved.id);
+          expect(await store.listAudiences!()).to.deep.equal([]);
+          expect((await store.findCustomers(adults)).total).to.equal(2);
+          expect((await rejection(store.deleteAudience!(saved.id), 'not-found')).code).to.equal('audience.unknown');
+        });
+      });
+    }
+
+    if (upserts) {
+      describe('upsertCustomer', () => {
+        it('creates a customer by id, then finds it by channel and number and records a new name as an edit', async () => {
+          const created = await store.upsertCustomer!({ id: 'dan', channel: 'telegram', number: '4711', name: 'Dan' });
+          expect(created).to.deep.include({ id: 'dan', channel: 'telegram', number: '4711', name: 'Dan', revision: 1 });
+          expect(created.properties).to.deep.equal({});
+          expect(await store.getCustomer('dan')).to.deep.equal(created);
+          const renamed = await store.upsertCustomer!({ channel: 'telegram', number: '4711', name: 'Dan Y.' });
+          expect(renamed).to.include({ id: 'dan', name: 'Dan Y.', revision: 2 });
+          expect(renamed.changed?.name?.revision).to.equal(2);
+          const same = await store.upsertCustomer!({ channel: 'telegram', number: '4711', name: 'Dan Y.' });
+          expect(same.revision).to.equal(2);
+          const fresh = await store.upsertCustomer!({ channel: 'telegram', number: '4712', name: 'Dee' });
+          expect(fresh.id).to.be.a('string').and.not.equal('dan');
+        });
+
+        it('refuses a number that does not fit the channel, and creates nothing', async () => {
+          const error = await rejection(
+            store.upsertCustomer!({ id: 'dee', channel: 'whatsapp', number: '0151', name: 'Dee' }),
+            'invalid',
+          );
+          expect(error.errors.number?.code).to.equal('channel.phone');
+          await rejection(store.getCustomer('dee'), 'not-found');
+        });
+      });
+    }
 
     if (!subscribes) return;
     describe('subscribe', () => {

@@ -89,3 +89,123 @@ export const styles = css`
     color: var(--_muted);
   }
 `;
+
+/* The members: every matching customer, a page at a time (issue 22). */
+export const memberStyles = css`
+  [part~='members'] {
+    display: grid;
+    gap: 0.5rem;
+  }
+  [part~='members'] > summary {
+    cursor: pointer;
+    font-weight: 600;
+    min-height: 1.5rem;
+  }
+  .columns {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    border-style: dashed;
+  }
+  .columns label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    min-height: 1.5rem;
+  }
+  .columns input {
+    width: 1.25rem;
+    min-height: 1.25rem;
+    margin: 0;
+  }
+  .table-scroll {
+    overflow-x: auto;
+    margin-top: 0.5rem;
+  }
+  [part~='members-table'] {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  [part~='members-table'] caption {
+    text-align: start;
+    color: var(--_muted);
+    padding-bottom: 0.25rem;
+  }
+  [part~='members-table'] th,
+  [part~='members-table'] td {
+    text-align: start;
+    padding: 0.25rem 0.5rem;
+    border-bottom: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  [part~='members-table'] thead th {
+    font-weight: 600;
+  }
+  [part~='members-table'] tbody th {
+    font-weight: normal;
+  }
+`;
+
+export const exportStyles = css`
+  .export {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .export p {
+    margin: 0;
+  }
+  .export progress {
+    width: 100%;
+  }
+  .check {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    min-height: 1.5rem;
+  }
+  .check input {
+    width: 1.25rem;
+    min-height: 1.25rem;
+    margin: 0;
+  }
+`;
+
+export const chartStyles = css`
+  .chart-row {
+    grid-column: 1 / -1;
+    display: grid;
+    justify-items: start;
+    gap: 0.25rem;
+  }
+  .chart {
+    margin: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .chart figcaption {
+    font-weight: 600;
+  }
+  .chart p {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .chart-table {
+    border-collapse: collapse;
+  }
+  .chart-table th,
+  .chart-table td {
+    text-align: start;
+    padding: 0.125rem 0.5rem 0.125rem 0;
+    font-weight: normal;
+  }
+  .chart-table thead th {
+    font-weight: 600;
+  }
+  .chart-table .count {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .bar {
+    fill: var(--_accent);
+  }
+`;

@@ -700,3 +700,181 @@ describe('<audience-builder>: nothing hangs', () => {
     expect(count(el)).to.not.equal('Counting…');
   });
 });
+
+describe('<audience-builder> members', () => {
+  const rows = (el: AudienceBuilder) =>
+    [...el.shadowRoot!.querySelectorAll('[part~="members-table"] tbody tr')].map((tr) =>
+      [...tr.children].map((cell) => cell.textContent.trim()),
+    );
+  const headers = (el: AudienceBuilder) =>
+    [...el.shadowRoot!.querySelectorAll('[part~="members-table"] thead th')].map((th) => th.textContent.trim());
+  const caption = (el: AudienceBuilder) => el.shadowRoot!.querySelector('caption')?.textContent.trim();
+
+  async function members(store: PropertyStore, user?: { id: string; roles: string[] }, locale = 'en') {
+    const el = await fixture<AudienceBuilder>(
+      html`<audience-builder locale=${locale} count-delay="10" page-size="2" .store=${store} .user=${user}></audience-builder>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="members"]'), 'the members are there');
+    el.shadowRoot!.querySelector<HTMLElement>('[part~="members"] summary')!.click();
+    await el.updateComplete;
+    return el;
+  }
+
+  it('pages through every matching customer by keyboard, with the columns the user ticks', async () => {
+    const store = new MemoryStore({ definitions, customers, now: () => NOW });
+    const el = await members(store);
+    expect(el.shadowRoot!.querySelector('summary')!.textContent).to.equal('Customers (6)');
+    expect(caption(el)).to.equal('Customers 1–2 of 6');
+    expect(headers(el)).to.deep.equal(['Name', 'Number']);
+    expect(rows(el)).to.deep.equal([
+      ['Ana', '123'],
+      ['Ben', '123'],
+    ]);
+    const [previous, next] = [button(el, 'Previous page'), button(el, 'Next page')];
+    expect(previous.disabled).to.equal(true);
+    next.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => caption(el) === 'Customers 3–4 of 6', 'the second page');
+    expect(rows(el).map((row) => row[0])).to.deep.equal(['Cem', 'Dana']);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => caption(el) === 'Customers 5–6 of 6', 'the last page');
+    expect(button(el, 'Next page').disabled).to.equal(true);
+    button(el, 'Previous page').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => caption(el) === 'Customers 3–4 of 6', 'back to the second page');
+
+    const favorite = [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('.columns label')].find(
+      (label) => label.textContent.trim() === 'Favorite color',
+    )!;
+    favorite.querySelector('input')!.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(el.columns).to.deep.equal(['favorite_color']);
+    expect(headers(el)).to.deep.equal(['Name', 'Number', 'Favorite color']);
+    expect(rows(el)).to.deep.equal([
+      ['Cem', '123', 'Blue'],
+      ['Dana', '123', 'Green'],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('starts again at the first page when the query changes', async () => {
+    const store = new MemoryStore({ definitions, customers, now: () => NOW });
+    const el = await members(store);
+    button(el, 'Next page').click();
+    await waitUntil(() => caption(el) === 'Customers 3–4 of 6', 'the second page');
+    el.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }] };
+    await waitUntil(() => caption(el) === 'Customers 1–2 of 3', 'the first page of the new query');
+    expect(rows(el).map((row) => row[0])).to.deep.equal(['Ana', 'Eli']);
+  });
+
+  it('offers and shows no column the user may not view, whatever `columns` holds', async () => {
+    const secret: PropertyDefinition = { ...definitions[2]!, access: { admin: 'edit' } };
+    const store = new MemoryStore({
+      definitions: [definitions[0]!, definitions[1]!, secret],
+      customers,
+      now: () => NOW,
+    });
+    const el = await members(store, { id: 'u', roles: ['agent'] });
+    el.columns = ['age', 'favorite_color'];
+    await el.updateComplete;
+    expect(headers(el)).to.deep.equal(['Name', 'Number', 'Favorite color']);
+    const offered = [...el.shadowRoot!.querySelectorAll('.columns label')].map((l) => l.textContent.trim());
+    expect(offered).to.deep.equal(['Favorite color', 'Last visit']);
+    expect(el.shadowRoot!.querySelector('[part~="members-table"]')!.textContent).to.not.include('34');
+  });
+
+  it('exports the matching customers as CSV by keyboard; Cancel stops an export under way', async () => {
+    const store = new MemoryStore({ definitions, customers, now: () => NOW });
+    const el = await members(store);
+    el.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }] };
+    await waitUntil(() => caption(el) === 'Customers 1–2 of 3', 'counted');
+    const files: Blob[] = [];
+    el.addEventListener('audience-exported', (e) => {
+      e.preventDefault();
+      files.push(e.detail.file);
+    });
+    button(el, 'Export CSV').focus();
+    await sendKeys({ press: 'Enter' });
+    const status = () => el.shadowRoot!.querySelector('[part~="export"] [role="status"]')!.textContent.trim();
+    await waitUntil(() => status() === 'Exported 3 customers.', 'exported');
+    // UTF-8 with a byte order mark, for spreadsheet apps (text() reads past it).
+    expect([...new Uint8Array(await files[0]!.slice(0, 3).arrayBuffer())]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const lines = (await files[0]!.text()).split('\r\n');
+    expect(lines[0]).to.equal('id,channel,number,name,favorite_color,last_visit,age,city');
+    expect(lines.slice(1, -1).map((line) => line.split(',')[3])).to.deep.equal(['Ana', 'Eli', 'Fay']);
+
+    const slow = new MemoryStore({ definitions, customers, now: () => NOW });
+    const exporting = await members(slow);
+    slow.findCustomers = async (query, options) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return MemoryStore.prototype.findCustomers.call(slow, query, options);
+    };
+    const saved: Blob[] = [];
+    exporting.addEventListener('audience-exported', (e) => saved.push(e.detail.file));
+    button(exporting, 'Export CSV').click();
+    await waitUntil(() => exporting.shadowRoot!.querySelector('[part~="export"] progress'), 'a progress bar');
+    button(exporting, 'Cancel').click();
+    await waitUntil(
+      () =>
+        exporting.shadowRoot!.querySelector('[part~="export"] [role="status"]')!.textContent.trim() ===
+        'Export cancelled; no file was saved.',
+      'cancelled',
+    );
+    expect(saved).to.deep.equal([]);
+  });
+});
+
+describe('<audience-builder> distribution of a property', () => {
+  const chartRows = (el: AudienceBuilder) =>
+    [...el.shadowRoot!.querySelectorAll('[part~="chart"] tbody tr')].map((tr) => [
+      tr.querySelector('th')!.textContent.trim(),
+      tr.querySelector('.count')!.textContent.trim(),
+    ]);
+
+  it('counts each option of a choice, in a table with a bar per row, opened and closed by keyboard', async () => {
+    const store = new MemoryStore({ definitions, customers, now: () => NOW });
+    const el = await builder(store);
+    el.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }] };
+    await el.updateComplete;
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Distribution of Favorite color"]')!;
+    expect(toggle.textContent).to.equal('Distribution');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => chartRows(el).length, 'counted');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(chartRows(el)).to.deep.equal([
+      ['Red', '3'],
+      ['Blue', '2'],
+      ['Green', '1'],
+      ['Cyan', '0'],
+      ['Not set', '0'],
+    ]);
+    expect(el.shadowRoot!.querySelector('[part~="chart"] p')!.textContent).to.equal(
+      '6 of 6 customers have a value for Favorite color.',
+    );
+    const bars = [...el.shadowRoot!.querySelectorAll('[part~="chart"] svg')];
+    expect(bars.every((bar) => bar.getAttribute('aria-hidden') === 'true')).to.equal(true);
+    expect(bars.map((bar) => Math.round(Number(bar.querySelector('rect')!.getAttribute('width'))))).to.deep.equal([
+      160, 107, 53, 0, 0,
+    ]);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !el.shadowRoot!.querySelector('[part~="chart"]'), 'closed');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('draws numbers as a histogram of equal ranges, in the locale', async () => {
+    const store = new MemoryStore({ definitions, customers, now: () => NOW });
+    const el = await builder(store, 'de');
+    el.value = { match: 'all', conditions: [{ property: 'age', operator: 'gte', value: '30' }] };
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Verteilung von Age"]')!.click();
+    await waitUntil(() => chartRows(el).length, 'counted');
+    const rows = chartRows(el);
+    expect(rows).to.have.length(8);
+    expect(rows[0]![0]).to.equal('19 – 24,375');
+    expect(rows.at(-1)![0]).to.equal('56,625 – 62');
+    expect(rows.map((row) => Number(row[1]))).to.deep.equal([1, 1, 1, 1, 0, 1, 0, 1]);
+  });
+});

@@ -23,12 +23,16 @@ import {
   type PropertyDefinition,
   type PropertyValue,
   specFor,
+  formatValue,
   AUDIENCE_MAX_DEPTH,
 } from '../../model/index.js';
-import { StoreError } from '../../storage/store-error.js';
+import { StoreError, isAbortError } from '../../storage/store-error.js';
+import { exportCustomersCsv } from '../../storage/csv-export.js';
+import { loadDistribution, renderDistribution, type Distribution } from './value-chart.js';
+import { AudienceExportedEvent } from '../../events.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
-import { styles } from './audience-builder.styles.js';
+import { chartStyles, exportStyles, memberStyles, styles } from './audience-builder.styles.js';
 
 type Item = AudienceCondition | AudienceQuery;
 type Path = number[];
@@ -98,9 +102,17 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  * query, the count line says why, with Try again. Groups nest as deep as the model accepts
  * (`MAX_GROUP_DEPTH` levels, the query included).
  *
+ * *Customers (N)* opens every matching customer, `page-size` at a time (cursor paging: *Previous
+ * page*, *Next page*), with the columns the user ticks among the properties they may view
+ * (`columns`); values are shown formatted for the locale. *Export CSV* streams them all with every
+ * property the user may view (`exportCustomersCsv`), with a progress bar and Cancel. Each
+ * condition's *Distribution* shows how its property's values are spread among customers (counts
+ * per option; a histogram for numbers, dates and times), so a threshold can be picked by sight.
+ *
  * @summary Groups customers by their properties and shows how many match.
  *
  * @fires {Event} change - The user changed the query; read it from `value`.
+ * @fires {AudienceExportedEvent} audience-exported - *Export CSV* finished: `detail.file` (a CSV `Blob`) and `detail.customers`. Saved as `export-file-name` unless the listener calls `preventDefault()`.
  *
  * @csspart base - The whole builder.
  * @csspart title - The heading.
@@ -109,6 +121,10 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  * @csspart count - How many customers match.
  * @csspart preview - Some of the matching customers.
  * @csspart retry-button - Try again, after the definitions or the count failed.
+ * @csspart members - Every matching customer, a page at a time, in a disclosure.
+ * @csspart members-table - The table of one page of customers, with the chosen columns.
+ * @csspart export - *Export CSV*, its progress and Cancel.
+ * @csspart chart - How a condition's property is distributed: a table with a bar in each row.
  *
  * @cssprop --cp-color-border - Group borders.
  * @cssprop --cp-color-error - Messages on conditions.
@@ -118,13 +134,23 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
  */
 @customElement('audience-builder')
 export class AudienceBuilder extends StoreElement {
-  static override styles = [tokens, inputStyles, styles];
+  static override styles = [tokens, inputStyles, styles, memberStyles, exportStyles, chartStyles];
 
   /** The query being built. */
   @property({ attribute: false }) value: AudienceQuery = { match: 'all', conditions: [] };
 
   /** Milliseconds of quiet before the count is asked for. */
   @property({ type: Number, attribute: 'count-delay' }) countDelay = 300;
+
+  /** Customers per page of the members table (1–1,000). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /**
+   * The properties shown as columns of the members table besides name and number, by technical
+   * name; the user changes them with the column checkboxes. Properties the user may not view are
+   * never shown, whatever this holds.
+   */
+  @property({ attribute: false }) columns: string[] = [];
 
   /** The signed-in user, `{ id, roles }`: conditions may be about the properties they may view. Wins over the context's. */
   @property({ attribute: false }) user: CustomerPropertiesUser | undefined;
@@ -136,6 +162,32 @@ export class AudienceBuilder extends StoreElement {
   @state() private count: { total: number; customers: Customer[] } | 'counting' | 'unknown' | 'hidden' | StoreError =
     'unknown';
   @state() private touched = new Set<string>();
+  /** The page of members shown: its number (0 first), the cursor of each page so far, and what it holds. */
+  @state() private members:
+    | {
+        query: AudienceQuery;
+        page: number;
+        cursors: (string | undefined)[];
+        customers: Customer[];
+        total: number;
+        next?: string;
+      }
+    | undefined;
+  @state() private membersError: StoreError | undefined;
+  @state() private membersLoading = false;
+  /** The export under way (`done` of `total`), or how the last one ended. */
+  @state() private exporting:
+    | { state: 'running'; done: number; total: number; controller: AbortController }
+    | { state: 'done'; count: number }
+    | { state: 'cancelled' }
+    | { state: 'failed'; error: unknown }
+    | undefined;
+  @state() private exportFormatted = false;
+  /** The distributions shown, by condition: loading, loaded, or why not. */
+  @state() private charts = new Map<string, { property: string; data: Distribution | 'loading' | StoreError }>();
+
+  /** The name of the file *Export CSV* saves. */
+  @property({ attribute: 'export-file-name' }) exportFileName = 'customers.csv';
 
   /** Operand editors holding text that does not parse, by condition and slot. */
   #badInput = new Set<string>();
@@ -220,8 +272,11 @@ export class AudienceBuilder extends StoreElement {
     const query = this.value;
     const count = async () => {
       try {
-        const page = checkedPage(await this.storeCall(() => store.findCustomers(query, { limit: PREVIEW_SIZE })));
-        if (sequence === this.#sequence) this.count = { total: page.total, customers: page.customers };
+        const page = checkedPage(await this.storeCall(() => store.findCustomers(query, { limit: this.#pageSize })));
+        if (sequence === this.#sequence) {
+          this.count = { total: page.total, customers: page.customers.slice(0, PREVIEW_SIZE) };
+          this.#showMembers(query, 0, [undefined], page);
+        }
       } catch (error) {
         if (sequence === this.#sequence)
           this.count =
@@ -235,6 +290,194 @@ export class AudienceBuilder extends StoreElement {
   #retry(): void {
     if (this.#definitions.error) void this.#definitions.reload();
     else this.#scheduleCount();
+  }
+
+  // ——— members: every matching customer, a page at a time (issue 22) ———
+
+  get #pageSize(): number {
+    return Number.isSafeInteger(this.pageSize) && this.pageSize >= 1 ? Math.min(this.pageSize, 1_000) : 20;
+  }
+
+  #showMembers(
+    query: AudienceQuery,
+    page: number,
+    cursors: (string | undefined)[],
+    found: { customers: Customer[]; total: number; cursor?: string },
+  ): void {
+    this.membersError = undefined;
+    this.members = {
+      query,
+      page,
+      cursors,
+      customers: found.customers,
+      total: found.total,
+      ...(found.cursor === undefined ? {} : { next: found.cursor }),
+    };
+  }
+
+  /** Loads page `page` of the members of the query they were counted for; keeps the page shown on failure. */
+  async #turnPage(page: number): Promise<void> {
+    const members = this.members;
+    const store = this.activeStore;
+    if (!members || !store || page < 0) return;
+    const cursors = [...members.cursors];
+    if (page > members.page) cursors[page] = members.next;
+    const cursor = cursors[page];
+    if (page > 0 && cursor === undefined) return;
+    this.membersLoading = true;
+    const sequence = this.#sequence;
+    try {
+      const found = checkedPage(
+        await this.storeCall(() =>
+          store.findCustomers(members.query, {
+            limit: this.#pageSize,
+            ...(cursor === undefined ? {} : { cursor }),
+          }),
+        ),
+      );
+      if (sequence === this.#sequence) this.#showMembers(members.query, page, cursors.slice(0, page + 1), found);
+    } catch (error) {
+      if (sequence === this.#sequence)
+        this.membersError =
+          error instanceof StoreError ? error : new StoreError('unavailable', String(error), { cause: error });
+    } finally {
+      this.membersLoading = false;
+    }
+  }
+
+  /**
+   * Streams the matching customers as CSV (every property the user may view) into a file, with
+   * progress and Cancel; `audience-exported` carries the file, and saves it unless prevented.
+   */
+  async #export(): Promise<void> {
+    const store = this.activeStore;
+    if (!store || this.exporting?.state === 'running') return;
+    const controller = new AbortController();
+    const total = typeof this.count === 'object' && !(this.count instanceof StoreError) ? this.count.total : 0;
+    this.exporting = { state: 'running', done: 0, total, controller };
+    const parts: string[] = [];
+    try {
+      const stream = exportCustomersCsv(store, this.value, {
+        properties: this.definitions.filter((def) => !def.builtIn).map((def) => def.name),
+        locale: this.effectiveLocale,
+        formatted: this.exportFormatted,
+        signal: controller.signal,
+        onProgress: (done, all) => {
+          if (this.exporting?.state === 'running') this.exporting = { state: 'running', done, total: all, controller };
+        },
+      });
+      const reader = stream.getReader();
+      for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(next.value);
+      const file = new Blob(parts, { type: 'text/csv;charset=utf-8' });
+      const count = this.exporting?.state === 'running' ? this.exporting.done : 0;
+      this.exporting = { state: 'done', count };
+      const event = new AudienceExportedEvent(file, count);
+      if (this.dispatchEvent(event)) this.#save(file);
+    } catch (error) {
+      this.exporting =
+        isAbortError(error) || controller.signal.aborted ? { state: 'cancelled' } : { state: 'failed', error };
+    }
+  }
+
+  #save(file: Blob): void {
+    const url = URL.createObjectURL(file);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = this.exportFileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  #renderExport() {
+    const messages = this.catalog.audienceMembers;
+    const exporting = this.exporting;
+    const running = exporting?.state === 'running';
+    let text = '';
+    if (exporting?.state === 'running') text = messages.exporting(exporting.done, exporting.total);
+    else if (exporting?.state === 'done') text = messages.exported(exporting.count);
+    else if (exporting?.state === 'cancelled') text = messages.exportCancelled;
+    else if (exporting?.state === 'failed') text = messages.exportFailed(this.describe(exporting.error));
+    return html`<div part="export" class="export">
+      <div class="buttons">
+        <button type="button" ?disabled=${running} @click=${() => void this.#export()}>${messages.exportCsv}</button>
+        ${running ? html`<button type="button" @click=${() => exporting.controller.abort()}>${messages.cancel}</button>` : nothing}
+        <label class="check"><input type="checkbox" .checked=${this.exportFormatted} ?disabled=${running}
+          @change=${(e: Event) => (this.exportFormatted = (e.target as HTMLInputElement).checked)} />${messages.formatted}</label>
+      </div>
+      ${running ? html`<progress aria-label=${messages.exportCsv} max=${Math.max(exporting.total, 1)} value=${exporting.done}></progress>` : nothing}
+      <p role="status" aria-live="polite" class=${exporting?.state === 'failed' ? 'condition-error' : ''}>${text}</p>
+    </div>`;
+  }
+
+  #toggleColumn(name: string, on: boolean): void {
+    this.columns = on ? [...this.columns.filter((c) => c !== name), name] : this.columns.filter((c) => c !== name);
+  }
+
+  #renderMembers() {
+    const members = this.members;
+    const count = this.count;
+    if (!members || typeof count !== 'object' || count instanceof StoreError || members.query !== this.value)
+      return nothing;
+    const messages = this.catalog.audienceMembers;
+    const locale = this.effectiveLocale;
+    const principal = this.#principal;
+    const all = withBuiltIns(this.allDefinitions);
+    const viewable = this.definitions.filter((def) => !def.builtIn);
+    const order = new Map(viewable.map((def, index) => [def.name, index]));
+    const shown = viewable
+      .filter((def) => this.columns.includes(def.name))
+      .sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+    const numberVisible = this.allDefinitions.some(
+      (def) => def.name === 'number' && propertyAccess(principal, def) !== 'none',
+    );
+    const first = members.page * this.#pageSize + 1;
+    const last = first + members.customers.length - 1;
+    return html`${this.#renderExport()}<details part="members">
+      <summary>${messages.title(members.total)}</summary>
+      ${
+        viewable.length
+          ? html`<fieldset class="columns">
+            <legend>${messages.columns}</legend>
+            ${viewable.map(
+              (def) => html`<label><input type="checkbox" .checked=${this.columns.includes(def.name)}
+                @change=${(e: Event) => this.#toggleColumn(def.name, (e.target as HTMLInputElement).checked)} />${def.label}</label>`,
+            )}
+          </fieldset>`
+          : nothing
+      }
+      ${
+        members.customers.length
+          ? html`<div class="table-scroll" role="region" aria-labelledby="members-caption" tabindex="0">
+            <table part="members-table">
+              <caption id="members-caption">${messages.caption(first, last, members.total)}</caption>
+              <thead><tr>
+                <th scope="col">${messages.nameColumn}</th>
+                ${numberVisible ? html`<th scope="col">${messages.numberColumn}</th>` : nothing}
+                ${shown.map((def) => html`<th scope="col">${def.label}</th>`)}
+              </tr></thead>
+              <tbody>
+                ${members.customers.map((raw) => {
+                  const customer = customerFor(principal, raw, all);
+                  return html`<tr>
+                    <th scope="row">${customer.name || '—'}</th>
+                    ${numberVisible ? html`<td>${customer.number ?? ''}</td>` : nothing}
+                    ${shown.map((def) => {
+                      const value = customer.properties[def.name];
+                      return html`<td>${value === undefined ? '' : formatValue(def, value, locale)}</td>`;
+                    })}
+                  </tr>`;
+                })}
+              </tbody>
+            </table>
+          </div>`
+          : nothing
+      }
+      ${this.membersError ? html`<p class="condition-error" role="alert">${messages.loadFailed(this.describe(this.membersError))}</p>` : nothing}
+      <div class="buttons">
+        <button type="button" ?disabled=${members.page === 0 || this.membersLoading} @click=${() => void this.#turnPage(members.page - 1)}>${messages.previous}</button>
+        <button type="button" ?disabled=${members.next === undefined || this.membersLoading} @click=${() => void this.#turnPage(members.page + 1)}>${messages.next}</button>
+      </div>
+    </details>`;
   }
 
   #change(query: AudienceQuery, touched?: string): void {
@@ -381,6 +624,7 @@ export class AudienceBuilder extends StoreElement {
       <h2 part="title" id="title">${messages.title}</h2>
       ${this.#renderGroup(this.value, [], this.#errors, this.#hidden)}
       ${this.#renderCount()}
+      ${this.#renderMembers()}
     </section>`;
   }
 
@@ -448,6 +692,52 @@ export class AudienceBuilder extends StoreElement {
       <div class="operand">${def ? this.#renderOperand(condition, def, path) : nothing}</div>
       <button type="button" aria-label=${`${messages.removeCondition}: ${label}`} @click=${() => this.#remove(path)}>✕</button>
       ${showError ? html`<p class="condition-error" id="error-${id}">${why}</p>` : nothing}
+      ${def ? this.#renderChart(def, id) : nothing}
+    </div>`;
+  }
+
+  // ——— how a condition's property is distributed (issue 22) ———
+
+  async #toggleChart(def: PropertyDefinition, id: string): Promise<void> {
+    const charts = new Map(this.charts);
+    if (charts.get(id)?.property === def.name) {
+      charts.delete(id);
+      this.charts = charts;
+      return;
+    }
+    const store = this.activeStore;
+    if (!store) return;
+    this.charts = charts.set(id, { property: def.name, data: 'loading' });
+    const messages = this.catalog.audienceMembers;
+    let data: Distribution | StoreError;
+    try {
+      data = await loadDistribution(store, def, this.effectiveLocale, {
+        set: messages.chartSet,
+        notSet: messages.chartNotSet,
+      });
+    } catch (error) {
+      data = error instanceof StoreError ? error : new StoreError('unavailable', String(error), { cause: error });
+    }
+    if (this.charts.get(id)?.property === def.name)
+      this.charts = new Map(this.charts).set(id, { property: def.name, data });
+  }
+
+  #renderChart(def: PropertyDefinition, id: string) {
+    const messages = this.catalog.audienceMembers;
+    const chart = this.charts.get(id);
+    const open = chart?.property === def.name;
+    return html`<div class="chart-row">
+      <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-label=${messages.showChart(def.label)}
+        @click=${() => void this.#toggleChart(def, id)}>${messages.chartButton}</button>
+      ${
+        !open
+          ? nothing
+          : chart.data === 'loading'
+            ? html`<p role="status">${messages.chartLoading}</p>`
+            : chart.data instanceof StoreError
+              ? html`<p class="condition-error" role="alert">${messages.chartFailed(this.describe(chart.data))}</p>`
+              : renderDistribution(chart.data, def, messages, this.effectiveLocale, id.replaceAll('.', '-'))
+      }
     </div>`;
   }
 

@@ -189,6 +189,23 @@ async function route(
       return send(res, 204);
     }
   }
+  if (collection === 'audiences') {
+    if (key === undefined && method === 'GET') return send(res, 200, await store.listAudiences());
+    if (key === undefined && method === 'POST')
+      return send(res, 201, await store.saveAudience((await readJson(req)) as never));
+    if (key !== undefined && method === 'PUT') {
+      const body = (await readJson(req)) ?? {};
+      return send(res, 200, await store.saveAudience({ ...body, id: key } as never));
+    }
+    if (key !== undefined && method === 'DELETE') {
+      await store.deleteAudience(key);
+      return send(res, 204);
+    }
+  }
+  if (collection === 'customers' && key === undefined && method === 'POST') {
+    const customer = await store.upsertCustomer((await readJson(req)) as never);
+    return send(res, 200, customer, etag(customer.revision));
+  }
   if (collection === 'customers' && key === 'search' && method === 'POST') {
     const { query, limit, cursor } = ((await readJson(req)) ?? {}) as { query: never; limit?: number; cursor?: string };
     return send(

@@ -14,6 +14,10 @@
  *   history      one row per changed field: customer_id, property, old_value and new_value (JSONB,
  *                NULL when unset), author, at, revision; newest first by id.
  *   store_meta   key → JSONB: `seeded` once the seed was written.
+ *   audiences    (migration 2) saved audiences: id (PK) · name · query (JSONB) · created_by ·
+ *                updated_at (the ISO text the store gave, kept as it was). Names are unique without
+ *                regard to case by the store's own check (JavaScript's toLowerCase, whatever the
+ *                database's locale), made under an advisory lock.
  *   schema_version  the migrations applied (created by `migrate` itself).
  *
  * A new migration is a new entry at the end; an applied one never changes.
@@ -66,6 +70,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE store_meta (
         key   text PRIMARY KEY,
         value jsonb NOT NULL
+      );
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE audiences (
+        id         text COLLATE "C" PRIMARY KEY,
+        name       text NOT NULL,
+        query      jsonb NOT NULL,
+        created_by text,
+        updated_at text NOT NULL
       );
     `,
   },
