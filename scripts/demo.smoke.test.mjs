@@ -258,7 +258,7 @@ test('the main story of the built demo, with no console error', async (t) => {
   assert.deepEqual(problems, [], 'no console errors');
 });
 
-test('the API page lists all seven elements from custom-elements.json, with no console error', async () => {
+test('the API page lists all nine elements from custom-elements.json, with no console error', async () => {
   await page.goto(`${server.url}#api`);
   await waitDeep(
     () => document.querySelector('api-viewer')?.shadowRoot?.querySelector('select')?.options.length > 0,
@@ -278,7 +278,9 @@ test('the API page lists all seven elements from custom-elements.json, with no c
   });
   assert.deepEqual(tags, [
     'audience-builder',
+    'audience-list',
     'customer-details-panel',
+    'customer-import',
     'customer-profile-form',
     'location-picker',
     'property-definition-form',
