@@ -31,7 +31,8 @@ export function bundleConfig(dist = 'dist') {
     },
     plugins: [
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
-      nodeResolve({ exportConditions: ['browser', 'production'] }),
+      // `browser`: a package's browser build where it has one (papaparse's has no Node `stream` in it).
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
       papaparseRollupPlugin,
       // Our html`` and css`` templates: whitespace collapsed where HTML ignores it (one space kept
       // between inline content), comments dropped, CSS minified by lightningcss.

@@ -14,7 +14,7 @@ import { BROWSER_ARGS, findBrowser } from './browser.mjs';
 
 let server, browser, page, origin, dataDir;
 
-/** A port free right now: web-dev-server reads `port: 0` as "no port given" and takes 8000, which another run may hold. */
+/** A port free right now. */
 function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -31,8 +31,10 @@ before(async () => {
   // The demo's database in a folder of this run's own, not the developer's .demo-data/.
   dataDir = await mkdtemp(join(tmpdir(), 'demo-data-'));
   process.env.DEMO_DATA_DIR = dataDir;
+  // web-dev-server.config.mjs reads PORT (its own default, 8000, may be held by another run).
+  process.env.PORT = String(await freePort());
   server = await startDevServer({
-    config: { port: await freePort(), open: false },
+    config: { open: false },
     readCliArgs: false,
     logStartMessage: false,
     autoExitProcess: false,

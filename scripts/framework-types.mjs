@@ -51,7 +51,8 @@ await rm(scratch, { recursive: true, force: true });
  */
 function pruneImports(text, { add = [] } = {}) {
   const pattern = /import type \{([^}]*)\} from "([^"]+)";/g;
-  const body = text.replace(pattern, '');
+  // Names in doc comments (`MAX_GROUP_DEPTH` levels) are not uses.
+  const body = text.replace(pattern, '').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
   return text.replace(pattern, (_, names, from) => {
     const listed = names.split(',').map((name) => name.trim());
     if (from === LIBRARY) listed.push(...add);

@@ -7,7 +7,8 @@ export const isPapaparse = (path) => /[\\/]papaparse[\\/]papaparse(\.min)?\.js$/
 
 /** papaparse's text as an ES module. */
 export const papaparseAsEsm = (code) =>
-  `const module = { exports: {} }; const exports = module.exports;\n${code}\nexport default module.exports;\n`;
+  // Called with a `this`, as a script's top level has one: the UMD passes it as its root.
+  `const module = { exports: {} }; const exports = module.exports;\n(function () {\n${code}\n}).call(globalThis);\nexport default module.exports;\n`;
 
 /** For @web/dev-server and @web/test-runner. */
 export const papaparseDevServerPlugin = {
