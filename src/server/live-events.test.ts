@@ -246,3 +246,29 @@ describe('GET /api/events under load (short; the full run is bench/live.mjs)', (
     expect(result.expected).to.be.greaterThan(60 * 20);
   });
 });
+
+describe('GET /api/events: what an attacker tried (a review)', () => {
+  let running: Running & { store: MemoryStore };
+  afterEach(() => running.stop());
+
+  it('a profile token’s stream ends when the token expires, and the token opens no other', async () => {
+    running = await start();
+    const token = await createProfileToken({ customerId: 'ana', secret: SECRET, expiresInSeconds: 1 });
+    const stream = await rawStream(running.url, { Authorization: `Bearer ${token}` });
+    expect(stream.status).to.equal(200);
+    await until(() => stream.ended(), 'the server ends the stream');
+    expect((await rawStream(running.url, { Authorization: `Bearer ${token}` })).status).to.equal(401);
+  });
+
+  it('a profile token valid for 30 days (past the longest timer) keeps its stream open', async () => {
+    running = await start();
+    const token = await createProfileToken({ customerId: 'ana', secret: SECRET, expiresInSeconds: 30 * 86_400 });
+    const stream = await rawStream(running.url, { Authorization: `Bearer ${token}` });
+    await until(() => stream.text().includes('event: ready'), 'open');
+    const { revision } = await running.store.getCustomer('ana');
+    await running.store.updateCustomer('ana', { shoe_size: 'SIZE-41' }, { revision });
+    await until(() => stream.text().includes('SIZE-41'), 'the write after the stream opened');
+    expect(stream.ended(), 'the stream is still open').to.equal(false);
+    stream.close();
+  });
+});

@@ -46,6 +46,8 @@ interface Stream {
 const MAX_QUEUED = 2_000;
 /** Customers whose last heard revision is kept, the least recent dropped first. */
 const REVISIONS_KEPT = 10_000;
+/** The longest delay `setTimeout` takes as it is (2^31 - 1 ms); a longer one fires at once. */
+const MAX_TIMER = 2_147_483_647;
 
 /** SSE text of one event: a JSON `data` line never holds a line break. */
 function frame(id: string, event: string, data: unknown): string {
@@ -117,7 +119,14 @@ export class LiveEvents {
     const done = new Promise<void>((resolve) => (finish = resolve));
     const stream: Stream = { principal, queue: [], writing: false, sse, close: () => finish() };
     sse.onAbort(() => stream.close());
-    const expiry = until ? setTimeout(() => stream.close(), Math.max(0, until.getTime() - Date.now())) : undefined;
+    // A timer longer than 2^31 - 1 ms (24.8 days) would fire at once: a long wait is taken in steps.
+    let expiry: ReturnType<typeof setTimeout> | undefined;
+    const expire = (): void => {
+      const left = until!.getTime() - Date.now();
+      if (left <= 0) return stream.close();
+      expiry = setTimeout(expire, Math.min(left, MAX_TIMER));
+    };
+    if (until) expire();
     this.#streams.add(stream);
     this.#startHeartbeat();
     if (lastEventId !== undefined) this.#catchUp(stream, lastEventId);
