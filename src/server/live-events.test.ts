@@ -11,7 +11,7 @@ import type { StoreEvent } from '../storage/property-store.js';
 import { RestStore } from '../storage/rest-store.js';
 import type { StoreError } from '../storage/store-error.js';
 import { LOAD_DEFINITIONS, loadCustomers, runLiveLoad } from '../internal/test/live-load.js';
-import { cuttableFetch, rawStream, serve, until, type Running } from '../internal/test/live-server.js';
+import { cuttableFetch, rawStream, serve, until, type RawStream, type Running } from '../internal/test/live-server.js';
 import { createProfileToken } from './profile-token.js';
 import type { PropertyServerOptions } from './property-server.js';
 
@@ -270,5 +270,32 @@ describe('GET /api/events: what an attacker tried (a review)', () => {
     await until(() => stream.text().includes('SIZE-41'), 'the write after the stream opened');
     expect(stream.ended(), 'the stream is still open').to.equal(false);
     stream.close();
+  });
+
+  it('a change of what a customer may not see (the channel) is not sent to them; users, who see it, hear it', async () => {
+    running = await start();
+    const token = await createProfileToken({ customerId: 'ana', secret: SECRET });
+    const customer = await rawStream(running.url, { Authorization: `Bearer ${token}` });
+    const agent = await rawStream(running.url, { Authorization: 'Bearer user:agent' });
+    await until(() => customer.text().includes('event: ready') && agent.text().includes('event: ready'), 'open');
+    const moved = await fetch(`${running.url}customers`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer user:admin', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 'ana', channel: 'sms', number: '+4915111111111', name: 'Ana' }),
+    });
+    expect(moved.status).to.equal(200);
+    const { revision } = await running.store.getCustomer('ana');
+    await running.store.updateCustomer('ana', { shoe_size: 'SIZE-39' }, { revision });
+    await until(() => customer.text().includes('SIZE-39') && agent.text().includes('SIZE-39'), 'the next write');
+    const revisions = (stream: RawStream) =>
+      stream
+        .events()
+        .filter((e) => e.event === 'customer-changed')
+        .map((e) => e.data.customer.revision);
+    expect(revisions(customer), 'the customer hears only the write they can see').to.deep.equal([3]);
+    expect(revisions(agent)).to.deep.equal([2, 3]);
+    expect(agent.events()[1]!.data.customer.channel).to.equal('sms');
+    customer.close();
+    agent.close();
   });
 });

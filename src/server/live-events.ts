@@ -29,7 +29,10 @@ export interface LiveEventsOptions {
 interface Entry {
   seq: number;
   event: StoreEvent;
-  /** The fields this change wrote (from `changed`); `undefined` when the store does not say. */
+  /**
+   * The fields this change wrote (from `changed`): empty when it wrote none that `changed` records
+   * (the channel, say: only users hear it); `undefined` for a new customer without `changed`.
+   */
   fields?: Set<string> | undefined;
 }
 
@@ -212,13 +215,15 @@ export class LiveEvents {
     this.#revisions.delete(customer.id);
     this.#revisions.set(customer.id, Math.max(before ?? 0, customer.revision));
     if (this.#revisions.size > REVISIONS_KEPT) this.#revisions.delete(this.#revisions.keys().next().value!);
-    if (!customer.changed) return undefined;
+    // Without `changed` only a new customer (revision 1) is known to hold nothing hidden; a later
+    // revision wrote what no `changed` records (the channel, say), which customers do not see.
+    if (!customer.changed) return customer.revision > 1 ? new Set() : undefined;
     const fields = Object.entries(customer.changed)
       .filter(([, change]) =>
         before === undefined ? change?.revision === customer.revision : (change?.revision ?? 0) > before,
       )
       .map(([name]) => name);
-    return fields.length > 0 ? new Set(fields) : undefined;
+    return new Set(fields);
   }
 
   /** The event as this principal may see it, or `null` when they may see none of it. */
@@ -237,10 +242,14 @@ export class LiveEvents {
     if (principal.kind === 'customer' && principal.customerId !== customer.id) return null;
     if (entry.fields) {
       const byName = new Map(definitions.map((def) => [def.name, def]));
-      const seen = [...entry.fields].some((name) => {
-        const def = byName.get(name);
-        return def !== undefined && propertyAccess(principal, def) !== 'none';
-      });
+      // No field written (the channel changed, say): only users, who see the channel, hear of it.
+      const seen =
+        entry.fields.size === 0
+          ? principal.kind === 'user'
+          : [...entry.fields].some((name) => {
+              const def = byName.get(name);
+              return def !== undefined && propertyAccess(principal, def) !== 'none';
+            });
       if (!seen) return null;
     }
     return frame(id, 'customer-changed', {
