@@ -298,4 +298,23 @@ describe('GET /api/events: what an attacker tried (a review)', () => {
     customer.close();
     agent.close();
   });
+
+  it('a host’s principal that JSON cannot write (a session with a cycle) stops no one’s stream', async () => {
+    const session: Record<string, unknown> = {};
+    session.self = session;
+    const store = new MemoryStore({ definitions: DEFINITIONS, customers: customers() });
+    const withSession = (request: Request): Principal | null =>
+      request.headers.get('authorization') === 'Bearer session'
+        ? ({ kind: 'user', id: 'u-odd', roles: ['agent'], session } as Principal)
+        : authenticate(request);
+    running = { ...(await serve({ store, authenticate: withSession, profileSecret: SECRET })), store };
+    const odd = await rawStream(running.url, { Authorization: 'Bearer session' });
+    const agent = await rawStream(running.url, { Authorization: 'Bearer user:agent' });
+    await until(() => odd.text().includes('event: ready') && agent.text().includes('event: ready'), 'open');
+    const { revision } = await store.getCustomer('ana');
+    await store.updateCustomer('ana', { notes: 'NOTE-7' }, { revision });
+    await until(() => agent.text().includes('NOTE-7') && odd.text().includes('NOTE-7'), 'both hear the write');
+    odd.close();
+    agent.close();
+  });
 });

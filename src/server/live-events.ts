@@ -52,6 +52,17 @@ const REVISIONS_KEPT = 10_000;
 /** The longest delay `setTimeout` takes as it is (2^31 - 1 ms); a longer one fires at once. */
 const MAX_TIMER = 2_147_483_647;
 
+/**
+ * What a principal's view of an event depends on (a user's roles, a customer's id): streams with
+ * the same key share one frame. Built from those fields only, so whatever else a host's principal
+ * holds (a session, a cycle) does not matter.
+ */
+function viewKey(principal: Principal): string {
+  return principal.kind === 'customer'
+    ? JSON.stringify(['customer', principal.customerId])
+    : JSON.stringify(['user', [...principal.roles].sort()]);
+}
+
 /** SSE text of one event: a JSON `data` line never holds a line break. */
 function frame(id: string, event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\nid: ${id}\n\n`;
@@ -202,7 +213,7 @@ export class LiveEvents {
     if (this.#ring.length > this.#replay) this.#ring.shift();
     const shared = new Map<string, string | null>();
     for (const stream of this.#streams) {
-      const key = JSON.stringify(stream.principal);
+      const key = viewKey(stream.principal);
       let text = shared.get(key);
       if (text === undefined) shared.set(key, (text = this.#frameFor(stream.principal, entry)));
       if (text !== null) this.#send(stream, text);
