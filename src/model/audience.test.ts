@@ -12,6 +12,7 @@ import {
 } from './audience.js';
 import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
 import { describeError } from '../i18n/describe.js';
+import '../i18n/de.js';
 import type { AudienceCondition, AudienceQuery, Customer, PropertyDefinition, PropertyValue } from './types.js';
 
 const age = definition('number', { name: 'age', label: 'Age' });
