@@ -109,6 +109,8 @@ export const de: Catalog = {
   audienceErrors: {
     'audience.match': () => 'Eine Gruppe muss „alle“ oder „eine“ ihrer Bedingungen erfüllen.',
     'audience.depth': ({ max }) => `Gruppen lassen sich höchstens ${max} Ebenen tief verschachteln.`,
+    'audience.size': ({ max }) =>
+      `Eine Zielgruppe darf insgesamt höchstens ${count(max)} Bedingungen und Gruppen haben.`,
     'audience.property': ({ property }) => `Es gibt keine Eigenschaft namens „${property}“.`,
     'audience.operator': ({ label, operator, type }) =>
       `„${operator}“ passt nicht zu ${label} (Typ ${de.typeNames[type]}).`,

@@ -102,6 +102,7 @@ export const en: Catalog = {
   audienceErrors: {
     'audience.match': () => 'A group must match “all” or “any” of its conditions.',
     'audience.depth': ({ max }) => `Groups can be nested at most ${max} levels deep.`,
+    'audience.size': ({ max }) => `An audience can have at most ${count(max)} conditions and groups in all.`,
     'audience.property': ({ property }) => `There is no property named “${property}”.`,
     'audience.operator': ({ label, operator, type }) =>
       `“${operator}” does not apply to ${label}, a ${en.typeNames[type].toLowerCase()} property.`,

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { PROPERTY_TIMEOUT } from '../internal/test/fast-check-seed.js';
 import {
+  AUDIENCE_MAX_CONDITIONS,
   AUDIENCE_MAX_DEPTH,
   InvalidAudienceError,
   compileAudience,
@@ -11,6 +12,7 @@ import {
 } from './audience.js';
 import { colors, definition, favoriteColor } from '../internal/test/definitions.js';
 import { describeError } from '../i18n/describe.js';
+import '../i18n/de.js';
 import type { AudienceCondition, AudienceQuery, Customer, PropertyDefinition, PropertyValue } from './types.js';
 
 const age = definition('number', { name: 'age', label: 'Age' });
@@ -342,6 +344,22 @@ describe('audience depth', () => {
     const errors = validateAudience(nested(9), DEFS);
     expect(errors).to.deep.equal([{ code: 'audience.depth', params: { max: 8 }, path: [0, 0, 0, 0, 0, 0, 0, 0, 0] }]);
     expect(describeError(errors[0]!)).to.equal('Groups can be nested at most 8 levels deep.');
+  });
+
+  it(`takes ${AUDIENCE_MAX_CONDITIONS} conditions and groups in all, and refuses one more with audience.size, worded`, () => {
+    expect(AUDIENCE_MAX_CONDITIONS).to.equal(200);
+    const most: AudienceQuery = {
+      match: 'any',
+      conditions: [...Array(150).fill(isRed), { match: 'all', conditions: Array(49).fill(isRed) }],
+    };
+    expect(validateAudience(most, DEFS)).to.deep.equal([]);
+    const over: AudienceQuery = { ...most, conditions: [...most.conditions, isRed] };
+    const errors = validateAudience(over, DEFS);
+    expect(errors).to.deep.equal([{ code: 'audience.size', params: { max: 200 }, path: [] }]);
+    expect(describeError(errors[0]!)).to.equal('An audience can have at most 200 conditions and groups in all.');
+    expect(describeError(errors[0]!, { locale: 'de' })).to.equal(
+      'Eine Zielgruppe darf insgesamt höchstens 200 Bedingungen und Gruppen haben.',
+    );
   });
 
   it('answers a 10,000-deep query with the error, not a RangeError', () => {

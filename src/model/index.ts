@@ -66,6 +66,7 @@ export { optionLabel } from './value-types/choice.js';
 export { formatCoordinates } from './value-types/location.js';
 export { datePattern, timePattern } from './value-types/calendar.js';
 export {
+  AUDIENCE_MAX_CONDITIONS,
   AUDIENCE_MAX_DEPTH,
   AUDIENCE_OPERATORS,
   InvalidAudienceError,

@@ -11,7 +11,7 @@ import type { StoreEvent } from '../storage/property-store.js';
 import { RestStore } from '../storage/rest-store.js';
 import type { StoreError } from '../storage/store-error.js';
 import { LOAD_DEFINITIONS, loadCustomers, runLiveLoad } from '../internal/test/live-load.js';
-import { cuttableFetch, rawStream, serve, until, type Running } from '../internal/test/live-server.js';
+import { cuttableFetch, rawStream, serve, until, type RawStream, type Running } from '../internal/test/live-server.js';
 import { createProfileToken } from './profile-token.js';
 import type { PropertyServerOptions } from './property-server.js';
 
@@ -244,5 +244,77 @@ describe('GET /api/events under load (short; the full run is bench/live.mjs)', (
     expect(result.writes).to.equal(60);
     expect(result).to.include({ wrong: 0, delivered: result.expected });
     expect(result.expected).to.be.greaterThan(60 * 20);
+  });
+});
+
+describe('GET /api/events: what an attacker tried (a review)', () => {
+  let running: Running & { store: MemoryStore };
+  afterEach(() => running.stop());
+
+  it('a profile token’s stream ends when the token expires, and the token opens no other', async () => {
+    running = await start();
+    const token = await createProfileToken({ customerId: 'ana', secret: SECRET, expiresInSeconds: 1 });
+    const stream = await rawStream(running.url, { Authorization: `Bearer ${token}` });
+    expect(stream.status).to.equal(200);
+    await until(() => stream.ended(), 'the server ends the stream');
+    expect((await rawStream(running.url, { Authorization: `Bearer ${token}` })).status).to.equal(401);
+  });
+
+  it('a profile token valid for 30 days (past the longest timer) keeps its stream open', async () => {
+    running = await start();
+    const token = await createProfileToken({ customerId: 'ana', secret: SECRET, expiresInSeconds: 30 * 86_400 });
+    const stream = await rawStream(running.url, { Authorization: `Bearer ${token}` });
+    await until(() => stream.text().includes('event: ready'), 'open');
+    const { revision } = await running.store.getCustomer('ana');
+    await running.store.updateCustomer('ana', { shoe_size: 'SIZE-41' }, { revision });
+    await until(() => stream.text().includes('SIZE-41'), 'the write after the stream opened');
+    expect(stream.ended(), 'the stream is still open').to.equal(false);
+    stream.close();
+  });
+
+  it('a change of what a customer may not see (the channel) is not sent to them; users, who see it, hear it', async () => {
+    running = await start();
+    const token = await createProfileToken({ customerId: 'ana', secret: SECRET });
+    const customer = await rawStream(running.url, { Authorization: `Bearer ${token}` });
+    const agent = await rawStream(running.url, { Authorization: 'Bearer user:agent' });
+    await until(() => customer.text().includes('event: ready') && agent.text().includes('event: ready'), 'open');
+    const moved = await fetch(`${running.url}customers`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer user:admin', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 'ana', channel: 'sms', number: '+4915111111111', name: 'Ana' }),
+    });
+    expect(moved.status).to.equal(200);
+    const { revision } = await running.store.getCustomer('ana');
+    await running.store.updateCustomer('ana', { shoe_size: 'SIZE-39' }, { revision });
+    await until(() => customer.text().includes('SIZE-39') && agent.text().includes('SIZE-39'), 'the next write');
+    const revisions = (stream: RawStream) =>
+      stream
+        .events()
+        .filter((e) => e.event === 'customer-changed')
+        .map((e) => e.data.customer.revision);
+    expect(revisions(customer), 'the customer hears only the write they can see').to.deep.equal([3]);
+    expect(revisions(agent)).to.deep.equal([2, 3]);
+    expect(agent.events()[1]!.data.customer.channel).to.equal('sms');
+    customer.close();
+    agent.close();
+  });
+
+  it('a host’s principal that JSON cannot write (a session with a cycle) stops no one’s stream', async () => {
+    const session: Record<string, unknown> = {};
+    session.self = session;
+    const store = new MemoryStore({ definitions: DEFINITIONS, customers: customers() });
+    const withSession = (request: Request): Principal | null =>
+      request.headers.get('authorization') === 'Bearer session'
+        ? ({ kind: 'user', id: 'u-odd', roles: ['agent'], session } as Principal)
+        : authenticate(request);
+    running = { ...(await serve({ store, authenticate: withSession, profileSecret: SECRET })), store };
+    const odd = await rawStream(running.url, { Authorization: 'Bearer session' });
+    const agent = await rawStream(running.url, { Authorization: 'Bearer user:agent' });
+    await until(() => odd.text().includes('event: ready') && agent.text().includes('event: ready'), 'open');
+    const { revision } = await store.getCustomer('ana');
+    await store.updateCustomer('ana', { notes: 'NOTE-7' }, { revision });
+    await until(() => agent.text().includes('NOTE-7') && odd.text().includes('NOTE-7'), 'both hear the write');
+    odd.close();
+    agent.close();
   });
 });

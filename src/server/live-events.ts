@@ -29,7 +29,10 @@ export interface LiveEventsOptions {
 interface Entry {
   seq: number;
   event: StoreEvent;
-  /** The fields this change wrote (from `changed`); `undefined` when the store does not say. */
+  /**
+   * The fields this change wrote (from `changed`): empty when it wrote none that `changed` records
+   * (the channel, say: only users hear it); `undefined` for a new customer without `changed`.
+   */
   fields?: Set<string> | undefined;
 }
 
@@ -46,6 +49,19 @@ interface Stream {
 const MAX_QUEUED = 2_000;
 /** Customers whose last heard revision is kept, the least recent dropped first. */
 const REVISIONS_KEPT = 10_000;
+/** The longest delay `setTimeout` takes as it is (2^31 - 1 ms); a longer one fires at once. */
+const MAX_TIMER = 2_147_483_647;
+
+/**
+ * What a principal's view of an event depends on (a user's roles, a customer's id): streams with
+ * the same key share one frame. Built from those fields only, so whatever else a host's principal
+ * holds (a session, a cycle) does not matter.
+ */
+function viewKey(principal: Principal): string {
+  return principal.kind === 'customer'
+    ? JSON.stringify(['customer', principal.customerId])
+    : JSON.stringify(['user', [...principal.roles].sort()]);
+}
 
 /** SSE text of one event: a JSON `data` line never holds a line break. */
 function frame(id: string, event: string, data: unknown): string {
@@ -117,7 +133,14 @@ export class LiveEvents {
     const done = new Promise<void>((resolve) => (finish = resolve));
     const stream: Stream = { principal, queue: [], writing: false, sse, close: () => finish() };
     sse.onAbort(() => stream.close());
-    const expiry = until ? setTimeout(() => stream.close(), Math.max(0, until.getTime() - Date.now())) : undefined;
+    // A timer longer than 2^31 - 1 ms (24.8 days) would fire at once: a long wait is taken in steps.
+    let expiry: ReturnType<typeof setTimeout> | undefined;
+    const expire = (): void => {
+      const left = until!.getTime() - Date.now();
+      if (left <= 0) return stream.close();
+      expiry = setTimeout(expire, Math.min(left, MAX_TIMER));
+    };
+    if (until) expire();
     this.#streams.add(stream);
     this.#startHeartbeat();
     if (lastEventId !== undefined) this.#catchUp(stream, lastEventId);
@@ -190,7 +213,7 @@ export class LiveEvents {
     if (this.#ring.length > this.#replay) this.#ring.shift();
     const shared = new Map<string, string | null>();
     for (const stream of this.#streams) {
-      const key = JSON.stringify(stream.principal);
+      const key = viewKey(stream.principal);
       let text = shared.get(key);
       if (text === undefined) shared.set(key, (text = this.#frameFor(stream.principal, entry)));
       if (text !== null) this.#send(stream, text);
@@ -203,13 +226,15 @@ export class LiveEvents {
     this.#revisions.delete(customer.id);
     this.#revisions.set(customer.id, Math.max(before ?? 0, customer.revision));
     if (this.#revisions.size > REVISIONS_KEPT) this.#revisions.delete(this.#revisions.keys().next().value!);
-    if (!customer.changed) return undefined;
+    // Without `changed` only a new customer (revision 1) is known to hold nothing hidden; a later
+    // revision wrote what no `changed` records (the channel, say), which customers do not see.
+    if (!customer.changed) return customer.revision > 1 ? new Set() : undefined;
     const fields = Object.entries(customer.changed)
       .filter(([, change]) =>
         before === undefined ? change?.revision === customer.revision : (change?.revision ?? 0) > before,
       )
       .map(([name]) => name);
-    return fields.length > 0 ? new Set(fields) : undefined;
+    return new Set(fields);
   }
 
   /** The event as this principal may see it, or `null` when they may see none of it. */
@@ -228,10 +253,14 @@ export class LiveEvents {
     if (principal.kind === 'customer' && principal.customerId !== customer.id) return null;
     if (entry.fields) {
       const byName = new Map(definitions.map((def) => [def.name, def]));
-      const seen = [...entry.fields].some((name) => {
-        const def = byName.get(name);
-        return def !== undefined && propertyAccess(principal, def) !== 'none';
-      });
+      // No field written (the channel changed, say): only users, who see the channel, hear of it.
+      const seen =
+        entry.fields.size === 0
+          ? principal.kind === 'user'
+          : [...entry.fields].some((name) => {
+              const def = byName.get(name);
+              return def !== undefined && propertyAccess(principal, def) !== 'none';
+            });
       if (!seen) return null;
     }
     return frame(id, 'customer-changed', {

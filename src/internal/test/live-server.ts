@@ -49,6 +49,8 @@ export interface RawStream {
   text: () => string;
   /** The events so far: name, parsed data and id. */
   events: () => { event: string; data: any; id: string }[];
+  /** Whether the server has ended the stream (not the test's `close()`). */
+  ended: () => boolean;
   close(): void;
 }
 
@@ -59,10 +61,12 @@ export async function rawStream(url: string, headers: Record<string, string>): P
     signal: controller.signal,
   });
   let text = '';
+  let ended = false;
   if (response.ok && response.body) {
     void (async () => {
       try {
         for await (const chunk of response.body!.pipeThrough(new TextDecoderStream())) text += chunk;
+        ended = true;
       } catch {
         // closed by the test
       }
@@ -83,6 +87,7 @@ export async function rawStream(url: string, headers: Record<string, string>): P
               ?.slice(name.length + 2) ?? '';
           return { event: field('event'), data: JSON.parse(field('data') || 'null'), id: field('id') };
         }),
+    ended: () => ended,
     close: () => controller.abort(),
   };
 }
