@@ -110,6 +110,69 @@ describe('GET /api/events: live changes between clients of one server', () => {
     }
   });
 
+  it('an event that stands for several writes (`since`) reaches whoever may see any of them', async () => {
+    // A store like PostgresStore, which reads a customer once for notifications that arrived
+    // together: revision 2 wrote notes (agents see it), revision 3 internal_score (they do not).
+    class BatchingStore extends MemoryStore {
+      readonly heard = new Set<(event: StoreEvent) => void>();
+      override subscribe(listener: (event: StoreEvent) => void): () => void {
+        this.heard.add(listener);
+        return () => this.heard.delete(listener);
+      }
+    }
+    const store = new BatchingStore({ definitions: DEFINITIONS, customers: customers() });
+    running = { ...(await serve({ store, authenticate, profileSecret: SECRET })), store };
+    const agent = await rawStream(running.url, { Authorization: 'Bearer user:agent' });
+    await until(() => agent.text().includes('event: ready'), 'open');
+    await store.updateCustomer('ana', { notes: 'NOTE-2' }, { revision: 1 });
+    const ana = await store.updateCustomer('ana', { internal_score: 'SCORE-3' }, { revision: 2 });
+    for (const listener of store.heard) listener({ type: 'customer-changed', customer: ana, since: 1 });
+    await until(() => agent.text().includes('NOTE-2'), 'the agent hears the note written at revision 2');
+    expect(agent.text()).not.to.contain('SCORE-3');
+    agent.close();
+  });
+
+  it('one user holds at most `maxStreams` streams: the next is 429 with Retry-After, others still get in', async () => {
+    running = await start({ maxStreams: 2 });
+    const open = [
+      await rawStream(running.url, { Authorization: 'Bearer user:agent' }),
+      await rawStream(running.url, { Authorization: 'Bearer user:agent' }),
+    ];
+    const refused = await fetch(`${running.url}events`, { headers: { Authorization: 'Bearer user:agent' } });
+    expect(refused.status).to.equal(429);
+    expect(refused.headers.get('retry-after')).to.equal('30');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).to.equal('request.streams');
+    const admin = await rawStream(running.url, { Authorization: 'Bearer user:admin' });
+    expect(admin.status).to.equal(200);
+    open[0]!.close();
+    let again: RawStream | undefined;
+    await until(async () => {
+      const tried = await rawStream(running.url, { Authorization: 'Bearer user:agent' });
+      if (tried.status === 200) again = tried;
+      else tried.close();
+      return again;
+    }, 'the closed stream gives its place back');
+    for (const stream of [open[1]!, admin, again!]) stream.close();
+  });
+
+  it('a stream ends after `maxAge`; RestStore reconnects, signed in again, and misses nothing', async () => {
+    running = await start({ maxAge: 400 });
+    const raw = await rawStream(running.url, { Authorization: 'Bearer user:agent' });
+    await until(() => raw.ended(), 'the server ends the stream after maxAge');
+    const reader = as(running, 'agent');
+    const { heard, stop } = listen(reader);
+    // Writes across several reconnects: each arrives once.
+    let { revision } = await running.store.getCustomer('ana');
+    for (let i = 1; i <= 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      ({ revision } = await running.store.updateCustomer('ana', { notes: `N-${i}` }, { revision }));
+    }
+    await until(() => customerEvents(heard).some((c) => c.properties.notes === 'N-3'), 'the last write heard');
+    const notes = customerEvents(heard).map((c) => c.properties.notes);
+    expect(notes.filter((n) => typeof n === 'string' && n.startsWith('N-'))).to.deep.equal(['N-1', 'N-2', 'N-3']);
+    stop();
+  });
+
   it('a customer’s stream carries only their own customer, only what is shown to customers, no staff names', async () => {
     running = await start();
     const token = await createProfileToken({ customerId: 'ana', secret: SECRET });

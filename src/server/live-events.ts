@@ -23,6 +23,14 @@ export interface LiveEventsOptions {
   heartbeat?: number;
   /** Events kept for clients that reconnect with `Last-Event-ID`; default 1,000. Older ones get `reset`. */
   replay?: number;
+  /**
+   * Milliseconds after which the server ends a stream, default 900,000 (15 minutes): the client
+   * reconnects with `Last-Event-ID` and misses nothing, and the login is checked again (a user
+   * signed out, or whose roles changed, is not served by the old ones for longer than this).
+   */
+  maxAge?: number;
+  /** Open streams one user (by id) or one customer may hold on this instance; default 16. More are refused with 429. */
+  maxStreams?: number;
 }
 
 /** One event as the hub keeps it: the store's event, and for a customer the fields it changed. */
@@ -63,6 +71,13 @@ function viewKey(principal: Principal): string {
     : JSON.stringify(['user', [...principal.roles].sort()]);
 }
 
+/** Who holds a stream, for `maxStreams`: a user by id, a customer by customer id. */
+function holder(principal: Principal): string {
+  return principal.kind === 'customer'
+    ? JSON.stringify(['customer', principal.customerId])
+    : JSON.stringify(['user', principal.id]);
+}
+
 /** SSE text of one event: a JSON `data` line never holds a line break. */
 function frame(id: string, event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\nid: ${id}\n\n`;
@@ -87,18 +102,43 @@ export class LiveEvents {
   #unsubscribe: (() => void) | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   #closed = false;
+  readonly #maxAge: number;
+  readonly #maxStreams: number;
+  /** Streams open or opening, per `holder` of the principal. */
+  readonly #held = new Map<string, number>();
 
   constructor(
     store: PropertyStore,
     allDefinitions: () => Promise<PropertyDefinition[]>,
     rules: AccessRules,
-    { heartbeat = 20_000, replay = 1_000 }: LiveEventsOptions = {},
+    { heartbeat = 20_000, replay = 1_000, maxAge = 900_000, maxStreams = 16 }: LiveEventsOptions = {},
   ) {
     this.#store = store;
     this.#allDefinitions = allDefinitions;
     this.#rules = rules;
     this.#heartbeat = heartbeat;
     this.#replay = Math.max(0, Math.floor(replay));
+    this.#maxAge = maxAge;
+    this.#maxStreams = maxStreams;
+  }
+
+  /**
+   * Takes one of the principal's `maxStreams` places, for a stream about to be served: `false` when
+   * they hold them all (the route answers 429). `serve` gives it back when the stream ends.
+   */
+  reserve(principal: Principal): boolean {
+    const key = holder(principal);
+    const held = this.#held.get(key) ?? 0;
+    if (held >= this.#maxStreams) return false;
+    this.#held.set(key, held + 1);
+    return true;
+  }
+
+  #release(principal: Principal): void {
+    const key = holder(principal);
+    const held = (this.#held.get(key) ?? 1) - 1;
+    if (held > 0) this.#held.set(key, held);
+    else this.#held.delete(key);
   }
 
   /** Whether the store tells of changes at all: without `subscribe` there is no stream. */
@@ -116,14 +156,29 @@ export class LiveEvents {
   }
 
   /**
-   * Serves one stream until the client goes (or `close()`): what it missed after `lastEventId`
-   * first, or `reset` when that is no longer kept, then every new event it may see.
+   * Serves one stream until the client goes (or `close()`, or `until`, or `maxAge`): what it missed
+   * after `lastEventId` first, or `reset` when that is no longer kept, then every new event it may
+   * see. Gives back the place `reserve` took.
    */
   async serve(
     sse: SSEStreamingApi,
     principal: Principal,
     lastEventId: string | undefined,
     until?: Date,
+  ): Promise<void> {
+    try {
+      const aged = new Date(Date.now() + this.#maxAge);
+      await this.#serve(sse, principal, lastEventId, until && until < aged ? until : aged);
+    } finally {
+      this.#release(principal);
+    }
+  }
+
+  async #serve(
+    sse: SSEStreamingApi,
+    principal: Principal,
+    lastEventId: string | undefined,
+    until: Date,
   ): Promise<void> {
     this.#start();
     // The hub's first store events wait for the definitions: a stream opened now hears them after.
@@ -136,11 +191,11 @@ export class LiveEvents {
     // A timer longer than 2^31 - 1 ms (24.8 days) would fire at once: a long wait is taken in steps.
     let expiry: ReturnType<typeof setTimeout> | undefined;
     const expire = (): void => {
-      const left = until!.getTime() - Date.now();
+      const left = until.getTime() - Date.now();
       if (left <= 0) return stream.close();
       expiry = setTimeout(expire, Math.min(left, MAX_TIMER));
     };
-    if (until) expire();
+    expire();
     this.#streams.add(stream);
     this.#startHeartbeat();
     if (lastEventId !== undefined) this.#catchUp(stream, lastEventId);
@@ -202,7 +257,7 @@ export class LiveEvents {
       if (!this.#definitions) await this.#loadDefinitions();
       // Unfilterable without the definitions: clients are told to read again instead.
       if (!this.#definitions) entry = { seq: 0, event: { type: 'reset' } };
-      else entry = { seq: 0, event, fields: this.#writtenFields(customer) };
+      else entry = { seq: 0, event, fields: this.#writtenFields(customer, event.since) };
     } else {
       // The store may have missed changes: so may every client. The definitions are read again too.
       await this.#loadDefinitions();
@@ -220,9 +275,12 @@ export class LiveEvents {
     }
   }
 
-  /** The fields written since the revision heard before (or at this revision, the first time). */
-  #writtenFields(customer: Customer): Set<string> | undefined {
-    const before = this.#revisions.get(customer.id);
+  /**
+   * The fields written since the revision heard before, else since the event's `since` (a store
+   * that read several writes at once), else at this revision alone.
+   */
+  #writtenFields(customer: Customer, since?: number): Set<string> | undefined {
+    const before = this.#revisions.get(customer.id) ?? (Number.isSafeInteger(since) ? since : undefined);
     this.#revisions.delete(customer.id);
     this.#revisions.set(customer.id, Math.max(before ?? 0, customer.revision));
     if (this.#revisions.size > REVISIONS_KEPT) this.#revisions.delete(this.#revisions.keys().next().value!);

@@ -554,7 +554,8 @@ export class PostgresStore implements PropertyStore {
     }
     // Read later than notified: a newer write was committed, and its own notification follows.
     this.#remember(customer.id, customer.revision);
-    this.#listeners.emit({ type: 'customer-changed', customer });
+    // Every write after the one heard before (or before this notification's) is in what was read.
+    this.#listeners.emit({ type: 'customer-changed', customer, since: known ?? note.revision - 1 });
   }
 
   #remember(id: string, revision: number): void {

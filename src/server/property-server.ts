@@ -46,8 +46,10 @@ export interface PropertyServerOptions {
   basePath?: string;
   /**
    * The live stream, `GET {basePath}/events`: `heartbeat` (ms between `: ping` comments, default
-   * 20,000) and `replay` (events kept for a client that reconnects, default 1,000). The stream
-   * needs a store with `subscribe`; without one it answers `404`.
+   * 20,000), `replay` (events kept for a client that reconnects, default 1,000), `maxAge` (ms after
+   * which a stream ends and its client reconnects, signed in again, default 900,000) and
+   * `maxStreams` (open streams per user or customer, default 16; more get `429` with
+   * `Retry-After`). The stream needs a store with `subscribe`; without one it answers `404`.
    */
   events?: LiveEventsOptions;
 }
@@ -252,6 +254,13 @@ export function createPropertyServer(options: PropertyServerOptions): PropertySe
   app.get('/events', async (c) => {
     if (!live.available) throw refusal('not-found', 'request.route');
     const principal = c.get('principal');
+    if (!live.reserve(principal)) {
+      // One user or customer holding every place they may: a client that reconnects in a loop, or
+      // an attacker opening streams. The client's reconnect waits; their open streams go on.
+      const refused = errorResponse(refusal('unavailable', 'request.streams', {}, 429));
+      refused.headers.set('Retry-After', '30');
+      return refused;
+    }
     const lastEventId = c.req.header('last-event-id');
     c.header('X-Accel-Buffering', 'no'); // nginx: pass each event on at once
     return streamSSE(c, (sse) => live.serve(sse, principal, lastEventId, c.get('expiresAt')));

@@ -11,10 +11,12 @@ import type {
 /**
  * A change made elsewhere: a customer as they are now, or every definition as it is now. `reset`
  * says changes may have been missed (a connection to the server was lost longer than it keeps
- * them): read again whatever is shown.
+ * them): read again whatever is shown. A `customer-changed` may stand for several writes read
+ * together: `since` is then the revision before the first of them (default: the one before
+ * `customer.revision`), so a server can tell who may see any of what changed.
  */
 export type StoreEvent =
-  | { type: 'customer-changed'; customer: Customer }
+  | { type: 'customer-changed'; customer: Customer; since?: number }
   | { type: 'definitions-changed'; definitions: PropertyDefinition[] }
   | { type: 'reset' };
 
