@@ -130,6 +130,7 @@ export const en: Catalog = {
     chooseTime: 'Choose a time',
     dateHint: (example) => `For example ${example}.`,
     timeHint: (example) => `Hours and minutes, for example ${example}.`,
+    pickerUnavailable: 'The location field could not be loaded. Check the connection and reload the page.',
   },
   customer: {
     loading: 'Loading the customer…',

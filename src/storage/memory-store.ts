@@ -17,7 +17,7 @@ import {
   checkNewDefinition,
   checkSeedCustomer,
   DEFAULT_PAGE_SIZE,
-  findInCustomers,
+  findInSortedCustomers,
   hasValue,
   MAX_PAGE_SIZE,
   reorderDefinitions,
@@ -50,6 +50,13 @@ export class MemoryStore implements PropertyStore {
   author: string | undefined;
   #definitions: PropertyDefinition[] = [];
   #customers = new Map<string, Customer>();
+  /** The same customers in id order (`findCustomers` pages through it without sorting), and each one's index. */
+  #sorted: Customer[] = [];
+  #positions = new Map<string, number>();
+  /** Bumped by every write: a cached total is for one version of the data. */
+  #version = 0;
+  /** The total of the last query, so its next pages scan only the page. */
+  #lastTotal: { key: string; version: number; total: number } | undefined;
   /** Per customer, oldest first; `seq` orders every entry of the store and is the cursor. */
   #history = new Map<string, { seq: number; entry: HistoryEntry }[]>();
   #seq = 0;
@@ -79,6 +86,8 @@ export class MemoryStore implements PropertyStore {
         const seeded = checkSeedCustomer(customer, all);
         this.#customers.set(seeded.id, seeded);
       }
+      this.#sorted = [...this.#customers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.#sorted.forEach((customer, index) => this.#positions.set(customer.id, index));
     };
     // A seed is checked at once and a bad one throws here, unless it has patterns and the pattern
     // engine is not loaded yet: then it is checked once the engine is in, and a bad seed rejects
@@ -189,6 +198,8 @@ export class MemoryStore implements PropertyStore {
       now: this.#now(),
     });
     this.#customers.set(id, next);
+    this.#sorted[this.#positions.get(id)!] = next;
+    this.#version++;
     this.#record(previous, next, writtenFields(previous, next, changes));
     this.#listeners.emit({ type: 'customer-changed', customer: structuredClone(next) });
     return structuredClone(next);
@@ -254,11 +265,25 @@ export class MemoryStore implements PropertyStore {
     };
   }
 
+  /**
+   * One page of the customers in `query`'s audience, in id order. Customers are kept in id order,
+   * so a page is a scan from its cursor, never a sort; the first page counts every match (the
+   * `total`), and the next pages of the same query over unchanged data reuse that count and
+   * scan only until the page is full.
+   */
   async findCustomers(query: AudienceQuery, options: PageOptions = {}): Promise<FindCustomersResult> {
     await this.#delay();
-    return findInCustomers(this.#customers.values(), query, withBuiltIns(this.#definitions), options, {
-      now: this.#now(),
+    const now = this.#now();
+    let key = '';
+    const result = findInSortedCustomers(this.#sorted, query, withBuiltIns(this.#definitions), options, { now }, () => {
+      // Asked once the query is valid (a deep invalid one never reaches JSON.stringify).
+      // `within-last-days` depends on the day: a cached total is for one query on one day.
+      key = `${now.toDateString()}|${JSON.stringify(query)}`;
+      const cached = this.#lastTotal;
+      return cached && cached.key === key && cached.version === this.#version ? cached.total : undefined;
     });
+    this.#lastTotal = { key, version: this.#version, total: result.total };
+    return result;
   }
 
   subscribe(listener: (event: StoreEvent) => void): () => void {
@@ -266,6 +291,7 @@ export class MemoryStore implements PropertyStore {
   }
 
   #definitionsChanged(): void {
+    this.#version++;
     this.#listeners.emit({ type: 'definitions-changed', definitions: withBuiltIns(this.#definitions) });
   }
 }
