@@ -66,6 +66,8 @@ export interface IndexPlan {
   ranges: IDBKeyRange[];
   /** The keys are the answer: every customer under them matches, and only those. */
   exact: boolean;
+  /** A guess at how many keys it reads, to try the narrow plans first: 0 for single values, 1 for bounded ranges, 2 for open ones. */
+  breadth: 0 | 1 | 2;
 }
 
 // Every key of one property lies between these: numbers sort before strings, strings before arrays.
@@ -73,32 +75,32 @@ const lowest = (name: string): [string] => [name];
 const highest = (name: string): [string, never[]] => [name, []];
 
 /**
- * How to read a query from the index: one condition of an `all` query (or its only condition)
- * whose operator the index can answer; `undefined` when there is none (a full scan). `now` and
- * `timeZone` anchor `within-last-days`, as in `compileAudience`.
+ * How a query can be read from the index: one plan for each condition of an `all` query (or its
+ * only condition) whose operator the index can answer; none when there is no such condition (a
+ * full scan). A store reads the plan with the fewest keys. `now` and `timeZone` anchor
+ * `within-last-days`, as in `compileAudience`.
  */
 export function planQuery(
   query: AudienceQuery,
   definitions: readonly PropertyDefinition[],
   { now = new Date(), timeZone }: { now?: Date | undefined; timeZone?: string | undefined } = {},
-): IndexPlan | undefined {
-  if (query.match !== 'all' && query.conditions.length !== 1) return undefined;
+): IndexPlan[] {
+  if (query.match !== 'all' && query.conditions.length !== 1) return [];
   // Only custom properties are in the index: `name` and `number` are fields of the customer.
   const types = new Map(definitions.filter((def) => !def.builtIn).map((def) => [def.name, def.type]));
+  const plans: IndexPlan[] = [];
   for (const item of query.conditions) {
     if ('conditions' in item) continue;
     const type = types.get(item.property);
     if (!type) continue;
-    let plan: IndexPlan | undefined;
     try {
-      plan = planCondition(item, type, () => calendarDay(now, timeZone));
+      const plan = planCondition(item, type, () => calendarDay(now, timeZone));
+      if (plan) plans.push({ ...plan, exact: plan.exact && query.conditions.length === 1 });
     } catch {
-      // A range IndexedDB refuses (its bounds crossed): the scan answers instead.
-      plan = undefined;
+      // A range IndexedDB refuses (its bounds crossed): this condition is left to the test.
     }
-    if (plan) return { ranges: plan.ranges, exact: plan.exact && query.conditions.length === 1 };
   }
-  return undefined;
+  return plans.sort((a, b) => a.breadth - b.breadth);
 }
 
 function planCondition(condition: AudienceCondition, type: string, today: () => string): IndexPlan | undefined {
@@ -111,7 +113,7 @@ function planCondition(condition: AudienceCondition, type: string, today: () => 
   const between = (from: string | number, to: string | number, openFrom = false, openTo = false) =>
     IDBKeyRange.bound([name, from], [name, to], openFrom, openTo);
   if (condition.operator === 'is-set') {
-    return { ranges: [IDBKeyRange.bound(lowest(name), highest(name))], exact: true };
+    return { ranges: [IDBKeyRange.bound(lowest(name), highest(name))], exact: true, breadth: 2 };
   }
   switch (type) {
     case 'single-choice':
@@ -121,17 +123,18 @@ function planCondition(condition: AudienceCondition, type: string, today: () => 
       if (list.length === 0) return undefined;
       if (condition.operator === 'in' || condition.operator === 'has-any' || condition.operator === 'equals') {
         if (type !== 'word')
-          return { ranges: [...new Set(list)].map((item) => only(textKey(item))), exact: short(list) };
+          return { ranges: [...new Set(list)].map((item) => only(textKey(item))), exact: short(list), breadth: 0 };
         // A word matches without case: the values written in lowercase, and the others by their lowercased entry.
         const folded = [...new Set(list.map((item) => textKey(item).toLowerCase()))];
         return {
           ranges: folded.flatMap((item) => [only(item), IDBKeyRange.only([name, [item]])]),
           exact: short(list),
+          breadth: 0,
         };
       }
       // Every customer with all the items has the first.
       if (condition.operator === 'has-all' && type === 'multiple-choice') {
-        return { ranges: [only(textKey(list[0]!))], exact: false };
+        return { ranges: [only(textKey(list[0]!))], exact: false, breadth: 0 };
       }
       return undefined;
     }
@@ -139,11 +142,11 @@ function planCondition(condition: AudienceCondition, type: string, today: () => 
     case 'time': {
       // ISO dates and times sort as text, and lowercasing leaves them alone: exact ranges.
       if (condition.operator === 'on')
-        return typeof value === 'string' ? { ranges: [only(value)], exact: true } : undefined;
+        return typeof value === 'string' ? { ranges: [only(value)], exact: true, breadth: 0 } : undefined;
       if (condition.operator === 'before' && typeof value === 'string')
-        return { ranges: [between('', value, false, true)], exact: true };
+        return { ranges: [between('', value, false, true)], exact: true, breadth: 2 };
       if (condition.operator === 'after' && typeof value === 'string')
-        return { ranges: [IDBKeyRange.bound([name, value], highest(name), true, true)], exact: true };
+        return { ranges: [IDBKeyRange.bound([name, value], highest(name), true, true)], exact: true, breadth: 2 };
       if (condition.operator === 'between') {
         const [from, to] = strings(value);
         if (from === undefined || to === undefined) return undefined;
@@ -152,9 +155,10 @@ function planCondition(condition: AudienceCondition, type: string, today: () => 
           return {
             ranges: [IDBKeyRange.bound([name, from], highest(name), false, true), between('', to)],
             exact: true,
+            breadth: 2,
           };
         }
-        return { ranges: [between(from, to)], exact: true };
+        return { ranges: [between(from, to)], exact: true, breadth: 1 };
       }
       if (condition.operator === 'within-last-days' && typeof value === 'number') {
         const end = today();
@@ -162,8 +166,8 @@ function planCondition(condition: AudienceCondition, type: string, today: () => 
         const start = new Date(Date.UTC(year, month - 1, day - (value - 1))).toISOString().slice(0, 10);
         // Outside years 0000–9999 the start is not plain ISO text: read from the lowest date instead.
         return /^\d{4}-/.test(start)
-          ? { ranges: [between(start, end)], exact: true }
-          : { ranges: [between('', end)], exact: false };
+          ? { ranges: [between(start, end)], exact: true, breadth: 1 }
+          : { ranges: [between('', end)], exact: false, breadth: 2 };
       }
       return undefined;
     }
@@ -172,6 +176,7 @@ function planCondition(condition: AudienceCondition, type: string, today: () => 
       const number = (text: unknown) => (typeof text === 'string' && DECIMAL.test(text) ? Number(text) : undefined);
       const [from, to] = condition.operator === 'between' ? strings(value).map(number) : [number(value), number(value)];
       if (from === undefined || to === undefined) return undefined;
+      const open = condition.operator !== 'eq' && condition.operator !== 'between';
       const range = {
         eq: between(from, to),
         gt: between(from, Infinity),
@@ -180,7 +185,8 @@ function planCondition(condition: AudienceCondition, type: string, today: () => 
         lte: between(-Infinity, to),
         between: between(from, to),
       }[condition.operator as string];
-      return range ? { ranges: [range], exact: false } : undefined;
+      const breadth = condition.operator === 'eq' ? 0 : open ? 2 : 1;
+      return range ? { ranges: [range], exact: false, breadth } : undefined;
     }
     default:
       return undefined;

@@ -4,7 +4,15 @@ import { patternEngineLoaded, preparePatterns } from '../model/patterns.js';
 import { Listeners } from './listeners.js';
 import type { FindCustomersResult, PropertyStore, StoreEvent } from './property-store.js';
 import { StoreError } from './store-error.js';
-import { fromRecord, INDEX_FIELD, planQuery, toRecord, VALUE_INDEX, type CustomerRecord } from './indexeddb-index.js';
+import {
+  fromRecord,
+  INDEX_FIELD,
+  planQuery,
+  toRecord,
+  VALUE_INDEX,
+  type CustomerRecord,
+  type IndexPlan,
+} from './indexeddb-index.js';
 import {
   applyCustomerChanges,
   checkDefinitionDelete,
@@ -290,11 +298,22 @@ export class IndexedDbStore implements PropertyStore {
       const definitions = withBuiltIns(await tx.objectStore('definitions').getAll());
       // The query and the page size are checked first, as a scan would check them.
       findInSortedCustomers([], query, definitions, options, { now });
-      const plan = planQuery(query, definitions, { now });
-      if (!plan) {
+      const plans = planQuery(query, definitions, { now });
+      if (plans.length === 0) {
         return findInCustomers((await customers.getAll()).map(fromRecord), query, definitions, options, { now });
       }
       const index = customers.index(VALUE_INDEX);
+      // The ids under each plan, narrowest guess first; each next plan stops reading once it has
+      // as many as the best so far, so a wide condition costs little after a narrow one.
+      let best: { plan: IndexPlan; ids: string[] } | undefined;
+      for (const plan of plans) {
+        const cap = best ? best.ids.length + 1 : undefined;
+        const lists = await Promise.all(plan.ranges.map((range) => index.getAllKeys(range, cap)));
+        if (cap !== undefined && lists.some((list) => list.length >= cap)) continue;
+        const ids = [...new Set<string>(lists.flat())];
+        if (!best || ids.length < best.ids.length) best = { plan, ids };
+      }
+      const { plan } = best!;
       if (!plan.exact) {
         const candidates = new Map<string, Customer>();
         for (const records of await Promise.all(plan.ranges.map((range) => index.getAll(range)))) {
@@ -302,8 +321,7 @@ export class IndexedDbStore implements PropertyStore {
         }
         return findInCustomers(candidates.values(), query, definitions, options, { now });
       }
-      const keys = await Promise.all(plan.ranges.map((range) => index.getAllKeys(range)));
-      const ids = [...new Set<string>(keys.flat())].sort();
+      const ids = best!.ids.sort();
       const { limit = DEFAULT_PAGE_SIZE, cursor } = options;
       let start = 0;
       if (cursor !== undefined) while (start < ids.length && ids[start]! <= cursor) start++;
