@@ -36,7 +36,7 @@ const SERVER_EXPORTS = new Set(['./server']);
 export function entryPoints(exportsMap) {
   const entries = [];
   for (const [name, target] of Object.entries(exportsMap)) {
-    if (name === BUNDLE_EXPORT || SERVER_EXPORTS.has(name)) continue;
+    if (name === BUNDLE_EXPORT || name.startsWith(`${BUNDLE_EXPORT}/`) || SERVER_EXPORTS.has(name)) continue;
     const file = typeof target === 'string' ? target : (target.browser ?? target.import ?? target.default);
     if (typeof file === 'string' && file.endsWith('.js')) entries.push([name, file]);
   }
@@ -183,6 +183,13 @@ export async function measureSizes({ root = process.cwd() } = {}) {
       rows.push({ key: `${BUNDLE_EXPORT} lazy ${chunk.name}`, file, minified: chunk.minified, gzip: chunk.gzip });
     }
   }
+  // Files beside the bundle that a page adds with a script of its own (German): the file alone,
+  // since what it shares with the bundle is loaded already.
+  for (const [key, file] of Object.entries(pkg.exports ?? {})) {
+    if (!key.startsWith(`${BUNDLE_EXPORT}/`) || typeof file !== 'string') continue;
+    const code = await readFile(join(root, file));
+    rows.push({ key, file, minified: code.length, gzip: gzipSize(code) });
+  }
   return rows;
 }
 
@@ -230,17 +237,21 @@ export async function measurePages({ pages = {}, onDemand = {} } = {}, { root = 
 
 /**
  * Reads `size-budgets.json` at the root: `{ goal: {key: KB}, budgets: {key: KB}, pages, onDemand }`.
- * A page's `failAbove` and `goal` join `budgets` and `goal` under its row's key.
+ * A page's `failAbove` and `goal` join `budgets` and `goal` under its row's key; its `target` (the
+ * fail-above figure of issue 20, where the page is not under it yet and `failAbove` holds it where
+ * it is) is reported, like a goal.
  */
 export async function readBudgets(root = process.cwd()) {
   const file = JSON.parse(await readFile(join(root, 'size-budgets.json'), 'utf8'));
   const budgets = { ...file.budgets };
   const goal = { ...file.goal };
+  const target = {};
   for (const [name, page] of Object.entries(file.pages ?? {})) {
     if (page.failAbove !== undefined) budgets[pageKey(name)] = page.failAbove;
     if (page.goal !== undefined) goal[pageKey(name)] = page.goal;
+    if (page.target !== undefined) target[pageKey(name)] = page.target;
   }
-  return { budgets, goal, pages: file.pages ?? {}, onDemand: file.onDemand ?? {} };
+  return { budgets, goal, target, pages: file.pages ?? {}, onDemand: file.onDemand ?? {} };
 }
 
 /**
@@ -290,7 +301,7 @@ const goalText = (g) =>
   g.gzip === undefined ? 'not measured' : g.over > 0 ? `over by ${kb(g.over)}` : `met, ${kb(-g.over)} to spare`;
 
 /** The report as a plain-text table and the check's verdict, for the console. */
-export function formatReport(rows, { budgets = {}, goal = {} } = {}) {
+export function formatReport(rows, { budgets = {}, goal = {}, target = {} } = {}) {
   const check = checkBudgets(rows, { budgets, goal });
   const table = [
     ['entry', 'minified', 'gzip', 'budget', 'lazy gzip', 'check'],
@@ -324,6 +335,14 @@ export function formatReport(rows, { budgets = {}, goal = {} } = {}) {
   for (const g of check.goals) {
     lines.push(`goal ${g.goal} KB (${g.key}): ${goalText(g)}`);
   }
+  for (const [key, figure] of Object.entries(target)) {
+    const row = rows.find((r) => r.key === key);
+    if (!row) continue;
+    const over = row.gzip - figure * 1024;
+    lines.push(
+      `target ${figure} KB (${key}, issue 20's fail-above figure; the build fails above ${budgets[key]} KB until it is met): ${over > 0 ? `over by ${kb(over)}` : `met, ${kb(-over)} to spare: lower failAbove to ${figure}`}`,
+    );
+  }
   for (const key of check.unbudgeted) lines.push(`NO BUDGET: ${key} has no budget in size-budgets.json`);
   for (const key of check.stale ?? []) lines.push(`STALE BUDGET: ${key} in size-budgets.json matches no entry`);
   for (const f of check.failures) {
@@ -335,17 +354,23 @@ export function formatReport(rows, { budgets = {}, goal = {} } = {}) {
 }
 
 /**
- * Markdown rows (`| page | gzip | fail above | goal | against the goal | lazy gzip |`) for the
+ * Markdown rows (`| page | gzip | fails above | goal | against the goal | lazy gzip |`) for the
  * pages and what they load on demand, for BENCHMARKS.md.
  */
-export function markdownPageRows(rows, { budgets = {}, goal = {} } = {}) {
+export function markdownPageRows(rows, { budgets = {}, goal = {}, target = {} } = {}) {
   const { goals } = checkBudgets(rows, { budgets, goal });
   return rows
     .filter((row) => row.key.startsWith(pageKey('')) || row.key.startsWith('on demand '))
     .map((row) => {
       const g = goals.find((item) => item.key === row.key);
       const budget = budgets[row.key];
-      return `| ${row.key} | ${kb(row.gzip)} | ${budget === undefined ? '—' : `${budget} KB`} | ${g ? `${g.goal} KB` : '—'} | ${g ? goalText(g) : '—'} | ${lazyText(row) || '—'} |`;
+      const failAbove =
+        budget === undefined
+          ? '—'
+          : target[row.key] === undefined
+            ? `${budget} KB`
+            : `${budget} KB (issue 20: ${target[row.key]} KB)`;
+      return `| ${row.key} | ${kb(row.gzip)} | ${failAbove} | ${g ? `${g.goal} KB` : '—'} | ${g ? goalText(g) : '—'} | ${lazyText(row) || '—'} |`;
     });
 }
 

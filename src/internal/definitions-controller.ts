@@ -3,7 +3,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PropertyDefinition } from '../model/index.js';
 import type { PropertyStore } from '../storage/property-store.js';
 import { StoreError } from '../storage/store-error.js';
-import { preloadLocationPicker } from './location-picker-loader.js';
 import { checkedDefinitions, effectiveTimeout, withTimeout } from './store-reply.js';
 
 export interface DefinitionsControllerOptions {
@@ -18,8 +17,7 @@ export interface DefinitionsControllerOptions {
 }
 
 /**
- * Loads the definitions from the host's store and follows `definitions-changed` from it; when
- * they list a location, starts loading `<location-picker>` (loaded on demand). A new
+ * Loads the definitions from the host's store and follows `definitions-changed` from it. A new
  * store cancels the load in flight (its answer is dropped); a host that leaves the page stops
  * listening and starts again when it comes back. Built on `@lit/task`.
  *
@@ -66,7 +64,6 @@ export class DefinitionsController implements ReactiveController {
       },
       onComplete: (definitions) => {
         this.#loaded = definitions;
-        if (definitions) preloadLocationPicker(definitions);
         // A change pushed while the load was in flight is newer than the load's answer.
         if (definitions && !this.#pushed) this.#options.onChange?.(definitions);
       },
@@ -134,7 +131,6 @@ export class DefinitionsController implements ReactiveController {
         return;
       }
       this.#pushed = event.definitions;
-      preloadLocationPicker(event.definitions);
       this.#options.onChange?.(event.definitions);
       this.#host.requestUpdate();
     });

@@ -1,8 +1,8 @@
 import type { PropertyDefinition } from '../model/types.js';
 
 /*
- * `<location-picker>` (with its map controller and styles, about 4 KB gzip) is loaded on demand:
- * a page whose definitions have no location never loads it. The elements that load definitions
+ * `<location-picker>` (with its map controller, styles and words, about 5 KB gzip) is loaded on demand:
+ * a page whose definitions have no location never loads it. The elements that load a customer
  * start the load as soon as the definitions list a location, so the picker is usually defined
  * before the first location field renders; `<property-editor>` waits for it before it renders one.
  */

@@ -29,6 +29,7 @@ import { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
 import { styles } from './audience-builder.styles.js';
+import '../../i18n/en-admin.js';
 
 type Item = AudienceCondition | AudienceQuery;
 type Path = number[];
