@@ -6,7 +6,16 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startBench } from './serve.mjs';
-import { formatReport, markdownRows, measureSizes, readBudgets } from '../scripts/size-lib.mjs';
+import { preparePeers } from './peers/prepare.mjs';
+import {
+  formatReport,
+  kb,
+  markdownPageRows,
+  markdownRows,
+  measurePages,
+  measureSizes,
+  readBudgets,
+} from '../scripts/size-lib.mjs';
 
 /** The newest change to the library's sources, to tell whether dist/ was built from them. */
 async function newestSource(dir) {
@@ -30,11 +39,23 @@ if (!built || built.mtimeMs < (await newestSource('src'))) {
   console.error('dist/ is missing or older than src/: run `npm run build` first (the sizes are measured from it).');
   process.exit(1);
 }
-const sizeRows = await measureSizes();
 const sizeBudgets = await readBudgets();
-console.log('Sizes (minified, gzip -9; entries bundled by esbuild from dist/, the bundle as rollup wrote it):');
+const entryRows = await measureSizes();
+const pageRows = await measurePages(sizeBudgets);
+const sizeRows = [...entryRows, ...pageRows];
+console.log(
+  'Sizes (minified, gzip -9; entries and pages bundled by esbuild from dist/, the bundle as rollup wrote it):',
+);
 console.log(formatReport(sizeRows, sizeBudgets).text);
-const sizeLines = markdownRows(sizeRows, sizeBudgets);
+const sizeLines = markdownRows(entryRows, sizeBudgets);
+const pageLines = markdownPageRows(pageRows, sizeBudgets);
+
+// The peers (bench/peers/: their own package, installed here on demand): built, and their page size.
+const peerSizes = await preparePeers();
+const PEERS = [
+  ['rjsf', 'react-jsonschema-form'],
+  ['jsonforms', 'JSON Forms'],
+];
 
 const measured = {};
 const { server, browser, origin } = await startBench(8765);
@@ -102,6 +123,33 @@ try {
       `  N=${n}: validate all hand ${stats(row.handValidate)} | Lit ${stats(row.litValidate)} | profile form ${stats(row.formValidate)}`,
     );
   }
+  // The same workload in the peers: N fields of the eight types, first render in a fresh page,
+  // one value changed from outside (new form data) 20 times in one page.
+  const peerRows = [];
+  for (const r of rows) {
+    const row = { n: r.n, panelRender: median(r.panelRender), panelUpdate: median(r.panelUpdate) };
+    for (const [peer] of PEERS) {
+      row[peer] = {
+        render: median(await fresh('peers/peers.html', 'firstRender', [peer, r.n], r.n >= 2000 ? 3 : 5)),
+        update: median(await fresh('peers/peers.html', 'updateOne', [peer, r.n, 20], 1)),
+      };
+    }
+    console.log(
+      `  N=${r.n}: peers, first render rjsf ${ms(row.rjsf.render)} | JSON Forms ${ms(row.jsonforms.render)}; update one rjsf ${ms(row.rjsf.update)} | JSON Forms ${ms(row.jsonforms.update)}`,
+    );
+    peerRows.push(row);
+  }
+  measured.peers = [
+    '| N | first render: panel / react-jsonschema-form / JSON Forms | update one value: panel / react-jsonschema-form / JSON Forms |',
+    '|---|---|---|',
+    ...peerRows.map(
+      (p) =>
+        `| ${p.n} | ${ms(p.panelRender)} / ${ms(p.rjsf.render)} / ${ms(p.jsonforms.render)} | ${ms(p.panelUpdate)} / ${ms(p.rjsf.update)} / ${ms(p.jsonforms.update)} |`,
+    ),
+    `| page size, gzip -9 | the agent panel page ${kb(pageRows.find((row) => row.key === 'page agent panel').gzip)} / ${kb(peerSizes.rjsf.gzip)} / ${kb(peerSizes.jsonforms.gzip)} (each with React 19 and its validator) | |`,
+  ];
+  console.log(`\n${measured.peers.join('\n')}`);
+
   const table = [
     "| N | first render: hand / Lit / panel (panel ÷ Lit; goal ≤ 1.5) | first render: Lit with the panel's `content-visibility` rule (panel ÷ it) | update one: hand / Lit / panel (goal < 16 ms) | validate all: hand / Lit / profile form Save (goal < 20 ms) |",
     '|---|---|---|---|---|',
@@ -222,6 +270,14 @@ if (doc.includes(start) && doc.includes(end) && measured.table) {
     '| what | figure |',
     '|---|---|',
     ...measured.other,
+    '',
+    'The peers on the same workload (bench/peers/: react-jsonschema-form 6.11 and JSON Forms 3.8 with its vanilla renderers, React 19.3, production builds; medians of 5 fresh pages, 3 at N = 2,000; updates 20 in one page):',
+    '',
+    ...measured.peers,
+    '',
+    '| page (issue 20; `npm run size`, size-pages/) | gzip | fails above | goal | against the goal | lazy gzip |',
+    '|---|---|---|---|---|---|',
+    ...pageLines,
     '',
     '| entry (`npm run size`: esbuild from dist/; the bundle as rollup wrote it) | minified | gzip | lazy chunks, gzip | budget |',
     '|---|---|---|---|---|',
