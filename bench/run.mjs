@@ -2,6 +2,7 @@
 // the hand-written DOM and plain-Lit floors beside the panel, each first render in a fresh page;
 // then PostgresStore (bench/postgres.mjs).
 import { spawn } from 'node:child_process';
+import { build as esbuild } from 'esbuild';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,32 @@ console.log(
 console.log(formatReport(sizeRows, sizeBudgets).text);
 const sizeLines = markdownRows(entryRows, sizeBudgets);
 const pageLines = markdownPageRows(pageRows, sizeBudgets);
+
+// The panel's page bundled (esbuild, as a host's build would), with <location-picker> imported up
+// front and on demand: what loading it on demand costs a first render with location fields.
+for (const [name, entry] of [
+  ['panel-upfront', 'bench/panel.ts'],
+  ['panel-on-demand', 'bench/panel-bench.ts'],
+]) {
+  await esbuild({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    outdir: `bench/results/${name}`,
+    conditions: ['browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    tsconfig: 'tsconfig.json',
+    logLevel: 'error',
+  });
+  const script = entry.replace('bench/', '').replace('.ts', '.js');
+  await writeFile(
+    `bench/results/${name}/index.html`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><script type="module" src="./${script}"></script></body></html>\n`,
+  );
+}
 
 // The peers (bench/peers/: their own package, installed here on demand): built, and their page size.
 const peerSizes = await preparePeers();
@@ -123,6 +150,15 @@ try {
       `  N=${n}: validate all hand ${stats(row.handValidate)} | Lit ${stats(row.litValidate)} | profile form ${stats(row.formValidate)}`,
     );
   }
+  // <location-picker> on demand against imported up front, bundled: N = 50 and 500, fresh pages.
+  const onDemand = [];
+  for (const n of [50, 500]) {
+    const upfront = median(await fresh('results/panel-upfront/index.html', 'firstRender', [n], 5));
+    const lazy = median(await fresh('results/panel-on-demand/index.html', 'firstRender', [n], 5));
+    console.log(`  N=${n}: first render, bundled, the location picker up front ${ms(upfront)} | on demand ${ms(lazy)}`);
+    onDemand.push(`N = ${n}: ${ms(upfront)} → ${ms(lazy)} (${signed(lazy - upfront)})`);
+  }
+
   // The same workload in the peers: N fields of the eight types, first render in a fresh page,
   // one value changed from outside (new form data) 20 times in one page.
   const peerRows = [];
@@ -190,6 +226,7 @@ try {
   measured.other = [
     `| a 5,000-option single choice added to N = 500, first render without → with it (goal: it costs the panel less than the native \`<select>\` costs the hand-written floor) | hand ${ms(bigChoice.handWithout)} → ${ms(bigChoice.hand)} (${signed(bigChoice.hand - bigChoice.handWithout)}); panel ${ms(bigChoice.panelWithout)} → ${ms(bigChoice.panel)} (${signed(bigChoice.panel - bigChoice.panelWithout)}); medians of 5 fresh pages each |`,
     `| 5,000-option combobox: keystroke to filtered list | ${stats(times)} |`,
+    `| the panel's page bundled (esbuild), first render with location fields: \`<location-picker>\` imported up front → on demand, preloaded when the definitions arrive (a MemoryStore answers at once, so nothing hides the load); medians of 5 fresh pages | ${onDemand.join('; ')} |`,
     ...findLines,
     seeding,
     `| \`([a-z]+)+[0-9]\` against 10,000 letters, \`parseValue\` in Chromium (RE2; goal: a few ms) | ${stats(patterns.times)}; RE2 loaded on demand in ${patterns.load.toFixed(0)} ms (dev server, unminified) |`,

@@ -9,13 +9,19 @@ import type { PropertyDefinition } from '../model/types.js';
 
 let loading: Promise<void> | undefined;
 let failed = false;
+let importPicker = () => import('../elements/location-picker/location-picker.js');
+
+/** For tests: how the picker's module is imported (a failing or a slow import). Not public API. */
+export function setPickerImportForTests(load: () => Promise<unknown>): void {
+  importPicker = load as typeof importPicker;
+}
 
 /**
  * Loads and defines `<location-picker>` (once; a failed load is tried again on the next call).
  * Rejects with the import's error when the chunk cannot be loaded.
  */
 export function loadLocationPicker(): Promise<void> {
-  loading ??= import('../elements/location-picker/location-picker.js').then(
+  loading ??= importPicker().then(
     () => {
       failed = false;
     },

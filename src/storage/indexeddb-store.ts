@@ -409,6 +409,9 @@ function addValueIndex(
   transaction: IDBPTransaction<CustomerPropertiesDb, StoreNames<CustomerPropertiesDb>[], 'versionchange'>,
 ): void {
   const customers = transaction.objectStore('customers');
+  // Written to run once whatever the version numbers around it: a database that has the index
+  // (a branch that numbered its steps differently) is left as it is.
+  if (customers.indexNames.contains(VALUE_INDEX)) return;
   customers.createIndex(VALUE_INDEX, INDEX_FIELD, { multiEntry: true });
   const request = unwrap(customers).openCursor();
   request.onsuccess = () => {
