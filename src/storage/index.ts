@@ -23,6 +23,7 @@ export {
   checkNewDefinition,
   checkSeedCustomer,
   findInCustomers,
+  findInSortedCustomers,
   reorderDefinitions,
   withBuiltIns,
   type PageOptions,
