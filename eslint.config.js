@@ -69,6 +69,9 @@ export default tseslint.config(
     },
   },
 
+  // The peers' page of the bench: plain JavaScript in the browser.
+  { files: ['bench/peers/peers.mjs'], languageOptions: { globals: globals.browser } },
+
   {
     files: TESTS,
     rules: {

@@ -44,4 +44,25 @@ export function bundleConfig(dist = 'dist') {
   };
 }
 
-export default bundleConfig();
+const LOCALES = /(^|[/\\])i18n[/\\]locales\.js$/;
+
+/**
+ * German beside the bundle, `customer-properties.de.js`: a page that speaks only English does not
+ * load it. It registers itself through the bundle's own `registerCatalog` (imported from the
+ * bundle, so both share one registry), and the bundle stays one file.
+ */
+export function germanConfig(dist = 'dist') {
+  return {
+    input: `${dist}/i18n/de.js`,
+    external: (id) => LOCALES.test(id),
+    output: {
+      file: `${dist}/customer-properties.de.js`,
+      format: 'es',
+      sourcemap: true,
+      paths: (id) => (LOCALES.test(id) ? './customer-properties.bundle.js' : id),
+    },
+    plugins: [terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } })],
+  };
+}
+
+export default [bundleConfig(), germanConfig()];

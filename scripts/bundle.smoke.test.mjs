@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { rollup } from 'rollup';
-import { bundleConfig } from '../rollup.config.mjs';
+import { bundleConfig, germanConfig } from '../rollup.config.mjs';
 import { BROWSER_ARGS, findBrowser } from './browser.mjs';
 import { serve } from './static-server.mjs';
 
@@ -20,6 +20,12 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
 
 let dir, server, browser;
+
+// German, its own file beside the bundle: it registers in the bundle's registry.
+const germanScript = `import { catalogFor, describeError } from '../${BUNDLE}';
+import '../dist/customer-properties.de.js';
+window.smoke = { title: catalogFor('de-AT').panel.title, required: describeError({ code: 'required', params: {} }, { locale: 'de', label: 'Name' }) };
+`;
 
 async function buildBundle(into) {
   const tsc = resolve('node_modules/typescript/bin/tsc');
@@ -44,6 +50,10 @@ async function buildBundle(into) {
   });
   await bundle.write(output);
   await bundle.close();
+  const { output: germanOutput, ...germanInput } = germanConfig(into);
+  const german = await rollup(germanInput);
+  await german.write(germanOutput);
+  await german.close();
 }
 
 const page = (script) => `<!doctype html>
@@ -98,6 +108,8 @@ before(async () => {
   await mkdir(join(dir, 'pages'));
   await writeFile(join(dir, 'fields.html'), page('pages/fields.js'));
   await writeFile(join(dir, 'pages/fields.js'), fieldsScript);
+  await writeFile(join(dir, 'german.html'), page('pages/german.js'));
+  await writeFile(join(dir, 'pages/german.js'), germanScript);
   await writeFile(join(dir, 'map.html'), page('pages/map.js'));
   await writeFile(join(dir, 'pages/map.js'), mapScript);
   server = await serve(dir);
@@ -184,6 +196,17 @@ test('a location picker with a key loads the Maps loader, a chunk beside the bun
   assert.deepEqual([page, bundle], ['/pages/map.js', `/${BUNDLE}`]);
   assert.equal(chunks.length, 1, 'one lazy chunk');
   assert.match(chunks[0], /^\/dist\/bundle-chunks\/js-api-loader-[\w-]{8}\.js$/);
+  assert.deepEqual(problems, [], 'no console errors');
+  await tab.close();
+});
+
+test('German, a file beside the bundle, speaks in the bundle’s elements once imported', async () => {
+  const { tab, problems, scripts } = await open('german.html');
+  assert.deepEqual(await tab.evaluate(() => window.smoke), {
+    title: 'Kundendetails',
+    required: 'Name ist ein Pflichtfeld.',
+  });
+  assert.deepEqual(scripts, ['/pages/german.js', `/${BUNDLE}`, '/dist/customer-properties.de.js']);
   assert.deepEqual(problems, [], 'no console errors');
   await tab.close();
 });

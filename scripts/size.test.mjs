@@ -113,3 +113,56 @@ test('the script exits 1 under a too-small budget and 0 under a large one, with 
   assert.equal(report.check.ok, true);
   assert.equal(report.rows.length, 4);
 });
+
+test('pages: each fails above its figure and is reported against its goal; what loads on demand is reported, never failing', async () => {
+  await mkdir(join(root, 'pages'), { recursive: true });
+  await writeFile(
+    join(root, 'pages/words-page.js'),
+    `import { words } from '../dist/words.js';\nexport const n = words.length;\n`,
+  );
+  await writeFile(
+    join(root, 'pages/index-page.js'),
+    `import { count, later } from '../dist/index.js';\nexport const both = [count, later];\n`,
+  );
+  await writeFile(
+    join(root, 'pages/both-page.js'),
+    `import { words } from '../dist/words.js';\nimport { late } from '../dist/late.js';\nexport const both = [words, late];\n`,
+  );
+  const file = (failAbove) => ({
+    goal: { './bundle': 100 },
+    budgets: { '.': 100, './words': 100, './bundle': 100, './bundle lazy late': 100 },
+    pages: {
+      small: { entry: 'pages/words-page.js', failAbove, target: 0.1, goal: 0.2 },
+      main: { entry: 'pages/index-page.js', failAbove: 100, goal: 100 },
+      everything: { built: 'dist/bundle.js', failAbove: 100 },
+    },
+    onDemand: {
+      'the late words': { page: 'main', lazy: 'late' },
+      'late, imported up front': { page: 'small', with: 'pages/both-page.js' },
+    },
+  });
+
+  await writeFile(join(root, 'size-budgets.json'), JSON.stringify(file(0.1)));
+  const failed = await run(process.execPath, [sizeScript], { cwd: root }).then(
+    () => assert.fail('expected the size check to fail'),
+    (error) => error,
+  );
+  assert.equal(failed.code, 1);
+  assert.match(failed.stdout, /OVER BUDGET: page small is [\d.]+ KB gzip, budget 0\.1 KB: over by/);
+  assert.match(failed.stdout, /goal 0\.2 KB \(page small\): over by [\d.]+ KB/);
+  assert.match(
+    failed.stdout,
+    /target 0\.1 KB \(page small, issue 20's fail-above figure; the build fails above 0\.1 KB/,
+  );
+
+  await writeFile(join(root, 'size-budgets.json'), JSON.stringify(file(100)));
+  const passed = await run(process.execPath, [sizeScript], { cwd: root });
+  assert.doesNotMatch(passed.stdout, /OVER BUDGET|NO BUDGET|STALE/);
+  assert.match(passed.stdout, /goal 100 KB \(page main\): met/);
+  assert.match(passed.stdout, /on demand the late words\s+[\d.]+ KB\s+[\d.]+ KB\s+—\s+reported/);
+  const report = JSON.parse(await readFile(join(root, 'dist/size-report.json'), 'utf8'));
+  const byKey = Object.fromEntries(report.rows.map((row) => [row.key, row]));
+  assert.equal(byKey['page everything'].gzip, byKey['./bundle'].gzip, 'a built page is the file as it is on disk');
+  assert.equal(byKey['on demand the late words'].gzip, byKey['page main'].lazy[0].gzip);
+  assert.ok(byKey['on demand late, imported up front'].gzip > 0, 'what importing the lazy file up front adds');
+});

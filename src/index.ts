@@ -5,10 +5,9 @@
 export * from './model/index.js';
 export * from './storage/index.js';
 export * from './context.js';
-export { catalogFor, describeError, registerLocale, registeredLocales } from './i18n/index.js';
+export { catalogFor, describeError, registerCatalog, registerLocale, registeredLocales } from './i18n/index.js';
 export type { Catalog, CatalogOverrides, DescribeOptions, FailureKind } from './i18n/index.js';
-// The bundle speaks German too; a page built from the subpaths imports `customer-properties/i18n/de`.
-import './i18n/de.js';
+// German is its own import: `customer-properties/i18n/de`, or `customer-properties.de.js` beside the bundle.
 export { LocationPicker } from './elements/location-picker/location-picker.js';
 export { PropertyEditor } from './elements/property-editor/property-editor.js';
 export { CustomerDetailsPanel } from './elements/customer-details-panel/customer-details-panel.js';

@@ -57,6 +57,8 @@ export interface Catalog {
     chooseTime: string;
     dateHint: (example: string) => string;
     timeHint: (example: string) => string;
+    /** The location picker (loaded on demand) could not be loaded. */
+    pickerUnavailable: string;
   };
   customer: {
     loading: string;

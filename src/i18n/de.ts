@@ -144,6 +144,8 @@ export const de: Catalog = {
     chooseTime: 'Uhrzeit wählen',
     dateHint: (example) => `Zum Beispiel ${example}.`,
     timeHint: (example) => `Stunden und Minuten, zum Beispiel ${example}.`,
+    pickerUnavailable:
+      'Das Ortsfeld konnte nicht geladen werden. Prüfen Sie die Verbindung und laden Sie die Seite neu.',
   },
   customer: {
     loading: 'Kunde wird geladen …',

@@ -21,4 +21,9 @@ export {
   registeredLocales,
 } from './locales.js';
 export { describeError, type DescribableError, type DescribeOptions } from './describe.js';
+// The whole of English: the parts the elements load with them, too.
+import './en-profile.js';
+import './en-admin.js';
+import './en-audiences.js';
+import './en-location.js';
 export { en } from './en.js';

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { catalogFor, registerLocale } from './locales.js';
 import { describeError } from './describe.js';
 import { de } from './de.js';
-import { en } from './en.js';
+// The whole of English, as `customer-properties/i18n` exports it: the parts elements load with them too.
+import { en } from './index.js';
 import { parseValue } from '../model/values.js';
 import { definition } from '../internal/test/definitions.js';
 
@@ -91,6 +92,25 @@ describe('message catalogs', () => {
     expect(date.ok ? null : describeError(date.error, { locale: 'de-CH', label: 'Datum' })).to.equal(
       de.valueErrors['date.invalid']({ label: 'Datum' }),
     );
+  });
+});
+
+describe('English in parts', () => {
+  it('has every section and word German has, once its parts are in', () => {
+    for (const [section, words] of Object.entries(de)) {
+      if (typeof words !== 'object') continue;
+      const english = (en as unknown as Record<string, object | undefined>)[section];
+      expect(english, section).to.be.an('object');
+      expect(Object.keys(english!).sort(), section).to.deep.equal(Object.keys(words).sort());
+    }
+  });
+
+  it('completes a language registered with a few words from English, section by section', () => {
+    registerLocale('fr', { panel: { title: 'Fiche client' } });
+    const fr = catalogFor('fr-CA');
+    expect(fr.panel.title).to.equal('Fiche client');
+    expect(fr.panel.empty).to.equal(en.panel.empty);
+    expect(fr.definitionForm.createTitle).to.equal(en.definitionForm.createTitle);
   });
 });
 

@@ -2,9 +2,53 @@ import type { Catalog, CatalogOverrides } from './catalog.js';
 import { en } from './en.js';
 
 // English is built in as the fallback; every other language registers itself when imported
-// (`import 'customer-properties/i18n/de'`) or through `registerLocale`.
+// (`import 'customer-properties/i18n/de'`) or through `registerLocale`. English comes in parts:
+// the words of the profile form, the admin elements and the location picker arrive with them.
 const catalogs = new Map<string, Catalog>([['en', en]]);
 const resolved = new Map<string, Catalog>();
+
+/** The sections of English that arrive with their elements (`en-profile.ts`, `en-admin.ts`, `en-audiences.ts`, `en-location.ts`). */
+const LATER_SECTIONS = new Set([
+  'profile',
+  'definitionForm',
+  'definitionList',
+  'audienceBuilder',
+  'audienceList',
+  'audienceMembers',
+  'customerImport',
+  'locationPicker',
+]);
+
+/** Adds sections of the English catalog (how the parts loaded with their elements join it). */
+export function addEnglish(sections: Partial<Catalog>): void {
+  Object.assign(en, sections);
+  resolved.clear();
+}
+
+/**
+ * `catalog` with what it lacks taken from English, section by section (a language registered
+ * before an element brought its English words); `catalog` itself when it lacks nothing.
+ */
+function completed(catalog: Catalog): Catalog {
+  if (catalog === en) return en;
+  const own = catalog as unknown as Record<string, unknown>;
+  let result: Record<string, unknown> | undefined;
+  for (const [key, words] of Object.entries(en as unknown as Record<string, unknown>)) {
+    const mine = own[key];
+    if (mine === undefined) {
+      result ??= { ...own };
+      result[key] = words;
+    } else if (
+      typeof words === 'object' &&
+      words !== null &&
+      Object.keys(words).some((word) => !(word in (mine as object)))
+    ) {
+      result ??= { ...own };
+      result[key] = { ...words, ...(mine as object) };
+    }
+  }
+  return (result as unknown as Catalog | undefined) ?? catalog;
+}
 
 function normalize(locale: string): string {
   return locale.trim().replace(/_/g, '-').toLowerCase();
@@ -17,7 +61,7 @@ export function catalogFor(locale?: string): Catalog {
   const tag = normalize(locale || 'en');
   let catalog = resolved.get(tag);
   if (!catalog) {
-    catalog = catalogs.get(tag) ?? catalogs.get(tag.split('-')[0] ?? '') ?? en;
+    catalog = completed(catalogs.get(tag) ?? catalogs.get(tag.split('-')[0] ?? '') ?? en);
     resolved.set(tag, catalog);
   }
   return catalog;
@@ -38,10 +82,11 @@ export function registerLocale(locale: string, overrides: CatalogOverrides): Cat
   const base = catalogFor(locale);
   const catalog = { ...base, locale };
   for (const [section, words] of Object.entries(overrides)) {
-    // Sections a catalog does not have (such as the removed `dateLocale`) are ignored.
-    if (section === 'locale' || !(section in base) || !words) continue;
+    // Sections a catalog does not have (such as the removed `dateLocale`) are ignored; those English
+    // has not loaded yet are kept, and completed from English once it has.
+    if (section === 'locale' || !(section in base || LATER_SECTIONS.has(section)) || !words) continue;
     const key = section as keyof Catalog;
-    (catalog as unknown as Record<string, object>)[key] = { ...(base[key] as object), ...words };
+    (catalog as unknown as Record<string, object>)[key] = { ...((base[key] as object | undefined) ?? {}), ...words };
   }
   catalogs.set(normalize(locale), catalog);
   resolved.clear();

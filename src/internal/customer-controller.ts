@@ -11,6 +11,7 @@ import type { PropertyStore } from '../storage/property-store.js';
 import { StoreError, customerField, isAbortError } from '../storage/store-error.js';
 import { accessTo, sameValue, withBuiltIns } from './customer-view.js';
 import { badReply, checkedCustomer, checkedDefinitions, effectiveTimeout, withTimeout } from './store-reply.js';
+import { preloadLocationPicker } from './location-picker-loader.js';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -100,6 +101,8 @@ export class CustomerController implements ReactiveController {
         withTimeout((signal) => store.listDefinitions({ signal }), timeout, load.signal)
           .then(checkedDefinitions)
           .then(async (defs) => {
+            // The location picker is loaded on demand: it starts now, while the customer may still be on its way.
+            preloadLocationPicker(defs);
             // RE2 is loaded on demand: in before the first field is checked against a pattern.
             await preparePatterns(defs);
             return defs;
@@ -251,6 +254,7 @@ export class CustomerController implements ReactiveController {
       if (event.type === 'definitions-changed') {
         if (!Array.isArray(event.definitions)) return;
         this.definitions = event.definitions;
+        preloadLocationPicker(event.definitions);
         if (!patternEngineLoaded()) void preparePatterns(event.definitions).then(() => this.#host.requestUpdate());
         // An access change takes away (or gives) what the principal may read.
         this.#filter();

@@ -7,6 +7,7 @@
  */
 import { catalogFor } from '../i18n/locales.js';
 import '../i18n/de.js';
+import '../i18n/en-profile.js';
 
 const PREFIX = 'cp1';
 const DEFAULT_LIFETIME_SECONDS = 86_400;

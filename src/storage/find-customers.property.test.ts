@@ -23,6 +23,7 @@ const customer = (id: string) =>
         channels: fc.subarray(['whatsapp', 'telegram', 'email'], { minLength: 1 }),
         birthday: fc.integer({ min: -5, max: 60 }).map(dayOffset),
         class: fc.constantFrom('Gold', 'Silver', 'Bronze'),
+        callback: fc.constantFrom('01:00', '08:00', '12:30', '23:15'),
       },
       { requiredKeys: [] },
     )
@@ -61,8 +62,33 @@ const condition: fc.Arbitrary<AudienceCondition> = fc.oneof(
     })
     .map((c) => (c.operator === 'in' ? { ...c, value: [c.value] } : c)),
   fc.record({
-    property: fc.constantFrom('age', 'class', 'birthday'),
+    property: fc.constantFrom('age', 'class', 'birthday', 'callback'),
     operator: fc.constantFrom('is-set', 'is-not-set'),
+  }),
+  // Ranges, as IndexedDbStore reads them from its index (a time range may wrap past midnight).
+  fc.record({
+    property: fc.constant('birthday'),
+    operator: fc.constantFrom('on', 'before', 'after'),
+    value: fc.integer({ min: -5, max: 60 }).map(dayOffset),
+  }),
+  fc.record({
+    property: fc.constant('birthday'),
+    operator: fc.constant('between'),
+    value: fc
+      .tuple(fc.integer({ min: -5, max: 60 }), fc.integer({ min: 0, max: 30 }))
+      .map(([from, days]) => [dayOffset(from + days), dayOffset(from)]),
+  }),
+  fc.record({
+    property: fc.constant('callback'),
+    operator: fc.constant('between'),
+    value: fc.tuple(fc.constantFrom('00:30', '08:00', '12:00', '23:00'), fc.constantFrom('02:00', '08:00', '13:00')),
+  }),
+  fc.record({
+    property: fc.constant('age'),
+    operator: fc.constant('between'),
+    value: fc
+      .tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 50 }))
+      .map(([from, span]) => [String(from), String(from + span)]),
   }),
 );
 
@@ -141,7 +167,7 @@ describe('findCustomers agrees with matchesAudience', function () {
           await IndexedDbStore.deleteDatabase(name);
         },
       };
-    }, 30);
+    }, 60);
   });
 
   it('in RestStore, against the HTTP test server', async () => {

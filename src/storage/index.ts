@@ -25,6 +25,7 @@ export {
   checkNewDefinition,
   checkSeedCustomer,
   findInCustomers,
+  findInSortedCustomers,
   reorderDefinitions,
   withBuiltIns,
   checkSavedAudience,

@@ -190,13 +190,91 @@ describe('IndexedDbStore', () => {
       const store = new IndexedDbStore({ name, seed: seed() });
       await store.updateCustomer('ana', { age: '40' }, { revision: 1 });
       const newer = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(store.databaseName, 2);
+        // Far newer than this library's own version.
+        const request = indexedDB.open(store.databaseName, 99);
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error('open failed'));
       });
       expect((await store.getCustomer('ana')).properties.age).to.equal('40');
       newer.close();
       expect((await store.updateCustomer('ana', { age: '41' }, { revision: 2 })).revision).to.equal(3);
+      await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
+  });
+
+  describe('schema upgrade from version 1', () => {
+    /** A database as version 1 of the library left it: no value index, customers as they are. */
+    async function versionOne(name: string, data: ReturnType<typeof seed>): Promise<void> {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(`customer-properties:${name}`, 1);
+        request.onupgradeneeded = () => {
+          request.result.createObjectStore('definitions', { keyPath: 'name' });
+          request.result.createObjectStore('customers', { keyPath: 'id' });
+          request.result.createObjectStore('meta');
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const tx = db.transaction(['definitions', 'customers', 'meta'], 'readwrite');
+      for (const def of data.definitions) tx.objectStore('definitions').put(def);
+      for (const customer of data.customers) tx.objectStore('customers').put(customer);
+      tx.objectStore('meta').put(true, 'seeded');
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+      });
+      db.close();
+    }
+
+    it('keeps every definition and customer, and finds them through the new index', async () => {
+      const name = uniqueName();
+      const data = seed();
+      // Enough customers that the upgrade walks its cursor a while, each with a colour.
+      for (let i = 0; i < 300; i++) {
+        data.customers.push({
+          id: `x${String(i).padStart(3, '0')}`,
+          number: String(1000 + i),
+          name: `Customer ${i}`,
+          channel: 'telegram',
+          revision: 1,
+          properties: { favorite_color: i % 3 === 0 ? 'green' : 'blue', age: String(i % 90) },
+        });
+      }
+      await versionOne(name, data);
+      // The seed given here is not written: the database was seeded by version 1.
+      const store = new IndexedDbStore({ name, seed: { customers: [] } });
+      for (const customer of data.customers) {
+        expect(await store.getCustomer(customer.id)).to.deep.equal(customer);
+      }
+      const custom = (await store.listDefinitions()).filter((def) => !def.builtIn);
+      expect(custom).to.deep.equal(data.definitions);
+      const green = await store.findCustomers(
+        { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['green'] }] },
+        { limit: 1000 },
+      );
+      expect(green.customers.map((c) => c.id)).to.deep.equal(
+        data.customers.filter((c) => c.properties.favorite_color === 'green').map((c) => c.id),
+      );
+      expect(green.total).to.equal(100);
+      expect(await store.countValues('favorite_color')).to.equal(
+        data.customers.filter((c) => c.properties.favorite_color).length,
+      );
+      // A write after the upgrade is found by its new value, and not by its old one.
+      await store.updateCustomer('x000', { favorite_color: 'red' }, { revision: 1 });
+      const red = await store.findCustomers({
+        match: 'all',
+        conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }],
+      });
+      expect(red.customers.map((c) => c.id)).to.deep.equal(['ana', 'x000']);
+      expect(
+        (
+          await store.findCustomers({
+            match: 'all',
+            conditions: [{ property: 'favorite_color', operator: 'in', value: ['green'] }],
+          })
+        ).total,
+      ).to.equal(99);
       await store.close();
       await IndexedDbStore.deleteDatabase(name);
     });

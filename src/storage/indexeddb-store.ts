@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import {
   sortAudiences,
   type AudienceQuery,
@@ -14,13 +14,24 @@ import { Listeners } from './listeners.js';
 import type { FindCustomersResult, PropertyStore, StoreEvent, UpsertCustomer } from './property-store.js';
 import { StoreError } from './store-error.js';
 import {
+  fromRecord,
+  INDEX_FIELD,
+  planQuery,
+  toRecord,
+  VALUE_INDEX,
+  type CustomerRecord,
+  type IndexPlan,
+} from './indexeddb-index.js';
+import {
   applyCustomerChanges,
   checkDefinitionDelete,
   checkDefinitionUpdate,
   checkNewDefinition,
   checkSeedCustomer,
   findInCustomers,
+  findInSortedCustomers,
   hasValue,
+  DEFAULT_PAGE_SIZE,
   reorderDefinitions,
   withBuiltIns,
   audienceNotFound,
@@ -33,11 +44,16 @@ import {
 /** The schema. Bump `SCHEMA_VERSION` and add a step to `upgrade` to migrate. */
 interface CustomerPropertiesDb extends DBSchema {
   definitions: { key: string; value: PropertyDefinition };
-  customers: { key: string; value: Customer };
+  /** Each customer with its value index entries (`indexeddb-index.ts`), from version 3. */
+  customers: { key: string; value: CustomerRecord; indexes: { [VALUE_INDEX]: IDBValidKey } };
   meta: { key: string; value: unknown };
   audiences: { key: string; value: SavedAudience };
 }
-const SCHEMA_VERSION = 2;
+/**
+ * 1: definitions, customers, meta. 2: the saved audiences (their own object store).
+ * 3: the value index on customers, every stored customer given its entries.
+ */
+const SCHEMA_VERSION = 3;
 const OBJECT_STORES = ['definitions', 'customers', 'meta', 'audiences'] as const;
 
 export interface StoreSeed {
@@ -107,14 +123,16 @@ export class IndexedDbStore implements PropertyStore {
     try {
       db = await openDB<CustomerPropertiesDb>(this.databaseName, SCHEMA_VERSION, {
         ...events,
-        upgrade(database, oldVersion) {
-          // Each step migrates from the version before it; a new version adds a case below.
+        upgrade(database, oldVersion, _newVersion, transaction) {
+          // Each step migrates from the version before it; a new version adds a case below. The
+          // steps are independent of each other: a database at any earlier version takes the rest.
           if (oldVersion < 1) {
             database.createObjectStore('definitions', { keyPath: 'name' });
             database.createObjectStore('customers', { keyPath: 'id' });
             database.createObjectStore('meta');
           }
           if (oldVersion < 2) database.createObjectStore('audiences', { keyPath: 'id' });
+          if (oldVersion < 3) addValueIndex(transaction);
         },
       });
     } catch (error) {
@@ -138,12 +156,17 @@ export class IndexedDbStore implements PropertyStore {
     const all = withBuiltIns(definitions);
     const customers = (seed.customers ?? []).map((customer) => checkSeedCustomer(customer, all));
     const audiences = checkSeedAudiences(seed.audiences ?? [], all);
-    const tx = db.transaction(['definitions', 'customers', 'meta', 'audiences'], 'readwrite');
+    // Relaxed: a seed lost to a power cut is written again on the next start.
+    const tx = db.transaction(['definitions', 'customers', 'meta', 'audiences'], 'readwrite', {
+      durability: 'relaxed',
+    });
     // Another tab may have seeded while this one prepared: check again inside the transaction.
     if ((await tx.objectStore('meta').get('seeded')) !== true) {
+      // Plain requests, not one promise each: a failed one aborts the transaction, and `done` rejects.
+      const customerStore = unwrap(tx.objectStore('customers'));
+      for (const customer of customers) customerStore.put(toRecord(customer));
       await Promise.all([
         ...definitions.map((def) => tx.objectStore('definitions').put(def)),
-        ...customers.map((customer) => tx.objectStore('customers').put(customer)),
         ...audiences.map((audience) => tx.objectStore('audiences').put(audience)),
         tx.objectStore('meta').put(true, 'seeded'),
       ]);
@@ -220,11 +243,11 @@ export class IndexedDbStore implements PropertyStore {
       checkDefinitionDelete(name, await tx.objectStore('definitions').getAll());
       await tx.objectStore('definitions').delete(name);
       for (let cursor = await tx.objectStore('customers').openCursor(); cursor; cursor = await cursor.continue()) {
-        const customer = cursor.value;
+        const customer = fromRecord(cursor.value);
         if (hasValue(customer, name)) {
           delete customer.properties[name];
           delete customer.changed?.[name];
-          await cursor.update(customer);
+          await cursor.update(toRecord(customer));
         }
       }
       await tx.done;
@@ -243,14 +266,18 @@ export class IndexedDbStore implements PropertyStore {
   }
 
   countValues(name: string): Promise<number> {
-    return this.#run(async (db) => (await db.getAll('customers')).filter((c) => hasValue(c, name)).length);
+    return this.#run(async (db) => {
+      // Every customer with a value has an entry under its name.
+      const keys = await db.getAllKeysFromIndex('customers', VALUE_INDEX, IDBKeyRange.bound([name], [name, []]));
+      return new Set(keys).size;
+    });
   }
 
   getCustomer(id: string, { signal }: { signal?: AbortSignal } = {}): Promise<Customer> {
     return this.#run(async (db) => {
       const customer = await db.get('customers', id);
       if (!customer) throw new StoreError('not-found', `There is no customer with the id “${id}”.`);
-      return customer;
+      return fromRecord(customer);
     }, signal);
   }
 
@@ -267,25 +294,65 @@ export class IndexedDbStore implements PropertyStore {
         tx.objectStore('definitions').getAll(),
       ]);
       if (!current) throw new StoreError('not-found', `There is no customer with the id “${id}”.`);
-      const next = applyCustomerChanges(current, changes, revision, withBuiltIns(custom), {
+      const next = applyCustomerChanges(fromRecord(current), changes, revision, withBuiltIns(custom), {
         author: author ?? this.author,
         now: this.#now(),
       });
       // Both awaited together: when the browser aborts the transaction, neither rejection goes unheard.
-      await Promise.all([tx.objectStore('customers').put(next), tx.done]);
+      await Promise.all([tx.objectStore('customers').put(toRecord(next)), tx.done]);
       this.#announce({ type: 'customer-changed', customer: next });
       return structuredClone(next);
     });
   }
 
+  /**
+   * One page of the customers in `query`'s audience, in id order. A condition the value index can
+   * answer (a choice, a word, a date or time range, a number range, is set) reads only the
+   * customers under its keys; when it is the query's only condition, only the matching ids are
+   * read, and the records of the page. Other queries read every customer.
+   */
   findCustomers(query: AudienceQuery, options: PageOptions = {}): Promise<FindCustomersResult> {
     return this.#run(async (db) => {
+      const now = this.#now();
       const tx = db.transaction(['customers', 'definitions'], 'readonly');
-      const [customers, custom] = await Promise.all([
-        tx.objectStore('customers').getAll(),
-        tx.objectStore('definitions').getAll(),
-      ]);
-      return findInCustomers(customers, query, withBuiltIns(custom), options, { now: this.#now() });
+      const customers = tx.objectStore('customers');
+      const definitions = withBuiltIns(await tx.objectStore('definitions').getAll());
+      // The query and the page size are checked first, as a scan would check them.
+      findInSortedCustomers([], query, definitions, options, { now });
+      const plans = planQuery(query, definitions, { now });
+      if (plans.length === 0) {
+        return findInCustomers((await customers.getAll()).map(fromRecord), query, definitions, options, { now });
+      }
+      const index = customers.index(VALUE_INDEX);
+      // The ids under each plan, narrowest guess first; each next plan stops reading once it has
+      // as many as the best so far, so a wide condition costs little after a narrow one.
+      let best: { plan: IndexPlan; ids: string[] } | undefined;
+      for (const plan of plans) {
+        const cap = best ? best.ids.length + 1 : undefined;
+        const lists = await Promise.all(plan.ranges.map((range) => index.getAllKeys(range, cap)));
+        if (cap !== undefined && lists.some((list) => list.length >= cap)) continue;
+        const ids = [...new Set<string>(lists.flat())];
+        if (!best || ids.length < best.ids.length) best = { plan, ids };
+      }
+      const { plan } = best!;
+      if (!plan.exact) {
+        const candidates = new Map<string, Customer>();
+        for (const records of await Promise.all(plan.ranges.map((range) => index.getAll(range)))) {
+          for (const record of records) candidates.set(record.id, fromRecord(record));
+        }
+        return findInCustomers(candidates.values(), query, definitions, options, { now });
+      }
+      const ids = best!.ids.sort();
+      const { limit = DEFAULT_PAGE_SIZE, cursor } = options;
+      let start = 0;
+      if (cursor !== undefined) while (start < ids.length && ids[start]! <= cursor) start++;
+      const page = await Promise.all(ids.slice(start, start + limit).map((id) => customers.get(id)));
+      const last = page.at(-1);
+      return {
+        customers: page.map((record) => fromRecord(record!)),
+        total: ids.length,
+        ...(start + limit < ids.length && last ? { cursor: last.id } : {}),
+      };
     });
   }
 
@@ -408,6 +475,27 @@ export class IndexedDbStore implements PropertyStore {
     this.#listeners.emit(structuredClone(event));
     this.#broadcastChannel()?.postMessage(event);
   }
+}
+
+/**
+ * Schema step 3: the value index, and every stored customer given its entries. Runs inside the
+ * upgrade's transaction (a failure aborts it, and the database stays at its old version).
+ */
+function addValueIndex(
+  transaction: IDBPTransaction<CustomerPropertiesDb, StoreNames<CustomerPropertiesDb>[], 'versionchange'>,
+): void {
+  const customers = transaction.objectStore('customers');
+  // Written to run once whatever the version numbers around it: a database that has the index
+  // (a branch that numbered its steps differently) is left as it is.
+  if (customers.indexNames.contains(VALUE_INDEX)) return;
+  customers.createIndex(VALUE_INDEX, INDEX_FIELD, { multiEntry: true });
+  const request = unwrap(customers).openCursor();
+  request.onsuccess = () => {
+    const cursor = request.result;
+    if (!cursor) return;
+    cursor.update(toRecord(fromRecord(cursor.value as CustomerRecord)));
+    cursor.continue();
+  };
 }
 
 function unavailable(error: unknown): StoreError {

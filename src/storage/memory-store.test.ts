@@ -86,3 +86,61 @@ describe('MemoryStore seeded from plain JS', () => {
     expect((await store.getCustomer('ana')).name).to.equal('');
   });
 });
+
+describe('MemoryStore.findCustomers pages', () => {
+  const tiers = ['gold', 'silver'];
+  const data = () => ({
+    definitions: [
+      {
+        name: 'tier',
+        label: 'Tier',
+        type: 'single-choice' as const,
+        options: tiers.map((value) => ({ value, label: value })),
+      },
+    ],
+    // Seeded out of id order: the pages still come in id order.
+    customers: Array.from({ length: 30 }, (_, i) => ({
+      id: `c${String(29 - i).padStart(2, '0')}`,
+      number: String(100 + i),
+      name: `Customer ${29 - i}`,
+      channel: 'telegram',
+      revision: 1,
+      properties: { tier: tiers[(29 - i) % 2]! },
+    })),
+  });
+  const gold = { match: 'all' as const, conditions: [{ property: 'tier', operator: 'in' as const, value: ['gold'] }] };
+
+  it('walks every match once, in id order, page by page from the cursor', async () => {
+    const store = new MemoryStore(data());
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.findCustomers(gold, { limit: 4, ...(cursor ? { cursor } : {}) });
+      expect(page.total).to.equal(15);
+      ids.push(...page.customers.map((customer) => customer.id));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(ids).to.deep.equal(Array.from({ length: 15 }, (_, i) => `c${String(i * 2).padStart(2, '0')}`));
+  });
+
+  it('counts again after a write: the next page’s total and members follow the change', async () => {
+    const store = new MemoryStore(data());
+    const first = await store.findCustomers(gold, { limit: 4 });
+    expect(first.customers.map((c) => c.id)).to.deep.equal(['c00', 'c02', 'c04', 'c06']);
+    await store.updateCustomer('c08', { tier: 'silver' }, { revision: 1 });
+    await store.updateCustomer('c09', { tier: 'gold' }, { revision: 1 });
+    const next = await store.findCustomers(gold, { limit: 4, cursor: first.cursor! });
+    expect(next.total).to.equal(15);
+    expect(next.customers.map((c) => c.id)).to.deep.equal(['c09', 'c10', 'c12', 'c14']);
+    await store.updateCustomer('c10', { tier: 'silver' }, { revision: 1 });
+    const after = await store.findCustomers(gold, { limit: 4, cursor: first.cursor! });
+    expect(after.total).to.equal(14);
+    expect(after.customers.map((c) => c.id)).to.deep.equal(['c09', 'c12', 'c14', 'c16']);
+  });
+
+  it('a cursor past the last customer gives an empty last page', async () => {
+    const store = new MemoryStore(data());
+    const page = await store.findCustomers(gold, { cursor: 'zzz' });
+    expect(page).to.deep.equal({ customers: [], total: 15 });
+  });
+});

@@ -27,7 +27,7 @@ import {
   checkNewDefinition,
   checkSeedCustomer,
   DEFAULT_PAGE_SIZE,
-  findInCustomers,
+  findInSortedCustomers,
   hasValue,
   MAX_PAGE_SIZE,
   reorderDefinitions,
@@ -67,6 +67,15 @@ export class MemoryStore implements PropertyStore {
   #definitions: PropertyDefinition[] = [];
   #customers = new Map<string, Customer>();
   #audiences: SavedAudience[] = [];
+  /** The same customers in id order (`findCustomers` pages through it without sorting), and each one's index. */
+  #sorted: Customer[] = [];
+  #positions = new Map<string, number>();
+  /** New customers came since `#sorted` was built: it is rebuilt at the next search. */
+  #unsorted = false;
+  /** Bumped by every write: a cached total is for one version of the data. */
+  #version = 0;
+  /** The total of the last query, so its next pages scan only the page. */
+  #lastTotal: { key: string; version: number; total: number } | undefined;
   /** Per customer, oldest first; `seq` orders every entry of the store and is the cursor. */
   #history = new Map<string, { seq: number; entry: HistoryEntry }[]>();
   #seq = 0;
@@ -98,6 +107,8 @@ export class MemoryStore implements PropertyStore {
         this.#customers.set(seeded.id, seeded);
       }
       this.#audiences = checkSeedAudiences(audiences, all);
+      this.#sorted = [...this.#customers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.#sorted.forEach((customer, index) => this.#positions.set(customer.id, index));
     };
     // A seed is checked at once and a bad one throws here, unless it has patterns and the pattern
     // engine is not loaded yet: then it is checked once the engine is in, and a bad seed rejects
@@ -207,7 +218,7 @@ export class MemoryStore implements PropertyStore {
       author: author ?? this.author,
       now: this.#now(),
     });
-    this.#customers.set(id, next);
+    this.#put(next);
     this.#record(previous, next, writtenFields(previous, next, changes));
     this.#listeners.emit({ type: 'customer-changed', customer: structuredClone(next) });
     return structuredClone(next);
@@ -273,11 +284,32 @@ export class MemoryStore implements PropertyStore {
     };
   }
 
+  /**
+   * One page of the customers in `query`'s audience, in id order. Customers are kept in id order,
+   * so a page is a scan from its cursor, never a sort; the first page counts every match (the
+   * `total`), and the next pages of the same query over unchanged data reuse that count and
+   * scan only until the page is full.
+   */
   async findCustomers(query: AudienceQuery, options: PageOptions = {}): Promise<FindCustomersResult> {
     await this.#delay();
-    return findInCustomers(this.#customers.values(), query, withBuiltIns(this.#definitions), options, {
-      now: this.#now(),
-    });
+    const now = this.#now();
+    let key = '';
+    const result = findInSortedCustomers(
+      this.#sortedCustomers(),
+      query,
+      withBuiltIns(this.#definitions),
+      options,
+      { now },
+      () => {
+        // Asked once the query is valid (a deep invalid one never reaches JSON.stringify).
+        // `within-last-days` depends on the day: a cached total is for one query on one day.
+        key = `${now.toDateString()}|${JSON.stringify(query)}`;
+        const cached = this.#lastTotal;
+        return cached && cached.key === key && cached.version === this.#version ? cached.total : undefined;
+      },
+    );
+    this.#lastTotal = { key, version: this.#version, total: result.total };
+    return result;
   }
 
   subscribe(listener: (event: StoreEvent) => void): () => void {
@@ -324,13 +356,37 @@ export class MemoryStore implements PropertyStore {
     }
     const { customer, changed, fields } = upsertedCustomer(current, c, { author: this.author, now: this.#now() });
     if (!changed) return customer;
-    this.#customers.set(customer.id, customer);
+    this.#put(customer);
     if (current) this.#record(current, customer, fields);
     this.#listeners.emit({ type: 'customer-changed', customer: structuredClone(customer) });
     return structuredClone(customer);
   }
 
+  /**
+   * Keeps a written customer: in place in `#sorted` when it is there; a new one marks `#sorted` for
+   * a rebuild at the next search (so an import of many new customers does not re-sort each time).
+   */
+  #put(customer: Customer): void {
+    this.#customers.set(customer.id, customer);
+    const at = this.#positions.get(customer.id);
+    if (at !== undefined && !this.#unsorted) this.#sorted[at] = customer;
+    else this.#unsorted = true;
+    this.#version++;
+  }
+
+  /** The customers in id order, rebuilt when new ones came since. */
+  #sortedCustomers(): Customer[] {
+    if (this.#unsorted) {
+      this.#sorted = [...this.#customers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.#positions.clear();
+      this.#sorted.forEach((customer, index) => this.#positions.set(customer.id, index));
+      this.#unsorted = false;
+    }
+    return this.#sorted;
+  }
+
   #definitionsChanged(): void {
+    this.#version++;
     this.#listeners.emit({ type: 'definitions-changed', definitions: withBuiltIns(this.#definitions) });
   }
 }

@@ -16,7 +16,7 @@ import type {
   UpsertCustomer,
 } from './property-store.js';
 import { Listeners } from './listeners.js';
-import { LiveStream, type LiveOptions } from './live-stream.js';
+import type { LiveOptions, LiveStream } from './live-stream.js';
 import { StoreError, abortReason, isAbortError, type StoreErrorKind } from './store-error.js';
 import { holdsChanges } from './store-rules.js';
 
@@ -94,6 +94,8 @@ export class RestStore implements PropertyStore {
    */
   subscribe?: (listener: (event: StoreEvent) => void) => () => void;
   #live: LiveStream | undefined;
+  /** The stream's module, loaded with the first listener: a page that never listens does not pay for it. */
+  #liveModule: Promise<typeof import('./live-stream.js')> | undefined;
   readonly #listeners = new Listeners<StoreEvent>();
 
   constructor(options: RestStoreOptions) {
@@ -107,16 +109,32 @@ export class RestStore implements PropertyStore {
 
   #subscribeLive(listener: (event: StoreEvent) => void): () => void {
     const remove = this.#listeners.add(listener);
-    this.#live ??= new LiveStream(
-      {
-        url: new URL('events', this.#base),
-        headers: async () => ({ ...(await this.#options.headers?.()) }),
-        fetch: (...args) => (this.#options.fetch ?? fetch)(...args),
-        emit: (event) => this.#listeners.emit(event),
-      },
-      typeof this.#options.live === 'object' ? this.#options.live : {},
-    );
-    this.#live.start();
+    if (this.#live) this.#live.start();
+    else {
+      this.#liveModule ??= import('./live-stream.js');
+      this.#liveModule.then(
+        ({ LiveStream }) => {
+          this.#live ??= new LiveStream(
+            {
+              url: new URL('events', this.#base),
+              headers: async () => ({ ...(await this.#options.headers?.()) }),
+              fetch: (...args) => (this.#options.fetch ?? fetch)(...args),
+              emit: (event) => this.#listeners.emit(event),
+            },
+            typeof this.#options.live === 'object' ? this.#options.live : {},
+          );
+          // Every listener may have left while the module loaded.
+          if (this.#listeners.size > 0) this.#live.start();
+        },
+        (error: unknown) => {
+          // The module could not be loaded (offline): said as the stream says it cannot be had.
+          this.#liveModule = undefined;
+          const report = typeof this.#options.live === 'object' ? this.#options.live.onError : undefined;
+          const failure = new StoreError('unavailable', 'The live stream could not be loaded.', { cause: error });
+          (report ?? ((e: StoreError) => console.warn(e.message, e)))(failure);
+        },
+      );
+    }
     return () => {
       remove();
       if (this.#listeners.size === 0) this.#live?.stop();

@@ -265,17 +265,13 @@ export interface PageOptions {
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1_000;
 
-/**
- * One page of the customers that match, ordered by id. The cursor is the last id of the page,
- * so a page stays stable while customers are added. Rejects an invalid query with `invalid`.
- */
-export function findInCustomers(
-  customers: Iterable<Customer>,
+/** Compiles `query` for a store's scan; rejects an invalid query or page size with `invalid`. */
+function compileFind(
   query: AudienceQuery,
   definitions: readonly PropertyDefinition[],
-  { limit = DEFAULT_PAGE_SIZE, cursor }: PageOptions = {},
-  options: AudienceOptions = {},
-): FindCustomersResult {
+  limit: number,
+  options: AudienceOptions,
+): (customer: Customer) => boolean {
   let matches: (customer: Customer) => boolean;
   try {
     matches = compileAudience(query, definitions, options);
@@ -291,13 +287,104 @@ export function findInCustomers(
       params: { max: MAX_PAGE_SIZE },
     });
   }
+  return matches;
+}
+
+const byId = (a: Customer, b: Customer) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * One page of the customers that match, ordered by id. The cursor is the last id of the page,
+ * so a page stays stable while customers are added. Rejects an invalid query with `invalid`.
+ * `customers` may come in any order; a store that keeps them in id order calls
+ * `findInSortedCustomers`, which does not sort.
+ */
+export function findInCustomers(
+  customers: Iterable<Customer>,
+  query: AudienceQuery,
+  definitions: readonly PropertyDefinition[],
+  { limit = DEFAULT_PAGE_SIZE, cursor }: PageOptions = {},
+  options: AudienceOptions = {},
+): FindCustomersResult {
+  const matches = compileFind(query, definitions, limit, options);
   const found: Customer[] = [];
   for (const customer of customers) if (matches(customer)) found.push(customer);
-  found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const start = cursor === undefined ? 0 : found.findIndex((customer) => customer.id > cursor);
-  const page = start < 0 ? [] : found.slice(start, start + limit);
+  found.sort(byId);
+  return pageOf(found, { limit, cursor });
+}
+
+/** The first index of `sorted` (customers in id order) whose id comes after `cursor`. */
+function indexAfter(sorted: readonly Customer[], cursor: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]!.id <= cursor) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * `findInCustomers` over customers kept in id order (ids unique), without sorting or copying the
+ * list: the page starts after `cursor` (a binary search) and the scan stops once the page is full.
+ * The total needs every customer: `knownTotal`, asked once the query is found valid, may give the
+ * count from an earlier call with the same query over the same customers (a store caches it for
+ * the next pages), and then only the page is scanned. Returns the page and the total it counted
+ * or was given.
+ */
+export function findInSortedCustomers(
+  sorted: readonly Customer[],
+  query: AudienceQuery,
+  definitions: readonly PropertyDefinition[],
+  { limit = DEFAULT_PAGE_SIZE, cursor }: PageOptions = {},
+  options: AudienceOptions = {},
+  knownTotal?: () => number | undefined,
+): FindCustomersResult {
+  const matches = compileFind(query, definitions, limit, options);
+  const total = knownTotal?.();
+  const start = cursor === undefined ? 0 : indexAfter(sorted, cursor);
+  const page: Customer[] = [];
+  let more = false;
+  let count = 0;
+  if (total === undefined) {
+    // One pass: counts every match, and keeps the page's (those after the cursor).
+    for (let i = 0; i < sorted.length; i++) {
+      const customer = sorted[i]!;
+      if (!matches(customer)) continue;
+      count++;
+      if (i < start) continue;
+      if (page.length < limit) page.push(customer);
+      else more = true;
+    }
+  } else {
+    count = total;
+    for (let i = start; i < sorted.length; i++) {
+      const customer = sorted[i]!;
+      if (!matches(customer)) continue;
+      if (page.length < limit) page.push(customer);
+      else {
+        more = true;
+        break;
+      }
+    }
+  }
   const last = page.at(-1);
-  const more = start >= 0 && start + limit < found.length;
+  return {
+    customers: page.map((customer) => structuredClone(customer)),
+    total: count,
+    ...(more && last ? { cursor: last.id } : {}),
+  };
+}
+
+/** The page after `cursor` of `found` (every match, in id order). */
+function pageOf(
+  found: readonly Customer[],
+  { limit, cursor }: { limit: number; cursor: string | undefined },
+): FindCustomersResult {
+  const start = cursor === undefined ? 0 : indexAfter(found, cursor);
+  const page = found.slice(start, start + limit);
+  const last = page.at(-1);
+  const more = start + limit < found.length;
   return {
     customers: page.map((customer) => structuredClone(customer)),
     total: found.length,

@@ -33,6 +33,7 @@ import { AudienceExportedEvent } from '../../events.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
 import { chartStyles, exportStyles, memberStyles, styles } from './audience-builder.styles.js';
+import '../../i18n/en-audiences.js';
 
 type Item = AudienceCondition | AudienceQuery;
 type Path = number[];

@@ -18,6 +18,7 @@ import {
 import type { PropertyStore } from '../../storage/property-store.js';
 import '../audience-builder/audience-builder.js';
 import { styles } from './audience-list.styles.js';
+import '../../i18n/en-audiences.js';
 
 type Count = number | 'counting' | 'failed';
 

@@ -9,6 +9,7 @@ import { CSV_DEFAULT_COLUMNS } from '../../storage/csv-export.js';
 import { importCustomersCsv, suggestCsvMapping, type ImportCsvReport } from '../../storage/csv-import.js';
 import { isAbortError } from '../../storage/store-error.js';
 import { styles } from './customer-import.styles.js';
+import '../../i18n/en-audiences.js';
 
 /** Rows shown, and checked, before anything is imported. */
 const PREVIEW_ROWS = 5;

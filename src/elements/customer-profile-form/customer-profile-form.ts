@@ -19,6 +19,7 @@ import type { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
 import { styles } from './customer-profile-form.styles.js';
+import '../../i18n/en-profile.js';
 
 type Outcome = 'none' | 'saved' | 'nothing' | 'invalid' | 'failed' | 'conflict' | 'link-invalid';
 

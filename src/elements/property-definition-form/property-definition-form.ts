@@ -28,6 +28,7 @@ import { optionRow, renderOptions } from './options-editor.js';
 import { renderPattern } from './pattern-editor.js';
 import { patternEngineLoaded, preparePatterns } from '../../model/patterns.js';
 import { styles } from './property-definition-form.styles.js';
+import '../../i18n/en-admin.js';
 
 /** How many holders of a value are fetched to try a new pattern on each; past that, only an upper bound is given. */
 const PATTERN_SCAN = 500;

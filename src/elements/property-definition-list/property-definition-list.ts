@@ -16,6 +16,7 @@ import {
 } from '../../model/index.js';
 import '../property-definition-form/property-definition-form.js';
 import { styles } from './property-definition-list.styles.js';
+import '../../i18n/en-admin.js';
 
 /**
  * The admin's "Customers > Customer properties" page: every definition in order, with the

@@ -7,8 +7,8 @@ import type { ValueError } from '../../model/errors.js';
 import type { ChoiceOption, PropertyDefinition, PropertyValue } from '../../model/types.js';
 import { formatValue, parseValue, sameValue, validateValue } from '../../model/values.js';
 import { patternEngineLoaded, preparePatterns } from '../../model/patterns.js';
-import '../location-picker/location-picker.js';
 import type { LocationPicker } from '../location-picker/location-picker.js';
+import { loadLocationPicker, locationPickerFailed } from '../../internal/location-picker-loader.js';
 import { editors, type Editor, type EditorHost } from './editors.js';
 import { isTypedInput } from './input-kind.js';
 import { specFor } from '../../model/value-types/index.js';
@@ -151,6 +151,18 @@ export class PropertyEditor extends FormControlElement {
 
   /** Whether this field has asked for the pattern engine (once: a failed load is not retried in a loop). */
   #patternsRequested = false;
+
+  /**
+   * A location field renders once `<location-picker>` (loaded on demand) is defined: never an
+   * empty picker that fills in later. If it cannot be loaded, the field says so.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.definition?.type === 'location' && !customElements.get('location-picker')) {
+      const render = () => super.scheduleUpdate();
+      return loadLocationPicker().then(render, render);
+    }
+    return super.scheduleUpdate();
+  }
 
   protected override willUpdate(): void {
     this.#verdict = undefined;
@@ -316,6 +328,12 @@ export class PropertyEditor extends FormControlElement {
   override render() {
     const def = this.definition;
     if (!def) return nothing;
+    if (def.type === 'location' && !customElements.get('location-picker') && locationPickerFailed()) {
+      return html`<div part="base">
+        <span part="label">${def.label}</span>
+        <p part="error" role="alert">${this.catalog.propertyEditor.pickerUnavailable}</p>
+      </div>`;
+    }
     const editor = this.readonly ? undefined : (editors as Record<string, Editor | undefined>)[def.type];
     return editor ? editor(this.#editorHost) : renderReadonly(def, this.value, this.catalog, this.effectiveLocale);
   }

@@ -1,0 +1,74 @@
+// Measured in the browser by bench/run.mjs (through bench/panel.ts, or alone with the picker on
+// demand): <customer-details-panel> with N properties cycling through the eight types (choices with 12 options).
+import { mountPanel } from './mount-panel.js';
+import type { PropertyDefinition, PropertyValue } from '../src/model/index.js';
+import { MemoryStore } from '../src/storage/memory-store.js';
+import { BIG_CHOICE } from './big-choice.js';
+import { options, SAMPLE, TYPES } from './sample.js';
+
+function data(n: number, big: boolean) {
+  const definitions: PropertyDefinition[] = [];
+  const properties: Record<string, PropertyValue> = {};
+  for (let i = 0; i < n; i++) {
+    const type = TYPES[i % TYPES.length]!;
+    const name = `p${i}`;
+    definitions.push({
+      name,
+      label: `Property ${i}`,
+      type,
+      order: i,
+      showToAgent: true,
+      showToCustomer: false,
+      access: { '*': 'edit' },
+      ...(type.endsWith('choice') ? { options } : {}),
+    });
+    properties[name] = SAMPLE[type];
+  }
+  if (big) {
+    definitions.push(BIG_CHOICE);
+    properties.big = 'b4321';
+  }
+  return {
+    definitions,
+    customers: [{ id: 'c', number: '+4915123456789', name: 'Ana', channel: 'whatsapp', revision: 1, properties }],
+  };
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+
+/** First render: from inserting the panel to every field in the DOM and laid out. */
+async function firstRender(n: number, big = false): Promise<number> {
+  const store = new MemoryStore(data(n, big));
+  await frame();
+  const start = performance.now();
+  const { panel } = await mountPanel(store, n + (big ? 1 : 0));
+  panel.getBoundingClientRect();
+  void document.body.offsetHeight; // forces layout
+  const time = performance.now() - start;
+  panel.remove();
+  return time;
+}
+
+/** One value changed elsewhere: from the store's write to the field showing it. */
+async function updateOne(n: number, rounds: number): Promise<number[]> {
+  const store = new MemoryStore(data(n, false));
+  const { panel, editors } = await mountPanel(store, n);
+  const target = editors.find((e) => e.definition?.name === 'p0')!;
+  const times: number[] = [];
+  let revision = 1;
+  for (let round = 0; round < rounds; round++) {
+    const value = String(round + 10);
+    const start = performance.now();
+    revision = (await store.updateCustomer('c', { p0: value }, { revision })).revision;
+    await panel.updateComplete;
+    await target.updateComplete;
+    void document.body.offsetHeight; // laid out, as the floors' updates are
+    if (target.shadowRoot!.querySelector('input')!.value !== value)
+      throw new Error('the field did not show the update');
+    times.push(performance.now() - start);
+  }
+  panel.remove();
+  return times;
+}
+
+(window as unknown as { bench: object }).bench = { firstRender, updateOne };
