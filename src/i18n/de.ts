@@ -182,7 +182,10 @@ export const de: Catalog = {
     failed: (reason) => `Nicht gespeichert: ${reason}`,
     announceSaving: (label) => `${label} wird gespeichert …`,
     announceSaved: (label) => `${label} gespeichert.`,
-    announceFailed: (label) => `${label} wurde nicht gespeichert.`,
+    announceFailed: (label, text) => `${label} wurde nicht gespeichert. ${text}`,
+    announceInvalid: (label, reason) => `${label} wird nicht gespeichert: ${reason}`,
+    emptyFolded: (n) => (n === 1 ? 'Eine leere Eigenschaft' : `${count(n)} leere Eigenschaften`),
+    mapLabel: (label) => `${label} auf der Karte`,
     conflict: (author, value, ago) =>
       `${author} hat dies ${ago} in „${value}“ geändert. Ihren Wert behalten oder den anderen übernehmen?`,
     conflictAnonymous: (value) =>

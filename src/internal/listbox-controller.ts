@@ -1,5 +1,7 @@
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ChoiceOption } from '../model/types.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleProperties } from './style-properties.js';
 
 /** The height of one option row, in pixels: the virtual window counts with it and the styles read it. */
@@ -28,8 +30,14 @@ export interface ListboxView {
   /** The accessible name of the listbox. */
   label: string;
   multiple: boolean;
-  /** A popup under its combobox, or a list in the flow of the field. */
+  /**
+   * A popup under its combobox, or a list in the flow of the field. A popup is shown in the top
+   * layer (`popover="manual"`), placed under the element this selector finds in the render root,
+   * so no ancestor's `overflow`, `contain` or `content-visibility` clips it.
+   */
   popup: boolean;
+  /** The selector of the element a popup is placed under (default: the combobox, `#control`). */
+  anchor?: string;
   /** The values shown as selected. */
   chosen: readonly string[];
   /** The status shown instead of the list when no option matches. */
@@ -49,6 +57,10 @@ export class ListboxController implements ReactiveController {
   #active = -1;
   #scroll = 0;
   #filterCache: { options: readonly ChoiceOption[]; query: string; matches: number[] } | undefined;
+  /** The popup shown in the top layer now, and the function that stops following its anchor. */
+  #popup: HTMLElement | null = null;
+  #anchor = '#control';
+  #stopPlacing: (() => void) | undefined;
 
   constructor(host: ListboxHost, options: () => readonly ChoiceOption[]) {
     this.#host = host;
@@ -56,8 +68,27 @@ export class ListboxController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Nothing to set up or release: the state lives and goes with the host. */
   hostConnected(): void {}
+
+  /** A popup just rendered is shown in the top layer and follows its anchor; one gone stops following. */
+  hostUpdated(): void {
+    const listbox = this.#listbox;
+    const popup = listbox?.hasAttribute('popover') ? listbox : null;
+    if (popup === this.#popup) return;
+    this.#stopPlacing?.();
+    this.#stopPlacing = undefined;
+    this.#popup = popup;
+    const anchor = this.#host.renderRoot?.querySelector<HTMLElement>(this.#anchor);
+    if (!popup || !anchor) return;
+    if (!popup.matches(':popover-open')) popup.showPopover();
+    this.#stopPlacing = autoUpdate(anchor, popup, () => void place(anchor, popup));
+  }
+
+  hostDisconnected(): void {
+    this.#stopPlacing?.();
+    this.#stopPlacing = undefined;
+    this.#popup = null;
+  }
 
   /** The position of the active option among the matches; -1: none. */
   get active(): number {
@@ -141,6 +172,7 @@ export class ListboxController implements ReactiveController {
   /** The listbox with the rows in view (ids `option-<position>`), or a status when nothing matches. */
   render(matches: readonly number[], view: ListboxView): TemplateResult {
     const options = this.#options();
+    this.#anchor = view.anchor ?? '#control';
     const chosen = new Set(view.chosen);
     const first = Math.max(0, Math.floor(this.#scroll / ROW_HEIGHT) - 2);
     const last = Math.min(matches.length, first + VISIBLE_ROWS + 4);
@@ -159,7 +191,7 @@ export class ListboxController implements ReactiveController {
     }
     // An empty listbox is hidden (a listbox must hold options); a status line says why.
     return html`<div part="listbox" id="listbox" role="listbox" class=${view.popup ? 'popup' : ''} tabindex="-1"
-      ?hidden=${matches.length === 0} aria-label=${view.label} aria-multiselectable=${view.multiple ? 'true' : 'false'}
+      popover=${ifDefined(view.popup ? 'manual' : undefined)} ?hidden=${matches.length === 0} aria-label=${view.label} aria-multiselectable=${view.multiple ? 'true' : 'false'}
       ${styleProperties({ 'max-height': `${VISIBLE_ROWS * ROW_HEIGHT}px` })}
       @scroll=${(event: Event) => this.#setScroll((event.target as HTMLElement).scrollTop)}>
       <div class="rows" ${styleProperties({ height: `${matches.length * ROW_HEIGHT}px` })}>${rows}</div>
@@ -182,4 +214,26 @@ function keyStep(key: string, paging: boolean): number {
     default:
       return 0;
   }
+}
+
+/** Places a popup under its anchor (above it when there is no room below), as wide as the anchor. */
+async function place(anchor: HTMLElement, popup: HTMLElement): Promise<void> {
+  const { x, y } = await computePosition(anchor, popup, {
+    strategy: 'fixed',
+    placement: 'bottom-start',
+    middleware: [
+      offset(2),
+      flip({ padding: 4 }),
+      shift({ padding: 4 }),
+      size({
+        padding: 4,
+        apply({ rects, availableHeight }) {
+          popup.style.width = `${rects.reference.width}px`;
+          popup.style.maxHeight = `${Math.max(ROW_HEIGHT * 2, Math.min(VISIBLE_ROWS * ROW_HEIGHT, availableHeight))}px`;
+        },
+      }),
+    ],
+  });
+  popup.style.left = `${x}px`;
+  popup.style.top = `${y}px`;
 }

@@ -74,6 +74,7 @@ function renderCombobox(editor: EditorHost) {
               label: def.label,
               multiple: false,
               popup: true,
+              anchor: '.with-button',
               chosen: chosenValues(editor.value),
               noMatches: messages.noMatches,
               pick: (index) => pickOne(editor, index),

@@ -83,11 +83,13 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  /* In the top layer (popover): placed by the listbox controller with @floating-ui/dom. */
   .popup {
-    position: absolute;
-    z-index: 10;
-    inset-inline: 0;
-    top: calc(100% + 2px);
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    padding: 0;
+    color: var(--_text);
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
   }
   .rows {
