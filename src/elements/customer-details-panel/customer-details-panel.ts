@@ -509,8 +509,11 @@ export class CustomerDetailsPanel extends StoreElement {
     return this.layout === 'form' || this.#editing.has(name);
   }
 
-  /** Click, Enter or a typed character on a row's value: its editor takes the place and the focus (and the character). */
-  async #edit(name: string, typed?: string): Promise<void> {
+  /** Characters typed on a row's value before its editor took the focus: they become the editor's text. */
+  #typedAhead = new Map<string, string>();
+
+  /** Click, Enter or a typed character on a row's value: its editor takes the place and the focus (and the characters). */
+  async #edit(name: string): Promise<void> {
     if (!this.#mayEdit(name)) return;
     this.#cancelled.delete(name);
     this.#editing.add(name);
@@ -523,10 +526,14 @@ export class CustomerDetailsPanel extends StoreElement {
     await editor.updateComplete;
     editor.focus();
     const control = editor.shadowRoot?.querySelector<HTMLElement>('#control');
+    const typed = this.#typedAhead.get(name);
+    this.#typedAhead.delete(name);
     if (typed && (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) {
       // The key that started the edit is its first character, as if typed into the field.
       control.value = typed;
-      control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: typed }));
+      control.dispatchEvent(
+        new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: typed }),
+      );
     }
   }
 
@@ -534,7 +541,10 @@ export class CustomerDetailsPanel extends StoreElement {
     const printable = event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey;
     if (event.key !== 'F2' && !printable) return;
     event.preventDefault();
-    void this.#edit(name, printable ? event.key : undefined);
+    const typed = this.#typedAhead.get(name);
+    if (printable) this.#typedAhead.set(name, (typed ?? '') + event.key);
+    // Keys typed before the editor is there go into it too; one edit starts.
+    if (typed === undefined) void this.#edit(name);
   }
 
   /** Escape in an editor (that did not use it itself, as an open list does) cancels the edit. */
@@ -553,14 +563,14 @@ export class CustomerDetailsPanel extends StoreElement {
     void this.#focusRow(def.name).then(() => this.#cancelled.delete(def.name));
   }
 
-  /** Leaving a row ends its edit (the editor committed on its way out), unless its value is invalid: then the editor stays, with its message. */
+  /** Leaving the editor ends the edit (it committed on its way out), unless its value is invalid: then it stays, with its message. */
   async #onRowLeft(name: string, event: FocusEvent): Promise<void> {
     if (this.layout !== 'compact' || !this.#editing.has(name)) return;
-    const row = event.currentTarget as HTMLElement;
-    if (event.relatedTarget instanceof Node && row.contains(event.relatedTarget)) return;
-    const editor = row.querySelector<PropertyEditor>('property-editor');
-    await editor?.updateComplete;
-    if (row.matches(':focus-within') || (editor && !editor.checkValidity())) return;
+    // Only the editor leaving counts: Chromium also reports the value button it replaced, as it goes.
+    if ((event.target as Element | null)?.localName !== 'property-editor') return;
+    const editor = event.target as PropertyEditor;
+    await editor.updateComplete;
+    if (editor.matches(':focus-within') || !editor.checkValidity()) return;
     this.#editing.delete(name);
     this.requestUpdate();
   }
