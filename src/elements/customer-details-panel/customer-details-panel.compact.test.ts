@@ -131,8 +131,7 @@ describe('<customer-details-panel> compact: read first, edit in place', () => {
     await sendKeys({ type: 'Z9' });
     await waitUntil(
       () => editorIn(el, 'class')?.value === 'Z9',
-      () =>
-        `typed into the editor: ${String(editorIn(el, 'class')?.value)}, focus on ${focused(el)?.outerHTML.slice(0, 80)}`,
+      () => `typed into the editor: ${JSON.stringify(editorIn(el, 'class')?.value)}`,
     );
     await sendKeys({ press: 'Enter' });
     await waitUntil(async () => (await store.getCustomer('ana')).properties.class === 'Z9', 'saved on Enter');
@@ -262,7 +261,7 @@ describe('<customer-details-panel> compact in a sidebar', () => {
     const active = Number(editor.shadowRoot!.querySelector('[role="option"].active')!.getAttribute('aria-posinset'));
     expect(active).to.be.greaterThan(30);
     const option = editor.shadowRoot!.querySelector<HTMLElement>(`[role="option"][aria-posinset="${active - 2}"]`)!;
-    const label = option.textContent!.trim();
+    const label = option.textContent.trim();
     const box = option.getBoundingClientRect();
     // What a mouse at the option's centre hits is the option: nothing clips or covers it.
     const hit = editor.shadowRoot!.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
