@@ -342,7 +342,7 @@ export class CustomerProfileForm extends StoreElement {
           locale=${this.effectiveLocale} @input=${(event: Event) => this.#onInput(def, event)}></property-editor>`;
       })}
       ${this.#renderMessage()}
-      <button part="save-button" class="primary" type="submit" ?disabled=${this.saving}>${this.saving ? messages.profile.saving : messages.profile.save}</button>
+      <button part="save-button" class="primary" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? messages.profile.saving : messages.profile.save}</button>
     </form>`;
   }
 

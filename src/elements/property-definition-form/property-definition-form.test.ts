@@ -658,8 +658,9 @@ describe('<property-definition-form>: nothing hangs', () => {
     await stall.arrived;
     await el.updateComplete;
     expect(saveButton(el).textContent).to.equal('Saving…');
-    expect(saveButton(el).disabled).to.equal(true);
-    await waitUntil(() => !saveButton(el).disabled, 'Save works again');
+    // aria-disabled, not disabled: the focus stays on Save instead of falling to the page.
+    expect(saveButton(el).getAttribute('aria-disabled')).to.equal('true');
+    await waitUntil(() => saveButton(el).getAttribute('aria-disabled') === 'false', 'Save works again');
     expect(saveButton(el).textContent).to.equal('Create');
     expect($(el, '[part~="message"]').textContent).to.equal(
       'Not saved: the server did not answer in time. Everything you entered is still here.',

@@ -264,6 +264,8 @@ export class PropertyDefinitionForm extends StoreElement {
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
+    // While saving, Save is aria-disabled (not disabled, which would drop its focus to the page).
+    if (this.saving) return;
     this.attempted = true;
     const errors = this.#errors;
     const messages = this.catalog.definitionForm;
@@ -449,7 +451,7 @@ export class PropertyDefinitionForm extends StoreElement {
 
       ${this.message ? html`<p part="message" role="alert">${this.message}</p>` : nothing}
       <div class="actions">
-        <button part="save-button" class="primary" type="submit" ?disabled=${this.saving}>${this.saving ? messages.saving : this.#editing ? messages.save : messages.create}</button>
+        <button part="save-button" class="primary" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? messages.saving : this.#editing ? messages.save : messages.create}</button>
         <button part="cancel-button" type="button" @click=${this.#cancel}>${messages.cancel}</button>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>

@@ -63,13 +63,17 @@ export const styles = css`
     display: grid;
     gap: 0.25rem;
   }
+  /* WCAG 2.5.8: 24 by 24 CSS pixels. */
   .check {
     display: flex;
     gap: 0.5rem;
     align-items: center;
+    min-block-size: 24px;
   }
   .check input {
-    width: auto;
+    flex: none;
+    inline-size: 24px;
+    block-size: 24px;
     min-height: 0;
     margin: 0;
   }
@@ -110,8 +114,9 @@ export const styles = css`
   [role='option'][aria-selected='true'] {
     font-weight: 600;
   }
+  /* The tick is decoration: aria-selected says it (the empty alternative keeps it out of the name). */
   [role='option'][aria-selected='true']::before {
-    content: '✓ ';
+    content: '✓ ' / '';
   }
   [role='option'].active {
     background: color-mix(in srgb, var(--_accent) 18%, transparent);
@@ -139,10 +144,14 @@ export const styles = css`
     border-radius: 999px;
   }
   [part~='chip'] button {
+    display: inline-grid;
+    place-items: center;
+    min-inline-size: 24px;
+    min-block-size: 24px;
     border: 0;
     background: transparent;
     cursor: pointer;
-    padding: 0 0.25rem;
+    padding: 0;
     border-radius: 999px;
   }
   [part~='value'] {
