@@ -196,6 +196,9 @@ export interface Catalog {
     /** The summary's sentence for `showToCustomer`. */
     customersEdit: string;
     description: string;
+    /** The optional group: its label and what it does. */
+    group: string;
+    groupHint: string;
     required: string;
     requiredHint: string;
     pattern: string;

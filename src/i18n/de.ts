@@ -104,6 +104,7 @@ export const de: Catalog = {
     'definition.pattern.type': () => 'Nur Text- und Worteigenschaften können ein Muster haben.',
     'definition.access.level': ({ role }) => `Der Zugriff für „${role}“ muss „ansehen“ oder „bearbeiten“ sein.`,
     'definition.description.length': ({ max }) => `Die Beschreibung darf höchstens ${count(max)} Zeichen lang sein.`,
+    'definition.group.length': ({ max }) => `Eine Gruppe hat einen Namen aus 1 bis ${count(max)} Zeichen.`,
     'definition.order': () => 'Die Position in der Liste muss eine Zahl sein.',
   },
   audienceErrors: {
@@ -304,6 +305,8 @@ export const de: Catalog = {
     everyoneViewsAlready: 'Alle können sie sehen, daher kann einer Rolle nur noch das Bearbeiten erlaubt werden.',
     customersEdit: 'Der Kunde kann sie auf seiner Profilseite sehen und bearbeiten.',
     description: 'Beschreibung',
+    group: 'Gruppe (optional)',
+    groupHint: 'Agenten sehen die Eigenschaft unter dieser Überschrift, mit den anderen der Gruppe.',
     required: 'Pflichtfeld',
     requiredHint: 'Eine Pflichteigenschaft kann nicht geleert werden.',
     pattern: 'Muster',

@@ -97,6 +97,7 @@ export const en: Catalog = {
     'definition.pattern.type': () => 'Only text and word properties can have a pattern.',
     'definition.access.level': ({ role }) => `Access for “${role}” must be view or edit.`,
     'definition.description.length': ({ max }) => `The description can be at most ${count(max)} characters long.`,
+    'definition.group.length': ({ max }) => `A group is named with 1 to ${count(max)} characters.`,
     'definition.order': () => 'The position in the list must be a number.',
   },
   audienceErrors: {
@@ -287,6 +288,8 @@ export const en: Catalog = {
     everyoneViewsAlready: 'Everyone can see it, so a role can only be allowed to edit it too.',
     customersEdit: 'The customer can see and edit it on their profile page.',
     description: 'Description',
+    group: 'Group (optional)',
+    groupHint: 'Agents see the property under this heading, with the others of the group.',
     required: 'Required',
     requiredHint: 'A required property cannot be cleared.',
     pattern: 'Pattern',

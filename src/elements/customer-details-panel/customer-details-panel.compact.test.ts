@@ -221,6 +221,31 @@ function chloe(): { store: MemoryStore; id: string } {
   return { store: new MemoryStore({ definitions: demoDefinitions, customers: [filled] }), id: her.id };
 }
 
+describe('<customer-details-panel> compact: groups', () => {
+  it('lists the properties without a group first, then each group under a heading that folds it', async () => {
+    const data = seed();
+    for (const def of data.definitions) {
+      if (def.name === 'favorite_color' || def.name === 'channels') def.group = 'Preferences';
+      if (def.name === 'home') def.group = 'Delivery';
+    }
+    const el = await panel(new MemoryStore(data));
+    const lists = [...el.shadowRoot!.querySelectorAll('[part~="fields"]')].map((list) => ({
+      group: list.closest('[part~="group"]')?.querySelector('summary')?.textContent ?? '',
+      rows: [...list.querySelectorAll('[data-property]')].map((r) => r.getAttribute('data-property')),
+    }));
+    expect(lists).to.deep.equal([
+      { group: '', rows: ['age', 'notes', 'class', 'birthday', 'callback'] },
+      { group: 'Preferences', rows: ['favorite_color', 'channels'] },
+      { group: 'Delivery', rows: ['home'] },
+    ]);
+    const preferences = el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="group"]')!;
+    expect(preferences.open).to.equal(true);
+    preferences.querySelector('summary')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !preferences.open, 'folded by keyboard');
+  });
+});
+
 describe('<customer-details-panel> compact in a sidebar', () => {
   afterEach(async () => {
     await setViewport({ width: 800, height: 600 });

@@ -123,6 +123,19 @@ export const styles = css`
   .row [part~='history'].history-body {
     padding: 0.25rem 0 0.5rem 0.375rem;
   }
+  [part~='group'] > summary {
+    display: flex;
+    align-items: center;
+    min-block-size: 28px;
+    font-weight: 600;
+    font-size: 0.875em;
+    cursor: pointer;
+    border-radius: var(--_radius);
+  }
+  [part~='group'] > summary:focus-visible {
+    outline: 2px solid var(--cp-focus-ring-color, var(--_accent));
+    outline-offset: 2px;
+  }
   [part~='folded'] > summary {
     display: flex;
     align-items: center;

@@ -102,6 +102,10 @@ const icons = {
  * @csspart header - The name and the channel number.
  * @csspart number - The channel and number line.
  * @csspart fields - The list of properties.
+ * @csspart group - Compact layout: the properties of one `group`, under a heading that folds them (a `<details>`).
+ * @csspart group-heading - The group's name (its `<summary>`).
+ * @csspart folded - Compact layout: the properties with no value, under "N empty properties" (a `<details>`).
+ * @csspart map-link - The link that shows a location on a map.
  * @csspart field - One property: its editor, status and last change.
  * @csspart status - Saving, saved or failed, with an icon.
  * @csspart meta - "Changed by Ana, 2 minutes ago".
@@ -641,7 +645,7 @@ export class CustomerDetailsPanel extends StoreElement {
           ${name ? html`<div class="row" data-property=${name.def.name}>${this.#renderRow(name)}</div>` : nothing}
           ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : number}</p>` : nothing}
         </div>
-        ${shown.length ? this.#renderRows(shown) : nothing}
+        ${this.#renderGroups(shown)}
         ${
           folded.length
             ? html`<details part="folded"><summary>${messages.panel.emptyFolded(folded.length)}</summary>${this.#renderRows(folded)}</details>`
@@ -668,6 +672,25 @@ export class CustomerDetailsPanel extends StoreElement {
             )}</ul>`
           : html`<p part="empty">${messages.panel.empty}</p>`
       }`;
+  }
+
+  /** Properties without a group first, then each group under its heading (collapsible), in the order they first come. */
+  #renderGroups(fields: VisibleField[]) {
+    const groups = new Map<string, VisibleField[]>();
+    const loose: VisibleField[] = [];
+    for (const field of fields) {
+      const group = field.def.group?.trim();
+      if (!group) loose.push(field);
+      else if (groups.has(group)) groups.get(group)!.push(field);
+      else groups.set(group, [field]);
+    }
+    return html`${loose.length ? this.#renderRows(loose) : nothing}
+      ${repeat(
+        groups,
+        ([group]) => group,
+        ([group, rows]) =>
+          html`<details part="group" open><summary part="group-heading">${group}</summary>${this.#renderRows(rows)}</details>`,
+      )}`;
   }
 
   #renderRows(fields: VisibleField[]) {

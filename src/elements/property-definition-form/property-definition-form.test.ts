@@ -40,6 +40,23 @@ async function submit(el: PropertyDefinitionForm): Promise<void> {
 }
 
 describe('<property-definition-form> creating', () => {
+  it('puts a property in a group, offering the groups already in use', async () => {
+    const data = seed();
+    data.definitions[0]!.group = 'Shopping';
+    const store = new MemoryStore(data);
+    const el = await form(store);
+    await waitUntil(() => el.shadowRoot!.querySelector('#groups option'), 'the groups in use are offered');
+    expect([...el.shadowRoot!.querySelectorAll('#groups option')].map((o) => o.getAttribute('value'))).to.deep.equal([
+      'Shopping',
+    ]);
+    await type($(el, '#label'), 'Shoe size');
+    await type($(el, '#group'), ' Shopping ');
+    const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
+    await submit(el);
+    expect((await saved).detail.definition.group).to.equal('Shopping');
+    expect((await store.listDefinitions()).find((d) => d.name === 'shoe_size')!.group).to.equal('Shopping');
+  });
+
   for (const propertyType of PROPERTY_TYPES) {
     it(`creates a ${propertyType} property through the form, by keyboard`, async () => {
       const store = new MemoryStore();

@@ -45,6 +45,7 @@ function fieldId(field: string): string {
       pattern: 'pattern',
       access: 'access-*',
       description: 'description',
+      group: 'group',
     }[field] ?? 'label'
   );
 }
@@ -132,6 +133,7 @@ export class PropertyDefinitionForm extends StoreElement {
       required: false,
       pattern: '',
       patternHint: '',
+      group: '',
     };
   }
 
@@ -148,6 +150,7 @@ export class PropertyDefinitionForm extends StoreElement {
       required: def.required ?? false,
       pattern: def.pattern ?? '',
       patternHint: def.patternHint ?? '',
+      group: def.group ?? '',
     };
   }
 
@@ -210,6 +213,7 @@ export class PropertyDefinitionForm extends StoreElement {
     if (isChoiceType(draft.type))
       def.options = draft.options.map(({ value, label }) => ({ value, label: label.trim() }));
     if (draft.description.trim()) def.description = draft.description.trim();
+    if (draft.group.trim()) def.group = draft.group.trim();
     if (draft.required) def.required = true;
     if (specFor(draft)?.pattern && draft.pattern.trim()) {
       def.pattern = draft.pattern.trim();
@@ -441,6 +445,14 @@ export class PropertyDefinitionForm extends StoreElement {
         <textarea id="description" rows="2" .value=${live(draft.description)}
           @input=${(e: Event) => this.#update({ description: (e.target as HTMLTextAreaElement).value }, 'description')}></textarea>
         ${this.#fieldErrors('description', 'description')}
+      </label>
+
+      <label class="field"><span>${messages.group}</span>
+        <input id="group" list="groups" autocomplete="off" .value=${live(draft.group)} aria-describedby="group-hint"
+          @input=${(e: Event) => this.#update({ group: (e.target as HTMLInputElement).value }, 'group')} />
+        <datalist id="groups">${[...new Set(this.existing.map((def) => def.group).filter(Boolean))].map((group) => html`<option value=${group!}></option>`)}</datalist>
+        <small part="help-text" id="group-hint">${messages.groupHint}</small>
+        ${this.#fieldErrors('group', 'group')}
       </label>
 
       <label class="check"><input type="checkbox" .checked=${live(draft.required)} aria-describedby="required-hint"
