@@ -713,7 +713,8 @@ export class CustomerDetailsPanel extends StoreElement {
         ${editing ? this.#renderField(field, { meta: false }) : this.#renderRead(field)}
         ${history.button}
       </div>
-      ${state && state.status !== 'idle' ? this.#renderStatus(def, state) : this.#renderMeta(def)}
+      ${state && state.status !== 'idle' ? this.#renderStatus(def, state) : nothing}
+      ${state?.status === 'conflict' ? nothing : this.#renderMeta(def)}
       ${history.body}`;
   }
 
