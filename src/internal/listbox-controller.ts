@@ -1,4 +1,3 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ChoiceOption } from '../model/types.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -32,11 +31,12 @@ export interface ListboxView {
   multiple: boolean;
   /**
    * A popup under its combobox, or a list in the flow of the field. A popup is shown in the top
-   * layer (`popover="manual"`), placed under the element this selector finds in the render root,
-   * so no ancestor's `overflow`, `contain` or `content-visibility` clips it.
+   * layer (`popover="manual"`), so no ancestor's `overflow`, `contain` or `content-visibility`
+   * clips it, and placed under its anchor by CSS anchor positioning (the host's styles name the
+   * anchor), or where that is missing by `anchor` below, followed on scroll and resize.
    */
   popup: boolean;
-  /** The selector of the element a popup is placed under (default: the combobox, `#control`). */
+  /** The selector of the element a popup is placed under without CSS anchor positioning (default: `#control`). */
   anchor?: string;
   /** The values shown as selected. */
   chosen: readonly string[];
@@ -81,7 +81,7 @@ export class ListboxController implements ReactiveController {
     const anchor = this.#host.renderRoot?.querySelector<HTMLElement>(this.#anchor);
     if (!popup || !anchor) return;
     if (!popup.matches(':popover-open')) popup.showPopover();
-    this.#stopPlacing = autoUpdate(anchor, popup, () => void place(anchor, popup));
+    if (!anchorPositioning()) this.#stopPlacing = follow(anchor, popup);
   }
 
   hostDisconnected(): void {
@@ -216,24 +216,30 @@ function keyStep(key: string, paging: boolean): number {
   }
 }
 
-/** Places a popup under its anchor (above it when there is no room below), as wide as the anchor. */
-async function place(anchor: HTMLElement, popup: HTMLElement): Promise<void> {
-  const { x, y } = await computePosition(anchor, popup, {
-    strategy: 'fixed',
-    placement: 'bottom-start',
-    middleware: [
-      offset(2),
-      flip({ padding: 4 }),
-      shift({ padding: 4 }),
-      size({
-        padding: 4,
-        apply({ rects, availableHeight }) {
-          popup.style.width = `${rects.reference.width}px`;
-          popup.style.maxHeight = `${Math.max(ROW_HEIGHT * 2, Math.min(VISIBLE_ROWS * ROW_HEIGHT, availableHeight))}px`;
-        },
-      }),
-    ],
-  });
-  popup.style.left = `${x}px`;
-  popup.style.top = `${y}px`;
+/** Whether the browser places the popup itself (CSS anchor positioning: Chromium 125+, Safari 26+). */
+function anchorPositioning(): boolean {
+  return typeof CSS !== 'undefined' && CSS.supports('anchor-name: --a') && CSS.supports('top: anchor(bottom)');
+}
+
+/**
+ * Without CSS anchor positioning: the popup under its anchor (above it when there is more room
+ * there), as wide as it, placed again on every scroll (of any box) and resize until stopped.
+ */
+function follow(anchor: HTMLElement, popup: HTMLElement): () => void {
+  const place = () => {
+    const box = anchor.getBoundingClientRect();
+    const height = popup.offsetHeight;
+    const below = innerHeight - box.bottom;
+    const top = below < height + 4 && box.top > below ? Math.max(0, box.top - height - 2) : box.bottom + 2;
+    popup.style.left = `${box.left}px`;
+    popup.style.top = `${top}px`;
+    popup.style.width = `${box.width}px`;
+  };
+  place();
+  addEventListener('scroll', place, { capture: true, passive: true });
+  addEventListener('resize', place);
+  return () => {
+    removeEventListener('scroll', place, { capture: true });
+    removeEventListener('resize', place);
+  };
 }

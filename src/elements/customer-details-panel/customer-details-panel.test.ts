@@ -196,6 +196,8 @@ describe('<customer-details-panel>', () => {
     const select = editorFor(el, 'favorite_color').shadowRoot!.querySelector('select')!;
     select.focus();
     await sendKeys({ press: 'ArrowDown' });
+    // A closed select commits the arrow's choice on Enter.
+    await sendKeys({ press: 'Enter' });
     await settled(el, 'favorite_color', /Ben changed this/);
     button(fieldOf(el, 'favorite_color'), 'Use theirs').click();
     await el.updateComplete;

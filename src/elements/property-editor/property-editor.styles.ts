@@ -87,11 +87,22 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  /* In the top layer (popover): placed by the listbox controller with @floating-ui/dom. */
+  /*
+   * In the top layer (popover), under the combobox by CSS anchor positioning, above it when there
+   * is no room below; without anchor positioning the listbox controller places it.
+   */
+  .with-button {
+    anchor-name: --cp-combobox;
+  }
   .popup {
     position: fixed;
+    position-anchor: --cp-combobox;
     inset: auto;
-    margin: 0;
+    top: anchor(bottom);
+    left: anchor(left);
+    width: anchor-size(width);
+    position-try-fallbacks: flip-block;
+    margin: 2px 0;
     padding: 0;
     color: var(--_text);
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
