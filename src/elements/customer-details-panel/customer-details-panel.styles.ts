@@ -11,6 +11,8 @@ export const styles = css`
   }
   :host([layout='compact']) [part~='base'] {
     gap: var(--_gap);
+    /* Room for focus rings at the edges: the host scrolls, and would clip them. */
+    padding: 4px;
   }
   /* ——— compact layout: label and value on a line, the editor in place while edited ——— */
   .compact[part~='fields'] {
