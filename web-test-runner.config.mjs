@@ -11,6 +11,28 @@ const restTestHandler = createRestTestHandler();
 const { createPropertyTestHandler } = await tsImport('./src/internal/test/property-test-server.ts', import.meta.url);
 const propertyTestHandler = createPropertyTestHandler();
 
+/**
+ * `executeServerCommand('emulate-forced-colors', { active })`: forced colours (Windows High Contrast)
+ * through the DevTools protocol. `emulateMedia` of @web/test-runner-commands goes through
+ * Puppeteer, which accepts only prefers-color-scheme, prefers-reduced-motion and color-gamut.
+ */
+function forcedColorsPlugin() {
+  const sessions = new Map();
+  return {
+    name: 'emulate-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      let cdp = sessions.get(page);
+      if (!cdp) sessions.set(page, (cdp = await page.createCDPSession()));
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+      });
+      return true;
+    },
+  };
+}
+
 const executablePath = findBrowser();
 if (!executablePath) {
   throw new Error('No Chromium or Chrome found: run `npm test`, which installs one, or set CHROME_PATH.');
@@ -32,7 +54,11 @@ export default {
       await propertyTestHandler(ctx.req, ctx.res);
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), papaparseDevServerPlugin],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    papaparseDevServerPlugin,
+    forcedColorsPlugin(),
+  ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: BROWSER_ARGS } })],
   // One page at a time: a page in the background gets no focus, key presses or IntersectionObserver callbacks.
   concurrency: 1,

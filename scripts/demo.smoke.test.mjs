@@ -70,8 +70,24 @@ async function saved(name, word = 'Saved') {
   );
 }
 
-/** Focuses the first input of a panel field (inside the editor, or inside its location picker). */
+/**
+ * Focuses the first input of a panel field (inside the editor, or inside its location picker). The
+ * panel shows values first: a click on the row's value puts its editor in place.
+ */
 async function focusField(name, inner = 'input, select, textarea') {
+  await page.evaluate((n) => {
+    const row = document.querySelector('#panel').shadowRoot.querySelector(`[data-property="${n}"]`);
+    // An empty property sits under "N empty properties": opened first, as a user would.
+    const folded = row.closest('details');
+    if (folded) folded.open = true;
+    if (!row.querySelector('property-editor')) row.querySelector('button.read-value').click();
+  }, name);
+  await waitDeep(
+    (n) =>
+      document.querySelector('#panel').shadowRoot.querySelector(`[data-property="${n}"] property-editor`)?.shadowRoot,
+    [name],
+    `${name} in edit`,
+  );
   const handle = await page.evaluateHandle(
     (n, sel) => {
       const field = document.querySelector('#panel').shadowRoot.querySelector(`[data-property="${n}"] property-editor`);
@@ -113,6 +129,8 @@ test('the main story of the built demo, with no console error', async (t) => {
   await t.test('edits a property of each type and sees it saved', async () => {
     await focusField('favorite_color', 'select');
     await page.keyboard.press('ArrowDown');
+    // A closed select commits on Enter (or leaving), not on each arrow.
+    await page.keyboard.press('Enter');
     await saved('favorite_color');
     await typeField('shoe_size', '42,5');
     await saved('shoe_size');
@@ -141,21 +159,28 @@ test('the main story of the built demo, with no console error', async (t) => {
     await page.click('#conversation-list button[data-customer="c-02"]').catch(() => {});
     await waitDeep(
       () =>
-        document.querySelector('#panel')?.shadowRoot?.querySelector('[data-property="shoe_size"] property-editor')
-          ?.value === '42.5',
+        document
+          .querySelector('#panel')
+          ?.shadowRoot?.querySelector('[data-property="shoe_size"] .read-value')
+          ?.textContent.trim() === '42.5',
       [],
       'the saved shoe size after a reload',
     );
-    const stored = await page.evaluate(() => {
-      const editor = (name) =>
-        document.querySelector('#panel').shadowRoot.querySelector(`[data-property="${name}"] property-editor`).value;
-      return {
-        birthday: editor('birthday'),
-        best_time: editor('best_time'),
-        delivery: editor('delivery'),
-        notes: editor('agent_notes'),
-      };
-    });
+    // What the panel was given after the reload: each editor, put in place, holds the stored value.
+    const value = async (name) => {
+      await focusField(name);
+      return page.evaluate(
+        (n) =>
+          document.querySelector('#panel').shadowRoot.querySelector(`[data-property="${n}"] property-editor`).value,
+        name,
+      );
+    };
+    const stored = {
+      birthday: await value('birthday'),
+      best_time: await value('best_time'),
+      delivery: await value('delivery'),
+      notes: await value('agent_notes'),
+    };
     assert.deepEqual(stored, {
       birthday: '1996-02-29',
       best_time: '18:30',

@@ -1,4 +1,5 @@
-// Takes docs/demo.png: the built demo's agent workspace in headless Chromium.
+// Takes docs/demo.png (the built demo's agent workspace) and docs/sidebar-light.png and
+// docs/sidebar-dark.png (the customer details panel at 360 px, Chloé Martin) in headless Chromium.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,22 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 300));
   await page.screenshot({ path: 'docs/demo.png' });
   console.log('docs/demo.png written');
+
+  // The sidebar on a 360 px screen, in the demo's light and dark themes (dark: color-scheme on <html>).
+  await page.setViewport({ width: 360, height: 800, deviceScaleFactor: 2 });
+  for (const theme of ['light', 'dark']) {
+    await page.select('select[name="theme"]', theme);
+    await page.waitForFunction(
+      (dark) => document.documentElement.classList.contains('dark') === dark,
+      {},
+      theme === 'dark',
+    );
+    const panel = await page.$('.details');
+    await panel.evaluate((el) => el.scrollIntoView());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await panel.screenshot({ path: `docs/sidebar-${theme}.png`, captureBeyondViewport: false });
+    console.log(`docs/sidebar-${theme}.png written`);
+  }
 } finally {
   await browser.close();
   server.close();

@@ -87,7 +87,14 @@ export interface Catalog {
     failed: (reason: string) => string;
     announceSaving: (label: string) => string;
     announceSaved: (label: string) => string;
-    announceFailed: (label: string) => string;
+    /** A failed save or a conflict, read out once: `text` is the reason or the conflict's question. */
+    announceFailed: (label: string, text: string) => string;
+    /** A value that is not valid was committed: `reason` is the editor's message. */
+    announceInvalid: (label: string, reason: string) => string;
+    /** The folded list of properties with no value. */
+    emptyFolded: (count: number) => string;
+    /** The accessible name of the (icon) link to a location on a map. */
+    mapLabel: (label: string) => string;
     conflict: (author: string, value: string, ago: string) => string;
     conflictAnonymous: (value: string) => string;
     keepMine: string;
@@ -191,6 +198,9 @@ export interface Catalog {
     /** The summary's sentence for `showToCustomer`. */
     customersEdit: string;
     description: string;
+    /** The optional group: its label and what it does. */
+    group: string;
+    groupHint: string;
     required: string;
     requiredHint: string;
     pattern: string;

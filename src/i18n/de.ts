@@ -104,6 +104,7 @@ export const de: Catalog = {
     'definition.pattern.type': () => 'Nur Text- und Worteigenschaften können ein Muster haben.',
     'definition.access.level': ({ role }) => `Der Zugriff für „${role}“ muss „ansehen“ oder „bearbeiten“ sein.`,
     'definition.description.length': ({ max }) => `Die Beschreibung darf höchstens ${count(max)} Zeichen lang sein.`,
+    'definition.group.length': ({ max }) => `Eine Gruppe hat einen Namen aus 1 bis ${count(max)} Zeichen.`,
     'definition.order': () => 'Die Position in der Liste muss eine Zahl sein.',
   },
   audienceErrors: {
@@ -191,7 +192,10 @@ export const de: Catalog = {
     failed: (reason) => `Nicht gespeichert: ${reason}`,
     announceSaving: (label) => `${label} wird gespeichert …`,
     announceSaved: (label) => `${label} gespeichert.`,
-    announceFailed: (label) => `${label} wurde nicht gespeichert.`,
+    announceFailed: (label, text) => `${label} wurde nicht gespeichert. ${text}`,
+    announceInvalid: (label, reason) => `${label} wird nicht gespeichert: ${reason}`,
+    emptyFolded: (n) => (n === 1 ? 'Eine leere Eigenschaft' : `${count(n)} leere Eigenschaften`),
+    mapLabel: (label) => `${label} auf der Karte`,
     conflict: (author, value, ago) =>
       `${author} hat dies ${ago} in „${value}“ geändert. Ihren Wert behalten oder den anderen übernehmen?`,
     conflictAnonymous: (value) =>
@@ -310,6 +314,8 @@ export const de: Catalog = {
     everyoneViewsAlready: 'Alle können sie sehen, daher kann einer Rolle nur noch das Bearbeiten erlaubt werden.',
     customersEdit: 'Der Kunde kann sie auf seiner Profilseite sehen und bearbeiten.',
     description: 'Beschreibung',
+    group: 'Gruppe (optional)',
+    groupHint: 'Agenten sehen die Eigenschaft unter dieser Überschrift, mit den anderen der Gruppe.',
     required: 'Pflichtfeld',
     requiredHint: 'Eine Pflichteigenschaft kann nicht geleert werden.',
     pattern: 'Muster',

@@ -78,6 +78,8 @@ addEnglish({
     everyoneViewsAlready: 'Everyone can see it, so a role can only be allowed to edit it too.',
     customersEdit: 'The customer can see and edit it on their profile page.',
     description: 'Description',
+    group: 'Group (optional)',
+    groupHint: 'Agents see the property under this heading, with the others of the group.',
     required: 'Required',
     requiredHint: 'A required property cannot be cleared.',
     pattern: 'Pattern',

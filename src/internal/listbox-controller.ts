@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ChoiceOption } from '../model/types.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleProperties } from './style-properties.js';
 
 /** The height of one option row, in pixels: the virtual window counts with it and the styles read it. */
@@ -28,8 +29,15 @@ export interface ListboxView {
   /** The accessible name of the listbox. */
   label: string;
   multiple: boolean;
-  /** A popup under its combobox, or a list in the flow of the field. */
+  /**
+   * A popup under its combobox, or a list in the flow of the field. A popup is shown in the top
+   * layer (`popover="manual"`), so no ancestor's `overflow`, `contain` or `content-visibility`
+   * clips it, and placed under its anchor by CSS anchor positioning (the host's styles name the
+   * anchor), or where that is missing by `anchor` below, followed on scroll and resize.
+   */
   popup: boolean;
+  /** The selector of the element a popup is placed under without CSS anchor positioning (default: `#control`). */
+  anchor?: string;
   /** The values shown as selected. */
   chosen: readonly string[];
   /** The status shown instead of the list when no option matches. */
@@ -49,6 +57,10 @@ export class ListboxController implements ReactiveController {
   #active = -1;
   #scroll = 0;
   #filterCache: { options: readonly ChoiceOption[]; query: string; matches: number[] } | undefined;
+  /** The popup shown in the top layer now, and the function that stops following its anchor. */
+  #popup: HTMLElement | null = null;
+  #anchor = '#control';
+  #stopPlacing: (() => void) | undefined;
 
   constructor(host: ListboxHost, options: () => readonly ChoiceOption[]) {
     this.#host = host;
@@ -56,8 +68,27 @@ export class ListboxController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Nothing to set up or release: the state lives and goes with the host. */
   hostConnected(): void {}
+
+  /** A popup just rendered is shown in the top layer and follows its anchor; one gone stops following. */
+  hostUpdated(): void {
+    const listbox = this.#listbox;
+    const popup = listbox?.hasAttribute('popover') ? listbox : null;
+    if (popup === this.#popup) return;
+    this.#stopPlacing?.();
+    this.#stopPlacing = undefined;
+    this.#popup = popup;
+    const anchor = this.#host.renderRoot?.querySelector<HTMLElement>(this.#anchor);
+    if (!popup || !anchor) return;
+    if (!popup.matches(':popover-open')) popup.showPopover();
+    if (!anchorPositioning()) this.#stopPlacing = follow(anchor, popup);
+  }
+
+  hostDisconnected(): void {
+    this.#stopPlacing?.();
+    this.#stopPlacing = undefined;
+    this.#popup = null;
+  }
 
   /** The position of the active option among the matches; -1: none. */
   get active(): number {
@@ -141,6 +172,7 @@ export class ListboxController implements ReactiveController {
   /** The listbox with the rows in view (ids `option-<position>`), or a status when nothing matches. */
   render(matches: readonly number[], view: ListboxView): TemplateResult {
     const options = this.#options();
+    this.#anchor = view.anchor ?? '#control';
     const chosen = new Set(view.chosen);
     const first = Math.max(0, Math.floor(this.#scroll / ROW_HEIGHT) - 2);
     const last = Math.min(matches.length, first + VISIBLE_ROWS + 4);
@@ -159,7 +191,7 @@ export class ListboxController implements ReactiveController {
     }
     // An empty listbox is hidden (a listbox must hold options); a status line says why.
     return html`<div part="listbox" id="listbox" role="listbox" class=${view.popup ? 'popup' : ''} tabindex="-1"
-      ?hidden=${matches.length === 0} aria-label=${view.label} aria-multiselectable=${view.multiple ? 'true' : 'false'}
+      popover=${ifDefined(view.popup ? 'manual' : undefined)} ?hidden=${matches.length === 0} aria-label=${view.label} aria-multiselectable=${view.multiple ? 'true' : 'false'}
       ${styleProperties({ 'max-height': `${VISIBLE_ROWS * ROW_HEIGHT}px` })}
       @scroll=${(event: Event) => this.#setScroll((event.target as HTMLElement).scrollTop)}>
       <div class="rows" ${styleProperties({ height: `${matches.length * ROW_HEIGHT}px` })}>${rows}</div>
@@ -182,4 +214,32 @@ function keyStep(key: string, paging: boolean): number {
     default:
       return 0;
   }
+}
+
+/** Whether the browser places the popup itself (CSS anchor positioning: Chromium 125+, Safari 26+). */
+function anchorPositioning(): boolean {
+  return typeof CSS !== 'undefined' && CSS.supports('anchor-name: --a') && CSS.supports('top: anchor(bottom)');
+}
+
+/**
+ * Without CSS anchor positioning: the popup under its anchor (above it when there is more room
+ * there), as wide as it, placed again on every scroll (of any box) and resize until stopped.
+ */
+function follow(anchor: HTMLElement, popup: HTMLElement): () => void {
+  const place = () => {
+    const box = anchor.getBoundingClientRect();
+    const height = popup.offsetHeight;
+    const below = innerHeight - box.bottom;
+    const top = below < height + 4 && box.top > below ? Math.max(0, box.top - height - 2) : box.bottom + 2;
+    popup.style.left = `${box.left}px`;
+    popup.style.top = `${top}px`;
+    popup.style.width = `${box.width}px`;
+  };
+  place();
+  addEventListener('scroll', place, { capture: true, passive: true });
+  addEventListener('resize', place);
+  return () => {
+    removeEventListener('scroll', place, { capture: true });
+    removeEventListener('resize', place);
+  };
 }

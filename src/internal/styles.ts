@@ -3,18 +3,24 @@ import { css } from 'lit';
 /**
  * The design tokens every element reads, each with a fallback chain so a host themes all of them
  * at once (`--cp-color-accent`) or one part only (`--cp-input-border-color`).
+ *
+ * Two palettes, chosen by the `color-scheme` the element inherits (`light-dark()`), not by the OS
+ * alone: a host puts `color-scheme: dark` (or `light dark`, to follow the OS) on an ancestor, or
+ * sets the `--cp-*` tokens. Every pair is at least 4.5:1 (text) and 3:1 (borders, focus) in both.
+ * In forced colours the system colours take over (see `inputStyles`).
  */
 export const tokens = css`
   :host {
     display: block;
     --_font: var(--cp-font-family, inherit);
     --_text: var(--cp-color-text, CanvasText);
-    --_muted: var(--cp-color-text-muted, color-mix(in srgb, CanvasText 65%, Canvas));
+    --_muted: var(--cp-color-text-muted, color-mix(in srgb, CanvasText 68%, Canvas));
     --_surface: var(--cp-color-surface, Canvas);
-    --_border: var(--cp-input-border-color, var(--cp-color-border, #8a8a8a));
-    --_accent: var(--cp-color-accent, #1a5fd0);
-    --_error: var(--cp-color-error, #b3261e);
-    --_success: var(--cp-color-success, #1e7b34);
+    --_border: var(--cp-input-border-color, var(--cp-color-border, light-dark(#767676, #8f8f8f)));
+    --_accent: var(--cp-color-accent, light-dark(#1a5fd0, #8ab4f8));
+    --_on-accent: var(--cp-button-text-color, light-dark(#ffffff, #0b1a33));
+    --_error: var(--cp-color-error, light-dark(#b3261e, #f2b8b5));
+    --_success: var(--cp-color-success, light-dark(#1e7b34, #8fd19e));
     --_radius: var(--cp-radius, 0.375rem);
     --_gap: var(--cp-spacing, 0.5rem);
     font-family: var(--_font);
@@ -22,13 +28,6 @@ export const tokens = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--cp-color-accent, #8ab4f8);
-      --_error: var(--cp-color-error, #f2b8b5);
-      --_success: var(--cp-color-success, #8fd19e);
-    }
   }
 `;
 
@@ -48,16 +47,31 @@ export const inputStyles = css`
     background: var(--cp-button-background, transparent);
     cursor: pointer;
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.5;
     cursor: default;
   }
   /* The one main action of a form or page. */
   button.primary {
     font-weight: 600;
-    color: var(--cp-button-text-color, Canvas);
+    color: var(--_on-accent);
     background: var(--_accent);
     border-color: var(--_accent);
+  }
+  /* WCAG 2.5.8: every target at least 24 by 24 CSS pixels. */
+  button {
+    min-block-size: 24px;
+    min-inline-size: 24px;
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    flex: none;
+    inline-size: 24px;
+    block-size: 24px;
+    min-height: 0;
+    margin: 0;
+    padding: 0;
   }
   input,
   textarea,
@@ -92,6 +106,30 @@ export const inputStyles = css`
     color: var(--_muted);
     margin: 0.25rem 0 0;
     font-size: 0.875em;
+  }
+  /* Forced colours: system colours only, so nothing is drawn in a colour the user's theme removed. */
+  @media (forced-colors: active) {
+    button,
+    button.primary,
+    button.danger {
+      color: ButtonText;
+      background: ButtonFace;
+      border-color: ButtonText;
+    }
+    button:disabled {
+      color: GrayText;
+      border-color: GrayText;
+    }
+    input:focus-visible,
+    textarea:focus-visible,
+    select:focus-visible,
+    button:focus-visible,
+    [tabindex]:focus-visible {
+      outline-color: Highlight;
+    }
+    [part~='error'] {
+      color: CanvasText;
+    }
   }
   .visually-hidden {
     position: absolute;

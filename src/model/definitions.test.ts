@@ -21,6 +21,20 @@ describe('validateDefinition', () => {
     expect(validateDefinition(definition('text', { label: '好きな色' }), [])).to.deep.equal([]);
   });
 
+  it('takes a group of 1 to 100 characters, and says so in both languages', () => {
+    expect(validateDefinition(definition('text', { group: 'Shopping' }), [])).to.deep.equal([]);
+    expect(validateDefinition(definition('text', { group: 'g'.repeat(100) }), [])).to.deep.equal([]);
+    for (const group of ['', '   ', 'g'.repeat(101)]) {
+      const errors = validateDefinition(definition('text', { group }), []);
+      expect(codes(errors), JSON.stringify(group)).to.deep.equal(['definition.group.length']);
+      expect(errors[0]!.field).to.equal('group');
+      expect(describeError(errors[0]!, { locale: 'en' })).to.equal('A group is named with 1 to 100 characters.');
+      expect(describeError(errors[0]!, { locale: 'de' })).to.equal(
+        'Eine Gruppe hat einen Namen aus 1 bis 100 Zeichen.',
+      );
+    }
+  });
+
   it('checks the technical name: letters, digits, underscores, no spaces, at most 64', () => {
     for (const name of ['favorite color', '1color', '_x', 'a'.repeat(65), 'färbe', '']) {
       const errors = validateDefinition(definition('text', { name }), []);

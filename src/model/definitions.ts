@@ -10,6 +10,8 @@ export const LABEL_MAX_LENGTH = 100;
 export const OPTIONS_MAX = 10_000;
 export const OPTION_MAX_LENGTH = 200;
 export const DESCRIPTION_MAX_LENGTH = 1_000;
+/** The most characters of a definition's `group`, after trimming. */
+export const GROUP_MAX_LENGTH = 100;
 /** The built-in `name`: 1–200 characters after trimming. */
 export const NAME_MAX_LENGTH = 200;
 const RESERVED_NAMES = ['number', 'name'];
@@ -162,6 +164,13 @@ export function validateDefinition(
       params: { max: DESCRIPTION_MAX_LENGTH },
       field: 'description',
     });
+  }
+
+  if (
+    def.group !== undefined &&
+    (typeof def.group !== 'string' || !def.group.trim() || characterCount(def.group.trim()) > GROUP_MAX_LENGTH)
+  ) {
+    add({ code: 'definition.group.length', params: { max: GROUP_MAX_LENGTH }, field: 'group' });
   }
 
   if (typeof def.order !== 'number' || !Number.isFinite(def.order)) {

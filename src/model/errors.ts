@@ -88,6 +88,7 @@ export interface DefinitionErrorParams {
   'definition.pattern.delimiters': { pattern: string };
   'definition.access.level': { role: string; level: string };
   'definition.description.length': { max: number };
+  'definition.group.length': { max: number };
   'definition.order': Record<never, never>;
 }
 

@@ -60,6 +60,11 @@ export interface PropertyDefinition {
   pattern?: string;
   /** The sentence shown when `pattern` does not match. */
   patternHint?: string;
+  /**
+   * A heading the agent's panel shows this property under, with the others of the same group
+   * (collapsible); 1–100 characters after trimming. None: the property is listed before the groups.
+   */
+  group?: string;
   /** Position in lists, ascending. */
   order: number;
   /** `number` and `name`: every customer has them; they cannot be deleted. */

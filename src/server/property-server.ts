@@ -87,6 +87,7 @@ const DEFINITION_FIELDS = new Set([
   'maxLength',
   'pattern',
   'patternHint',
+  'group',
   'order',
   'builtIn',
 ]);

@@ -64,6 +64,31 @@ export const styles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
+  .operand property-editor.labelled::part(label) {
+    position: static;
+    width: auto;
+    height: auto;
+    overflow: visible;
+    clip: auto;
+    white-space: normal;
+    font-size: 0.875em;
+    font-weight: 400;
+  }
+  .icon {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 28px;
+    block-size: 28px;
+    padding: 0;
+  }
+  .icon svg {
+    width: 1.1rem;
+    height: 1.1rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+  }
   .pair {
     display: grid;
     grid-template-columns: 1fr 1fr;

@@ -86,6 +86,13 @@ function updateAt(query: AudienceQuery, path: Path, change: (item: Item) => Item
   return { ...query, conditions };
 }
 
+/** The item at `path` (the query itself for `[]`). */
+function getAt(query: AudienceQuery, path: Path): Item | undefined {
+  let item: Item | undefined = query;
+  for (const step of path) item = item && isGroup(item) ? item.conditions[step] : undefined;
+  return item;
+}
+
 /**
  * Builds an audience: conditions on customer properties, in groups that must match all or any,
  * nested as deep as needed. Each condition offers only the operators that fit its property's type
@@ -587,18 +594,19 @@ export class AudienceBuilder extends StoreElement {
   }
 
   #addCondition(path: Path): void {
+    const added = [...path, (getAt(this.value, path) as AudienceQuery | undefined)?.conditions.length ?? 0];
     this.#change(
       updateAt(this.value, path, (group) => ({
         ...(group as AudienceQuery),
         conditions: [...(group as AudienceQuery).conditions, { property: '', operator: 'is-set' }],
       })),
     );
-    void this.updateComplete.then(() => {
-      const selects = this.renderRoot.querySelectorAll<HTMLSelectElement>(
-        `select[data-path^="${key(path)}"][data-role="property"]`,
-      );
-      selects[selects.length - 1]?.focus();
-    });
+    // The focus goes to the new condition's property.
+    void this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLSelectElement>(`select[data-path="${key(added)}"][data-role="property"]`)
+        ?.focus(),
+    );
   }
 
   #addGroup(path: Path): void {
@@ -613,10 +621,15 @@ export class AudienceBuilder extends StoreElement {
     );
   }
 
+  /** Removes a condition or group; the focus goes to its group's "Add a condition", not to the page. */
   #remove(path: Path): void {
     this.#forget(path);
     this.#moveUpAfter(path);
     this.#change(updateAt(this.value, path, () => undefined));
+    const parent = path.slice(0, -1);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-add-condition="${key(parent)}"]`)?.focus(),
+    );
   }
 
   override render() {
@@ -660,7 +673,7 @@ export class AudienceBuilder extends StoreElement {
           : html`<p part="preview">${group.match === 'any' ? messages.emptyAny : messages.empty}</p>`
       }
       <div class="buttons">
-        <button type="button" @click=${() => this.#addCondition(path)}>${messages.addCondition}</button>
+        <button type="button" data-add-condition=${key(path)} @click=${() => this.#addCondition(path)}>${messages.addCondition}</button>
         ${path.length + 1 < MAX_GROUP_DEPTH ? html`<button type="button" @click=${() => this.#addGroup(path)}>${messages.addGroup}</button>` : nothing}
         ${path.length ? html`<button type="button" @click=${() => this.#remove(path)}>${messages.removeGroup}</button>` : nothing}
       </div>
@@ -691,7 +704,8 @@ export class AudienceBuilder extends StoreElement {
         ${operators.map((op) => html`<option value=${op} ?selected=${op === condition.operator}>${messages.operators[op]}</option>`)}
       </select>
       <div class="operand">${def ? this.#renderOperand(condition, def, path) : nothing}</div>
-      <button type="button" aria-label=${`${messages.removeCondition}: ${label}`} @click=${() => this.#remove(path)}>✕</button>
+      <button type="button" class="icon" aria-label=${`${messages.removeCondition}: ${label}`} @click=${() => this.#remove(path)}
+        ><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18"></path></svg></button>
       ${showError ? html`<p class="condition-error" id="error-${id}">${why}</p>` : nothing}
       ${def ? this.#renderChart(def, id) : nothing}
     </div>`;
@@ -753,8 +767,10 @@ export class AudienceBuilder extends StoreElement {
       slot: string,
       onValue: (v: PropertyValue | null) => void,
       same: (a: unknown, b: unknown) => boolean = sameJson,
+      // Two fields side by side (From and To, the point and its kilometres) show their labels (WCAG 3.3.2).
+      labelled = false,
     ) =>
-      html`<property-editor .definition=${operandDef} .value=${this.#keep(key(path, slot), current ?? null, same) ?? null} locale=${locale}
+      html`<property-editor class=${labelled ? 'labelled' : ''} .definition=${operandDef} .value=${this.#keep(key(path, slot), current ?? null, same) ?? null} locale=${locale}
         @input=${(e: Event) => onValue(this.#fromEditor(path, slot, e))} @change=${(e: Event) => onValue(this.#fromEditor(path, slot, e))}></property-editor>`;
     switch (condition.operator) {
       case 'is-set':
@@ -763,8 +779,8 @@ export class AudienceBuilder extends StoreElement {
       case 'between': {
         const [from, to] = (Array.isArray(value) ? value : []) as unknown[];
         return html`<div class="pair">
-          ${editor(this.#operandDefinition(def, `${def.label}: ${messages.from}`), from, 'from', (v) => this.#setValue(path, [v ?? undefined, to]))}
-          ${editor(this.#operandDefinition(def, `${def.label}: ${messages.to}`), to, 'to', (v) => this.#setValue(path, [from, v ?? undefined]))}
+          ${editor(this.#operandDefinition(def, `${def.label}: ${messages.from}`), from, 'from', (v) => this.#setValue(path, [v ?? undefined, to]), sameJson, true)}
+          ${editor(this.#operandDefinition(def, `${def.label}: ${messages.to}`), to, 'to', (v) => this.#setValue(path, [from, v ?? undefined]), sameJson, true)}
         </div>`;
       }
       case 'in':
@@ -824,6 +840,7 @@ export class AudienceBuilder extends StoreElement {
             'km',
             (v) => this.#setValue(path, { ...(point ?? {}), ...(typeof v === 'string' ? { km: Number(v) } : {}) }),
             sameNumber,
+            true,
           )}`;
       }
       default:

@@ -126,7 +126,7 @@ describe('<customer-details-panel> reliability', () => {
       });
       const store = new FaultyStore(memory);
       const el = await fixture<CustomerDetailsPanel>(
-        html`<customer-details-panel customer-id="ana" locale="en" timeout=${TIMEOUT} .store=${store} .user=${{ id: 'u1', roles: ['agent'] }}></customer-details-panel>`,
+        html`<customer-details-panel layout="form" customer-id="ana" locale="en" timeout=${TIMEOUT} .store=${store} .user=${{ id: 'u1', roles: ['agent'] }}></customer-details-panel>`,
       );
       await waitUntil(() => el.shadowRoot!.querySelector('[part~="fields"]'), 'the panel loaded');
 

@@ -1,9 +1,183 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* Given a height by the host, the panel scrolls within itself. */
+  :host {
+    overflow: auto;
+  }
   [part~='base'] {
     display: grid;
     gap: calc(var(--_gap) * 2);
+  }
+  :host([layout='compact']) [part~='base'] {
+    gap: var(--_gap);
+    /* Room for focus rings at the edges: the host scrolls, and would clip them. */
+    padding: 4px;
+  }
+  /* ——— compact layout: label and value on a line, the editor in place while edited ——— */
+  .compact[part~='fields'] {
+    gap: 0.125rem;
+  }
+  .compact > [part~='field'] {
+    gap: 0;
+    contain-intrinsic-size: auto 2rem;
+  }
+  .row {
+    display: grid;
+  }
+  .line {
+    display: grid;
+    grid-template-columns: minmax(5rem, 2fr) minmax(0, 3fr) auto auto;
+    align-items: center;
+    column-gap: 0.25rem;
+    min-block-size: 28px;
+  }
+  .line.editing {
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: start;
+    padding-block: 0.25rem;
+  }
+  .read-label {
+    color: var(--_muted);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+  .read-value {
+    box-sizing: border-box;
+    min-block-size: 28px;
+    min-inline-size: 0;
+    width: 100%;
+    padding: 0.125rem 0.375rem;
+    text-align: start;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    background: transparent;
+    overflow-wrap: anywhere;
+  }
+  button.read-value:hover {
+    border-color: var(--_border);
+  }
+  .read-value .text {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
+    overflow: hidden;
+  }
+  .not-set {
+    color: var(--_muted);
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+  .chip {
+    padding: 0 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    font-size: 0.875em;
+    line-height: 1.5;
+  }
+  .icon-button,
+  .map-link {
+    box-sizing: border-box;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 28px;
+    block-size: 28px;
+    padding: 0;
+    color: var(--_muted);
+    border-color: transparent;
+  }
+  .icon-button:hover,
+  .map-link:hover {
+    color: var(--_text);
+  }
+  .icon-button svg,
+  .map-link svg {
+    width: 1.1rem;
+    height: 1.1rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .map-link {
+    border-radius: var(--_radius);
+  }
+  .map-link:focus-visible {
+    outline: 2px solid var(--cp-focus-ring-color, var(--_accent));
+    outline-offset: 2px;
+  }
+  /* One quiet line: who changed it, while the row has the focus. */
+  .row [part~='meta'].quiet {
+    display: none;
+    padding-inline-start: calc(40% + 0.375rem);
+  }
+  .row:focus-within [part~='meta'].quiet {
+    display: flex;
+  }
+  .row [part~='status'] {
+    padding-inline-start: 0.375rem;
+  }
+  .row [part~='history'].history-body {
+    padding: 0.25rem 0 0.5rem 0.375rem;
+  }
+  [part~='group'] > summary {
+    display: flex;
+    align-items: center;
+    min-block-size: 28px;
+    font-weight: 600;
+    font-size: 0.875em;
+    cursor: pointer;
+    border-radius: var(--_radius);
+  }
+  [part~='group'] > summary:focus-visible {
+    outline: 2px solid var(--cp-focus-ring-color, var(--_accent));
+    outline-offset: 2px;
+  }
+  [part~='folded'] > summary {
+    display: flex;
+    align-items: center;
+    min-block-size: 28px;
+    color: var(--_muted);
+    cursor: pointer;
+    border-radius: var(--_radius);
+  }
+  [part~='folded'] > summary:focus-visible {
+    outline: 2px solid var(--cp-focus-ring-color, var(--_accent));
+    outline-offset: 2px;
+  }
+  /* The loading placeholder: rows of a label and a value. */
+  [part~='skeleton'] {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .skeleton-row {
+    display: grid;
+    grid-template-columns: 2fr 3fr;
+    gap: 0.5rem;
+  }
+  .skeleton-row span {
+    block-size: 0.875rem;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, CanvasText 12%, transparent);
+    animation: pulse 1.5s ease-in-out infinite;
+  }
+  .skeleton-row span:last-child {
+    inline-size: 70%;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton-row span {
+      animation: none;
+    }
   }
   [part~='title'] {
     margin: 0;

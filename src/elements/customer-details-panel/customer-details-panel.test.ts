@@ -23,7 +23,7 @@ async function panel(
   options: { id?: string; user?: CustomerPropertiesUser; locale?: string; viewer?: string; timeout?: number } = {},
 ) {
   const el =
-    await fixture<CustomerDetailsPanel>(html`<customer-details-panel customer-id=${options.id ?? 'ana'} locale=${options.locale ?? 'en'}
+    await fixture<CustomerDetailsPanel>(html`<customer-details-panel layout="form" customer-id=${options.id ?? 'ana'} locale=${options.locale ?? 'en'}
     viewer=${options.viewer ?? 'agent'} timeout=${options.timeout ?? 15_000} .store=${store} .user=${options.user ?? agent}></customer-details-panel>`);
   await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'the panel loaded');
   await el.updateComplete;
@@ -89,11 +89,15 @@ describe('<customer-details-panel>', () => {
     const store = new FaultyStore(new MemoryStore(seed()));
     const stall = store.inject('getCustomer', { type: 'stall' });
     const el = await fixture<CustomerDetailsPanel>(
-      html`<customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>`,
+      html`<customer-details-panel layout="form" customer-id="ana" locale="en" .store=${store}></customer-details-panel>`,
     );
     await stall.arrived;
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('Loading the customer…');
+    // A placeholder shaped like rows, with the words for screen readers.
+    const placeholder = el.shadowRoot!.querySelector('[part~="skeleton"]')!;
+    expect(placeholder.getAttribute('role')).to.equal('status');
+    expect(placeholder.textContent.trim()).to.equal('Loading the customer…');
+    expect(placeholder.querySelectorAll('.skeleton-row[aria-hidden="true"]').length).to.be.greaterThan(2);
     await expect(el).to.be.accessible();
     el.customerId = 'ben';
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="number"]'), 'Ben loaded');
@@ -192,6 +196,8 @@ describe('<customer-details-panel>', () => {
     const select = editorFor(el, 'favorite_color').shadowRoot!.querySelector('select')!;
     select.focus();
     await sendKeys({ press: 'ArrowDown' });
+    // A closed select commits the arrow's choice on Enter.
+    await sendKeys({ press: 'Enter' });
     await settled(el, 'favorite_color', /Ben changed this/);
     button(fieldOf(el, 'favorite_color'), 'Use theirs').click();
     await el.updateComplete;
@@ -205,8 +211,8 @@ describe('two panels on one customer', () => {
   it('save edits of different fields at once, and each shows the other’s change', async () => {
     const store = new MemoryStore(seed());
     const container = await fixture<HTMLDivElement>(html`<div>
-      <customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>
-      <customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>
+      <customer-details-panel layout="form" customer-id="ana" locale="en" .store=${store}></customer-details-panel>
+      <customer-details-panel layout="form" customer-id="ana" locale="en" .store=${store}></customer-details-panel>
     </div>`);
     const [a, b] = [...container.querySelectorAll('customer-details-panel')] as CustomerDetailsPanel[];
     await waitUntil(
@@ -230,8 +236,8 @@ describe('two panels on one customer', () => {
   it('give the conflict choice when both change the same field', async () => {
     const store = new MemoryStore(seed());
     const container = await fixture<HTMLDivElement>(html`<div>
-      <customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>
-      <customer-details-panel customer-id="ana" locale="en" .store=${store}></customer-details-panel>
+      <customer-details-panel layout="form" customer-id="ana" locale="en" .store=${store}></customer-details-panel>
+      <customer-details-panel layout="form" customer-id="ana" locale="en" .store=${store}></customer-details-panel>
     </div>`);
     const [a, b] = [...container.querySelectorAll('customer-details-panel')] as CustomerDetailsPanel[];
     await waitUntil(
@@ -615,7 +621,7 @@ describe('<customer-details-panel> with many properties', () => {
   /** The panel in a scrolling box 300 px high, as in a workspace's sidebar. */
   async function inSidebar(store: PropertyStore, locale = 'en') {
     const box = await fixture<HTMLDivElement>(html`<div style="height: 300px; overflow: auto">
-      <customer-details-panel customer-id="ana" locale=${locale} .store=${store} .user=${agent}></customer-details-panel>
+      <customer-details-panel layout="form" customer-id="ana" locale=${locale} .store=${store} .user=${agent}></customer-details-panel>
     </div>`);
     const el = box.querySelector('customer-details-panel')!;
     await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="field"]').length === COUNT, 'every row is there');
@@ -1153,13 +1159,13 @@ describe('<customer-details-panel>: nothing hangs, nothing typed is lost, no rep
 
   it('given a customer id but no store, says that the store is missing', async () => {
     const el = await fixture<CustomerDetailsPanel>(
-      html`<customer-details-panel customer-id="ana" locale="en"></customer-details-panel>`,
+      html`<customer-details-panel layout="form" customer-id="ana" locale="en"></customer-details-panel>`,
     );
     expect(el.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal(
       'The customer cannot be shown: this page gives the panel no store to load them from.',
     );
     const none = await fixture<CustomerDetailsPanel>(
-      html`<customer-details-panel locale="en"></customer-details-panel>`,
+      html`<customer-details-panel layout="form" locale="en"></customer-details-panel>`,
     );
     expect(none.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('No customer selected.');
   });

@@ -60,6 +60,8 @@ interface FieldState {
 const EAGER_ROWS = 24;
 
 const icons = {
+  history: html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 12a9 9 0 1 0 3-6.7L3 8"></path><path d="M3 3v5h5M12 7v5l3 2"></path></svg>`,
+  map: html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 21s-6-5.3-6-11a6 6 0 0 1 12 0c0 5.7-6 11-6 11z"></path><circle cx="12" cy="10" r="2"></circle></svg>`,
   saving: html`<svg class="spin" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3a9 9 0 1 0 9 9"></path></svg>`,
   saved: html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 12l5 5 9-10"></path></svg>`,
   failed: html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 8v5M12 16.5v.5"></path><circle cx="12" cy="12" r="9"></circle></svg>`,
@@ -100,6 +102,10 @@ const icons = {
  * @csspart header - The name and the channel number.
  * @csspart number - The channel and number line.
  * @csspart fields - The list of properties.
+ * @csspart group - Compact layout: the properties of one `group`, under a heading that folds them (a `<details>`).
+ * @csspart group-heading - The group's name (its `<summary>`).
+ * @csspart folded - Compact layout: the properties with no value, under "N empty properties" (a `<details>`).
+ * @csspart map-link - The link that shows a location on a map.
  * @csspart field - One property: its editor, status and last change.
  * @csspart status - Saving, saved or failed, with an icon.
  * @csspart meta - "Changed by Ana, 2 minutes ago".
@@ -136,6 +142,17 @@ export class CustomerDetailsPanel extends StoreElement {
   /** `agent` (default): properties with `showToAgent` under the user's access control; `customer`: what the customer sees on their profile (`showToCustomer`, and `name`). */
   @property() viewer: Viewer = 'agent';
 
+  /**
+   * `compact` (default): the agent's sidebar. Each row shows its label and value on one line (a
+   * multiple choice as chips, a location as its address with a map link) and becomes its editor in
+   * place on a click, Enter or typing; Escape cancels, leaving the row commits. Properties with no
+   * value fold under "N empty properties". `form`: every row is an editor, as in a form.
+   */
+  @property({ reflect: true }) layout: 'compact' | 'form' = 'compact';
+
+  /** Compact layout: list properties with no value among the others instead of folding them. */
+  @property({ type: Boolean, attribute: 'show-empty' }) showEmpty = false;
+
   @consume({ context: userContext, subscribe: true })
   @state()
   private contextUser: CustomerPropertiesUser | undefined;
@@ -155,6 +172,12 @@ export class CustomerDetailsPanel extends StoreElement {
   /** Field histories the user opened, for this customer, store and viewer; by property name. */
   #histories = new Map<string, FieldHistory>();
   #historyStore: PropertyStore | undefined;
+  /** Compact layout: the rows showing their editor now. */
+  #editing = new Set<string>();
+  /** Compact layout: whether each row is folded among the empty ones; decided once per customer, so rows do not move under the agent. */
+  #folded = new Map<string, boolean>();
+  /** Rows whose edit Escape cancelled: a `change` their editor still sends is not saved. */
+  #cancelled = new Set<string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -176,6 +199,8 @@ export class CustomerDetailsPanel extends StoreElement {
       this.#forgetSettled(changed.get('customerId'));
       this.#live.clear();
       this.#near?.disconnect();
+      this.#editing.clear();
+      this.#folded.clear();
     }
     // Another customer, store or viewer: what was loaded is not theirs (loads in flight are aborted).
     const viewerChanged = ['user', 'viewer', 'contextUser'].some((key) =>
@@ -357,13 +382,16 @@ export class CustomerDetailsPanel extends StoreElement {
 
   async #onCommit(def: PropertyDefinition, event: Event, customerId: string): Promise<void> {
     // A read-only editor can still be given a value and a `change` by a script.
-    if (!this.#mayEdit(def.name)) return;
+    if (!this.#mayEdit(def.name) || this.#cancelled.has(def.name)) return;
     const editor = event.target as PropertyEditor;
     const field = this.#field(def.name, customerId);
     // The editor checks its value when it updates; a change from a nested picker comes just before.
     await editor.updateComplete;
     if (!editor.checkValidity()) {
-      // The editor shows why; nothing leaves until the value is valid.
+      // The editor shows why; nothing leaves until the value is valid. Said once, with the reason.
+      if (customerId === this.customerId) {
+        this.#announce(this.catalog.panel.announceInvalid(def.label, editor.validationMessage));
+      }
       this.requestUpdate();
       return;
     }
@@ -419,7 +447,7 @@ export class CustomerDetailsPanel extends StoreElement {
       field.status = storeError.kind === 'conflict' ? 'conflict' : 'failed';
       field.error = storeError;
       field.draft = field.draft === undefined ? value : field.draft;
-      if (shown()) this.#announce(this.catalog.panel.announceFailed(def.label));
+      if (shown()) this.#announce(this.catalog.panel.announceFailed(def.label, this.#failureText(def, field)));
       this.dispatchEvent(new PropertySaveFailedEvent({ customerId, name: def.name, value, error: storeError }));
     }
     this.requestUpdate();
@@ -428,6 +456,7 @@ export class CustomerDetailsPanel extends StoreElement {
   #retry(def: PropertyDefinition): void {
     const field = this.#field(def.name);
     this.#save(def, field.draft ?? null);
+    void this.#focusRow(def.name);
   }
 
   /** The agent keeps their value over the newer one: saved against the revision they have now seen. */
@@ -435,6 +464,7 @@ export class CustomerDetailsPanel extends StoreElement {
     const field = this.#field(def.name);
     field.base = this.#controller.customer?.revision ?? field.base;
     this.#save(def, field.draft ?? null);
+    void this.#focusRow(def.name);
   }
 
   #useTheirs(def: PropertyDefinition): void {
@@ -443,7 +473,121 @@ export class CustomerDetailsPanel extends StoreElement {
     field.status = 'idle';
     field.error = undefined;
     field.base = this.#controller.customer?.revision ?? field.base;
+    this.#editing.delete(def.name);
     this.requestUpdate();
+    void this.#focusRow(def.name);
+  }
+
+  /** The failure or conflict of a field in words: what its status line shows and what is announced. */
+  #failureText(def: PropertyDefinition, field: FieldState): string {
+    const messages = this.catalog;
+    if (field.status !== 'conflict') return failureReason(field.error!, def.name, def.label, this.effectiveLocale);
+    const current = this.#controller.customer;
+    const theirs = storedValue(current, def.name);
+    const shown = theirs === null ? messages.field.notSet : formatValue(def, theirs, this.effectiveLocale);
+    const change = current?.changed?.[def.name];
+    return change?.by
+      ? messages.panel.conflict(change.by, shown, timeAgo(change.at, messages, this.now))
+      : messages.panel.conflictAnonymous(shown);
+  }
+
+  /**
+   * The focus goes back to a row whose buttons went away (Try again, Keep mine, Use theirs): to
+   * its value (compact) or its editor, never to the page.
+   */
+  async #focusRow(name: string): Promise<void> {
+    await this.updateComplete;
+    const row = this.renderRoot.querySelector<HTMLElement>(`[data-property="${CSS.escape(name)}"]`);
+    const target =
+      row?.querySelector<HTMLElement>('.read-value[tabindex], button.read-value') ??
+      row?.querySelector<PropertyEditor>('property-editor') ??
+      row?.querySelector<HTMLElement>('.pending-value[tabindex]');
+    await (target as PropertyEditor | null)?.updateComplete;
+    target?.focus();
+  }
+
+  // ——— compact layout: read first, edit in place ———
+
+  /** Whether the row shows its editor: always in the form layout; in the compact one while it is edited. */
+  #showsEditor(name: string): boolean {
+    return this.layout === 'form' || this.#editing.has(name);
+  }
+
+  /** Characters typed on a row's value before its editor took the focus: they become the editor's text. */
+  #typedAhead = new Map<string, string>();
+
+  /** Click, Enter or a typed character on a row's value: its editor takes the place and the focus (and the characters). */
+  async #edit(name: string): Promise<void> {
+    if (!this.#mayEdit(name)) return;
+    this.#cancelled.delete(name);
+    this.#editing.add(name);
+    this.requestUpdate();
+    await this.updateComplete;
+    const editor = this.renderRoot.querySelector<PropertyEditor>(
+      `[data-property="${CSS.escape(name)}"] property-editor`,
+    );
+    if (!editor) return;
+    await editor.updateComplete;
+    editor.focus();
+    const control = editor.shadowRoot?.querySelector<HTMLElement>('#control');
+    const typed = this.#typedAhead.get(name);
+    this.#typedAhead.delete(name);
+    if (typed && (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) {
+      // The key that started the edit is its first character, as if typed into the field.
+      control.value = typed;
+      control.dispatchEvent(
+        new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: typed }),
+      );
+    }
+  }
+
+  #onReadKey(name: string, event: KeyboardEvent): void {
+    const printable = event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (event.key !== 'F2' && !printable) return;
+    event.preventDefault();
+    const typed = this.#typedAhead.get(name);
+    if (printable) this.#typedAhead.set(name, (typed ?? '') + event.key);
+    // Keys typed before the editor is there go into it too; one edit starts.
+    if (typed === undefined) void this.#edit(name);
+  }
+
+  /** Escape in an editor (that did not use it itself, as an open list does) cancels the edit. */
+  #onEditKey(def: PropertyDefinition, event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.defaultPrevented || this.layout !== 'compact') return;
+    if (!this.#editing.has(def.name)) return;
+    event.preventDefault();
+    const field = this.#fields.get(def.name);
+    // What was typed and not sent is dropped; a failure or conflict stays, with its buttons.
+    if (field && field.status !== 'saving' && field.status !== 'failed' && field.status !== 'conflict') {
+      this.#fields.delete(def.name);
+    }
+    this.#cancelled.add(def.name);
+    this.#editing.delete(def.name);
+    this.requestUpdate();
+    void this.#focusRow(def.name).then(() => this.#cancelled.delete(def.name));
+  }
+
+  /** Leaving the editor ends the edit (it committed on its way out), unless its value is invalid: then it stays, with its message. */
+  async #onRowLeft(name: string, event: FocusEvent): Promise<void> {
+    if (this.layout !== 'compact' || !this.#editing.has(name)) return;
+    // Only the editor leaving counts: Chromium also reports the value button it replaced, as it goes.
+    if ((event.target as Element | null)?.localName !== 'property-editor') return;
+    const editor = event.target as PropertyEditor;
+    await editor.updateComplete;
+    if (editor.matches(':focus-within') || !editor.checkValidity()) return;
+    this.#editing.delete(name);
+    this.requestUpdate();
+  }
+
+  /** Whether the row sits among the folded empty ones: decided when the row is first shown for this customer. */
+  #isFolded(name: string): boolean {
+    if (this.layout === 'form' || this.showEmpty) return false;
+    let folded = this.#folded.get(name);
+    if (folded === undefined) {
+      folded = storedValue(this.#controller.customer, name) === null && !this.#fields.has(name);
+      this.#folded.set(name, folded);
+    }
+    return folded;
   }
 
   override render() {
@@ -466,7 +610,11 @@ export class CustomerDetailsPanel extends StoreElement {
           ? html`<p part="message" role="alert">${messages.panel.noStore}</p>`
           : html`<p part="message">${messages.panel.noCustomer}</p>`;
       case 'loading':
-        return html`<p part="message" role="status">${messages.customer.loading}</p>`;
+        // Shaped like the rows it stands for; the words are for screen readers.
+        return html`<div part="message skeleton" role="status">
+          <span class="visually-hidden">${messages.customer.loading}</span>
+          ${[0, 1, 2, 3, 4].map(() => html`<div class="skeleton-row" aria-hidden="true"><span></span><span></span></div>`)}
+        </div>`;
       case 'error': {
         const error = controller.error!;
         const text =
@@ -490,6 +638,21 @@ export class CustomerDetailsPanel extends StoreElement {
     const channel = customer.channel ? channelName(messages, customer.channel) : '';
     // The controller's customer has no number when this viewer may not read it (a customer does not).
     const number = customer.number;
+    if (this.layout === 'compact') {
+      const shown = fields.filter((field) => !this.#isFolded(field.def.name));
+      const folded = fields.filter((field) => this.#isFolded(field.def.name));
+      return html`<div part="header">
+          ${name ? html`<div class="row" data-property=${name.def.name}>${this.#renderRow(name)}</div>` : nothing}
+          ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : number}</p>` : nothing}
+        </div>
+        ${this.#renderGroups(shown)}
+        ${
+          folded.length
+            ? html`<details part="folded"><summary>${messages.panel.emptyFolded(folded.length)}</summary>${this.#renderRows(folded)}</details>`
+            : nothing
+        }
+        ${fields.length ? nothing : html`<p part="empty">${messages.panel.empty}</p>`}`;
+    }
     return html`<div part="header">
         ${name ? html`${this.#renderField(name)}${this.#renderHistory(name.def)}` : nothing}
         ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : number}</p>` : nothing}
@@ -511,7 +674,100 @@ export class CustomerDetailsPanel extends StoreElement {
       }`;
   }
 
-  #renderField({ def, level }: VisibleField) {
+  /** Properties without a group first, then each group under its heading (collapsible), in the order they first come. */
+  #renderGroups(fields: VisibleField[]) {
+    const groups = new Map<string, VisibleField[]>();
+    const loose: VisibleField[] = [];
+    for (const field of fields) {
+      const group = field.def.group?.trim();
+      if (!group) loose.push(field);
+      else if (groups.has(group)) groups.get(group)!.push(field);
+      else groups.set(group, [field]);
+    }
+    return html`${loose.length ? this.#renderRows(loose) : nothing}
+      ${repeat(
+        groups,
+        ([group]) => group,
+        ([group, rows]) =>
+          html`<details part="group" open><summary part="group-heading">${group}</summary>${this.#renderRows(rows)}</details>`,
+      )}`;
+  }
+
+  #renderRows(fields: VisibleField[]) {
+    return html`<ul part="fields" class="compact">${repeat(
+      fields,
+      (field) => field.def.name,
+      (field) => html`<li part="field" class="row" data-property=${field.def.name}>${this.#renderRow(field)}</li>`,
+    )}</ul>`;
+  }
+
+  /** A compact row: the label and value on a line (or the editor, while edited), the history button, one status line. */
+  #renderRow(field: VisibleField) {
+    const { def } = field;
+    const state = this.#fields.get(def.name);
+    const editing = this.#showsEditor(def.name);
+    const history = this.#historyParts(def);
+    return html`<div class=${editing ? 'line editing' : 'line'}
+        @keydown=${(event: KeyboardEvent) => this.#onEditKey(def, event)}
+        @focusout=${(event: FocusEvent) => void this.#onRowLeft(def.name, event)}>
+        ${editing ? this.#renderField(field, { meta: false }) : this.#renderRead(field)}
+        ${history.button}
+      </div>
+      ${state && state.status !== 'idle' ? this.#renderStatus(def, state) : nothing}
+      ${state?.status === 'conflict' ? nothing : this.#renderMeta(def)}
+      ${history.body}`;
+  }
+
+  /** "Changed by Ana, 2 minutes ago": the quiet line under a row, shown while the row has the focus (and named by its value). */
+  #renderMeta(def: PropertyDefinition) {
+    const changed = changedText(this.#controller.customer, def.name, this.catalog, this.now);
+    return changed ? html`<p part="meta" class="quiet" id=${`meta-${def.name}`}>${changed}</p>` : nothing;
+  }
+
+  /** A row's value as text: read first; a click, Enter or typing on it starts the edit. */
+  #renderRead({ def, level }: VisibleField) {
+    const customer = this.#controller.customer;
+    const field = this.#fields.get(def.name);
+    const value = field?.draft !== undefined ? field.draft : storedValue(customer, def.name);
+    const changed = changedText(customer, def.name, this.catalog, this.now);
+    const locale = this.effectiveLocale;
+    const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+    return guard([def, level, valueKey, changed, locale, this.catalog], () => {
+      const name = def.name;
+      const content = this.#valueContent(def, value);
+      const described = changed ? `meta-${name}` : undefined;
+      const location = value !== null && !Array.isArray(value) && typeof value === 'object' ? value : undefined;
+      return html`<span class="read-label" id=${`label-${name}`}>${def.label}</span>
+        ${
+          level === 'edit'
+            ? html`<button type="button" class="read-value" id=${`value-${name}`} aria-labelledby=${`label-${name} value-${name}`}
+                aria-describedby=${ifDefined(described)} @click=${() => void this.#edit(name)}
+                @keydown=${(event: KeyboardEvent) => this.#onReadKey(name, event)}>${content}</button>`
+            : html`<span class="read-value" id=${`value-${name}`}>${content}</span>`
+        }
+        ${
+          location
+            ? html`<a part="map-link" class="map-link" target="_blank" rel="noopener noreferrer"
+                href=${`https://www.google.com/maps/search/?api=1&query=${location.lat},${location.lng}`}
+                aria-label=${this.catalog.panel.mapLabel(def.label)}>${icons.map}</a>`
+            : nothing
+        }`;
+    });
+  }
+
+  /** The value as the row shows it: chips for a multiple choice, "Not set" quiet, the rest as text in the locale's form. */
+  #valueContent(def: PropertyDefinition, value: PropertyValue | null) {
+    if (value === null) return html`<span class="not-set">${this.catalog.field.notSet}</span>`;
+    if (Array.isArray(value)) {
+      const missing = this.catalog.propertyEditor.noLongerOffered;
+      return html`<span class="chips">${value.map(
+        (item) => html`<span class="chip">${def.options?.find((o) => o.value === item)?.label ?? missing(item)}</span>`,
+      )}</span>`;
+    }
+    return html`<span class="text">${valueText(def, value, this.catalog, this.effectiveLocale)}</span>`;
+  }
+
+  #renderField({ def, level }: VisibleField, { meta = true } = {}) {
     const customer = this.#controller.customer;
     const field = this.#fields.get(def.name);
     const value = field?.draft !== undefined ? field.draft : storedValue(customer, def.name);
@@ -523,27 +779,36 @@ export class CustomerDetailsPanel extends StoreElement {
     const conflict = field?.status === 'conflict' ? customer : undefined;
     const customerId = this.customerId;
     return guard(
-      [def, level, valueKey, field?.status, field?.error, changed, locale, this.catalog, conflict, customerId],
+      [def, level, valueKey, field?.status, field?.error, changed, locale, this.catalog, conflict, customerId, meta],
       () =>
         html`<property-editor .definition=${def} .value=${value} ?readonly=${level === 'view'} locale=${locale}
           @input=${(event: Event) => this.#onInput(def, event, customerId)} @change=${(event: Event) => void this.#onCommit(def, event, customerId)}></property-editor>
-        ${field ? this.#renderStatus(def, field) : nothing}
-        ${changed && field?.status !== 'conflict' ? html`<p part="meta">${changed}</p>` : nothing}`,
+        ${meta && field ? this.#renderStatus(def, field) : nothing}
+        ${meta && changed && field?.status !== 'conflict' ? html`<p part="meta">${changed}</p>` : nothing}`,
     );
   }
 
   /** The History button and, when open, the field's latest changes. Nothing without `getHistory`. */
   #renderHistory(def: PropertyDefinition) {
     if (!this.activeStore?.getHistory) return nothing;
+    const { button, body } = this.#historyParts(def);
+    return html`<div part="history">${button}${body}</div>`;
+  }
+
+  /** The History button (an icon in the compact layout, with the word for screen readers) and the changes it opens. */
+  #historyParts(def: PropertyDefinition) {
+    if (!this.activeStore?.getHistory) return { button: nothing, body: nothing };
     const words = this.catalog.panel.history;
     const history = this.#histories.get(def.name);
     const open = history?.open ?? false;
     const id = `history-${def.name}`;
-    return html`<div part="history">
-      <button type="button" part="history-button" aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${id} aria-label=${words.showLabel(def.label)} @click=${() => this.#toggleHistory(def)}>${words.show}</button>
-      <div id=${id} class="history-body" ?hidden=${!open}>${open && history ? this.#renderHistoryBody(def, history) : nothing}</div>
-    </div>`;
+    const compact = this.layout === 'compact';
+    return {
+      button: html`<button type="button" part="history-button" class=${compact ? 'icon-button' : ''} aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${id} aria-label=${words.showLabel(def.label)} @click=${() => this.#toggleHistory(def)}
+        >${compact ? html`${icons.history}<span class="visually-hidden">${words.show}</span>` : words.show}</button>`,
+      body: html`<div id=${id} part=${compact ? 'history' : ''} class="history-body" ?hidden=${!open}>${open && history ? this.#renderHistoryBody(def, history) : nothing}</div>`,
+    };
   }
 
   #renderHistoryBody(def: PropertyDefinition, history: FieldHistory) {
@@ -628,18 +893,11 @@ export class CustomerDetailsPanel extends StoreElement {
       case 'saved':
         return html`<p part="status" class="saved">${icons.saved}${messages.panel.saved}</p>`;
       case 'failed':
-        return html`<p part="status" class="failed">${icons.failed}${messages.panel.failed(failureReason(field.error!, def.name, def.label, this.effectiveLocale))}
+        return html`<p part="status" class="failed">${icons.failed}${messages.panel.failed(this.#failureText(def, field))}
           <button type="button" @click=${() => this.#retry(def)}>${messages.customer.retry}</button></p>`;
       case 'conflict': {
-        const current = this.#controller.customer;
-        const theirs = storedValue(current, def.name);
-        const shown = theirs === null ? messages.field.notSet : formatValue(def, theirs, this.effectiveLocale);
-        const change = current?.changed?.[def.name];
-        const text = change?.by
-          ? messages.panel.conflict(change.by, shown, timeAgo(change.at, messages, this.now))
-          : messages.panel.conflictAnonymous(shown);
         return html`<div part="conflict" role="group" aria-label=${def.label}>
-          <p>${text}</p>
+          <p>${this.#failureText(def, field)}</p>
           <div class="actions">
             <button type="button" @click=${() => this.#keepMine(def)}>${messages.panel.keepMine}</button>
             <button type="button" @click=${() => this.#useTheirs(def)}>${messages.panel.useTheirs}</button>

@@ -9,8 +9,23 @@ export const styles = css`
     gap: calc(var(--_gap) * 2);
     min-width: 0;
   }
+  [part~='group'] {
+    display: grid;
+    gap: calc(var(--_gap) * 2);
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  [part~='group-heading'] {
+    padding: 0;
+    margin-block-end: var(--_gap);
+    font-weight: 600;
+    font-size: 1.0625rem;
+  }
   /* Fields off screen skip style and layout until they come near (a long form opens and checks fast). */
-  form > property-editor {
+  form > property-editor,
+  [part~='group'] > property-editor {
     content-visibility: auto;
     contain-intrinsic-size: auto 4.5rem;
   }

@@ -61,6 +61,24 @@ describe('<customer-profile-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists the fields of a group under its name, after the ones without a group', async () => {
+    const { definitions, customers } = data();
+    for (const def of definitions) if (def.name === 'age' || def.name === 'birthday') def.group = 'About you';
+    const el = await profile(new MemoryStore({ definitions, customers }));
+    const group = el.shadowRoot!.querySelector('fieldset[part~="group"]')!;
+    expect(group.querySelector('legend')!.textContent).to.equal('About you');
+    expect([...group.querySelectorAll('property-editor')].map((e) => e.definition!.name)).to.deep.equal([
+      'age',
+      'birthday',
+    ]);
+    expect(
+      editors(el)
+        .map((e) => e.definition!.name)
+        .slice(-2),
+    ).to.deep.equal(['age', 'birthday']);
+    await expect(el).to.be.accessible();
+  });
+
   it('saves every change with one Save, and says so', async () => {
     const store = new FaultyStore(new MemoryStore(data()));
     const el = await profile(store);

@@ -13,7 +13,7 @@ import {
 import { customerIdOfToken, takeTokenFromFragment } from '../../internal/profile-link.js';
 import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
-import type { Principal, PropertyDefinition, PropertyValue } from '../../model/index.js';
+import type { Customer, Principal, PropertyDefinition, PropertyValue } from '../../model/index.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import type { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
@@ -84,6 +84,8 @@ function writeDrafts(customerId: string, drafts: Drafts): void {
  * @csspart form - The form.
  * @csspart title - The heading.
  * @csspart intro - The sentence under the heading.
+ * @csspart group - The fields of one `group` of the definitions (a fieldset).
+ * @csspart group-heading - The group's name (its legend).
  * @csspart message - The outcome of the last Save, or the load error.
  * @csspart save-button - The Save button.
  *
@@ -337,14 +339,31 @@ export class CustomerProfileForm extends StoreElement {
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.#save} @keydown=${this.#onKey}>
       <h2 part="title" id="title">${messages.profile.title}</h2>
       <p part="intro">${messages.profile.intro}</p>
-      ${this.#fields.map((def) => {
-        const draft = this.#drafts.get(def.name);
-        return html`<property-editor .definition=${def} .value=${draft ? draft.value : storedValue(customer, def.name)}
-          locale=${this.effectiveLocale} @input=${(event: Event) => this.#onInput(def, event)}></property-editor>`;
-      })}
+      ${this.#renderGrouped(customer)}
       ${this.#renderMessage()}
-      <button part="save-button" class="primary" type="submit" ?disabled=${this.saving}>${this.saving ? messages.profile.saving : messages.profile.save}</button>
+      <button part="save-button" class="primary" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? messages.profile.saving : messages.profile.save}</button>
     </form>`;
+  }
+
+  /** The fields without a group first, then each group's under its name (a fieldset), in the order they first come. */
+  #renderGrouped(customer: Customer) {
+    const editor = (def: PropertyDefinition) => {
+      const draft = this.#drafts.get(def.name);
+      return html`<property-editor .definition=${def} .value=${draft ? draft.value : storedValue(customer, def.name)}
+          locale=${this.effectiveLocale} @input=${(event: Event) => this.#onInput(def, event)}></property-editor>`;
+    };
+    const groups = new Map<string, PropertyDefinition[]>();
+    const loose: PropertyDefinition[] = [];
+    for (const def of this.#fields) {
+      const group = def.group?.trim();
+      if (!group) loose.push(def);
+      else if (groups.has(group)) groups.get(group)!.push(def);
+      else groups.set(group, [def]);
+    }
+    return html`${loose.map(editor)}${[...groups].map(
+      ([group, defs]) =>
+        html`<fieldset part="group"><legend part="group-heading">${group}</legend>${defs.map(editor)}</fieldset>`,
+    )}`;
   }
 
   /** One status line that stays on the page, so a screen reader hears each new outcome; problems are alerts. */

@@ -346,7 +346,14 @@ export class LocationPicker extends FormControlElement {
           : nothing
       }</legend>
       ${this.#map.status === 'ready' ? html`<slot name="map"></slot><div part="search"></div>` : nothing}
-      ${notice ? html`<p part="notice" id="notice" role="status">${notice}</p>` : nothing}
+      ${
+        // "No key" is how the field is, not news: only loading and its failures are statuses.
+        notice
+          ? this.#map.status === 'idle'
+            ? html`<p part="notice" id="notice">${notice}</p>`
+            : html`<p part="notice" id="notice" role="status">${notice}</p>`
+          : nothing
+      }
       ${
         this.#map.status === 'failed' || this.#map.status === 'timeout' || this.retrying
           ? html`<button part="retry-button" type="button" aria-describedby="notice"

@@ -24,6 +24,7 @@ export interface Draft {
   required: boolean;
   pattern: string;
   patternHint: string;
+  group: string;
 }
 
 /**

@@ -5,6 +5,14 @@ import type { OptionRow, SectionHost } from './draft.js';
 
 let nextKey = 0;
 
+const icon = (path: string) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${path}></path></svg>`;
+const icons = {
+  up: icon('M12 19V5M6 11l6-6 6 6'),
+  down: icon('M12 5v14M6 13l6 6 6-6'),
+  remove: icon('M6 6l12 12M18 6L6 18'),
+};
+
 /** An option as a row of the editor, with a key of its own. */
 export function optionRow(option: ChoiceOption): OptionRow {
   return { ...option, key: nextKey++ };
@@ -53,25 +61,45 @@ function setOption(form: SectionHost, index: number, label: string): void {
   form.update({ options }, 'options');
 }
 
+/** Removes an option; the focus goes to the remove button now in its place (or the one before), else the add box. */
 function removeOption(form: SectionHost, index: number): void {
-  form.update({ options: form.draft.options.filter((_, i) => i !== index) }, 'options');
+  const options = form.draft.options.filter((_, i) => i !== index);
+  form.update({ options }, 'options');
+  void form.updateComplete.then(() => {
+    const at = Math.min(index, options.length - 1);
+    const target =
+      at >= 0
+        ? form.renderRoot.querySelector<HTMLElement>(`#option-${at}-remove`)
+        : form.renderRoot.querySelector<HTMLElement>('#add-options');
+    target?.focus();
+  });
 }
 
-function moveOption(form: SectionHost, from: number, to: number, focus = false): void {
+/**
+ * Moves an option. The focus moves with it: to its field (`'field'`, Alt+Arrow) or to the same
+ * button in its new row (the other when that one is disabled at an end), so Enter again moves it on.
+ */
+function moveOption(form: SectionHost, from: number, to: number, focus?: 'field' | 'up' | 'down'): void {
   const options = [...form.draft.options];
   if (to < 0 || to >= options.length || from === to) return;
   const [moved] = options.splice(from, 1);
   options.splice(to, 0, moved!);
   form.update({ options }, 'options');
   form.announce(form.messages.optionMoved(moved!.label || moved!.value, to + 1, options.length));
-  if (focus)
-    void form.updateComplete.then(() => form.renderRoot.querySelector<HTMLInputElement>(`#option-${to}`)?.focus());
+  if (!focus) return;
+  void form.updateComplete.then(() => {
+    const root = form.renderRoot;
+    if (focus === 'field') return root.querySelector<HTMLInputElement>(`#option-${to}`)?.focus();
+    const same = root.querySelector<HTMLButtonElement>(`#option-${to}-${focus}`);
+    const other = root.querySelector<HTMLButtonElement>(`#option-${to}-${focus === 'up' ? 'down' : 'up'}`);
+    (same && !same.disabled ? same : other)?.focus();
+  });
 }
 
 function onOptionKey(form: SectionHost, index: number, event: KeyboardEvent): void {
   if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
   event.preventDefault();
-  moveOption(form, index, index + (event.key === 'ArrowUp' ? -1 : 1), true);
+  moveOption(form, index, index + (event.key === 'ArrowUp' ? -1 : 1), 'field');
 }
 
 /** The options of a choice type: a row per option (rename, move by button, Alt+arrow or drag, remove) and a box to add more. */
@@ -106,9 +134,9 @@ export function renderOptions(form: SectionHost) {
               @input=${(e: Event) => setOption(form, index, (e.target as HTMLInputElement).value)}
               @keydown=${(e: KeyboardEvent) => onOptionKey(form, index, e)} />
             <span class="row-buttons">
-              <button type="button" aria-label=${messages.moveUp(name)} ?disabled=${index === 0} @click=${() => moveOption(form, index, index - 1)}>↑</button>
-              <button type="button" aria-label=${messages.moveDown(name)} ?disabled=${index === form.draft.options.length - 1} @click=${() => moveOption(form, index, index + 1)}>↓</button>
-              <button type="button" aria-label=${messages.removeOption(name)} @click=${() => removeOption(form, index)}>✕</button>
+              <button type="button" class="icon" id="option-${index}-up" aria-label=${messages.moveUp(name)} ?disabled=${index === 0} @click=${() => moveOption(form, index, index - 1, 'up')}>${icons.up}</button>
+              <button type="button" class="icon" id="option-${index}-down" aria-label=${messages.moveDown(name)} ?disabled=${index === form.draft.options.length - 1} @click=${() => moveOption(form, index, index + 1, 'down')}>${icons.down}</button>
+              <button type="button" class="icon" id="option-${index}-remove" aria-label=${messages.removeOption(name)} @click=${() => removeOption(form, index)}>${icons.remove}</button>
             </span>
             <p class="value" id="option-${index}-value">${messages.optionValue(option.value)}</p>
             ${rowErrors.length ? html`<p part="error" id="option-${index}-error">${rowErrors.map((e) => form.describe(e)).join(' ')}</p>` : nothing}

@@ -102,6 +102,22 @@ export const styles = css`
     display: flex;
     gap: 0.125rem;
   }
+  .icon {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 28px;
+    block-size: 28px;
+    padding: 0;
+  }
+  .icon svg {
+    width: 1.1rem;
+    height: 1.1rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
   .add {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
@@ -114,14 +130,16 @@ export const styles = css`
   }
   .levels {
     display: grid;
-    grid-template-columns: minmax(7rem, auto) repeat(3, auto);
-    gap: 0.25rem 1rem;
+    /* Fits 320 px (WCAG 1.4.10): the role column gives way and wraps. */
+    grid-template-columns: minmax(4.5rem, auto) repeat(3, auto);
+    gap: 0.25rem 0.625rem;
     align-items: center;
     justify-content: start;
   }
   .levels legend {
     font-weight: 400;
     float: left;
+    overflow-wrap: anywhere;
   }
   .levels fieldset {
     display: contents;

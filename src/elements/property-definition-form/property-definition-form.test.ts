@@ -40,6 +40,23 @@ async function submit(el: PropertyDefinitionForm): Promise<void> {
 }
 
 describe('<property-definition-form> creating', () => {
+  it('puts a property in a group, offering the groups already in use', async () => {
+    const data = seed();
+    data.definitions[0]!.group = 'Shopping';
+    const store = new MemoryStore(data);
+    const el = await form(store);
+    await waitUntil(() => el.shadowRoot!.querySelector('#groups option'), 'the groups in use are offered');
+    expect([...el.shadowRoot!.querySelectorAll('#groups option')].map((o) => o.getAttribute('value'))).to.deep.equal([
+      'Shopping',
+    ]);
+    await type($(el, '#label'), 'Shoe size');
+    await type($(el, '#group'), ' Shopping ');
+    const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
+    await submit(el);
+    expect((await saved).detail.definition.group).to.equal('Shopping');
+    expect((await store.listDefinitions()).find((d) => d.name === 'shoe_size')!.group).to.equal('Shopping');
+  });
+
   for (const propertyType of PROPERTY_TYPES) {
     it(`creates a ${propertyType} property through the form, by keyboard`, async () => {
       const store = new MemoryStore();
@@ -662,8 +679,9 @@ describe('<property-definition-form>: nothing hangs', () => {
     await stall.arrived;
     await el.updateComplete;
     expect(saveButton(el).textContent).to.equal('Saving…');
-    expect(saveButton(el).disabled).to.equal(true);
-    await waitUntil(() => !saveButton(el).disabled, 'Save works again');
+    // aria-disabled, not disabled: the focus stays on Save instead of falling to the page.
+    expect(saveButton(el).getAttribute('aria-disabled')).to.equal('true');
+    await waitUntil(() => saveButton(el).getAttribute('aria-disabled') === 'false', 'Save works again');
     expect(saveButton(el).textContent).to.equal('Create');
     expect($(el, '[part~="message"]').textContent).to.equal(
       'Not saved: the server did not answer in time. Everything you entered is still here.',

@@ -46,6 +46,7 @@ function fieldId(field: string): string {
       pattern: 'pattern',
       access: 'access-*',
       description: 'description',
+      group: 'group',
     }[field] ?? 'label'
   );
 }
@@ -133,6 +134,7 @@ export class PropertyDefinitionForm extends StoreElement {
       required: false,
       pattern: '',
       patternHint: '',
+      group: '',
     };
   }
 
@@ -149,6 +151,7 @@ export class PropertyDefinitionForm extends StoreElement {
       required: def.required ?? false,
       pattern: def.pattern ?? '',
       patternHint: def.patternHint ?? '',
+      group: def.group ?? '',
     };
   }
 
@@ -212,6 +215,7 @@ export class PropertyDefinitionForm extends StoreElement {
     if (isChoiceType(draft.type))
       def.options = draft.options.map(({ value, label }) => ({ value, label: label.trim() }));
     if (draft.description.trim()) def.description = draft.description.trim();
+    if (draft.group.trim()) def.group = draft.group.trim();
     if (draft.required) def.required = true;
     if (specFor(draft)?.pattern && draft.pattern.trim()) {
       def.pattern = draft.pattern.trim();
@@ -266,6 +270,8 @@ export class PropertyDefinitionForm extends StoreElement {
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
+    // While saving, Save is aria-disabled (not disabled, which would drop its focus to the page).
+    if (this.saving) return;
     this.attempted = true;
     const errors = this.#errors;
     const messages = this.catalog.definitionForm;
@@ -443,6 +449,14 @@ export class PropertyDefinitionForm extends StoreElement {
         ${this.#fieldErrors('description', 'description')}
       </label>
 
+      <label class="field"><span>${messages.group}</span>
+        <input id="group" list="groups" autocomplete="off" .value=${live(draft.group)} aria-describedby="group-hint"
+          @input=${(e: Event) => this.#update({ group: (e.target as HTMLInputElement).value }, 'group')} />
+        <datalist id="groups">${[...new Set(this.existing.map((def) => def.group).filter(Boolean))].map((group) => html`<option value=${group!}></option>`)}</datalist>
+        <small part="help-text" id="group-hint">${messages.groupHint}</small>
+        ${this.#fieldErrors('group', 'group')}
+      </label>
+
       <label class="check"><input type="checkbox" .checked=${live(draft.required)} aria-describedby="required-hint"
         @change=${(e: Event) => this.#update({ required: (e.target as HTMLInputElement).checked })} />
         <span>${messages.required} <small part="help-text" id="required-hint">${messages.requiredHint}</small></span></label>
@@ -451,7 +465,7 @@ export class PropertyDefinitionForm extends StoreElement {
 
       ${this.message ? html`<p part="message" role="alert">${this.message}</p>` : nothing}
       <div class="actions">
-        <button part="save-button" class="primary" type="submit" ?disabled=${this.saving}>${this.saving ? messages.saving : this.#editing ? messages.save : messages.create}</button>
+        <button part="save-button" class="primary" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${this.saving ? messages.saving : this.#editing ? messages.save : messages.create}</button>
         <button part="cancel-button" type="button" @click=${this.#cancel}>${messages.cancel}</button>
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>

@@ -18,6 +18,17 @@ import '../property-definition-form/property-definition-form.js';
 import { styles } from './property-definition-list.styles.js';
 import '../../i18n/en-admin.js';
 
+/** Inline icons: drawn the same everywhere (no emoji font needed), hidden from screen readers; each button has a text name. */
+const icon = (path: string) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${path}></path></svg>`;
+const icons = {
+  edit: icon('M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4'),
+  up: icon('M12 19V5M6 11l6-6 6 6'),
+  down: icon('M12 5v14M6 13l6 6 6-6'),
+  remove: icon('M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3'),
+  lock: icon('M7 11V8a5 5 0 0 1 10 0v3M5 11h14v10H5z'),
+};
+
 /**
  * The admin's "Customers > Customer properties" page: every definition in order, with the
  * built-ins `number` and `name` locked; a plus button that opens `<property-definition-form>` in a
@@ -184,19 +195,32 @@ export class PropertyDefinitionList extends StoreElement {
     const def = this.deleting?.def;
     this.confirmDialog.close();
     if (!def || !this.#admin) return;
+    const index = this.#custom.findIndex((other) => other.name === def.name);
     try {
       const store = this.activeStore!;
       await this.storeCall(() => store.deleteDefinition(def.name));
       this.definitions = this.definitions.filter((other) => other.name !== def.name);
       this.actionError = '';
       this.#announce(this.catalog.definitionList.deleted(def.label));
+      // The row and its button are gone: the focus goes to the row that took its place, else the
+      // one before, else the Add button; never to the page.
+      await this.updateComplete;
+      const custom = this.#custom;
+      const next = custom[Math.min(index, custom.length - 1)];
+      const row = next && this.renderRoot.querySelector<HTMLElement>(`tr[data-name="${CSS.escape(next.name)}"]`);
+      (row ?? this.renderRoot.querySelector<HTMLElement>('[part~="add-button"]'))?.focus();
     } catch (error) {
       this.actionError = this.catalog.definitionList.actionFailed(this.#reason(error));
+      this.#announce(this.actionError);
     }
   }
 
-  /** Moves a custom definition and saves the new order; on failure the old order comes back. */
-  async #move(name: string, to: number, focus = false): Promise<void> {
+  /**
+   * Moves a custom definition and saves the new order; on failure the old order comes back. The
+   * focus moves with the item: to its row (`focus: 'row'`, Alt+Arrow) or to the same move button
+   * in its new place (the other one when that is disabled at an end), so a second Enter moves it on.
+   */
+  async #move(name: string, to: number, focus?: 'row' | 'up' | 'down'): Promise<void> {
     if (!this.#admin) return;
     const custom = this.#custom;
     const from = custom.findIndex((def) => def.name === name);
@@ -207,11 +231,7 @@ export class PropertyDefinitionList extends StoreElement {
     reordered.splice(to, 0, moved!);
     const renumbered = reordered.map((def, order) => ({ ...def, order }));
     this.definitions = [...this.definitions.filter((def) => def.builtIn), ...renumbered];
-    this.#announce(this.catalog.definitionList.moved(moved!.label, to + 1, custom.length));
-    if (focus)
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>(`tr[data-name="${CSS.escape(name)}"]`)?.focus(),
-      );
+    if (focus) void this.updateComplete.then(() => this.#focusMoved(name, focus));
     const store = this.activeStore!;
     try {
       if (store.reorderDefinitions) {
@@ -219,17 +239,30 @@ export class PropertyDefinitionList extends StoreElement {
         checkedDefinitions(await this.storeCall(() => store.reorderDefinitions!(names)));
       } else for (const def of renumbered) checkedDefinition(await this.storeCall(() => store.updateDefinition(def)));
       this.actionError = '';
+      // Announced once the store took it: a refused move is not read out as done.
+      this.#announce(this.catalog.definitionList.moved(moved!.label, to + 1, custom.length));
     } catch (error) {
       this.definitions = previous;
       this.actionError = this.catalog.definitionList.actionFailed(this.#reason(error));
+      this.#announce(this.actionError);
+      if (focus) void this.updateComplete.then(() => this.#focusMoved(name, focus));
     }
+  }
+
+  #focusMoved(name: string, focus: 'row' | 'up' | 'down'): void {
+    const row = this.renderRoot.querySelector<HTMLElement>(`tr[data-name="${CSS.escape(name)}"]`);
+    if (!row || focus === 'row') return row?.focus();
+    const up = row.querySelector<HTMLButtonElement>('button[data-move="up"]');
+    const down = row.querySelector<HTMLButtonElement>('button[data-move="down"]');
+    const [first, other] = focus === 'up' ? [up, down] : [down, up];
+    (first && !first.disabled ? first : other && !other.disabled ? other : row).focus();
   }
 
   #onRowKey(def: PropertyDefinition, index: number, event: KeyboardEvent): void {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || event.target !== event.currentTarget)
       return;
     event.preventDefault();
-    void this.#move(def.name, index + (event.key === 'ArrowUp' ? -1 : 1), true);
+    void this.#move(def.name, index + (event.key === 'ArrowUp' ? -1 : 1), 'row');
   }
 
   #accessText(def: PropertyDefinition): string {
@@ -343,12 +376,12 @@ export class PropertyDefinitionList extends StoreElement {
       ${this.#renderCells(def)}
       <td>${
         locked
-          ? html`<span class="locked"><span aria-hidden="true">🔒</span> ${messages.builtIn}</span>`
+          ? html`<span class="locked">${icons.lock} ${messages.builtIn}</span>`
           : html`<span class="actions">
-            <button type="button" aria-label=${messages.edit(def.label)} @click=${() => this.#openForm(def)}>✎</button>
-            <button type="button" aria-label=${messages.moveUp(def.label)} ?disabled=${index === 0} @click=${() => this.#move(def.name, index - 1)}>↑</button>
-            <button type="button" aria-label=${messages.moveDown(def.label)} ?disabled=${index === count - 1} @click=${() => this.#move(def.name, index + 1)}>↓</button>
-            <button type="button" aria-label=${messages.remove(def.label)} @click=${() => this.#askDelete(def)}>🗑</button>
+            <button type="button" class="icon" aria-label=${messages.edit(def.label)} @click=${() => this.#openForm(def)}>${icons.edit}</button>
+            <button type="button" class="icon" data-move="up" aria-label=${messages.moveUp(def.label)} ?disabled=${index === 0} @click=${() => this.#move(def.name, index - 1, 'up')}>${icons.up}</button>
+            <button type="button" class="icon" data-move="down" aria-label=${messages.moveDown(def.label)} ?disabled=${index === count - 1} @click=${() => this.#move(def.name, index + 1, 'down')}>${icons.down}</button>
+            <button type="button" class="icon" aria-label=${messages.remove(def.label)} @click=${() => this.#askDelete(def)}>${icons.remove}</button>
           </span>`
       }</td>
     </tr>`;

@@ -19,6 +19,42 @@ export function renderSingleChoice(editor: EditorHost) {
   return isLongList(editor.definition) ? renderCombobox(editor) : renderSelect(editor);
 }
 
+/**
+ * Selects whose value an arrow or a typed letter changed while closed: in Chromium every such key
+ * fires `change`. The value is chosen (`input`) at once and committed (`change`) on Enter or on
+ * leaving, so four ArrowDowns are one save.
+ */
+const keyedSelects = new WeakSet<HTMLSelectElement>();
+const uncommitted = new WeakSet<HTMLSelectElement>();
+
+function onSelectKey(editor: EditorHost, event: KeyboardEvent): void {
+  const select = event.target as HTMLSelectElement;
+  const moves = ['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(event.key);
+  if (moves || (event.key.length === 1 && event.key !== ' ')) keyedSelects.add(select);
+  else keyedSelects.delete(select);
+  if (event.key === 'Enter' && uncommitted.has(select)) {
+    uncommitted.delete(select);
+    editor.emit('change');
+  }
+}
+
+function onSelectChange(editor: EditorHost, event: Event): void {
+  const select = event.target as HTMLSelectElement;
+  const keyed = keyedSelects.has(select);
+  keyedSelects.delete(select);
+  if (keyed) uncommitted.add(select);
+  else uncommitted.delete(select);
+  editor.choose(select.value || null, { commit: !keyed });
+}
+
+function onSelectBlur(editor: EditorHost, event: FocusEvent): void {
+  const select = event.target as HTMLSelectElement;
+  keyedSelects.delete(select);
+  if (!uncommitted.has(select)) return;
+  uncommitted.delete(select);
+  editor.emit('change');
+}
+
 function renderSelect(editor: EditorHost) {
   const def = editor.definition;
   const messages = editor.messages;
@@ -28,8 +64,9 @@ function renderSelect(editor: EditorHost) {
     ${editor.label()}
     <select part="input" id="control" ?disabled=${editor.disabled} ?required=${editor.required}
       aria-invalid=${editor.invalid()} aria-describedby=${ifDefined(editor.describedBy())}
-      @input=${(event: Event) => event.stopPropagation()}
-      @change=${(event: Event) => editor.choose((event.target as HTMLSelectElement).value || null)}>
+      @input=${(event: Event) => event.stopPropagation()} @keydown=${(event: KeyboardEvent) => onSelectKey(editor, event)}
+      @pointerdown=${(event: Event) => keyedSelects.delete(event.target as HTMLSelectElement)}
+      @change=${(event: Event) => onSelectChange(editor, event)} @blur=${(event: FocusEvent) => onSelectBlur(editor, event)}>
       <option value="" ?selected=${!value}>${editor.required ? messages.choose : messages.none}</option>
       ${editor.options.map((option) => html`<option value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
       ${legacy ? html`<option value=${value} selected>${messages.noLongerOffered(value)}</option>` : nothing}
@@ -74,6 +111,7 @@ function renderCombobox(editor: EditorHost) {
               label: def.label,
               multiple: false,
               popup: true,
+              anchor: '.with-button',
               chosen: chosenValues(editor.value),
               noMatches: messages.noMatches,
               pick: (index) => pickOne(editor, index),
@@ -262,7 +300,13 @@ function onListKey(editor: EditorHost, event: KeyboardEvent): void {
   }
 }
 
+/** A pick toggles the option and clears the search, so the next search starts afresh. */
 function pickMany(editor: EditorHost, index: number): void {
   const option = editor.options[index];
-  if (option) toggleOption(editor, option.value);
+  if (!option) return;
+  toggleOption(editor, option.value);
+  if (editor.query) {
+    editor.query = '';
+    editor.listbox.restart(editor.listbox.matches(''));
+  }
 }

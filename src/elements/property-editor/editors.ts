@@ -47,7 +47,8 @@ export interface EditorHost {
   /** Shows the value as text again, discarding what was typed. */
   showValue(): void;
   /** A value the user chose: kept, shown, and announced with `input` and `change`. */
-  choose(value: PropertyValue | null): void;
+  /** A value the user chose: `input`, and `change` too unless `commit` is false (committed later). */
+  choose(value: PropertyValue | null, options?: { commit?: boolean }): void;
   emit(type: 'input' | 'change'): void;
   onTextInput(event: Event): void;
   onTextChange(): void;

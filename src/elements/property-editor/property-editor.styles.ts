@@ -63,13 +63,17 @@ export const styles = css`
     display: grid;
     gap: 0.25rem;
   }
+  /* WCAG 2.5.8: 24 by 24 CSS pixels. */
   .check {
     display: flex;
     gap: 0.5rem;
     align-items: center;
+    min-block-size: 24px;
   }
   .check input {
-    width: auto;
+    flex: none;
+    inline-size: 24px;
+    block-size: 24px;
     min-height: 0;
     margin: 0;
   }
@@ -83,11 +87,24 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  /*
+   * In the top layer (popover), under the combobox by CSS anchor positioning, above it when there
+   * is no room below; without anchor positioning the listbox controller places it.
+   */
+  .with-button {
+    anchor-name: --cp-combobox;
+  }
   .popup {
-    position: absolute;
-    z-index: 10;
-    inset-inline: 0;
-    top: calc(100% + 2px);
+    position: fixed;
+    position-anchor: --cp-combobox;
+    inset: auto;
+    top: anchor(bottom);
+    left: anchor(left);
+    width: anchor-size(width);
+    position-try-fallbacks: flip-block;
+    margin: 2px 0;
+    padding: 0;
+    color: var(--_text);
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
   }
   .rows {
@@ -108,8 +125,9 @@ export const styles = css`
   [role='option'][aria-selected='true'] {
     font-weight: 600;
   }
+  /* The tick is decoration: aria-selected says it (the empty alternative keeps it out of the name). */
   [role='option'][aria-selected='true']::before {
-    content: '✓ ';
+    content: '✓ ' / '';
   }
   [role='option'].active {
     background: color-mix(in srgb, var(--_accent) 18%, transparent);
@@ -137,10 +155,14 @@ export const styles = css`
     border-radius: 999px;
   }
   [part~='chip'] button {
+    display: inline-grid;
+    place-items: center;
+    min-inline-size: 24px;
+    min-block-size: 24px;
     border: 0;
     background: transparent;
     cursor: pointer;
-    padding: 0 0.25rem;
+    padding: 0;
     border-radius: 999px;
   }
   [part~='value'] {

@@ -76,6 +76,7 @@ runFormControlTests(
         const select = control(el) as unknown as HTMLSelectElement;
         select.focus();
         await sendKeys({ press: 'ArrowDown' });
+        await sendKeys({ press: 'Enter' });
       },
     ],
     [
@@ -235,10 +236,26 @@ describe('<property-editor> typed as a user would', () => {
     expect(select.tagName).to.equal('SELECT');
     expect([...select.options].map((o) => o.text)).to.deep.equal(['None', ...colorOptions.map((o) => o.label)]);
     select.focus();
+    let changes = 0;
+    let inputs = 0;
+    el.addEventListener('change', () => changes++);
+    el.addEventListener('input', () => inputs++);
+    // Arrows on the closed select choose (input) but commit nothing: four presses are not four saves.
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.value).to.equal('white');
+    expect(inputs).to.equal(4);
+    expect(changes).to.equal(0);
+    // Enter commits the choice once; so does leaving.
     const change = oneEvent(el, 'change');
-    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
     await change;
-    expect(el.value).to.equal('magenta');
+    expect(changes).to.equal(1);
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(el.value).to.equal('grey');
+    expect(changes).to.equal(2);
   });
 
   it('single choice, long: a combobox that filters as you type, with arrows, Enter and Escape', async () => {
@@ -336,7 +353,10 @@ describe('<property-editor> typed as a user would', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
     expect(el.value).to.deep.equal(['o30']);
-    await sendKeys({ press: 'ArrowUp' });
+    // The pick clears the search: the next one starts afresh, not appended to the last.
+    await el.updateComplete;
+    expect(control(el).value).to.equal('');
+    await sendKeys({ type: 'option 3' });
     await sendKeys({ press: 'Enter' });
     expect(el.value).to.deep.equal(['o3', 'o30']);
     const remove = $<HTMLButtonElement>(el, '[part~="chip"] button[aria-label="Remove Option 30"]')!;

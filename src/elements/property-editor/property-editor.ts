@@ -392,7 +392,7 @@ export class PropertyEditor extends FormControlElement {
       parse: () => this.#parse(),
       keepText: (text) => this.#keepText(text),
       showValue: () => this.#showValue(),
-      choose: (value) => this.#choose(value),
+      choose: (value, options) => this.#choose(value, options),
       emit: (type) => this.emit(type),
       onTextInput: (event) => this.#onTextInput(event),
       onTextChange: () => this.#onTextChange(),
@@ -421,20 +421,27 @@ export class PropertyEditor extends FormControlElement {
     const problem = this.#problem();
     // Spaces and punctuation in a word are reported as they are typed; the rest once the user leaves.
     // While the combobox list is open the text is a search, not yet an answer.
-    const show =
-      problem &&
-      !this.expanded &&
-      (this.touched || problem.code === 'word.characters' || (!this.#blocking(problem) && problem.code !== 'required'));
+    const show = this.#errorShown(problem);
     return html`${def.description ? html`<p part="help-text" id="description">${def.description}</p>` : nothing}
       ${hint ? html`<p part="help-text" id="hint">${hint}</p>` : nothing}
-      ${show ? html`<p part="error" id="error">${this.#errorText(problem)}</p>` : nothing}`;
+      ${show && problem ? html`<p part="error" id="error">${this.#errorText(problem)}</p>` : nothing}`;
+  }
+
+  /** Whether the error shows under the field now. */
+  #errorShown(problem: ValueError | null): boolean {
+    return Boolean(
+      problem &&
+      !this.expanded &&
+      (this.touched || problem.code === 'word.characters' || (!this.#blocking(problem) && problem.code !== 'required')),
+    );
   }
 
   #describedBy(hint = false): string | undefined {
     const ids = [];
     if (this.definition?.description) ids.push('description');
     if (hint) ids.push('hint');
-    if (this.#problem()) ids.push('error');
+    // Only what is on the page: a reference to a missing id names nothing.
+    if (this.#errorShown(this.#problem())) ids.push('error');
     return ids.length ? ids.join(' ') : undefined;
   }
 
