@@ -111,23 +111,37 @@ test('the live demo, on the server', async (t) => {
       const second = await other.newPage();
       second.on('pageerror', (error) => problems.push(`second page error: ${error.message}`));
       await second.goto(`${origin}/demo/`);
-      // The shoe size editor of the panel, and its value.
-      const value = () =>
-        [...document.querySelector('#panel').shadowRoot.querySelectorAll('property-editor')].find(
-          (e) => e.definition?.name === 'shoe_size',
-        )?.value;
+      // The shoe size as the compact panel shows it (read first, edit in place).
+      const shown = () =>
+        document
+          .querySelector('#panel')
+          ?.shadowRoot?.querySelector('[data-property="shoe_size"] .read-value')
+          ?.textContent.trim();
       await second.select('#settings select[name="role"]', 'agent');
-      await second.waitForFunction(
+      await second.waitForFunction(shown, { timeout: 20_000 });
+      const typed = (await second.evaluate(shown)) === '41' ? '42' : '41';
+      // The first browser opens the row to edit it, types and commits with Enter (in front: a page in
+      // the background gets no focus or keys).
+      await page.bringToFront();
+      await page.evaluate(() => {
+        const row = document.querySelector('#panel').shadowRoot.querySelector('[data-property="shoe_size"]');
+        // An empty property sits under "N empty properties": opened first, as a user would.
+        const folded = row.closest('details');
+        if (folded) folded.open = true;
+        row.querySelector('.read-value').click();
+      });
+      await page.waitForFunction(
         () =>
-          [...document.querySelector('#panel').shadowRoot.querySelectorAll('property-editor')].some(
-            (e) => e.definition?.name === 'shoe_size',
-          ),
+          document
+            .querySelector('#panel')
+            .shadowRoot.querySelector('[data-property="shoe_size"] property-editor')
+            ?.shadowRoot?.querySelector('input'),
         { timeout: 20_000 },
       );
-      const typed = (await second.evaluate(value)) === '41' ? '42' : '41';
       const input = await page.evaluateHandle(() =>
-        [...document.querySelector('#panel').shadowRoot.querySelectorAll('property-editor')]
-          .find((e) => e.definition?.name === 'shoe_size')
+        document
+          .querySelector('#panel')
+          .shadowRoot.querySelector('[data-property="shoe_size"] property-editor')
           .shadowRoot.querySelector('input'),
       );
       await input.evaluate((el) => {
@@ -135,17 +149,33 @@ test('the live demo, on the server', async (t) => {
         el.select();
       });
       await page.keyboard.type(typed);
-      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
       await second
         .waitForFunction(
           (expected) =>
-            [...document.querySelector('#panel').shadowRoot.querySelectorAll('property-editor')].find(
-              (e) => e.definition?.name === 'shoe_size',
-            )?.value === expected,
+            document
+              .querySelector('#panel')
+              ?.shadowRoot?.querySelector('[data-property="shoe_size"] .read-value')
+              ?.textContent.trim() === expected,
           { timeout: 20_000 },
           typed,
         )
-        .catch(() => assert.fail('the second browser did not show the edit'));
+        .catch(async () => {
+          const mine = await page.evaluate(() => {
+            const row = document.querySelector('#panel')?.shadowRoot?.querySelector('[data-property="shoe_size"]');
+            const editor = row?.querySelector('property-editor');
+            return JSON.stringify({
+              value: editor?.value,
+              input: editor?.shadowRoot?.querySelector('input')?.value,
+              status: row?.querySelector('[part~="status"]')?.textContent,
+              active: document.activeElement?.localName,
+            });
+          });
+          const theirs = await second.evaluate(shown);
+          assert.fail(
+            `the second browser did not show the edit: typed ${typed}, first shows ${mine}, second ${theirs}`,
+          );
+        });
     } finally {
       await other.close();
     }

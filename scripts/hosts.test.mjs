@@ -163,6 +163,13 @@ test('the examples run: typed into the panel, heard by the host, held by the sto
       page.on('pageerror', (error) => problems.push(error.message));
       try {
         await page.goto(server.url);
+        // The compact panel folds empty properties and shows each as text until it is opened, as a
+        // user would: open the fold, then the Age row.
+        const fold = await page.waitForSelector('customer-details-panel >>> [part~="folded"] summary', {
+          timeout: 15_000,
+        });
+        await fold.click();
+        await (await page.waitForSelector('customer-details-panel >>> [data-property="age"] .read-value')).click();
         // By its accessible name, through the shadow roots, as a screen reader finds it.
         const age = await page.waitForSelector('::-p-aria(Age[role="textbox"])', { timeout: 15_000 });
         await age.click();

@@ -224,7 +224,7 @@ export async function importCustomersCsv(
   { mapping = {}, match, locale = 'en', messageLocale, dryRun = false, onProgress, signal }: ImportCsvOptions = {},
 ): Promise<ImportCsvReport> {
   // The words of the rejections, loaded with the first import: a page using only the stores' other parts loads no catalog.
-  const { describeError } = await import('../i18n/describe.js');
+  const [{ describeError }] = await Promise.all([import('../i18n/describe.js'), import('../i18n/en-audiences.js')]);
   const definitions = await store.listDefinitions({ ...(signal ? { signal } : {}) });
   await preparePatterns(definitions);
   const byName = new Map(definitions.filter((def) => !def.builtIn).map((def) => [def.name, def]));

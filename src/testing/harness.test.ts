@@ -11,7 +11,8 @@ import { waitUntil } from '../internal/test/wait.js';
 describe('customer-properties/testing: findField, typeInto, commit', () => {
   it('saves a value typed into the panel, as a user would', async () => {
     const store = new MemoryStore(seed());
-    const panel = await fixture(html`<customer-details-panel customer-id="ana" locale="en" .store=${store}
+    // The form layout: every row an editor (the compact layout shows text until a row is opened).
+    const panel = await fixture(html`<customer-details-panel layout="form" customer-id="ana" locale="en" .store=${store}
       .user=${{ id: 'u1', roles: ['agent'] }}></customer-details-panel>`);
     const found = () => {
       try {

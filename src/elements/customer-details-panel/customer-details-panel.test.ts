@@ -271,8 +271,8 @@ describe('two panels on one customer, in two browsers, through the server', () =
     const store = (id: string) =>
       new RestStore({ baseUrl: base, headers: () => ({ 'X-Test-User': JSON.stringify({ id, roles: ['agent'] }) }) });
     const container = await fixture<HTMLDivElement>(html`<div>
-      <customer-details-panel customer-id="ana" locale="en" .store=${store('Ana')} .user=${{ id: 'Ana', roles: ['agent'] }}></customer-details-panel>
-      <customer-details-panel customer-id="ana" locale="en" .store=${store('Ben')} .user=${{ id: 'Ben', roles: ['agent'] }}></customer-details-panel>
+      <customer-details-panel layout="form" customer-id="ana" locale="en" .store=${store('Ana')} .user=${{ id: 'Ana', roles: ['agent'] }}></customer-details-panel>
+      <customer-details-panel layout="form" customer-id="ana" locale="en" .store=${store('Ben')} .user=${{ id: 'Ben', roles: ['agent'] }}></customer-details-panel>
     </div>`);
     const [a, b] = [...container.querySelectorAll('customer-details-panel')] as CustomerDetailsPanel[];
     await waitUntil(
