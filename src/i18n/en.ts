@@ -1,9 +1,12 @@
 import type { Catalog } from './catalog.js';
+import { invisibleCharacterName } from './characters.js';
 
 const list = (items: readonly string[]) =>
   new Intl.ListFormat('en', { type: 'conjunction' }).format(items.map((item) => `“${item}”`));
 const count = (n: number) => n.toLocaleString('en');
-const nameCharacter = (character: string) => (/\s/u.test(character) ? 'space' : character);
+// A character nobody can see is named (`U+200B ZERO WIDTH SPACE`), never shown in quotes.
+const nameCharacter = (character: string) =>
+  invisibleCharacterName(character) ?? (/\s/u.test(character) ? 'space' : character);
 
 /** A reason that is a whole sentence already keeps its own full stop. */
 const ended = (reason: string) => (/[.!?]$/.test(reason) ? reason : `${reason}.`);
@@ -32,6 +35,8 @@ export const en: Catalog = {
       `${label} must be a number, such as 3.1415926 or 65535: digits, an optional minus sign and at most one decimal separator.`,
     'number.separators': ({ label }) =>
       `${label} may have only one decimal separator (. or ,) and no thousands separators.`,
+    'number.ambiguous': ({ label, grouped, decimal }) =>
+      `${label} could be read as ${grouped} or as ${decimal}: type ${grouped} without the thousands separator, or ${decimal} for the decimal.`,
     'text.length': ({ label, max, length }) =>
       `${label} can be at most ${count(max)} characters long; it has ${count(length)}.`,
     'word.characters': ({ label, characters }) =>
