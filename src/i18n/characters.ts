@@ -1,6 +1,7 @@
 /*
- * Names of the characters a message cannot show: a message that asks to remove "​" asks for the
- * impossible. Unicode's own names, the same in every language, with the code point.
+ * Names of the characters a message cannot show: a message that asks to remove a zero width space
+ * shown in quotes asks for the impossible. Unicode's own names, the same in every language, with the
+ * code point.
  */
 
 const NAMES: Record<number, string> = {

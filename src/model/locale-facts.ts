@@ -95,7 +95,12 @@ function numberFormsOf(locale?: string): NumberForms {
     const digits = Array.from({ length: 10 }, (_, i) => plain.format(i).replace(/\P{Nd}/gu, ''));
     const parts = format.formatToParts(-12345.5);
     const part = (type: string) => parts.find((p) => p.type === type)?.value;
-    const beforeNumber = parts.slice(0, parts.findIndex((p) => p.type === 'integer')).map((p) => p.value);
+    const beforeNumber = parts
+      .slice(
+        0,
+        parts.findIndex((p) => p.type === 'integer'),
+      )
+      .map((p) => p.value);
     forms = {
       digits: digits.every((d) => [...d].length === 1) ? digits : [...'0123456789'],
       decimal: part('decimal') ?? '.',

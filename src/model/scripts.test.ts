@@ -15,7 +15,8 @@ function parsed(def: PropertyDefinition, input: ValueInput, locale: string) {
 
 function rejected(def: PropertyDefinition, input: ValueInput, locale: string) {
   const result = parseValue(def, input, locale);
-  if (result.ok) throw new Error(`expected ${JSON.stringify(input)} to be refused, got ${JSON.stringify(result.value)}`);
+  if (result.ok)
+    throw new Error(`expected ${JSON.stringify(input)} to be refused, got ${JSON.stringify(result.value)}`);
   return { ...result.error, message: describeError(result.error, { locale, label: def.label }) };
 }
 
@@ -81,7 +82,9 @@ describe('digits of every script', () => {
       ),
     );
     expect(formatValue(time, '21:05', 'fa')).to.equal('۲۱:۰۵');
-    expect(formatValue(time, '21:05', 'ar-EG')).to.match(/^[٠-٩:\s\p{L}\u200f]+$/u).and.not.match(/[0-9]/);
+    expect(formatValue(time, '21:05', 'ar-EG'))
+      .to.match(/^[٠-٩:\s\p{L}\u200f]+$/u)
+      .and.not.match(/[0-9]/);
     for (const locale of ['ar-EG', 'fa', 'bn', 'mr']) {
       expect(parsed(time, formatValue(time, '21:05', locale), locale), locale).to.equal('21:05');
       expect(parsed(date, formatValue(date, '2024-02-29', locale), locale), locale).to.equal('2024-02-29');
@@ -161,7 +164,9 @@ describe('words of every script', () => {
     expect(rejected(word, 'Class\u200b2023', 'en').message).to.equal(
       'Tag can contain only letters and digits, with no spaces or punctuation. Remove “U+200B ZERO WIDTH SPACE”.',
     );
-    expect(rejected(word, 'Klasse\u00a02023!', 'de').message).to.contain('„U+00A0 NO-BREAK SPACE“').and.contain('„!“');
+    expect(rejected(word, 'Klasse\u00a02023!', 'de').message)
+      .to.contain('„U+00A0 NO-BREAK SPACE“')
+      .and.contain('„!“');
     expect(rejected(word, 'a\u2066b', 'en').message).to.contain('U+2066 LEFT-TO-RIGHT ISOLATE');
     expect(rejected(word, 'a\u0007b', 'en').message).to.contain('“U+0007”');
     expect(rejected(word, 'a b', 'en').message).to.contain('“space”');

@@ -37,7 +37,7 @@ const calendarLocales = fc.constantFrom(
 const CALENDAR_YEARS: Record<string, [number, number]> = { fa: [700, 9300], 'th-TH': [1, 9400] };
 const inCalendarRange = (value: PropertyValue, locale: string) => {
   const range = CALENDAR_YEARS[locale];
-  const year = Number(String(value).slice(0, 4));
+  const year = Number(typeof value === 'string' ? value.slice(0, 4) : 0);
   return !range || (year >= range[0] && year <= range[1]);
 };
 const localesOf = (type: PropertyType) => (type === 'date' || type === 'time' ? calendarLocales : locales);

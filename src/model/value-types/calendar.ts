@@ -235,11 +235,7 @@ function calendarKey(other: OtherCalendar, date: Date): number {
   const parts = other.fields.formatToParts(date);
   // A year before the epoch comes signed, with a bidi mark: `‎−1`.
   const field = (type: string) =>
-    Number(
-      (parts.find((p) => p.type === type)?.value ?? '')
-        .replace(/\u2212/g, '-')
-        .replace(/[^\d-]/g, ''),
-    );
+    Number((parts.find((p) => p.type === type)?.value ?? '').replace(/\u2212/g, '-').replace(/[^\d-]/g, ''));
   return field('year') * 10_000 + field('month') * 100 + field('day');
 }
 
