@@ -60,3 +60,12 @@ export function invisibleCharacterName(character: string): string | undefined {
   if (name) return `${hex} ${name}`;
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(character) ? hex : undefined;
 }
+
+/** A calendar's name in a language, from `Intl`: `Buddhist Calendar`; the identifier itself where `Intl` has none. */
+export function calendarName(language: string, calendar: string): string {
+  try {
+    return new Intl.DisplayNames(language, { type: 'calendar' }).of(calendar) ?? calendar;
+  } catch {
+    return calendar;
+  }
+}

@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import type { Catalog } from './catalog.js';
-import { invisibleCharacterName } from './characters.js';
+import { calendarName, invisibleCharacterName } from './characters.js';
 import { registerCatalog } from './locales.js';
 
 const list = (items: readonly string[]) =>
@@ -64,7 +64,10 @@ export const de: Catalog = {
     'location.address': ({ label, max }) => `Die Adresse von ${label} darf höchstens ${count(max)} Zeichen lang sein.`,
     'location.placeId': ({ label, max }) =>
       `Die Orts-ID von ${label} darf höchstens ${count(max)} Zeichen lang sein; wählen Sie den Ort erneut auf der Karte.`,
-    'date.format': ({ label, example }) => `${label} muss ein Datum sein, z. B. ${example}.`,
+    'date.format': ({ label, example, calendar }) =>
+      calendar
+        ? `${label} muss ein Datum sein (${calendarName('de', calendar)}), z. B. ${example}.`
+        : `${label} muss ein Datum sein, z. B. ${example}.`,
     'date.invalid': ({ label }) => `${label} ist kein Tag im Kalender; bitte prüfen Sie Tag und Monat.`,
     'time.format': ({ label, example }) =>
       `${label} muss eine Uhrzeit in Stunden und Minuten sein, z. B. ${example}, ohne Sekunden.`,

@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog.js';
-import { invisibleCharacterName } from './characters.js';
+import { calendarName, invisibleCharacterName } from './characters.js';
 
 const list = (items: readonly string[]) =>
   new Intl.ListFormat('en', { type: 'conjunction' }).format(items.map((item) => `“${item}”`));
@@ -58,7 +58,10 @@ export const en: Catalog = {
     'location.address': ({ label, max }) => `The address of ${label} can be at most ${count(max)} characters long.`,
     'location.placeId': ({ label, max }) =>
       `The place id of ${label} can be at most ${count(max)} characters long; choose the place on the map again.`,
-    'date.format': ({ label, example }) => `${label} must be a date such as ${example}.`,
+    'date.format': ({ label, example, calendar }) =>
+      calendar
+        ? `${label} must be a date in the ${calendarName('en', calendar)}, such as ${example}.`
+        : `${label} must be a date such as ${example}.`,
     'date.invalid': ({ label }) => `${label} is not a day in the calendar; check the day and month.`,
     'time.format': ({ label, example }) =>
       `${label} must be a time in hours and minutes, such as ${example}, without seconds.`,

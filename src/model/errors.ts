@@ -40,7 +40,11 @@ export interface ValueErrorParams {
   'location.address': { max: number };
   /** The map's place id is longer than any a map gives (`max` UTF-16 code units). */
   'location.placeId': { max: number };
-  'date.format': { example: string };
+  /**
+   * `calendar` is the `Intl` calendar the date is typed in when it is not the Gregorian
+   * (`buddhist`, `persian`, `islamic-umalqura`), so the message can name it.
+   */
+  'date.format': { example: string; calendar?: string };
   /** Parsed, but no such day on the calendar (`2023-02-29`). */
   'date.invalid': Record<never, never>;
   'time.format': { example: string };

@@ -203,8 +203,29 @@ describe('dates in the locale’s own calendar', () => {
     expect(rejected(date, '31/13/2567', 'th-TH').code).to.equal('date.invalid');
     const error = rejected(date, 'tomorrow', 'th-TH');
     expect(error.code).to.equal('date.format');
-    expect(error.message).to.contain('31/12/2569');
+    expect(error.params).to.deep.equal({ example: '31/12/2569', calendar: 'buddhist' });
+    expect(error.message).to.equal('Birthday must be a date in the Buddhist Calendar, such as 31/12/2569.');
     expect(rejected(date, '31/12/67', 'th-TH').code).to.equal('date.format');
+    const german = parseValue(date, 'bald', 'fa');
+    expect(german.ok).to.equal(false);
+    if (!german.ok) {
+      expect(describeError(german.error, { locale: 'de', label: 'Geburtstag' })).to.equal(
+        'Geburtstag muss ein Datum sein (Persischer Kalender), z. B. ۱۴۰۵/۱۰/۱۰.',
+      );
+    }
+  });
+
+  it('asks for the calendar’s form rather than guess which calendar an ISO date is in', () => {
+    for (const [locale, typed] of [
+      ['fa', '2024-12-31'],
+      ['fa', '1403-10-11'],
+      ['th-TH', '2567-12-31'],
+      ['th-TH', '2024-12-31'],
+    ] as const) {
+      const error = rejected(date, typed, locale);
+      expect(error.code, `${typed} in ${locale}`).to.equal('date.format');
+      expect(error.params.calendar).to.be.a('string');
+    }
   });
 
   it('round-trips every day across a few years of each calendar', () => {

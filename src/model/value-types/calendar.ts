@@ -194,6 +194,8 @@ interface OtherCalendar {
   order: ('d' | 'M' | 'y')[];
   /** The words (`هـ`, `AP`) the form carries besides numbers and separators. */
   words: string[];
+  /** What stands between its fields: `/`, `-`. */
+  separator: string;
 }
 
 const otherCalendars = new Map<string, OtherCalendar | null>();
@@ -217,7 +219,9 @@ export function otherCalendar(locale: string): OtherCalendar | null {
       const words = parts
         .filter((part) => !DATE_TOKENS[part.type] && /\p{L}/u.test(part.value))
         .map((part) => part.value.trim().toLowerCase());
-      if (order.length === 3) cached = { calendar, shown, fields, order, words };
+      const between = parts.find((part, i) => i > 0 && DATE_TOKENS[parts[i - 1]!.type] && part.type === 'literal');
+      const separator = (between?.value ?? '/').replace(/[\u200e\u200f\u061c\s]/g, '');
+      if (order.length === 3) cached = { calendar, shown, fields, order, words, separator };
     }
     otherCalendars.set(locale, cached);
   }

@@ -49,22 +49,26 @@ function parseDateText(text: string, locale: string): { y: number; M: number; d:
 /**
  * A date typed in the locale's own calendar when it is not the Gregorian (`31/12/2567` in `th-TH`,
  * `۱۴۰۳/۱۰/۱۱` in `fa`): its three numbers in the locale's order, the year in four digits, converted
- * to the Gregorian date; a year-first ISO form is read in that calendar too, never as Gregorian.
+ * to the Gregorian date. ISO (`2024-12-31`) is refused there unless the calendar's own form is
+ * written so: it could be a Gregorian date or one of the calendar, and is never guessed.
  */
 function parseInCalendar(text: string, locale: string): Parsed {
   const other = otherCalendar(locale)!;
-  const example = formatInCalendar(EXAMPLE, other, locale);
+  const refused = fail({
+    code: 'date.format',
+    params: { example: formatInCalendar(EXAMPLE, other, locale), calendar: other.calendar },
+  });
   let rest = foldDigits(text)
     .replace(/[\u200e\u200f\u061c]/g, '')
     .toLowerCase();
   for (const word of other.words) rest = rest.replace(word, ' ');
-  const numbers = THREE_NUMBERS.exec(rest.trim());
-  if (!numbers) return fail({ code: 'date.format', params: { example } });
+  rest = rest.trim();
+  if (other.separator !== '-' && TYPED_ISO.test(rest)) return refused;
+  const numbers = THREE_NUMBERS.exec(rest);
+  if (!numbers) return refused;
   const parts = { y: '', M: '', d: '' };
   other.order.forEach((field, i) => (parts[field] = numbers[i + 1]!));
-  if (parts.y.length !== 4 || parts.M.length > 2 || parts.d.length > 2) {
-    return fail({ code: 'date.format', params: { example } });
-  }
+  if (parts.y.length !== 4 || parts.M.length > 2 || parts.d.length > 2) return refused;
   const iso = fromCalendar(other, Number(parts.y), Number(parts.M), Number(parts.d));
   return iso ? ok(iso) : fail({ code: 'date.invalid', params: {} });
 }
