@@ -224,7 +224,7 @@ describe('dates in the locale’s own calendar', () => {
     ] as const) {
       const error = rejected(date, typed, locale);
       expect(error.code, `${typed} in ${locale}`).to.equal('date.format');
-      expect(error.params.calendar).to.be.a('string');
+      expect(error.params).to.have.property('calendar').that.is.a('string');
     }
   });
 
