@@ -82,12 +82,8 @@ function numberFormsOf(locale?: string): NumberForms {
   const tag = locale || 'en';
   let forms = numberForms.get(tag);
   if (forms === undefined) {
-    let format: Intl.NumberFormat;
-    try {
-      format = new Intl.NumberFormat(tag);
-    } catch {
-      format = new Intl.NumberFormat('en');
-    }
+    // A tag `Intl` does not know gets English digits, not the runtime's own, on server and browser alike.
+    const format = new Intl.NumberFormat(intlLocale(tag));
     const plain = new Intl.NumberFormat(format.resolvedOptions().locale, {
       numberingSystem: format.resolvedOptions().numberingSystem,
       useGrouping: false,
