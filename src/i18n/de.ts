@@ -3,12 +3,15 @@
  * @packageDocumentation
  */
 import type { Catalog } from './catalog.js';
+import { calendarName, invisibleCharacterName } from './characters.js';
 import { registerCatalog } from './locales.js';
 
 const list = (items: readonly string[]) =>
   new Intl.ListFormat('de', { type: 'conjunction' }).format(items.map((item) => `„${item}“`));
 const count = (n: number) => n.toLocaleString('de');
-const nameCharacter = (character: string) => (/\s/u.test(character) ? 'Leerzeichen' : character);
+// A character nobody can see is named (`U+200B ZERO WIDTH SPACE`), never shown in quotes.
+const nameCharacter = (character: string) =>
+  invisibleCharacterName(character) ?? (/\s/u.test(character) ? 'Leerzeichen' : character);
 
 /** A reason that is a whole sentence already keeps its own full stop. */
 const ended = (reason: string) => (/[.!?]$/.test(reason) ? reason : `${reason}.`);
@@ -38,6 +41,8 @@ export const de: Catalog = {
       `${label} muss eine Zahl sein, z. B. 3,1415926 oder 65535: Ziffern, ein optionales Minuszeichen und höchstens ein Dezimaltrennzeichen.`,
     'number.separators': ({ label }) =>
       `${label} darf nur ein Dezimaltrennzeichen (, oder .) und keine Tausendertrennzeichen enthalten.`,
+    'number.ambiguous': ({ label, grouped, decimal }) =>
+      `${label} kann als ${grouped} oder als ${decimal} gelesen werden: Geben Sie ${grouped} ohne Tausendertrennzeichen ein oder ${decimal} für die Dezimalzahl.`,
     'text.length': ({ label, max, length }) =>
       `${label} darf höchstens ${count(max)} Zeichen lang sein; es sind ${count(length)}.`,
     'word.characters': ({ label, characters }) =>
@@ -59,7 +64,10 @@ export const de: Catalog = {
     'location.address': ({ label, max }) => `Die Adresse von ${label} darf höchstens ${count(max)} Zeichen lang sein.`,
     'location.placeId': ({ label, max }) =>
       `Die Orts-ID von ${label} darf höchstens ${count(max)} Zeichen lang sein; wählen Sie den Ort erneut auf der Karte.`,
-    'date.format': ({ label, example }) => `${label} muss ein Datum sein, z. B. ${example}.`,
+    'date.format': ({ label, example, calendar }) =>
+      calendar
+        ? `${label} muss ein Datum sein (${calendarName('de', calendar)}), z. B. ${example}.`
+        : `${label} muss ein Datum sein, z. B. ${example}.`,
     'date.invalid': ({ label }) => `${label} ist kein Tag im Kalender; bitte prüfen Sie Tag und Monat.`,
     'time.format': ({ label, example }) =>
       `${label} muss eine Uhrzeit in Stunden und Minuten sein, z. B. ${example}, ohne Sekunden.`,

@@ -1,10 +1,13 @@
 import type { Catalog } from './catalog.js';
+import { calendarName, invisibleCharacterName } from './characters.js';
 
 const list = (items: readonly string[]) =>
   new Intl.ListFormat('en', { type: 'conjunction' }).format(items.map((item) => `“${item}”`));
 /** A count in English digits (also for the parts of the catalog loaded later). */
 export const count = (n: number) => n.toLocaleString('en');
-const nameCharacter = (character: string) => (/\s/u.test(character) ? 'space' : character);
+// A character nobody can see is named (`U+200B ZERO WIDTH SPACE`), never shown in quotes.
+const nameCharacter = (character: string) =>
+  invisibleCharacterName(character) ?? (/\s/u.test(character) ? 'space' : character);
 
 /** A reason that is a whole sentence already keeps its own full stop. */
 export const ended = (reason: string) => (/[.!?]$/.test(reason) ? reason : `${reason}.`);
@@ -49,6 +52,8 @@ const core: Omit<
       `${label} must be a number, such as 3.1415926 or 65535: digits, an optional minus sign and at most one decimal separator.`,
     'number.separators': ({ label }) =>
       `${label} may have only one decimal separator (. or ,) and no thousands separators.`,
+    'number.ambiguous': ({ label, grouped, decimal }) =>
+      `${label} could be read as ${grouped} or as ${decimal}: type ${grouped} without the thousands separator, or ${decimal} for the decimal.`,
     'text.length': ({ label, max, length }) =>
       `${label} can be at most ${count(max)} characters long; it has ${count(length)}.`,
     'word.characters': ({ label, characters }) =>
@@ -70,7 +75,10 @@ const core: Omit<
     'location.address': ({ label, max }) => `The address of ${label} can be at most ${count(max)} characters long.`,
     'location.placeId': ({ label, max }) =>
       `The place id of ${label} can be at most ${count(max)} characters long; choose the place on the map again.`,
-    'date.format': ({ label, example }) => `${label} must be a date such as ${example}.`,
+    'date.format': ({ label, example, calendar }) =>
+      calendar
+        ? `${label} must be a date in the ${calendarName('en', calendar)}, such as ${example}.`
+        : `${label} must be a date such as ${example}.`,
     'date.invalid': ({ label }) => `${label} is not a day in the calendar; check the day and month.`,
     'time.format': ({ label, example }) =>
       `${label} must be a time in hours and minutes, such as ${example}, without seconds.`,

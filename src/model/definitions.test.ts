@@ -204,4 +204,18 @@ describe('suggestName', () => {
     expect(suggestName('Favorite color', ['Favorite_Color', 'favorite_color_2'])).to.equal('favorite_color_3');
     expect(suggestName('x'.repeat(80), [])).to.have.length(64);
   });
+
+  it('keeps the Latin letters that do not decompose, spelt without their stroke or ligature', () => {
+    for (const [label, name] of [
+      ['Đorđe', 'dorde'],
+      ['Łódź', 'lodz'],
+      ['Søren', 'soren'],
+      ['STRAẞE', 'strasse'],
+      ['Æble', 'aeble'],
+      ['Þórður', 'thordur'],
+      ['Œuvre', 'oeuvre'],
+    ]) {
+      expect(suggestName(label!, []), label).to.equal(name);
+    }
+  });
 });

@@ -238,10 +238,32 @@ export function isChoiceType(type: PropertyType): boolean {
   return specFor({ type })?.options === true;
 }
 
-/** A technical name from free text: "Favorite color" gives `favorite_color`, "Größe" gives `grosse`. */
+// Latin letters that do not decompose into a base letter and a mark, as they are spelt without them.
+const UNDECOMPOSED: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  ŀ: 'l',
+  þ: 'th',
+  ħ: 'h',
+  ı: 'i',
+  ŧ: 't',
+  ŋ: 'ng',
+  ĸ: 'k',
+};
+
+/**
+ * A technical name from free text: "Favorite color" gives `favorite_color`, "Größe" gives
+ * `grosse`, "Łódź" gives `lodz`, "Þórður" gives `thordur`.
+ */
 export function slugify(text: string, fallback = 'property'): string {
   const slug = text
-    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[ßæœøđðłŀþħıŧŋĸ]/g, (letter) => UNDECOMPOSED[letter]!)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

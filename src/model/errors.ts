@@ -17,6 +17,11 @@ export interface ValueErrorParams {
   'number.format': Record<never, never>;
   /** More than one separator: grouping (`1,234.5`, `1 234`) is not accepted. */
   'number.separators': Record<never, never>;
+  /**
+   * One separator the locale groups with and three digits after it (`1,500` in `en-US`, `1.500` in
+   * `de`): `grouped` and `decimal` are the two readings as the locale shows them (`1500`, `1.5`).
+   */
+  'number.ambiguous': { grouped: string; decimal: string };
   'text.length': { max: number; length: number };
   'word.characters': { characters: string[] };
   'word.length': { max: number; length: number };
@@ -35,7 +40,11 @@ export interface ValueErrorParams {
   'location.address': { max: number };
   /** The map's place id is longer than any a map gives (`max` UTF-16 code units). */
   'location.placeId': { max: number };
-  'date.format': { example: string };
+  /**
+   * `calendar` is the `Intl` calendar the date is typed in when it is not the Gregorian
+   * (`buddhist`, `persian`, `islamic-umalqura`), so the message can name it.
+   */
+  'date.format': { example: string; calendar?: string };
   /** Parsed, but no such day on the calendar (`2023-02-29`). */
   'date.invalid': Record<never, never>;
   'time.format': { example: string };

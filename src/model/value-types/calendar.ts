@@ -1,4 +1,4 @@
-import { intlLocale } from '../locale-facts.js';
+import { foldDigits, intlLocale, localeDigits } from '../locale-facts.js';
 
 /*
  * Dates and times are calendar strings (`2024-02-29`, `21:05`) and never become a `Date`, so no
@@ -105,7 +105,9 @@ export function dayPeriods(locale: string): [am: string, pm: string] {
  * `fr-CA`) and the bidi marks right-to-left locales put between fields: numbers and separators.
  */
 export function withoutPatternWords(text: string, pattern: string): string {
-  let rest = text.replace(/[\u200e\u200f\u061c]/g, '').toLowerCase();
+  let rest = foldDigits(text)
+    .replace(/[\u200e\u200f\u061c]/g, '')
+    .toLowerCase();
   for (const [, quoted] of pattern.matchAll(/'((?:[^']|'')+)'/g)) {
     const word = quoted!.replace(/''/g, "'").trim().toLowerCase();
     const at = word ? rest.lastIndexOf(word) : -1;
@@ -124,9 +126,9 @@ interface Fields {
 
 const TOKEN = /'(?:[^']|'')*'|y+|M+|d+|H+|h+|m+|a+|[\s\S]/g;
 
-/** Fills a pattern's date and time fields; quoted text stays as written. */
+/** Fills a pattern's date and time fields in the locale's digits; quoted text stays as written. */
 function fillPattern(pattern: string, fields: Fields, locale: string): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  const pad = (n: number, width: number) => localeDigits(String(n).padStart(width, '0'), locale);
   const hours = fields.hours ?? 0;
   return pattern.replace(TOKEN, (token) => {
     const width = token.length;
@@ -163,4 +165,119 @@ export function formatIsoDate(iso: string, locale: string): string {
 export function formatIsoTime(time: string, locale: string): string {
   const [hours, minutes] = time.split(':').map(Number);
   return fillPattern(timePattern(locale), { hours, minutes } as Fields, locale);
+}
+
+/*
+ * Calendars other than the Gregorian. A locale whose `Intl` calendar is one of these shows and reads
+ * dates in it (`31/12/2567` in `th-TH`, `۱۴۰۳/۱۰/۱۱` in `fa`); the stored value stays Gregorian ISO.
+ * `Intl` converts one way; the other way is a binary search over days, the calendar's year, month
+ * and day growing with the day (its years counted from its own epoch, one era). Calendars with eras
+ * that restart (`japanese`, `roc`) or months that shift (`hebrew`, `chinese`) are not read: a
+ * locale asking for one shows and reads Gregorian dates.
+ */
+const READ_CALENDARS = new Set([
+  'buddhist',
+  'persian',
+  'islamic',
+  'islamic-umalqura',
+  'islamic-civil',
+  'islamic-tbla',
+  'islamic-rgsa',
+]);
+
+interface OtherCalendar {
+  calendar: string;
+  /** The locale's own numeric date in its calendar and digits. */
+  shown: Intl.DateTimeFormat;
+  /** The same in ASCII digits: the fields as numbers. */
+  fields: Intl.DateTimeFormat;
+  order: ('d' | 'M' | 'y')[];
+  /** The words (`هـ`, `AP`) the form carries besides numbers and separators. */
+  words: string[];
+  /** What stands between its fields: `/`, `-`. */
+  separator: string;
+}
+
+const otherCalendars = new Map<string, OtherCalendar | null>();
+
+/** The locale's `Intl` calendar when it is not the Gregorian and can be read back, else `null`. */
+export function otherCalendar(locale: string): OtherCalendar | null {
+  let cached = otherCalendars.get(locale);
+  if (cached === undefined) {
+    const tag = intlLocale(locale);
+    const options = { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+    const shown = new Intl.DateTimeFormat(tag, options);
+    const calendar = shown.resolvedOptions().calendar;
+    cached = null;
+    if (READ_CALENDARS.has(calendar)) {
+      const fields = new Intl.DateTimeFormat(tag, { ...options, numberingSystem: 'latn' });
+      const parts = fields.formatToParts(EVENING);
+      const order = parts.flatMap((part) => {
+        const token = DATE_TOKENS[part.type];
+        return token ? [token[0] as 'd' | 'M' | 'y'] : [];
+      });
+      const words = parts
+        .filter((part) => !DATE_TOKENS[part.type] && /\p{L}/u.test(part.value))
+        .map((part) => part.value.trim().toLowerCase());
+      const between = parts.find((part, i) => i > 0 && DATE_TOKENS[parts[i - 1]!.type] && part.type === 'literal');
+      const separator = (between?.value ?? '/').replace(/[\u200e\u200f\u061c\s]/g, '');
+      if (order.length === 3) cached = { calendar, shown, fields, order, words, separator };
+    }
+    otherCalendars.set(locale, cached);
+  }
+  return cached;
+}
+
+function utcDate(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+/** The calendar's year, month and day of a Gregorian date, as one number that grows with the day. */
+function calendarKey(other: OtherCalendar, date: Date): number {
+  const parts = other.fields.formatToParts(date);
+  // A year before the epoch comes signed, with a bidi mark: `‎−1`.
+  const field = (type: string) =>
+    Number((parts.find((p) => p.type === type)?.value ?? '').replace(/\u2212/g, '-').replace(/[^\d-]/g, ''));
+  return field('year') * 10_000 + field('month') * 100 + field('day');
+}
+
+/**
+ * `YYYY-MM-DD` in the locale's calendar, digits and form (`31/12/2567` in `th-TH`): the year with at
+ * least four digits, as it is typed back. A date before the calendar's year 1 (before 622 in the
+ * Persian and Islamic calendars) is shown as `Intl` shows it, with its sign, and is not read back.
+ */
+export function formatInCalendar(iso: string, other: OtherCalendar, locale: string): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return other.shown
+    .formatToParts(utcDate(year, month, day))
+    .map((part) => {
+      if (part.type !== 'year' || !/^\p{Nd}+$/u.test(part.value)) return part.value;
+      return localeDigits(foldDigits(part.value).padStart(4, '0'), locale);
+    })
+    .join('');
+}
+
+const FIRST_DAY = utcDate(1, 1, 1).getTime();
+const LAST_DAY = utcDate(9999, 12, 31).getTime();
+const DAY = 86_400_000;
+
+/**
+ * The Gregorian `YYYY-MM-DD` of a day in the calendar, or `undefined` when the calendar has no such
+ * day (`1403/12/31` in a Persian year of 29 days in Esfand) or it lies outside years 1–9999.
+ */
+export function fromCalendar(other: OtherCalendar, year: number, month: number, day: number): string | undefined {
+  const target = year * 10_000 + month * 100 + day;
+  let low = 0;
+  let high = Math.round((LAST_DAY - FIRST_DAY) / DAY);
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (calendarKey(other, new Date(FIRST_DAY + middle * DAY)) < target) low = middle + 1;
+    else high = middle;
+  }
+  const found = new Date(FIRST_DAY + low * DAY);
+  if (calendarKey(other, found) !== target) return undefined;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(found.getUTCFullYear(), 4)}-${pad(found.getUTCMonth() + 1, 2)}-${pad(found.getUTCDate(), 2)}`;
 }

@@ -1,6 +1,15 @@
-import type { PropertyTypeSpec } from './spec.js';
+import type { Parsed, PropertyTypeSpec } from './spec.js';
 import { fail, inputText, ok, orderOperators, plainText } from './spec.js';
-import { datePattern, daysInMonth, formatIsoDate, withoutPatternWords } from './calendar.js';
+import { foldDigits } from '../locale-facts.js';
+import {
+  datePattern,
+  daysInMonth,
+  formatInCalendar,
+  formatIsoDate,
+  fromCalendar,
+  otherCalendar,
+  withoutPatternWords,
+} from './calendar.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TYPED_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -23,6 +32,7 @@ function iso(year: number, month: number, day: number): string {
  */
 function parseDateText(text: string, locale: string): { y: number; M: number; d: number } | 'format' {
   const { pattern, order: localeOrder } = datePattern(locale);
+  text = foldDigits(text);
   const yearFirst = localeOrder[0] === 'y' ? localeOrder : (['y', 'M', 'd'] as const);
   const isoMatch = yearFirst[1] === 'M' ? TYPED_ISO.exec(text) : null;
   if (isoMatch) return { y: Number(isoMatch[1]), M: Number(isoMatch[2]), d: Number(isoMatch[3]) };
@@ -36,12 +46,40 @@ function parseDateText(text: string, locale: string): { y: number; M: number; d:
   return { y: Number(parts.y), M: Number(parts.M), d: Number(parts.d) };
 }
 
+/**
+ * A date typed in the locale's own calendar when it is not the Gregorian (`31/12/2567` in `th-TH`,
+ * `۱۴۰۳/۱۰/۱۱` in `fa`): its three numbers in the locale's order, the year in four digits, converted
+ * to the Gregorian date. ISO (`2024-12-31`) is refused there unless the calendar's own form is
+ * written so: it could be a Gregorian date or one of the calendar, and is never guessed.
+ */
+function parseInCalendar(text: string, locale: string): Parsed {
+  const other = otherCalendar(locale)!;
+  const refused = fail({
+    code: 'date.format',
+    params: { example: formatInCalendar(EXAMPLE, other, locale), calendar: other.calendar },
+  });
+  let rest = foldDigits(text)
+    .replace(/[\u200e\u200f\u061c]/g, '')
+    .toLowerCase();
+  for (const word of other.words) rest = rest.replace(word, ' ');
+  rest = rest.trim();
+  if (other.separator !== '-' && TYPED_ISO.test(rest)) return refused;
+  const numbers = THREE_NUMBERS.exec(rest);
+  if (!numbers) return refused;
+  const parts = { y: '', M: '', d: '' };
+  other.order.forEach((field, i) => (parts[field] = numbers[i + 1]!));
+  if (parts.y.length !== 4 || parts.M.length > 2 || parts.d.length > 2) return refused;
+  const iso = fromCalendar(other, Number(parts.y), Number(parts.M), Number(parts.d));
+  return iso ? ok(iso) : fail({ code: 'date.invalid', params: {} });
+}
+
 export const dateType: PropertyTypeSpec = {
   parse(_def, input, locale) {
     const text = inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'date' } });
     const trimmed = text.trim();
     if (trimmed === '') return ok(null);
+    if (otherCalendar(locale)) return parseInCalendar(trimmed, locale);
     const parts = parseDateText(trimmed, locale);
     if (parts === 'format') {
       return fail({ code: 'date.format', params: { example: formatIsoDate(EXAMPLE, locale) } });
@@ -50,7 +88,9 @@ export const dateType: PropertyTypeSpec = {
     return ok(iso(parts.y, parts.M, parts.d));
   },
   format(def, value, locale) {
-    return this.validate(def, value) ? plainText(value) : formatIsoDate(plainText(value), locale);
+    if (this.validate(def, value)) return plainText(value);
+    const other = otherCalendar(locale);
+    return other ? formatInCalendar(plainText(value), other, locale) : formatIsoDate(plainText(value), locale);
   },
   canonical(_def, value) {
     const match = TYPED_ISO.exec(value.trim());

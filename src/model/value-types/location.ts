@@ -3,7 +3,7 @@ import type { ValueProblem } from '../errors.js';
 import type { LocationInput, LocationValue } from '../types.js';
 import type { Parsed, PropertyTypeSpec } from './spec.js';
 import { characterCount, fail, ok } from './spec.js';
-import { canonicalDecimal, formatDecimal } from './number.js';
+import { canonicalDecimal, foldNumber, formatDecimal } from './number.js';
 
 export const ADDRESS_MAX_LENGTH = 1_000;
 export const PLACE_ID_MAX_LENGTH = 1_000;
@@ -14,7 +14,7 @@ const RANGES = { lat: 90, lng: 180 } as const;
 function coordinate(input: number | string | undefined): number | undefined {
   if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
   if (typeof input !== 'string') return undefined;
-  const canonical = canonicalDecimal(input);
+  const canonical = canonicalDecimal(foldNumber(input));
   return canonical === undefined ? undefined : Number(canonical);
 }
 
@@ -84,7 +84,8 @@ export const locationType: PropertyTypeSpec = {
     if (input === null || input === undefined) return ok(null);
     if (typeof input === 'string') {
       if (input.trim() === '') return ok(null);
-      const typed = locationFromText(input);
+      // Digits of any script and the Arabic decimal sign, as `formatCoordinates` shows them in `fa`.
+      const typed = locationFromText(foldNumber(input).trim());
       return typed ? parseLocation(typed) : fail({ code: 'location.format', params: {} });
     }
     if (typeof input !== 'object' || Array.isArray(input)) {

@@ -1,11 +1,40 @@
-import { decimalSeparator } from '../locale-facts.js';
+import { decimalSeparator, foldDigits, groupingSeparator, localeDigits, minusSign } from '../locale-facts.js';
 import type { PropertyTypeSpec } from './spec.js';
 import { compareDecimals } from '../decimal.js';
 import { fail, inputText, ok, orderOperators, plainText } from './spec.js';
 
 const CANONICAL = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
 const POINT_DECIMAL = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
-const GROUPED = /\d[\s.,'’\u00a0\u202f_]+\d[\s\d.,'’\u00a0\u202f_]*$/u;
+const GROUPED = /\d[\s.,'’\u00a0\u202f_\u066c]+\d[\s\d.,'’\u00a0\u202f_\u066c]*$/u;
+// One grouping separator and three digits after it: `1,500` is fifteen hundred or one and a half.
+const GROUPED_OR_DECIMAL = /^([-\u2212]?)([1-9]\d{0,2})([.,])(\d{3})$/;
+
+/**
+ * Typed number text as plain ASCII: digits of every script made ASCII (`۱۲۳` → `123`), the Arabic
+ * decimal sign `٫` a point, full-width `．，－` plain, and the bidi marks `Intl` puts around a
+ * minus sign (`fa`, `ar-EG`) dropped.
+ */
+export function foldNumber(text: string): string {
+  return foldDigits(text)
+    .replace(/[\u200e\u200f\u061c]/g, '')
+    .replace(/\u066b/g, '.')
+    .replace(/[．，－]/g, (sign) => ({ '．': '.', '，': ',', '－': '-' })[sign]!);
+}
+
+/**
+ * `1,500` in `en-US` or `1.500` in `de`, where the separator is the locale's grouping one: both
+ * readings in the locale's form (`1500`, `1.5`), or `undefined` when the text means one number.
+ */
+function ambiguousReadings(text: string, locale: string): { grouped: string; decimal: string } | undefined {
+  const match = GROUPED_OR_DECIMAL.exec(text);
+  if (!match || match[3] !== groupingSeparator(locale)) return undefined;
+  const [, sign = '', whole = '', , fraction = ''] = match;
+  const negative = sign ? '-' : '';
+  return {
+    grouped: formatDecimal(negative + whole + fraction, locale),
+    decimal: formatDecimal(canonicalDecimal(`${negative}${whole}.${fraction}`)!, locale),
+  };
+}
 
 /**
  * Brings typed digits to the canonical decimal string without ever becoming a float:
@@ -28,10 +57,16 @@ export function canonicalDecimal(text: string, localeSeparator = '.'): string | 
   return negative && digits !== '0' ? `-${digits}` : digits;
 }
 
-/** Shows a canonical decimal (or a finite number) with the locale's separator, never in exponent form. */
+/**
+ * Shows a canonical decimal (or a finite number) as `Intl.NumberFormat` writes it in the locale,
+ * without grouping or exponent: its digits, decimal separator and minus sign (`-42,5` in `de`,
+ * `‎−۴۲٫۵` in `fa`), never a mix of scripts.
+ */
 export function formatDecimal(value: string | number, locale: string): string {
   const text = typeof value === 'number' ? plainNumber(value) : value;
-  return text.replace('.', decimalSeparator(locale));
+  const negative = text.startsWith('-');
+  const body = localeDigits((negative ? text.slice(1) : text).replace('.', decimalSeparator(locale)), locale);
+  return negative ? minusSign(locale) + body : body;
 }
 
 /** `String(n)` without exponent: `1e-7` → `0.0000001`, keeping every digit of the shortest form. */
@@ -51,10 +86,13 @@ export const numberType: PropertyTypeSpec = {
   parse(_def, input, locale) {
     const text = typeof input === 'number' ? plainNumber(input) : inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'number' } });
-    if (text.trim() === '') return ok(null);
-    const canonical = canonicalDecimal(text, decimalSeparator(locale));
+    const typed = foldNumber(text).trim();
+    if (typed === '') return ok(null);
+    const readings = ambiguousReadings(typed, locale);
+    if (readings) return fail({ code: 'number.ambiguous', params: readings });
+    const canonical = canonicalDecimal(typed, decimalSeparator(locale));
     if (canonical !== undefined) return ok(canonical);
-    return fail({ code: GROUPED.test(text.trim()) ? 'number.separators' : 'number.format', params: {} });
+    return fail({ code: GROUPED.test(typed) ? 'number.separators' : 'number.format', params: {} });
   },
   format: (_def, value, locale) => formatDecimal(plainText(value), locale),
   // Only a point as the separator: `1,5` could be one and a half or fifteen.

@@ -4,9 +4,12 @@ import { characterCount, fail, inputText, lower, ok, plainText } from './spec.js
 
 export const WORD_MAX_LENGTH = 100;
 const NOT_WORD_CHARACTER = /[^\p{L}\p{M}\p{N}]/gu;
+// The zero-width non-joiner and joiner that Persian, Urdu and the Indic scripts need between
+// letters (`کتاب‌ها`, books): part of a word there, and only there.
+const JOINER_BETWEEN_LETTERS = /(?<=[\p{L}\p{M}])[\u200c\u200d](?=[\p{L}\p{M}])/gu;
 
 function checkWord(word: string): ValueProblem | null {
-  const offending = [...new Set(word.match(NOT_WORD_CHARACTER))];
+  const offending = [...new Set(word.replace(JOINER_BETWEEN_LETTERS, '').match(NOT_WORD_CHARACTER))];
   if (offending.length > 0) {
     return { code: 'word.characters', params: { characters: offending.slice(0, 5) } };
   }
@@ -17,7 +20,10 @@ function checkWord(word: string): ValueProblem | null {
   return null;
 }
 
-/** Letters and digits of any script, no spaces: `ClassOf2023`, `Straße7`, `東京2024`. */
+/**
+ * Letters and digits of any script, no spaces: `ClassOf2023`, `Straße7`, `東京2024`, `کتاب‌ها` (with
+ * U+200C or U+200D between two letters).
+ */
 export const wordType: PropertyTypeSpec = {
   parse(_def, input) {
     const text = inputText(input);
