@@ -140,3 +140,29 @@ export const inputStyles = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * Inline SVG icons (`aria-hidden`, on buttons that have a text name): drawn in the text's colour,
+ * so they follow the theme and forced colours. `.icon` is a 28 px square button holding one.
+ */
+export const iconStyles = css`
+  .icon {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 28px;
+    block-size: 28px;
+    padding: 0;
+  }
+  .icon svg,
+  .icon-button svg,
+  .map-link svg,
+  .locked svg {
+    width: 1.1rem;
+    height: 1.1rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+`;

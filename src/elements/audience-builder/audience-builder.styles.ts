@@ -74,21 +74,6 @@ export const styles = css`
     font-size: 0.875em;
     font-weight: 400;
   }
-  .icon {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 28px;
-    block-size: 28px;
-    padding: 0;
-  }
-  .icon svg {
-    width: 1.1rem;
-    height: 1.1rem;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-  }
   .pair {
     display: grid;
     grid-template-columns: 1fr 1fr;

@@ -6,7 +6,7 @@ import { withBuiltIns } from '../../internal/customer-view.js';
 import { DefinitionsController } from '../../internal/definitions-controller.js';
 import { StoreElement } from '../../internal/store-element.js';
 import { checkedPage } from '../../internal/store-reply.js';
-import { inputStyles, tokens } from '../../internal/styles.js';
+import { iconStyles, inputStyles, tokens } from '../../internal/styles.js';
 import {
   AUDIENCE_OPERATORS,
   customerFor,
@@ -142,7 +142,7 @@ function getAt(query: AudienceQuery, path: Path): Item | undefined {
  */
 @customElement('audience-builder')
 export class AudienceBuilder extends StoreElement {
-  static override styles = [tokens, inputStyles, styles, memberStyles, exportStyles, chartStyles];
+  static override styles = [tokens, inputStyles, iconStyles, styles, memberStyles, exportStyles, chartStyles];
 
   /** The query being built. */
   @property({ attribute: false }) value: AudienceQuery = { match: 'all', conditions: [] };

@@ -94,16 +94,6 @@ export const styles = css`
   .map-link:hover {
     color: var(--_text);
   }
-  .icon-button svg,
-  .map-link svg {
-    width: 1.1rem;
-    height: 1.1rem;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-  }
   .map-link {
     border-radius: var(--_radius);
   }

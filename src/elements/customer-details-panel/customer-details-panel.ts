@@ -30,7 +30,7 @@ import {
 } from '../../internal/customer-view.js';
 import { StoreElement } from '../../internal/store-element.js';
 import { valueText } from '../../internal/value-text.js';
-import { inputStyles, tokens } from '../../internal/styles.js';
+import { iconStyles, inputStyles, tokens } from '../../internal/styles.js';
 import { historyFor, type Principal, type PropertyDefinition, type PropertyValue } from '../../model/index.js';
 import type { HistoryEntry, PropertyStore } from '../../storage/property-store.js';
 import { isTypedInput } from '../property-editor/input-kind.js';
@@ -131,7 +131,7 @@ const icons = {
  */
 @customElement('customer-details-panel')
 export class CustomerDetailsPanel extends StoreElement {
-  static override styles = [tokens, inputStyles, styles];
+  static override styles = [tokens, inputStyles, iconStyles, styles];
 
   /** The customer to show. Changing it cancels a load in flight. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';

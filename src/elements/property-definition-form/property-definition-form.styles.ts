@@ -102,22 +102,6 @@ export const styles = css`
     display: flex;
     gap: 0.125rem;
   }
-  .icon {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 28px;
-    block-size: 28px;
-    padding: 0;
-  }
-  .icon svg {
-    width: 1.1rem;
-    height: 1.1rem;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-  }
   .add {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;

@@ -6,7 +6,7 @@ import { DefinitionSavedEvent } from '../../events.js';
 import { DefinitionsController } from '../../internal/definitions-controller.js';
 import { StoreElement } from '../../internal/store-element.js';
 import { checkedCount, checkedDefinition, checkedPage } from '../../internal/store-reply.js';
-import { inputStyles, tokens } from '../../internal/styles.js';
+import { iconStyles, inputStyles, tokens } from '../../internal/styles.js';
 import {
   PROPERTY_TYPES,
   isChoiceType,
@@ -90,7 +90,7 @@ function fieldId(field: string): string {
  */
 @customElement('property-definition-form')
 export class PropertyDefinitionForm extends StoreElement {
-  static override styles = [tokens, inputStyles, styles];
+  static override styles = [tokens, inputStyles, iconStyles, styles];
 
   /** The definition to edit; absent to create a new one. */
   @property({ attribute: false }) definition: PropertyDefinition | undefined;

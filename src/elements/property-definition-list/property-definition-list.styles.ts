@@ -107,22 +107,7 @@ export const styles = css`
     background: var(--_error);
     border-color: var(--_error);
   }
-  .icon {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 28px;
-    block-size: 28px;
-    padding: 0;
-  }
-  .icon svg,
   .locked svg {
-    width: 1.1rem;
-    height: 1.1rem;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
     vertical-align: -0.2em;
   }
 `;

@@ -6,7 +6,7 @@ import type { DefinitionSavedEvent } from '../../events.js';
 import { DefinitionsController } from '../../internal/definitions-controller.js';
 import { StoreElement } from '../../internal/store-element.js';
 import { checkedCount, checkedDefinition, checkedDefinitions } from '../../internal/store-reply.js';
-import { inputStyles, tokens } from '../../internal/styles.js';
+import { iconStyles, inputStyles, tokens } from '../../internal/styles.js';
 import {
   definitionsFor,
   isAdmin,
@@ -67,7 +67,7 @@ const icons = {
  */
 @customElement('property-definition-list')
 export class PropertyDefinitionList extends StoreElement {
-  static override styles = [tokens, inputStyles, styles];
+  static override styles = [tokens, inputStyles, iconStyles, styles];
 
   /** The role names the form offers in access control. */
   @property({ attribute: false }) roles: string[] = ['agent', 'supervisor', 'admin'];

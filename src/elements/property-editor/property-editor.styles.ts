@@ -40,13 +40,6 @@ export const styles = css`
     place-items: center;
     padding: 0;
   }
-  .icon-button svg {
-    width: 1.1rem;
-    height: 1.1rem;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-  }
   .native-picker {
     position: absolute;
     inset-inline-end: 0;

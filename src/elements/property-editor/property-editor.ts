@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { FormControlElement, type Validation } from '../../internal/form-control.js';
 import { ListboxController } from '../../internal/listbox-controller.js';
-import { inputStyles, tokens } from '../../internal/styles.js';
+import { iconStyles, inputStyles, tokens } from '../../internal/styles.js';
 import type { ValueError } from '../../model/errors.js';
 import type { ChoiceOption, PropertyDefinition, PropertyValue } from '../../model/types.js';
 import { formatValue, parseValue, sameValue, validateValue } from '../../model/values.js';
@@ -84,7 +84,7 @@ function validityFlags(code: ValueError['code']): ValidityStateFlags {
  */
 @customElement('property-editor')
 export class PropertyEditor extends FormControlElement {
-  static override styles = [tokens, inputStyles, styles];
+  static override styles = [tokens, inputStyles, iconStyles, styles];
 
   /** The property this field edits: its type, label, options and rules. */
   @property({ attribute: false }) definition: PropertyDefinition | undefined;
