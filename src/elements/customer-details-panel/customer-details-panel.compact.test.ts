@@ -107,6 +107,8 @@ describe('<customer-details-panel> compact: read first, edit in place', () => {
     expect(readText(el, 'age')).to.equal('41');
     expect((await store.getCustomer('ana')).properties.age).to.equal('41');
     expect(announced(el)).to.equal('Age saved.');
+    // Who changed it shows on hover too (a tooltip), as it does on focus.
+    expect(valueButton(el, 'age').title).to.equal('Changed just now');
   });
 
   it('Enter starts the edit, Escape cancels it: nothing is saved and the focus is back on the value', async () => {

@@ -741,9 +741,9 @@ export class CustomerDetailsPanel extends StoreElement {
         ${
           level === 'edit'
             ? html`<button type="button" class="read-value" id=${`value-${name}`} aria-labelledby=${`label-${name} value-${name}`}
-                aria-describedby=${ifDefined(described)} @click=${() => void this.#edit(name)}
+                aria-describedby=${ifDefined(described)} title=${ifDefined(changed || undefined)} @click=${() => void this.#edit(name)}
                 @keydown=${(event: KeyboardEvent) => this.#onReadKey(name, event)}>${content}</button>`
-            : html`<span class="read-value" id=${`value-${name}`}>${content}</span>`
+            : html`<span class="read-value" id=${`value-${name}`} title=${ifDefined(changed || undefined)}>${content}</span>`
         }
         ${
           location
