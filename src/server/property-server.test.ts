@@ -12,6 +12,9 @@ import type { AddressInfo } from 'node:net';
 import { responseProblems } from '../internal/test/openapi-responses.js';
 import type { Customer, Principal, PropertyDefinition, SavedAudienceInit } from '../model/index.js';
 import { MemoryStore } from '../storage/memory-store.js';
+import type { PropertyStore } from '../storage/property-store.js';
+import { createTestDatabase, DATABASE_URL, type TestDatabase } from '../internal/test/postgres.js';
+import { PostgresStore } from './postgres-store.js';
 import { RestStore } from '../storage/rest-store.js';
 import { StoreError } from '../storage/store-error.js';
 import { createProfileToken } from './profile-token.js';
@@ -87,7 +90,7 @@ const PRINCIPALS: Record<string, Principal> = {
 
 interface Running {
   url: string;
-  store: MemoryStore;
+  store: PropertyStore & Required<Pick<PropertyStore, 'getHistory' | 'listAudiences'>>;
   server: Server;
   /** Every response body seen, with who asked. */
   seen: { who: string; text: string }[];
@@ -99,8 +102,30 @@ function authenticate(request: Request): Principal | null {
   return role ? (PRINCIPALS[role] ?? null) : null;
 }
 
+/**
+ * The store behind the server: a MemoryStore, or, when DATABASE_URL names a PostgreSQL server
+ * (`npm run test:postgres`), a PostgresStore on a database of this run's own, emptied for each
+ * test: the whole contract, the role matrix included, runs on both.
+ */
+let database: TestDatabase | undefined;
+let postgres: PostgresStore | undefined;
+before(async () => {
+  if (DATABASE_URL) database = await createTestDatabase(DATABASE_URL);
+});
+after(async () => {
+  await database?.drop();
+});
+
+async function makeStore(): Promise<Running['store']> {
+  const seed = { definitions: DEFINITIONS, customers: customers() };
+  if (!database) return new MemoryStore({ ...seed, author: 'store-default' });
+  await database.reset();
+  postgres = await PostgresStore.open({ connectionString: database.url, seed, author: 'store-default' });
+  return postgres;
+}
+
 async function start(): Promise<Running> {
-  const store = new MemoryStore({ definitions: DEFINITIONS, customers: customers(), author: 'store-default' });
+  const store = await makeStore();
   const api = createPropertyServer({ store, authenticate, profileSecret: SECRET });
   const listener = getRequestListener(api.fetch);
   const server = createServer((req, res) => void listener(req, res));
@@ -111,7 +136,11 @@ async function start(): Promise<Running> {
 
 let running: Running;
 beforeEach(async () => (running = await start()));
-afterEach(() => new Promise<void>((resolve) => running.server.close(() => resolve())));
+afterEach(async () => {
+  await new Promise<void>((resolve) => running.server.close(() => resolve()));
+  await postgres?.close();
+  postgres = undefined;
+});
 
 interface Answer {
   status: number;
