@@ -18,7 +18,7 @@ import type {
   StoreEvent,
   UpsertCustomer,
 } from './property-store.js';
-import { StoreError, abortReason, customerField } from './store-error.js';
+import { StoreError, customerField, pause } from './store-error.js';
 import {
   applyCustomerChanges,
   writtenFields,
@@ -128,17 +128,7 @@ export class MemoryStore implements PropertyStore {
     const [min, max] = this.#latency;
     if (max <= 0) return;
     const ms = min + Math.random() * (max - min);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(abortReason(signal));
-        },
-        { once: true },
-      );
-    });
+    await pause(ms, signal);
   }
 
   async listDefinitions({ signal }: { signal?: AbortSignal } = {}): Promise<PropertyDefinition[]> {

@@ -17,7 +17,7 @@ import type {
 } from './property-store.js';
 import { Listeners } from './listeners.js';
 import type { LiveOptions, LiveStream } from './live-stream.js';
-import { StoreError, abortReason, isAbortError, type StoreErrorKind } from './store-error.js';
+import { StoreError, abortReason, isAbortError, pause, type StoreErrorKind } from './store-error.js';
 import { holdsChanges } from './store-rules.js';
 
 export interface RestStoreOptions {
@@ -426,19 +426,5 @@ function errorFromResponse(status: number, data: unknown): StoreError {
     ...(Array.isArray(body.audienceErrors)
       ? { audienceErrors: body.audienceErrors as StoreError['audienceErrors'] }
       : {}),
-  });
-}
-
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(abortReason(signal));
-      },
-      { once: true },
-    );
   });
 }
