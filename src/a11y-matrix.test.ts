@@ -258,6 +258,22 @@ const editorStates: State[] = editorSamples.map(([type, extra, value, bad], i) =
 
 const otherStates: State[] = [
   {
+    name: 'property-editor multiple-choice (60 options): the list open in the top layer, two chosen',
+    build: async (theme) => {
+      const def = definition('multiple-choice', { name: 'many', label: 'Many', options: long });
+      const root = await page(
+        theme,
+        html`<property-editor locale="en" .definition=${def} .value=${['o1', 'o3']}></property-editor>`,
+      );
+      const editor = root.querySelector<PropertyEditor>('property-editor')!;
+      await editor.updateComplete;
+      editor.shadowRoot!.querySelector<HTMLInputElement>('#control')!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => editor.shadowRoot!.querySelector('[role="listbox"]:popover-open'), 'open');
+      return root;
+    },
+  },
+  {
     name: 'location-picker: empty and required, filled, read-only',
     build: (theme) =>
       page(

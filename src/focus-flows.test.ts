@@ -137,6 +137,25 @@ describe('focus flows by keyboard', () => {
     expect(root.querySelectorAll('[part~="group"] [part~="group"]').length).to.equal(0);
   });
 
+  it('long multiple choice: removing a chip focuses the next chip, and the last one the search box', async () => {
+    const options = Array.from({ length: 20 }, (_, i) => ({ value: `o${i}`, label: `Option ${i}` }));
+    const el = await fixture<PropertyEditor>(
+      html`<property-editor locale="en" .definition=${definition('multiple-choice', { name: 'many', options })}
+        .value=${['o1', 'o2']}></property-editor>`,
+    );
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    labelled(root, 'Remove Option 1').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.value?.toString() === 'o2', 'removed');
+    await el.updateComplete;
+    expect(focused(el)).to.equal(labelled(root, 'Remove Option 2'));
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => el.value === null, 'removed again');
+    await el.updateComplete;
+    expect(focused(el)).to.equal(root.querySelector('#control'));
+  });
+
   it('profile form: Save keeps the focus while a slow store saves', async () => {
     const store = new FaultyStore(new MemoryStore(seed()));
     const stall = store.inject('updateCustomer', { type: 'stall' });

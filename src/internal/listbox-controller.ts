@@ -1,6 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ChoiceOption } from '../model/types.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleProperties } from './style-properties.js';
 
 /** The height of one option row, in pixels: the virtual window counts with it and the styles read it. */
@@ -30,13 +29,12 @@ export interface ListboxView {
   label: string;
   multiple: boolean;
   /**
-   * A popup under its combobox, or a list in the flow of the field. A popup is shown in the top
-   * layer (`popover="manual"`), so no ancestor's `overflow`, `contain` or `content-visibility`
-   * clips it, and placed under its anchor by CSS anchor positioning (the host's styles name the
-   * anchor), or where that is missing by `anchor` below, followed on scroll and resize.
+   * The selector of the element the popup is placed under without CSS anchor positioning
+   * (default: `#control`). The popup is shown in the top layer (`popover="manual"`), so no
+   * ancestor's `overflow`, `contain` or `content-visibility` clips it, and placed under its
+   * anchor by CSS anchor positioning (the host's styles name the anchor), or where that is
+   * missing by the controller, followed on scroll and resize.
    */
-  popup: boolean;
-  /** The selector of the element a popup is placed under without CSS anchor positioning (default: `#control`). */
   anchor?: string;
   /** The values shown as selected. */
   chosen: readonly string[];
@@ -47,7 +45,7 @@ export interface ListboxView {
 }
 
 /**
- * A listbox of options filtered by a search, for a combobox or a search box that keeps the focus:
+ * A popup listbox of options filtered by a search, for a combobox that keeps the focus:
  * it owns the matches, the active option (`aria-activedescendant`), the keys that move it, and the
  * scroll position. Only the rows in view are in the DOM, so 5,000 options cost what eight do.
  */
@@ -72,8 +70,7 @@ export class ListboxController implements ReactiveController {
 
   /** A popup just rendered is shown in the top layer and follows its anchor; one gone stops following. */
   hostUpdated(): void {
-    const listbox = this.#listbox;
-    const popup = listbox?.hasAttribute('popover') ? listbox : null;
+    const popup = this.#listbox;
     if (popup === this.#popup) return;
     this.#stopPlacing?.();
     this.#stopPlacing = undefined;
@@ -190,8 +187,8 @@ export class ListboxController implements ReactiveController {
         }}>${option.label}</div>`);
     }
     // An empty listbox is hidden (a listbox must hold options); a status line says why.
-    return html`<div part="listbox" id="listbox" role="listbox" class=${view.popup ? 'popup' : ''} tabindex="-1"
-      popover=${ifDefined(view.popup ? 'manual' : undefined)} ?hidden=${matches.length === 0} aria-label=${view.label} aria-multiselectable=${view.multiple ? 'true' : 'false'}
+    return html`<div part="listbox" id="listbox" role="listbox" class="popup" tabindex="-1"
+      popover="manual" ?hidden=${matches.length === 0} aria-label=${view.label} aria-multiselectable=${view.multiple ? 'true' : 'false'}
       ${styleProperties({ 'max-height': `${VISIBLE_ROWS * ROW_HEIGHT}px` })}
       @scroll=${(event: Event) => this.#setScroll((event.target as HTMLElement).scrollTop)}>
       <div class="rows" ${styleProperties({ height: `${matches.length * ROW_HEIGHT}px` })}>${rows}</div>

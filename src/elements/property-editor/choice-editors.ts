@@ -110,7 +110,6 @@ function renderCombobox(editor: EditorHost) {
           ? listbox.render(matches, {
               label: def.label,
               multiple: false,
-              popup: true,
               anchor: '.with-button',
               chosen: chosenValues(editor.value),
               noMatches: messages.noMatches,
@@ -231,65 +230,112 @@ function renderCheckboxes(editor: EditorHost) {
   </fieldset>`;
 }
 
+/**
+ * A long multiple choice: the chosen options as chips, and a search box that is a combobox (WAI-ARIA
+ * APG) whose list opens in the top layer on typing, ArrowDown, a click or its button, and stays open
+ * while options are toggled.
+ */
 function renderSearchableList(editor: EditorHost) {
   const def = editor.definition;
   const messages = editor.messages;
   const listbox = editor.listbox;
   const chosen = Array.isArray(editor.value) ? editor.value : [];
   const matches = listbox.matches(editor.query);
+  const activeId = editor.expanded ? listbox.activeId(matches) : undefined;
   return html`<fieldset part="base" aria-describedby=${ifDefined(editor.describedBy())}>
     <legend part="label" id="label">${editor.labelText()}</legend>
     ${
       chosen.length
         ? html`<ul part="chips" aria-label=${messages.chosen(chosen.length)}>
-          ${chosen.map((value) => {
+          ${chosen.map((value, i) => {
             const label = optionLabel(def, value) ?? messages.noLongerOffered(value);
             return html`<li part="chip">${label}<button type="button" aria-label=${messages.removeChoice(label)}
-              ?disabled=${editor.disabled} @click=${() => toggleOption(editor, value)}>×</button></li>`;
+              ?disabled=${editor.disabled} @click=${() => removeChip(editor, value, i)}>×</button></li>`;
           })}
         </ul>`
         : nothing
     }
-    <input part="input" id="control" type="search" role="combobox" autocomplete="off" aria-autocomplete="list"
-      aria-expanded="true" aria-controls="listbox" aria-activedescendant=${ifDefined(listbox.activeId(matches))}
-      aria-label=${`${def.label}: ${messages.searchOptions}`} placeholder=${messages.searchOptions}
-      .value=${live(editor.query)} ?disabled=${editor.disabled} aria-invalid=${editor.invalid()}
-      @input=${(event: Event) => onListSearch(editor, event)} @keydown=${(event: KeyboardEvent) => onListKey(editor, event)}
-      @change=${(event: Event) => event.stopPropagation()} />
-    ${listbox.render(matches, {
-      label: def.label,
-      multiple: true,
-      popup: false,
-      chosen: chosenValues(editor.value),
-      noMatches: messages.noMatches,
-      pick: (index) => pickMany(editor, index),
-    })}
+    <div class="combobox">
+      <div class="with-button">
+        <input part="input" id="control" type="search" role="combobox" autocomplete="off" aria-autocomplete="list"
+          aria-expanded=${editor.expanded ? 'true' : 'false'} aria-controls="listbox" aria-activedescendant=${ifDefined(activeId)}
+          aria-label=${`${def.label}: ${messages.searchOptions}`} placeholder=${messages.searchOptions}
+          .value=${live(editor.query)} ?disabled=${editor.disabled} aria-invalid=${editor.invalid()}
+          @input=${(event: Event) => onListSearch(editor, event)} @keydown=${(event: KeyboardEvent) => onListKey(editor, event)}
+          @click=${() => openList(editor)} @blur=${(event: FocusEvent) => onListBlur(editor, event)}
+          @change=${(event: Event) => event.stopPropagation()} />
+        <button part="picker-button" class="icon-button" type="button" tabindex="-1" aria-label=${messages.showOptions}
+          aria-expanded=${editor.expanded ? 'true' : 'false'} aria-controls="listbox" ?disabled=${editor.disabled}
+          @pointerdown=${(event: Event) => event.preventDefault()}
+          @click=${() => {
+            if (editor.expanded) editor.expanded = false;
+            else openList(editor);
+            editor.control?.focus();
+          }}>${chevronIcon}</button>
+      </div>
+      ${
+        editor.expanded
+          ? listbox.render(matches, {
+              label: def.label,
+              multiple: true,
+              anchor: '.with-button',
+              chosen: chosenValues(editor.value),
+              noMatches: messages.noMatches,
+              pick: (index) => pickMany(editor, index),
+            })
+          : nothing
+      }
+    </div>
     ${editor.below()}
   </fieldset>`;
+}
+
+/** Opens the list at its first match (a list already open keeps its active option). */
+function openList(editor: EditorHost): void {
+  if (editor.expanded || editor.disabled) return;
+  editor.expanded = true;
+  editor.listbox.restart(editor.listbox.matches(editor.query));
+}
+
+/** Removing a chip moves the focus to the next chip's button, or to the search box after the last one. */
+function removeChip(editor: EditorHost, value: string, position: number): void {
+  toggleOption(editor, value);
+  void editor.updateComplete.then(() => {
+    const buttons = editor.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="chip"] button');
+    (buttons[Math.min(position, buttons.length - 1)] ?? editor.control)?.focus();
+  });
 }
 
 function onListSearch(editor: EditorHost, event: Event): void {
   event.stopPropagation();
   editor.query = (event.target as HTMLInputElement).value;
+  editor.expanded = true;
   editor.listbox.restart(editor.listbox.matches(editor.query));
 }
 
 function onListKey(editor: EditorHost, event: KeyboardEvent): void {
   const listbox = editor.listbox;
   const matches = listbox.matches(editor.query);
-  if (listbox.moveByKey(event, matches)) return;
+  if (editor.expanded && listbox.moveByKey(event, matches, { paging: true })) return;
   switch (event.key) {
-    case 'Enter': {
+    case 'ArrowDown':
+    case 'ArrowUp':
       event.preventDefault();
-      const index = listbox.activeOption(matches);
+      openList(editor);
+      return;
+    case 'Enter': {
+      // Enter toggles the active option; it never submits the form around the field.
+      event.preventDefault();
+      const index = editor.expanded ? listbox.activeOption(matches) : undefined;
       if (index !== undefined) pickMany(editor, index);
       return;
     }
     case 'Escape':
-      if (editor.query) {
+      // First the list closes, then the search clears; a third Escape is the host's (it cancels an edit).
+      if (editor.expanded || editor.query) {
         event.preventDefault();
-        editor.query = '';
-        listbox.active = -1;
+        if (editor.expanded) editor.expanded = false;
+        else editor.query = '';
       }
       return;
     case 'Backspace': {
@@ -298,6 +344,12 @@ function onListKey(editor: EditorHost, event: KeyboardEvent): void {
       return;
     }
   }
+}
+
+/** Focus leaving the field closes the list; the search text stays until the next pick or Escape. */
+function onListBlur(editor: EditorHost, event: FocusEvent): void {
+  if (editor.renderRoot.contains(event.relatedTarget as Node | null)) return;
+  editor.expanded = false;
 }
 
 /** A pick toggles the option and clears the search, so the next search starts afresh. */

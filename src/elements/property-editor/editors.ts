@@ -19,7 +19,7 @@ export interface EditorHost {
   readonly text: string;
   /** The search text of a long multiple choice. */
   query: string;
-  /** Whether the list of a long single choice is open. */
+  /** Whether the list of a long choice is open. */
   expanded: boolean;
   readonly options: readonly ChoiceOption[];
   readonly required: boolean;
@@ -31,6 +31,8 @@ export interface EditorHost {
   readonly control: HTMLElement | null;
   /** The options list of a long choice. */
   readonly listbox: ListboxController;
+  /** Settles when the editor has rendered what changed. */
+  readonly updateComplete: Promise<boolean>;
 
   label(): TemplateResult;
   /** The label's text, with the required mark, for a legend. */

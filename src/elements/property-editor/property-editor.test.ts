@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { waitUntil } from '../../internal/test/wait.js';
 import type { PropertyDefinition, PropertyType } from '../../model/types.js';
 import { runFormControlTests } from '../../testing/form-control-suite.js';
 import { PropertyEditor } from './property-editor.js';
@@ -364,10 +365,115 @@ describe('<property-editor> typed as a user would', () => {
     remove.click();
     await change;
     expect(el.value).to.deep.equal(['o3']);
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement, 'the focus moves to the chip that is left').to.equal(
+      $(el, '[part~="chip"] button[aria-label="Remove Option 3"]'),
+    );
     control(el).focus();
     await sendKeys({ press: 'Escape' });
     await sendKeys({ press: 'Backspace' });
     expect(el.value).to.equal(null);
+  });
+
+  it('multiple choice, long: the list is a popup that opens on ArrowDown, stays open while picking, and closes on Escape or leaving', async () => {
+    const el = await editor(defs.multipleLong);
+    const box = control(el);
+    const listbox = () => $(el, '[role="listbox"]');
+    box.focus();
+    await el.updateComplete;
+    expect(box.getAttribute('aria-expanded'), 'closed until asked').to.equal('false');
+    expect(listbox()).to.equal(null);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(box.getAttribute('aria-expanded')).to.equal('true');
+    expect(listbox()!.matches(':popover-open'), 'in the top layer').to.equal(true);
+    expect(listbox()!.getAttribute('aria-multiselectable')).to.equal('true');
+    expect(box.getAttribute('aria-activedescendant')).to.equal('option-0');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value, 'two picks, the list open between them').to.deep.equal(['o1', 'o2']);
+    expect($(el, '#option-1')!.getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(box.getAttribute('aria-expanded')).to.equal('false');
+    expect(listbox()).to.equal(null);
+    expect(el.shadowRoot!.activeElement, 'the focus stays in the search box').to.equal(box);
+    // Typing opens it again; Tab away closes it and leaves the choices as they were.
+    await sendKeys({ type: 'option 1' });
+    await el.updateComplete;
+    expect(listbox()!.matches(':popover-open')).to.equal(true);
+    await leave(el);
+    expect(listbox()).to.equal(null);
+    expect(el.value).to.deep.equal(['o1', 'o2']);
+  });
+
+  it('multiple choice, long: a mouse click on an option far down the list toggles it, inside a box that clips', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="height: 90px; overflow: hidden; contain: strict">
+      <property-editor locale="en" .definition=${defs.multipleLong}></property-editor>
+    </div>`);
+    const el = wrapper.querySelector<PropertyEditor>('property-editor')!;
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'button[aria-label="Show options"]')!.click();
+    await el.updateComplete;
+    const listbox = $(el, '[role="listbox"]')!;
+    expect(el.shadowRoot!.activeElement, 'the button leaves the focus in the search box').to.equal(control(el));
+    listbox.scrollTop = 25 * 32;
+    await waitUntil(() => $(el, '[role="option"][aria-posinset="30"]'), 'option 30 rendered');
+    const option = $(el, '[role="option"][aria-posinset="30"]')!;
+    const box = option.getBoundingClientRect();
+    expect(box.top, 'the option is below the box that clips').to.be.greaterThan(wrapper.getBoundingClientRect().bottom);
+    expect(el.shadowRoot!.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)).to.equal(option);
+    const change = oneEvent(el, 'change');
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    await change;
+    expect(el.value).to.deep.equal(['o29']);
+    expect(option.getAttribute('aria-selected')).to.equal('true');
+    await sendMouse({ type: 'click', position: [1, 1] });
+  });
+
+  it('long choices: without CSS anchor positioning, the popup is placed under its field and follows it on scroll', async () => {
+    const supports = CSS.supports;
+    CSS.supports = ((...args: [string, string?]) =>
+      /anchor/.test(args.join(' ')) ? false : supports.apply(CSS, args as [string])) as typeof CSS.supports;
+    try {
+      const scroller = await fixture<HTMLDivElement>(html`<div style="height: 200px; overflow: auto">
+        <div style="height: 40px"></div>
+        <property-editor locale="en" .definition=${defs.singleLong}></property-editor>
+        <div style="height: 600px"></div>
+      </div>`);
+      const el = scroller.querySelector<PropertyEditor>('property-editor')!;
+      await el.updateComplete;
+      control(el).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      const popup = $(el, '[role="listbox"]')!;
+      const field = $(el, '.with-button')!;
+      const under = () => {
+        const anchor = field.getBoundingClientRect();
+        const box = popup.getBoundingClientRect();
+        return { gap: box.top - anchor.bottom, left: box.left - anchor.left, width: box.width - anchor.width };
+      };
+      expect(popup.matches(':popover-open')).to.equal(true);
+      expect(popup.style.top, 'placed by the script').to.not.equal('');
+      expect(under().gap).to.be.within(0, 6);
+      expect(under().left).to.equal(0);
+      expect(under().width).to.equal(0);
+      const top = field.getBoundingClientRect().top;
+      scroller.scrollTop = 30;
+      await waitUntil(() => field.getBoundingClientRect().top === top - 30, 'scrolled');
+      await waitUntil(
+        () => under().gap >= 0 && under().gap <= 6,
+        () => `still under the field: ${under().gap} px apart`,
+      );
+    } finally {
+      CSS.supports = supports;
+    }
   });
 
   it('location: a required, empty location says so when the form is checked', async () => {

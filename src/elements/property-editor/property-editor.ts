@@ -383,6 +383,9 @@ export class PropertyEditor extends FormControlElement {
       get control() {
         return element.control;
       },
+      get updateComplete() {
+        return element.updateComplete;
+      },
       listbox: this.#listbox,
       label: () => this.#label(this.definition!),
       labelText: () => this.#labelText(this.definition!),
