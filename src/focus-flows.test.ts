@@ -147,7 +147,7 @@ describe('focus flows by keyboard', () => {
     const root = el.shadowRoot!;
     labelled(root, 'Remove Option 1').focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.value?.toString() === 'o2', 'removed');
+    await waitUntil(() => JSON.stringify(el.value) === `["o2"]`, 'removed');
     await el.updateComplete;
     expect(focused(el)).to.equal(labelled(root, 'Remove Option 2'));
     await sendKeys({ press: 'Space' });
