@@ -314,3 +314,40 @@ test('the API page lists all nine elements from custom-elements.json, with no co
   ]);
   assert.deepEqual(problems, [], 'no console errors');
 });
+
+test('at 390 and 320 CSS px no page of the demo scrolls sideways (WCAG 1.4.10)', async () => {
+  const wide = [];
+  for (const width of [390, 320]) {
+    await page.setViewport({ width, height: 800 });
+    for (const hash of ['workspace', 'profile/c-02', 'admin', 'audiences', 'playground']) {
+      await page.goto(`${server.url}#${hash}`);
+      const id = `#page-${hash.split('/')[0]}`;
+      await page.waitForFunction((sel) => !document.querySelector(sel).hidden, {}, id);
+      // Let the elements on the page render.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
+      if (scrollWidth > width) {
+        // Name the widest elements, so the failure says where to look.
+        const culprits = await page.evaluate((limit) => {
+          const found = [];
+          const walk = (root) => {
+            for (const el of root.querySelectorAll('*')) {
+              const box = el.getBoundingClientRect();
+              if (box.right > limit + 0.5 && box.width > 0)
+                found.push(
+                  `${el.localName}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} ${Math.round(box.right)}`,
+                );
+              if (el.shadowRoot) walk(el.shadowRoot);
+            }
+          };
+          walk(document);
+          return found.slice(-4);
+        }, width);
+        wide.push(`#${hash} at ${width} px: ${scrollWidth} px wide (${culprits.join(', ')})`);
+      }
+    }
+  }
+  await page.setViewport({ width: 1280, height: 1000 });
+  assert.deepEqual(wide, []);
+  assert.deepEqual(problems, [], 'no console errors');
+});
