@@ -9,10 +9,12 @@ import { definition } from '../internal/test/definitions.js';
 
 describe('message catalogs', () => {
   it('resolve a tag, then its language, then English', () => {
-    expect(catalogFor('de-AT')).to.equal(de);
-    expect(catalogFor('DE_ch')).to.equal(de);
-    expect(catalogFor('pt-BR')).to.equal(en);
-    expect(catalogFor(undefined)).to.equal(en);
+    expect(catalogFor('de-AT').locale).to.equal(de.locale);
+    expect(catalogFor('de-AT').field.required).to.equal(de.field.required);
+    expect(catalogFor('DE_ch').locale).to.equal('de');
+    expect(catalogFor('pt-BR').locale).to.equal(en.locale);
+    expect(catalogFor(undefined).field.required).to.equal(en.field.required);
+    expect(catalogFor('de-AT'), 'resolved once per tag').to.equal(catalogFor('de-AT'));
   });
 
   it('word every German message differently from English', () => {

@@ -1,11 +1,12 @@
 import { consume } from '@lit/context';
-import { LitElement } from 'lit';
+import { LitElement, type ReactiveController } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localeContext } from '../context.js';
 import { catalogFor } from '../i18n/locales.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { describeError } from '../i18n/describe.js';
-import { inheritedLocale } from './locale.js';
+import { textDirection } from '../i18n/bidi.js';
+import { inheritedDirection, inheritedLocale } from './locale.js';
 
 /** The base of every element: it speaks the locale it is given, provided, or inherits. */
 export class LocalizedElement extends LitElement {
@@ -16,9 +17,21 @@ export class LocalizedElement extends LitElement {
   @state()
   protected contextLocale: string | undefined;
 
+  #language = new ContentLanguage(this);
+
   /** The locale this element speaks now. */
   get effectiveLocale(): string {
-    return this.locale || this.contextLocale || inheritedLocale(this);
+    return this.locale || this.contextLocale || inheritedLocale(this, { skipSelf: this.#language.ownsLang });
+  }
+
+  /**
+   * The language of the element's words: the locale when a catalog speaks its language, else the
+   * catalog's (English words for `fr` without a French catalog).
+   */
+  get contentLanguage(): string {
+    const locale = this.effectiveLocale;
+    const words = this.catalog.locale;
+    return primary(words) === primary(locale) ? locale : words;
   }
 
   protected get catalog(): Catalog {
@@ -28,5 +41,54 @@ export class LocalizedElement extends LitElement {
   /** An error of the model or a store in this element's words, naming the field by `label`. */
   protected describe(error: unknown, label?: string): string {
     return describeError(error, { locale: this.effectiveLocale, label });
+  }
+}
+
+const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+
+/**
+ * WCAG 3.1.2 (language of parts): after each update, the element carries `lang` when the language
+ * of its words differs from the page's around it (the nearest `lang` above it, else the browser's;
+ * compared by language, so `de-AT` in a `de` page needs none), and `dir` when that language is written the
+ * other way, so assistive technology reads German as German in an English page and an English
+ * element lays out left to right in a Hebrew page. A `lang` or `dir` the host set on the element
+ * itself is left alone; the ones it set itself are removed when the page comes to agree.
+ */
+class ContentLanguage implements ReactiveController {
+  #host: LocalizedElement;
+  /** The `lang` and `dir` this controller set on the host (not the page author). */
+  #lang: string | undefined;
+  #dir: string | undefined;
+
+  constructor(host: LocalizedElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  get ownsLang(): boolean {
+    return this.#lang !== undefined && this.#host.getAttribute('lang') === this.#lang;
+  }
+
+  hostUpdated(): void {
+    const host = this.#host;
+    const language = host.contentLanguage;
+    this.#lang = this.#set(
+      'lang',
+      this.#lang,
+      primary(language) === primary(inheritedLocale(host, { skipSelf: true })) ? undefined : language,
+    );
+    const direction = textDirection(language);
+    this.#dir = this.#set('dir', this.#dir, direction === inheritedDirection(host) ? undefined : direction);
+  }
+
+  /** Sets or removes an attribute this controller owns; one the author set is kept. Returns what it owns now. */
+  #set(name: 'lang' | 'dir', owned: string | undefined, wanted: string | undefined): string | undefined {
+    const host = this.#host;
+    const current = host.getAttribute(name);
+    if (current !== null && current !== owned) return undefined;
+    if (wanted === undefined) {
+      if (current !== null) host.removeAttribute(name);
+    } else if (current !== wanted) host.setAttribute(name, wanted);
+    return wanted;
   }
 }
