@@ -1,5 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { BROWSER_ARGS, findBrowser } from './scripts/browser.mjs';
 import { papaparseDevServerPlugin } from './scripts/papaparse-esm.mjs';
@@ -33,6 +35,27 @@ function forcedColorsPlugin() {
   };
 }
 
+/**
+ * `executeServerCommand('screenshot', { name, selector })`: a PNG of the element (or the page) into
+ * docs/<name>.png when UPDATE_SCREENSHOTS=1 (`npm run screenshot`), else into the system's temp folder,
+ * so a plain test run takes the same path without touching the repository.
+ */
+function screenshotPlugin() {
+  return {
+    name: 'screenshot',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'screenshot') return undefined;
+      const page = session.browser.getPage(session.id);
+      const dir = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs' : tmpdir();
+      const path = join(dir, `${payload.name}.png`);
+      const target = payload.selector ? await page.$(payload.selector) : page;
+      if (!target) throw new Error(`screenshot: nothing matches ${payload.selector}`);
+      await target.screenshot({ path });
+      return path;
+    },
+  };
+}
+
 const executablePath = findBrowser();
 if (!executablePath) {
   throw new Error('No Chromium or Chrome found: run `npm test`, which installs one, or set CHROME_PATH.');
@@ -58,6 +81,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     papaparseDevServerPlugin,
     forcedColorsPlugin(),
+    screenshotPlugin(),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: BROWSER_ARGS } })],
   // One page at a time: a page in the background gets no focus, key presses or IntersectionObserver callbacks.

@@ -77,35 +77,55 @@ export function isolate(text: string, direction: 'ltr' | 'rtl'): string {
 /** The values in an error's parameters that are shown inside its sentence. */
 const INSERTED = new Set(['label', 'example', 'canonical', 'grouped', 'decimal', 'author']);
 
+/** U+2066 LEFT-TO-RIGHT ISOLATE. */
+const LRI = '\u2066';
+
 /**
  * A catalog whose sentences isolate what they are given: every function in it (at any depth)
  * passes its string arguments, and the shown values of an error's parameters, through
  * `isolate` in the catalog's direction. Numbers and the keys a sentence looks things up by are
  * passed as they are.
+ *
+ * In a right-to-left catalog, the words it took from `english` (the same string or function, a
+ * host's catalog that translates part of the words) are left-to-right islands: each is wrapped in
+ * LRI … PDI, so "1 customer matches." does not show as ".customer matches 1".
  */
-export function isolating<T extends object>(catalog: T, direction: 'ltr' | 'rtl'): T {
-  const wrap = (value: unknown): unknown => {
-    if (typeof value === 'function') {
-      const words = value as (...args: unknown[]) => unknown;
-      return (...args: unknown[]) =>
-        words(
-          ...args.map((arg) => {
-            if (typeof arg === 'string') return isolate(arg, direction);
-            if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
-              const params = { ...(arg as Record<string, unknown>) };
-              for (const key of INSERTED) {
-                if (typeof params[key] === 'string') params[key] = isolate(params[key], direction);
-              }
-              return params;
+export function isolating<T extends object>(catalog: T, direction: 'ltr' | 'rtl', english?: object): T {
+  const sentence =
+    (words: (...args: unknown[]) => unknown, inner: 'ltr' | 'rtl') =>
+    (...args: unknown[]) =>
+      words(
+        ...args.map((arg) => {
+          if (typeof arg === 'string') return isolate(arg, inner);
+          if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
+            const params = { ...(arg as Record<string, unknown>) };
+            for (const key of INSERTED) {
+              if (typeof params[key] === 'string') params[key] = isolate(params[key], inner);
             }
-            return arg;
-          }),
-        );
+            return params;
+          }
+          return arg;
+        }),
+      );
+  const wrap = (value: unknown, reference: unknown): unknown => {
+    const foreign = direction === 'rtl' && reference !== undefined && value === reference;
+    if (typeof value === 'function') {
+      const words = sentence(value as (...args: unknown[]) => unknown, foreign ? 'ltr' : direction);
+      return foreign ? (...args: unknown[]) => ltrIsland(words(...args)) : words;
     }
+    if (typeof value === 'string') return foreign ? ltrIsland(value) : value;
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, wrap(inner)]));
+      const inner = reference && typeof reference === 'object' ? (reference as Record<string, unknown>) : undefined;
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, wrap(item, inner?.[key])]));
     }
     return value;
   };
-  return wrap(catalog) as T;
+  const wrapped = wrap(catalog, english) as T & { locale?: unknown };
+  // The tag is data, not words.
+  if ('locale' in catalog) wrapped.locale = (catalog as { locale?: unknown }).locale;
+  return wrapped;
+}
+
+function ltrIsland(text: unknown): unknown {
+  return typeof text === 'string' && text ? `${LRI}${text}${PDI}` : text;
 }

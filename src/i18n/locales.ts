@@ -80,7 +80,7 @@ export function catalogFor(locale?: string): Catalog {
   let catalog = resolved.get(tag);
   if (!catalog) {
     const words = completedFor(tag);
-    catalog = isolating(words, textDirection(words.locale));
+    catalog = isolating(words, textDirection(words.locale), en);
     resolved.set(tag, catalog);
   }
   return catalog;

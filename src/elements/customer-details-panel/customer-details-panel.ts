@@ -643,7 +643,7 @@ export class CustomerDetailsPanel extends StoreElement {
       const folded = fields.filter((field) => this.#isFolded(field.def.name));
       return html`<div part="header">
           ${name ? html`<div class="row" data-property=${name.def.name}>${this.#renderRow(name)}</div>` : nothing}
-          ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : number}</p>` : nothing}
+          ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : html`<bdi dir="ltr">${number}</bdi>`}</p>` : nothing}
         </div>
         ${this.#renderGroups(shown)}
         ${
@@ -655,7 +655,7 @@ export class CustomerDetailsPanel extends StoreElement {
     }
     return html`<div part="header">
         ${name ? html`${this.#renderField(name)}${this.#renderHistory(name.def)}` : nothing}
-        ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : number}</p>` : nothing}
+        ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : html`<bdi dir="ltr">${number}</bdi>`}</p>` : nothing}
       </div>
       ${
         fields.length
