@@ -42,9 +42,10 @@ describe('bidirectional text', () => {
     const he = catalogFor('he');
     expect(he.locale).to.equal('he');
     expect(he.propertyEditor.dateHint('31.12.2026')).to.equal(`לדוגמה ${FSI}31.12.2026${PDI}.`);
-    // The sentence of a reserved name compares the name itself: it is not isolated.
+    // The sentence of a reserved name compares the name itself: it is not isolated. The sentence is
+    // English (the host's catalog does not translate it): a left-to-right island in the Hebrew text.
     expect(describeError({ code: 'definition.name.reserved', params: { name: 'name' } }, { locale: 'he' })).to.equal(
-      '“name” is the name of a default property.',
+      '\u2066“name” is the name of a default property.\u2069',
     );
   });
 });

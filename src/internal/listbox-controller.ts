@@ -2,8 +2,18 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { ChoiceOption } from '../model/types.js';
 import { styleProperties } from './style-properties.js';
 
-/** The height of one option row, in pixels: the virtual window counts with it and the styles read it. */
+/**
+ * The height of one option row, in pixels, at the default text size: the styles make a row
+ * `max(32px, 2rem)` tall, so with larger text (WCAG 1.4.4, 200 %) rows grow and no label is cut;
+ * the virtual window counts with the same figure (`rowHeight()`).
+ */
 export const ROW_HEIGHT = 32;
+
+/** A row's height now, in pixels: `max(32px, 2rem)`, as the styles set it. */
+function rowHeight(): number {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return Math.max(ROW_HEIGHT, 2 * rem);
+}
 /** The rows in view; PageUp and PageDown move by as many. */
 export const VISIBLE_ROWS = 8;
 
@@ -59,6 +69,8 @@ export class ListboxController implements ReactiveController {
   #popup: HTMLElement | null = null;
   #anchor = '#control';
   #stopPlacing: (() => void) | undefined;
+  /** The row height measured when the popup opened (`rowHeight()`). */
+  #row = ROW_HEIGHT;
 
   constructor(host: ListboxHost, options: () => readonly ChoiceOption[]) {
     this.#host = host;
@@ -76,9 +88,15 @@ export class ListboxController implements ReactiveController {
     this.#stopPlacing = undefined;
     this.#popup = popup;
     const anchor = this.#host.renderRoot?.querySelector<HTMLElement>(this.#anchor);
-    if (!popup || !anchor) return;
+    // A popup rendered while its element leaves the page is not shown (showPopover would throw).
+    if (!popup || !anchor || !popup.isConnected) return;
     if (!popup.matches(':popover-open')) popup.showPopover();
     if (!anchorPositioning()) this.#stopPlacing = follow(anchor, popup);
+    const row = rowHeight();
+    if (row !== this.#row) {
+      this.#row = row;
+      this.#host.requestUpdate();
+    }
   }
 
   hostDisconnected(): void {
@@ -159,10 +177,10 @@ export class ListboxController implements ReactiveController {
   #scrollToActive(): void {
     const listbox = this.#listbox;
     if (!listbox || this.#active < 0) return;
-    const top = this.#active * ROW_HEIGHT;
-    const height = listbox.clientHeight || VISIBLE_ROWS * ROW_HEIGHT;
+    const top = this.#active * this.#row;
+    const height = listbox.clientHeight || VISIBLE_ROWS * this.#row;
     if (top < listbox.scrollTop) listbox.scrollTop = top;
-    else if (top + ROW_HEIGHT > listbox.scrollTop + height) listbox.scrollTop = top + ROW_HEIGHT - height;
+    else if (top + this.#row > listbox.scrollTop + height) listbox.scrollTop = top + this.#row - height;
     this.#setScroll(listbox.scrollTop);
   }
 
@@ -171,7 +189,7 @@ export class ListboxController implements ReactiveController {
     const options = this.#options();
     this.#anchor = view.anchor ?? '#control';
     const chosen = new Set(view.chosen);
-    const first = Math.max(0, Math.floor(this.#scroll / ROW_HEIGHT) - 2);
+    const first = Math.max(0, Math.floor(this.#scroll / this.#row) - 2);
     const last = Math.min(matches.length, first + VISIBLE_ROWS + 4);
     const rows = [];
     for (let position = first; position < last; position++) {
@@ -179,7 +197,7 @@ export class ListboxController implements ReactiveController {
       const option = options[index]!;
       rows.push(html`<div role="option" id="option-${position}" class=${position === this.#active ? 'active' : ''}
         aria-selected=${chosen.has(option.value) ? 'true' : 'false'} aria-setsize=${matches.length} aria-posinset=${position + 1}
-        ${styleProperties({ top: `${position * ROW_HEIGHT}px` })}
+        ${styleProperties({ top: `${position * this.#row}px` })}
         @pointerdown=${(event: Event) => event.preventDefault()}
         @click=${() => {
           this.active = position;
@@ -189,9 +207,9 @@ export class ListboxController implements ReactiveController {
     // An empty listbox is hidden (a listbox must hold options); a status line says why.
     return html`<div part="listbox" id="listbox" role="listbox" class="popup" tabindex="-1"
       popover="manual" ?hidden=${matches.length === 0} aria-label=${view.label} aria-multiselectable=${view.multiple ? 'true' : 'false'}
-      ${styleProperties({ 'max-height': `${VISIBLE_ROWS * ROW_HEIGHT}px` })}
+      ${styleProperties({ 'max-height': `${VISIBLE_ROWS * this.#row}px` })}
       @scroll=${(event: Event) => this.#setScroll((event.target as HTMLElement).scrollTop)}>
-      <div class="rows" ${styleProperties({ height: `${matches.length * ROW_HEIGHT}px` })}>${rows}</div>
+      <div class="rows" ${styleProperties({ height: `${matches.length * this.#row}px` })}>${rows}</div>
     </div>
     ${matches.length ? nothing : html`<div class="empty" role="status">${view.noMatches}</div>`}`;
   }
@@ -220,7 +238,8 @@ function anchorPositioning(): boolean {
 
 /**
  * Without CSS anchor positioning: the popup under its anchor (above it when there is more room
- * there), as wide as it, placed again on every scroll (of any box) and resize until stopped.
+ * there), as wide as it, hidden while the anchor is scrolled out of view, placed again on every
+ * scroll (of any box) and resize until stopped.
  */
 function follow(anchor: HTMLElement, popup: HTMLElement): () => void {
   const place = () => {
@@ -231,6 +250,10 @@ function follow(anchor: HTMLElement, popup: HTMLElement): () => void {
     popup.style.left = `${box.left}px`;
     popup.style.top = `${top}px`;
     popup.style.width = `${box.width}px`;
+    // Hidden while its field is scrolled out of view, as `position-visibility: anchors-visible` does.
+    const root = anchor.getRootNode() as Document | ShadowRoot;
+    const hit = root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    popup.style.visibility = hit && anchor.contains(hit) ? '' : 'hidden';
   };
   place();
   addEventListener('scroll', place, { capture: true, passive: true });

@@ -124,6 +124,10 @@ export const styles = css`
     cursor: pointer;
     border-radius: var(--_radius);
   }
+  .group-name {
+    margin: 0;
+    font: inherit;
+  }
   [part~='group'] > summary:focus-visible {
     outline: 2px solid var(--cp-focus-ring-color, var(--_accent));
     outline-offset: 2px;
@@ -167,6 +171,13 @@ export const styles = css`
   @media (prefers-reduced-motion: reduce) {
     .skeleton-row span {
       animation: none;
+    }
+  }
+  /* Forced colours drop backgrounds: the bars are drawn in the system's grey text colour. */
+  @media (forced-colors: active) {
+    .skeleton-row span {
+      forced-color-adjust: none;
+      background: GrayText;
     }
   }
   [part~='title'] {

@@ -648,7 +648,10 @@ export class CustomerDetailsPanel extends StoreElement {
         ${this.#renderGroups(shown)}
         ${
           folded.length
-            ? html`<details part="folded"><summary>${messages.panel.emptyFolded(folded.length)}</summary>${this.#renderRows(folded)}</details>`
+            ? html`<details part="folded"><summary>${messages.panel.emptyFolded(
+                // A row filled while folded stays where it is (nothing jumps under the user), but is not counted as empty.
+                folded.filter((field) => storedValue(this.#controller.customer, field.def.name) === null).length,
+              )}</summary>${this.#renderRows(folded)}</details>`
             : nothing
         }
         ${fields.length ? nothing : html`<p part="empty">${messages.panel.empty}</p>`}`;
@@ -689,7 +692,8 @@ export class CustomerDetailsPanel extends StoreElement {
         groups,
         ([group]) => group,
         ([group, rows]) =>
-          html`<details part="group" open><summary part="group-heading">${group}</summary>${this.#renderRows(rows)}</details>`,
+          // A heading inside the summary: screen readers list the groups among the headings.
+          html`<details part="group" open><summary part="group-heading"><h3 class="group-name">${group}</h3></summary>${this.#renderRows(rows)}</details>`,
       )}`;
   }
 
@@ -732,10 +736,12 @@ export class CustomerDetailsPanel extends StoreElement {
     const changed = changedText(customer, def.name, this.catalog, this.now);
     const locale = this.effectiveLocale;
     const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
-    return guard([def, level, valueKey, changed, locale, this.catalog], () => {
+    // In a conflict the row shows the question, not the "Changed by" line (`#renderMeta`).
+    const conflict = field?.status === 'conflict';
+    return guard([def, level, valueKey, changed, locale, this.catalog, conflict], () => {
       const name = def.name;
       const content = this.#valueContent(def, value);
-      const described = changed ? `meta-${name}` : undefined;
+      const described = changed && !conflict ? `meta-${name}` : undefined;
       const location = value !== null && !Array.isArray(value) && typeof value === 'object' ? value : undefined;
       return html`<span class="read-label" id=${`label-${name}`}>${def.label}</span>
         ${

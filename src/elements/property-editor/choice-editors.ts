@@ -88,6 +88,7 @@ function renderCombobox(editor: EditorHost) {
   const listbox = editor.listbox;
   const matches = listbox.matches(comboSearch(editor));
   const activeId = editor.expanded ? listbox.activeId(matches) : undefined;
+  const shown = editor.expanded && matches.length > 0;
   const value = typeof editor.value === 'string' ? editor.value : '';
   const legacy = value && optionLabel(def, value) === undefined;
   return html`<div part="base">
@@ -95,14 +96,14 @@ function renderCombobox(editor: EditorHost) {
     <div class="combobox">
       <div class="with-button">
         <input part="input" id="control" type="text" role="combobox" autocomplete="off" spellcheck="false"
-          aria-autocomplete="list" aria-expanded=${editor.expanded ? 'true' : 'false'} aria-controls="listbox"
+          aria-autocomplete="list" aria-expanded=${shown ? 'true' : 'false'} aria-controls=${ifDefined(editor.expanded ? 'listbox' : undefined)}
           aria-activedescendant=${ifDefined(activeId)} .value=${live(legacy && editor.text === value ? messages.noLongerOffered(value) : editor.text)}
           ?disabled=${editor.disabled} ?required=${editor.required}
           aria-invalid=${editor.invalid()} aria-describedby=${ifDefined(editor.describedBy())}
           @input=${(event: Event) => onComboInput(editor, event)} @keydown=${(event: KeyboardEvent) => onComboKey(editor, event)}
           @change=${(event: Event) => event.stopPropagation()} @blur=${(event: FocusEvent) => onComboBlur(editor, event)} />
         <button part="picker-button" class="icon-button" type="button" tabindex="-1" aria-label=${messages.showOptions}
-          aria-expanded=${editor.expanded ? 'true' : 'false'} aria-controls="listbox" ?disabled=${editor.disabled}
+          aria-expanded=${shown ? 'true' : 'false'} aria-controls=${ifDefined(editor.expanded ? 'listbox' : undefined)} ?disabled=${editor.disabled}
           @click=${() => toggleCombo(editor)}>${chevronIcon}</button>
       </div>
       ${
@@ -174,8 +175,14 @@ function onComboKey(editor: EditorHost, event: KeyboardEvent): void {
   }
 }
 
+/** Whether the focus moves within the combobox (its input, button or list), not elsewhere in the field. */
+function staysInCombobox(event: FocusEvent): boolean {
+  const combobox = (event.target as Element).closest('.combobox');
+  return Boolean(combobox?.contains(event.relatedTarget as Node | null));
+}
+
 function onComboBlur(editor: EditorHost, event: FocusEvent): void {
-  if (editor.renderRoot.contains(event.relatedTarget as Node | null)) return;
+  if (staysInCombobox(event)) return;
   editor.expanded = false;
   const parsed = editor.parse();
   if (parsed?.ok && parsed.value !== editor.value) editor.choose(parsed.value);
@@ -242,6 +249,7 @@ function renderSearchableList(editor: EditorHost) {
   const chosen = Array.isArray(editor.value) ? editor.value : [];
   const matches = listbox.matches(editor.query);
   const activeId = editor.expanded ? listbox.activeId(matches) : undefined;
+  const shown = editor.expanded && matches.length > 0;
   return html`<fieldset part="base" aria-describedby=${ifDefined(editor.describedBy())}>
     <legend part="label" id="label">${editor.labelText()}</legend>
     ${
@@ -258,14 +266,14 @@ function renderSearchableList(editor: EditorHost) {
     <div class="combobox">
       <div class="with-button">
         <input part="input" id="control" type="search" role="combobox" autocomplete="off" aria-autocomplete="list"
-          aria-expanded=${editor.expanded ? 'true' : 'false'} aria-controls="listbox" aria-activedescendant=${ifDefined(activeId)}
+          aria-expanded=${shown ? 'true' : 'false'} aria-controls=${ifDefined(editor.expanded ? 'listbox' : undefined)} aria-activedescendant=${ifDefined(activeId)}
           aria-label=${`${def.label}: ${messages.searchOptions}`} placeholder=${messages.searchOptions}
           .value=${live(editor.query)} ?disabled=${editor.disabled} aria-invalid=${editor.invalid()}
           @input=${(event: Event) => onListSearch(editor, event)} @keydown=${(event: KeyboardEvent) => onListKey(editor, event)}
           @click=${() => openList(editor)} @blur=${(event: FocusEvent) => onListBlur(editor, event)}
           @change=${(event: Event) => event.stopPropagation()} />
         <button part="picker-button" class="icon-button" type="button" tabindex="-1" aria-label=${messages.showOptions}
-          aria-expanded=${editor.expanded ? 'true' : 'false'} aria-controls="listbox" ?disabled=${editor.disabled}
+          aria-expanded=${shown ? 'true' : 'false'} aria-controls=${ifDefined(editor.expanded ? 'listbox' : undefined)} ?disabled=${editor.disabled}
           @pointerdown=${(event: Event) => event.preventDefault()}
           @click=${() => {
             if (editor.expanded) editor.expanded = false;
@@ -348,7 +356,7 @@ function onListKey(editor: EditorHost, event: KeyboardEvent): void {
 
 /** Focus leaving the field closes the list; the search text stays until the next pick or Escape. */
 function onListBlur(editor: EditorHost, event: FocusEvent): void {
-  if (editor.renderRoot.contains(event.relatedTarget as Node | null)) return;
+  if (staysInCombobox(event)) return;
   editor.expanded = false;
 }
 

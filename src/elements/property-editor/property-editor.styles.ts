@@ -95,6 +95,8 @@ export const styles = css`
     left: anchor(left);
     width: anchor-size(width);
     position-try-fallbacks: flip-block;
+    /* Hidden while its field is scrolled out of view (a panel that scrolls within itself). */
+    position-visibility: anchors-visible;
     margin: 2px 0;
     padding: 0;
     color: var(--_text);
@@ -107,8 +109,8 @@ export const styles = css`
     position: absolute;
     inset-inline: 0;
     box-sizing: border-box;
-    height: ${ROW_HEIGHT}px;
-    line-height: ${ROW_HEIGHT}px;
+    height: max(${ROW_HEIGHT}px, 2rem);
+    line-height: max(${ROW_HEIGHT}px, 2rem);
     padding: 0 0.5rem;
     white-space: nowrap;
     overflow: hidden;

@@ -133,6 +133,23 @@ export class PropertyEditor extends FormControlElement {
     return super.reportValidity();
   }
 
+  /**
+   * Focuses the field's own control (the input, select, text area, or a long choice's search
+   * box), as focusing an `<input>` does; without one (a group of checkboxes, a location), the
+   * first control inside.
+   */
+  override focus(options?: FocusOptions): void {
+    const control = this.control;
+    if (control?.matches('input:not(:disabled), select:not(:disabled), textarea:not(:disabled)')) control.focus(options);
+    else super.focus(options);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // An open list does not outlive its field's place on the page.
+    this.expanded = false;
+  }
+
   /** The definition with this field's `required` folded in: what the model checks against. */
   get #def(): PropertyDefinition | undefined {
     const source = this.definition;
