@@ -140,7 +140,8 @@ export class PropertyEditor extends FormControlElement {
    */
   override focus(options?: FocusOptions): void {
     const control = this.control;
-    if (control?.matches('input:not(:disabled), select:not(:disabled), textarea:not(:disabled)')) control.focus(options);
+    if (control?.matches('input:not(:disabled), select:not(:disabled), textarea:not(:disabled)'))
+      control.focus(options);
     else super.focus(options);
   }
 
