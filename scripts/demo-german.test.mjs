@@ -143,9 +143,10 @@ const VALUES = new Set(['Champ de Mars, 5 Av. Anatole France, 75007 Paris, Franc
 const seedWords = [];
 for (const definition of [...BUILT_IN_DEFINITIONS, ...definitions]) {
   const german = definition.translations?.de ?? {};
+  const source = definition.builtIn ? 'built-in definition' : 'demo/seed.ts';
   const add = (text, translated, path) => {
     if (text && text !== translated && !GERMAN.has(text) && !VALUES.has(text))
-      seedWords.push({ source: 'demo/seed.ts', path, text: normalize(text), pattern: phrase(normalize(text)) });
+      seedWords.push({ source, path, text: normalize(text), pattern: phrase(normalize(text)) });
   };
   for (const key of ['label', 'description', 'patternHint', 'group'])
     add(definition[key], german[key], `${definition.name}.${key}`);
@@ -354,20 +355,21 @@ test('the German demo: every page walked', async () => {
 const DEFINITION_PAGES = ['workspace', 'profile', 'admin', 'audiences'];
 
 /**
- * The English-only strings of `checks` in what `pages` showed, as “page: “text” (source path)”.
- * With `without`, those words are taken out of each text first (they are another test's).
+ * The English-only strings of `checks` in what `pages` showed, once each, as “page: “word”
+ * (source path)” (a sentence with holes: the text it was found in). With `without`, those words are
+ * taken out of each text first (they are another test's).
  */
 function english(checks, { pages = [...seen.keys()], without = [] } = {}) {
-  const found = [];
+  const found = new Set();
   for (const where of pages)
     for (const shown of seen.get(where) ?? []) {
       let text = shown;
       for (const value of VALUES) text = text.replaceAll(value, '…');
       for (const { pattern } of without) text = text.replace(new RegExp(pattern.source, 'gu'), '…');
       const match = checks.find((check) => check.pattern.test(text));
-      if (match) found.push(`${where}: “${shown}” (${match.source} ${match.path})`);
+      if (match) found.add(`${where}: “${match.text ?? shown}” (${match.source} ${match.path})`);
     }
-  return found;
+  return [...found];
 }
 
 test('no word of the catalogs’ or the demo’s English side shows in the German demo', () => {
@@ -403,6 +405,8 @@ test('the demo’s table: a word the same in both languages is one German uses t
   ]);
 });
 
+// Fails until the library shows a definition's `translations` (issue 19; the seed has them) and
+// gives its built-in “Number” a German label.
 test('no English label, description, hint or option of the definitions shows in the German demo', () => {
   assert.ok(seedWords.length > 60, 'the definitions have English words to look for');
   assert.deepEqual(english(seedWords, { pages: DEFINITION_PAGES }), []);
