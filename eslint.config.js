@@ -99,7 +99,13 @@ export default tseslint.config(
   },
   // These drive Chromium with Puppeteer: the callbacks given to `page.evaluate` run in the page.
   {
-    files: ['scripts/*.smoke.test.mjs', 'scripts/hosts.test.mjs', 'scripts/screenshot-demo.mjs', 'bench/*.mjs'],
+    files: [
+      'scripts/*.smoke.test.mjs',
+      'scripts/demo-german.test.mjs',
+      'scripts/hosts.test.mjs',
+      'scripts/screenshot-demo.mjs',
+      'bench/*.mjs',
+    ],
     languageOptions: { globals: globals.browser },
   },
 

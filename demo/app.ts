@@ -2,11 +2,15 @@
 // audience builder and a playground, on one context. Under `npm start` the data lives on
 // customer-properties/server (demo/api.ts); in the static build, in this browser (connection.ts).
 import '../src/index.js';
+import '../src/i18n/de.js';
+import { catalogFor } from '../src/i18n/locales.js';
 import { provideCustomerProperties, type CustomerPropertiesUser, type MapsOptions } from '../src/context.js';
 import type { CustomerDetailsPanel } from '../src/elements/customer-details-panel/customer-details-panel.js';
 import type { CustomerProfileForm } from '../src/elements/customer-profile-form/customer-profile-form.js';
 import type { Customer } from '../src/model/index.js';
-import { connect } from './connection.js';
+import { connect, splitLink } from './connection.js';
+import { onLanguage, setLanguage, words } from './language.js';
+import type { DemoWords } from './words.js';
 import './model-playground.js';
 import './editor-demo.js';
 import './location-demo.js';
@@ -28,9 +32,13 @@ function user(): CustomerPropertiesUser {
 
 const connection = await connect();
 let store = connection.storeFor(field('role').value);
-document.querySelector('#data-source')!.textContent = connection.live
-  ? 'Live: the data is on customer-properties/server, which decides what each role may see and change, and streams every change to every open page: open this page in a second browser (or a private window) and edit a field. The role switch is this demo’s login; a real host uses its own.'
-  : 'Static build: the data stays in this browser (IndexedDB), and no server enforces the access rules.';
+onLanguage((words, locale) => {
+  document.querySelector('#data-source')!.textContent = connection.live
+    ? words.dataSource.live
+    : words.dataSource.static;
+  // The library's own name for the audience list's button, which the admin page's note refers to.
+  document.querySelector('#export-csv')!.textContent = catalogFor(locale).audienceMembers.exportCsv;
+});
 
 const providers = provideCustomerProperties(document.body, {
   store,
@@ -42,7 +50,7 @@ const providers = provideCustomerProperties(document.body, {
 function applySettings(): void {
   const locale = field('locale').value;
   const theme = field('theme').value;
-  document.documentElement.lang = locale;
+  setLanguage(locale);
   document.documentElement.classList.toggle('dark', theme === 'dark');
   document.documentElement.classList.toggle('brand', theme === 'brand');
   const next = connection.storeFor(field('role').value);
@@ -89,7 +97,11 @@ mapsDialog.addEventListener('close', () => {
 });
 
 // ——— the workspace: conversations, chat, details ———
-type Message = { from: 'customer' | 'agent'; text: string; link?: string };
+/**
+ * A chat message: what the customer typed (`text`), or the demo's words (`word`), or the reply with
+ * a profile link, worded in the page's language when shown.
+ */
+type Message = { from: 'customer' | 'agent'; text?: string; word?: keyof DemoWords['chat']; link?: string };
 const messages = new Map<string, Message[]>();
 const panel = document.querySelector<CustomerDetailsPanel>('#panel')!;
 const list = document.querySelector<HTMLUListElement>('#conversation-list')!;
@@ -104,20 +116,15 @@ const CHANNELS: Record<string, string> = {
   sms: 'SMS',
   messenger: 'Messenger',
 };
-const OPENERS = [
-  'Hi, is my order on its way?',
-  'Do you have this bike in size M?',
-  'Can I change my delivery address?',
-  'Thanks for the quick help!',
-];
+const OPENERS = ['order', 'size', 'address', 'thanks'] as const;
 
 function conversation(id: string): Message[] {
   let thread = messages.get(id);
   if (!thread) {
     const n = Number(id.slice(2));
     thread = [
-      { from: 'customer', text: OPENERS[n % OPENERS.length]! },
-      { from: 'agent', text: 'Hello! Let me check that for you.' },
+      { from: 'customer', word: OPENERS[n % OPENERS.length]! },
+      { from: 'agent', word: 'greeting' },
     ];
     messages.set(id, thread);
   }
@@ -155,8 +162,16 @@ function select(id: string): void {
   }
   panel.customerId = id;
   const customer = customers.find((c) => c.id === id);
-  document.querySelector('#chat-title')!.textContent = customer ? customer.name : 'Chat';
+  document.querySelector('#chat-title')!.textContent = customer ? customer.name : words().workspace.chat;
   renderThread();
+}
+
+/** A message in the page's language: the live reply is the library's sentence around the link. */
+function wording(message: Message): string {
+  if (message.word) return words().chat[message.word];
+  if (message.link && !message.text)
+    return splitLink(catalogFor(field('locale').value).profile.reply(message.link)).text;
+  return message.text ?? '';
 }
 
 function renderThread(): void {
@@ -164,7 +179,7 @@ function renderThread(): void {
     ...conversation(selected).map((message) => {
       const item = document.createElement('li');
       item.className = message.from;
-      item.textContent = message.text;
+      item.textContent = wording(message);
       if (message.link) {
         const link = document.createElement('a');
         link.href = message.link;
@@ -190,11 +205,21 @@ async function send(event: SubmitEvent): Promise<void> {
   // The product's rule: a customer who sends "profile" gets a signed link to their own profile page.
   const reply = await connection.reply(customerId, text, field('locale').value);
   if (reply) {
-    current.push({ from: 'agent', text: reply.text, link: reply.link });
+    // The static build's link is unsigned, and its sentence says so.
+    current.push(
+      reply.signed ? { from: 'agent', link: reply.link } : { from: 'agent', word: 'staticReply', link: reply.link },
+    );
     if (selected === customerId) renderThread();
   }
 }
 composer.addEventListener('submit', (event) => void send(event));
+
+// The chat's title and messages are the demo's words too.
+onLanguage(() => {
+  const customer = customers.find((c) => c.id === selected);
+  document.querySelector('#chat-title')!.textContent = customer ? customer.name : words().workspace.chat;
+  renderThread();
+});
 
 store.subscribe?.((event) => {
   if (event.type === 'customer-changed') {

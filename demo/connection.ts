@@ -12,8 +12,11 @@ export interface DemoConnection {
   /** The store of the customer's profile page (the page adds the customer's token). */
   profileStore(): PropertyStore;
   reset(): Promise<void>;
-  /** The reply to a customer's message: the sentence and its link, or null. */
-  reply(customerId: string, text: string, locale: string): Promise<{ text: string; link: string } | null>;
+  /**
+   * The reply to a customer's message: its link to the profile page, and whether the link is
+   * signed (the page words the sentence around it in its language), or null.
+   */
+  reply(customerId: string, text: string, locale: string): Promise<{ link: string; signed: boolean } | null>;
 }
 
 async function serverIsThere(): Promise<boolean> {
@@ -27,7 +30,8 @@ async function serverIsThere(): Promise<boolean> {
   }
 }
 
-function splitLink(reply: string): { text: string; link: string } {
+/** A reply split into its sentence and the link at its end. */
+export function splitLink(reply: string): { text: string; link: string } {
   const at = reply.search(/https?:\/\//);
   return { text: reply.slice(0, at).trim(), link: reply.slice(at).trim() };
 }
@@ -57,7 +61,7 @@ export async function connect(): Promise<DemoConnection> {
           body: JSON.stringify({ customerId, text, locale }),
         });
         const { reply } = (await response.json()) as { reply: string | null };
-        return reply ? splitLink(reply) : null;
+        return reply ? { link: splitLink(reply).link, signed: true } : null;
       },
     };
   }
@@ -73,7 +77,7 @@ export async function connect(): Promise<DemoConnection> {
     // No server, no secret: the static build links to the profile page unsigned, and says so.
     async reply(customerId, text) {
       if (text.trim().toLowerCase() !== 'profile') return null;
-      return { text: 'Here is your profile page (static demo: an unsigned link):', link: `#profile/${customerId}` };
+      return { link: `#profile/${customerId}`, signed: false };
     },
   };
 }

@@ -1,87 +1,75 @@
 import '../src/elements/property-editor/property-editor.js';
 import type { PropertyEditor } from '../src/elements/property-editor/property-editor.js';
 import type { PropertyDefinition, PropertyValue } from '../src/model/index.js';
+import { onLanguage, words } from './language.js';
+import type { DemoWords } from './words.js';
 
 const base = { showToAgent: true, showToCustomer: true, access: { '*': 'edit' as const } };
-const colors = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'].map((value) => ({
-  value,
-  label: value[0]!.toUpperCase() + value.slice(1),
-}));
-const products = Array.from({ length: 5_000 }, (_, i) => ({ value: `sku-${i}`, label: `Product ${i + 1}` }));
-const interests = [
-  'Cycling',
-  'Hiking',
-  'Cooking',
-  'Chess',
-  'Jazz',
-  'Opera',
-  'Football',
-  'Tennis',
-  'Sailing',
-  'Photography',
-  'Gardening',
-  'Painting',
-  'Yoga',
-  'Running',
-  'Climbing',
-  'Skiing',
-  'Surfing',
-  'Knitting',
-  'Pottery',
-  'Baking',
-].map((label) => ({
-  value: label.toLowerCase(),
-  label,
-}));
+const COLORS = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'] as const;
+const INTERESTS = [
+  'cycling',
+  'hiking',
+  'cooking',
+  'chess',
+  'jazz',
+  'opera',
+  'football',
+  'tennis',
+  'sailing',
+  'photography',
+  'gardening',
+  'painting',
+  'yoga',
+  'running',
+  'climbing',
+  'skiing',
+  'surfing',
+  'knitting',
+  'pottery',
+  'baking',
+] as const;
 
-const fields: [PropertyDefinition, PropertyValue | null][] = [
-  [
-    {
-      ...base,
-      order: 0,
-      name: 'pi',
-      label: 'Pi',
-      type: 'number',
-      description: 'Digits with one decimal separator, e.g. 3.1415926 or 65535.',
-    },
-    '3.1415926',
-  ],
-  [
-    { ...base, order: 1, name: 'address', label: 'Address', type: 'text' },
-    'Champ de Mars, 5 Av. Anatole France\n75007 Paris, France',
-  ],
-  [{ ...base, order: 2, name: 'class', label: 'Class', type: 'word', required: true }, 'ClassOf2023'],
-  [
-    { ...base, order: 3, name: 'favorite_color', label: 'Favorite color', type: 'single-choice', options: colors },
-    'cyan',
-  ],
-  [
-    { ...base, order: 4, name: 'product', label: 'Product (5,000 options)', type: 'single-choice', options: products },
-    'sku-41',
-  ],
-  [{ ...base, order: 5, name: 'colors', label: 'Colors', type: 'multiple-choice', options: colors }, ['red', 'black']],
-  [
-    { ...base, order: 6, name: 'interests', label: 'Interests', type: 'multiple-choice', options: interests },
-    ['chess', 'jazz'],
-  ],
-  [
-    { ...base, order: 7, name: 'office', label: 'Office', type: 'location' },
-    { lat: 48.8584, lng: 2.2945, address: 'Champ de Mars, 75007 Paris, France' },
-  ],
-  [{ ...base, order: 8, name: 'birthday', label: 'Birthday', type: 'date' }, '1990-02-28'],
-  [{ ...base, order: 9, name: 'callback', label: 'Call back at', type: 'time' }, '21:05'],
-  [
+/** The editors' definitions in the page's language (the demo's own words, demo/words.ts). */
+function definitions(words: DemoWords): PropertyDefinition[] {
+  const w = words.editors;
+  const colors = COLORS.map((value) => ({ value, label: words.colors[value] }));
+  const products = Array.from({ length: 5_000 }, (_, i) => ({ value: `sku-${i}`, label: w.productOption(i + 1) }));
+  const interests = INTERESTS.map((value) => ({ value, label: words.interests[value] }));
+  return [
+    { ...base, order: 0, name: 'pi', label: w.pi, type: 'number', description: w.piDescription },
+    { ...base, order: 1, name: 'address', label: w.address, type: 'text' },
+    { ...base, order: 2, name: 'class', label: w.class, type: 'word', required: true },
+    { ...base, order: 3, name: 'favorite_color', label: w.favoriteColor, type: 'single-choice', options: colors },
+    { ...base, order: 4, name: 'product', label: w.product, type: 'single-choice', options: products },
+    { ...base, order: 5, name: 'colors', label: w.colors, type: 'multiple-choice', options: colors },
+    { ...base, order: 6, name: 'interests', label: w.interests, type: 'multiple-choice', options: interests },
+    { ...base, order: 7, name: 'office', label: w.office, type: 'location' },
+    { ...base, order: 8, name: 'birthday', label: w.birthday, type: 'date' },
+    { ...base, order: 9, name: 'callback', label: w.callback, type: 'time' },
     {
       ...base,
       order: 10,
       name: 'order_id',
-      label: 'Order id',
+      label: w.orderId,
       type: 'text',
       pattern: '^[A-Z]{2}\\d{6}$',
-      patternHint: 'Two capital letters and six digits, like AB123456.',
+      patternHint: w.orderIdHint,
     },
-    null,
-  ],
+  ];
+}
+
+const values: (PropertyValue | null)[] = [
+  '3.1415926',
+  'Champ de Mars, 5 Av. Anatole France\n75007 Paris, France',
+  'ClassOf2023',
+  'cyan',
+  'sku-41',
+  ['red', 'black'],
+  ['chess', 'jazz'],
+  { lat: 48.8584, lng: 2.2945, address: 'Champ de Mars, 75007 Paris, France' },
+  '1990-02-28',
+  '21:05',
+  null,
 ];
 
 const host = document.querySelector('#editor-host')!;
@@ -89,13 +77,14 @@ const settings = document.querySelector<HTMLFormElement>('#editor-settings')!;
 const form = document.querySelector<HTMLFormElement>('#editor-form')!;
 const output = document.querySelector('#editor-output')!;
 
-const editors = fields.map(([definition, value]) => {
+const editors = values.map((value) => {
   const editor = document.createElement('property-editor');
-  editor.definition = definition;
   editor.value = value;
   return editor;
 });
 host.replaceChildren(...editors);
+// A new language gives the editors their definitions in it; what they hold stays.
+onLanguage((words) => definitions(words).forEach((definition, i) => (editors[i]!.definition = definition)));
 
 // The language comes from the app's switch (through context); these two are the playground's own.
 settings.addEventListener('change', () => {
@@ -113,5 +102,5 @@ form.addEventListener('submit', (event) => {
 });
 form.addEventListener('change', (event) => {
   const editor = event.target as PropertyEditor;
-  output.textContent = `change: ${editor.definition?.name} = ${JSON.stringify(editor.value)}`;
+  output.textContent = words().playground.changed(`${editor.definition?.name} = ${JSON.stringify(editor.value)}`);
 });

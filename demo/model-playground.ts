@@ -8,7 +8,9 @@ import {
   type PropertyType,
 } from '../src/model/index.js';
 import { describeError } from '../src/i18n/describe.js';
+import { catalogFor } from '../src/i18n/locales.js';
 import '../src/i18n/de.js';
+import { onLanguage, words } from './language.js';
 
 const form = document.querySelector<HTMLFormElement>('#playground')!;
 const typeSelect = form.elements.namedItem('type') as HTMLSelectElement;
@@ -19,7 +21,7 @@ const stored = document.querySelector('#stored')!;
 const shown = document.querySelector('#shown')!;
 const errorOut = document.querySelector('#error')!;
 
-const COLORS = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'];
+const COLORS = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'] as const;
 const EXAMPLES: Record<PropertyType, string[]> = {
   number: ['3.1415926', '3,1415926', '65535', '12345678901234567890.5', '1,234.5', '1e5'],
   text: ['Champ de Mars, 5 Av. Anatole France, 75007 Paris, France', '   '],
@@ -37,16 +39,14 @@ function definition(): PropertyDefinition {
   const type = typeSelect.value as PropertyType;
   return {
     name: 'favorite',
-    label: 'Favorite',
+    label: words().playground.favorite,
     type,
     required: requiredBox.checked,
     showToAgent: true,
     showToCustomer: true,
     access: { '*': 'edit' },
     order: 0,
-    ...(type.endsWith('choice')
-      ? { options: COLORS.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })) }
-      : {}),
+    ...(type.endsWith('choice') ? { options: COLORS.map((value) => ({ value, label: words().colors[value] })) } : {}),
   };
 }
 
@@ -83,5 +83,12 @@ function showExamples(): void {
 
 form.addEventListener('input', update);
 typeSelect.addEventListener('change', showExamples);
+// The page's language switch sets the playground's locale too (a reader can pick another after),
+// and names the types in it.
+onLanguage((_words, locale) => {
+  if ([...localeSelect.options].some((option) => option.value === locale)) localeSelect.value = locale;
+  const names = catalogFor(locale).typeNames;
+  for (const option of typeSelect.options) option.text = names[option.value as PropertyType];
+  update();
+});
 showExamples();
-update();

@@ -2,27 +2,51 @@
 // the same for every fresh demo. The browser-only demo keeps them in IndexedDB (demo-store.ts); the
 // demo server (demo/api.ts) serves them from customer-properties/server.
 import type { Customer, PropertyDefinition, PropertyValue, SavedAudience } from '../src/model/index.js';
+import { de, en } from './words.js';
+
+/**
+ * A definition's words in other languages, by BCP 47 tag (issue 19). Until the library's
+ * `PropertyDefinition` has its `translations` field, the seed types it here; the library's type
+ * replaces this one.
+ */
+type Translations = Record<
+  string,
+  {
+    label?: string;
+    description?: string;
+    patternHint?: string;
+    group?: string;
+    /** Option labels by option value. */
+    options?: Record<string, string>;
+  }
+>;
 
 const edit = { '*': 'edit' as const };
-const colors = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'];
-const interests = [
-  'Cycling',
-  'Hiking',
-  'Cooking',
-  'Chess',
-  'Jazz',
-  'Football',
-  'Photography',
-  'Gardening',
-  'Yoga',
-  'Travel',
-];
-const products = Array.from({ length: 60 }, (_, i) => ({
-  value: `sku-${1000 + i}`,
-  label: `${['Trail', 'City', 'Road', 'Kids'][i % 4]} bike ${['S', 'M', 'L', 'XL', 'Pro'][i % 5]} ${1000 + i}`,
-}));
+const colors = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'] as const;
+// The colors' and interests' words are the demo's (words.ts), shared with the playground.
+const colorsIn = (words: typeof en) => Object.fromEntries(colors.map((value) => [value, words.colors[value]]));
+const interestValues = [
+  'cycling',
+  'hiking',
+  'cooking',
+  'chess',
+  'jazz',
+  'football',
+  'photography',
+  'gardening',
+  'yoga',
+  'travel',
+] as const;
+const interestsIn = (words: typeof en) =>
+  Object.fromEntries(interestValues.map((value) => [value, words.interests[value]]));
+const bikes = {
+  en: ['Trail bike', 'City bike', 'Road bike', 'Kids bike'],
+  de: ['Trailrad', 'Stadtrad', 'Rennrad', 'Kinderrad'],
+};
+const bikeName = (kinds: string[], i: number) => `${kinds[i % 4]} ${['S', 'M', 'L', 'XL', 'Pro'][i % 5]} ${1000 + i}`;
+const products = Array.from({ length: 60 }, (_, i) => ({ value: `sku-${1000 + i}`, label: bikeName(bikes.en, i) }));
 
-export const definitions: PropertyDefinition[] = [
+export const definitions: (PropertyDefinition & { translations?: Translations })[] = [
   {
     name: 'favorite_color',
     label: 'Favorite color',
@@ -31,7 +55,8 @@ export const definitions: PropertyDefinition[] = [
     showToAgent: true,
     showToCustomer: true,
     access: edit,
-    options: colors.map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) })),
+    options: colors.map((value) => ({ value, label: en.colors[value] })),
+    translations: { de: { label: 'Lieblingsfarbe', options: colorsIn(de) } },
   },
   {
     name: 'shoe_size',
@@ -42,6 +67,7 @@ export const definitions: PropertyDefinition[] = [
     showToCustomer: true,
     access: edit,
     description: 'EU sizes, halves allowed.',
+    translations: { de: { label: 'Schuhgröße', description: 'EU-Größen, halbe Größen erlaubt.' } },
   },
   {
     name: 'birthday',
@@ -51,6 +77,7 @@ export const definitions: PropertyDefinition[] = [
     showToAgent: true,
     showToCustomer: true,
     access: edit,
+    translations: { de: { label: 'Geburtstag' } },
   },
   {
     name: 'best_time',
@@ -60,6 +87,7 @@ export const definitions: PropertyDefinition[] = [
     showToAgent: true,
     showToCustomer: true,
     access: edit,
+    translations: { de: { label: 'Beste Zeit für einen Anruf' } },
   },
   {
     name: 'delivery',
@@ -69,6 +97,7 @@ export const definitions: PropertyDefinition[] = [
     showToAgent: true,
     showToCustomer: true,
     access: edit,
+    translations: { de: { label: 'Lieferadresse' } },
   },
   {
     name: 'interests',
@@ -78,7 +107,8 @@ export const definitions: PropertyDefinition[] = [
     showToAgent: true,
     showToCustomer: true,
     access: edit,
-    options: interests.map((label) => ({ value: label.toLowerCase(), label })),
+    options: interestValues.map((value) => ({ value, label: en.interests[value] })),
+    translations: { de: { label: 'Interessen', options: interestsIn(de) } },
   },
   {
     name: 'bike',
@@ -89,6 +119,12 @@ export const definitions: PropertyDefinition[] = [
     showToCustomer: false,
     access: edit,
     options: products,
+    translations: {
+      de: {
+        label: 'Gekauftes Fahrrad',
+        options: Object.fromEntries(products.map(({ value }, i) => [value, bikeName(bikes.de, i)])),
+      },
+    },
   },
   {
     name: 'loyalty_code',
@@ -100,6 +136,9 @@ export const definitions: PropertyDefinition[] = [
     access: { '*': 'view', supervisor: 'edit', admin: 'edit' },
     pattern: '^[A-Z]{2}\\d{4}$',
     patternHint: 'Two capital letters and four digits, like GO2024.',
+    translations: {
+      de: { label: 'Treuecode', patternHint: 'Zwei Großbuchstaben und vier Ziffern, etwa GO2024.' },
+    },
   },
   {
     name: 'agent_notes',
@@ -110,6 +149,7 @@ export const definitions: PropertyDefinition[] = [
     showToCustomer: false,
     access: edit,
     description: 'Only agents see this.',
+    translations: { de: { label: 'Notizen des Agenten', description: 'Nur Agenten sehen das.' } },
   },
   {
     name: 'credit_limit',
@@ -119,6 +159,7 @@ export const definitions: PropertyDefinition[] = [
     showToAgent: true,
     showToCustomer: false,
     access: { supervisor: 'view', admin: 'edit' },
+    translations: { de: { label: 'Kreditlimit' } },
   },
 ];
 
@@ -184,8 +225,7 @@ export function seedCustomers(): Customer[] {
     if (chance() < 0.5)
       properties.best_time = `${String(8 + Math.floor(chance() * 12)).padStart(2, '0')}:${pick(['00', '15', '30', '45'])}`;
     if (chance() < 0.4) properties.delivery = pick(places);
-    if (chance() < 0.6)
-      properties.interests = interests.filter(() => chance() < 0.3).map((label) => label.toLowerCase());
+    if (chance() < 0.6) properties.interests = interestValues.filter(() => chance() < 0.3);
     if (Array.isArray(properties.interests) && properties.interests.length === 0) delete properties.interests;
     if (chance() < 0.5) properties.bike = pick(products).value;
     if (chance() < 0.5) properties.loyalty_code = `${pick(['GO', 'SI', 'BR'])}${2020 + Math.floor(chance() * 6)}`;
