@@ -102,6 +102,8 @@ export default tseslint.config(
     files: [
       'scripts/*.smoke.test.mjs',
       'scripts/demo-german.test.mjs',
+      'scripts/locales.runtimes.test.mjs',
+      'scripts/locale-forms.mjs',
       'scripts/hosts.test.mjs',
       'scripts/screenshot-demo.mjs',
       'bench/*.mjs',

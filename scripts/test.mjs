@@ -10,6 +10,8 @@ const STEPS = [
   // The model and the locale tables in the time zones farthest ahead of and behind UTC.
   { name: 'model tests, TZ=Pacific/Kiritimati', script: 'test:node', env: { TZ: 'Pacific/Kiritimati' } },
   { name: 'model tests, TZ=America/Adak', script: 'test:node', env: { TZ: 'America/Adak' } },
+  // The locale table formatted in Node and in Chromium; each runtime reads what both wrote.
+  { name: 'model in Node and Chromium', script: 'test:runtimes' },
   { name: 'server over HTTP', script: 'test:server' },
   { name: 'OpenAPI document', script: 'test:openapi' },
   { name: 'demo smoke test', script: 'test:demo' },

@@ -132,4 +132,15 @@ describe('language of parts and direction', () => {
       `${FSI}العمر${PDI} is required.`,
     );
   });
+
+  it('a date in a language this browser lacks (Khmer) shows in the language’s own form from the first render', async () => {
+    const def = definition('date', { name: 'birthday', label: 'Birthday' });
+    const el = (await inPage(
+      'km',
+      undefined,
+      html`<property-editor .definition=${def} .value=${'2024-12-31'}></property-editor>`,
+    )) as PropertyEditor;
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#control')!.value).to.equal('31/12/2024');
+    expect(Intl.DateTimeFormat.supportedLocalesOf('km'), 'Chromium has no Khmer data').to.deep.equal([]);
+  });
 });

@@ -6,6 +6,7 @@ import { catalogFor } from '../i18n/locales.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { describeError } from '../i18n/describe.js';
 import { textDirection } from '../i18n/bidi.js';
+import { loadLocaleForms, needsLocaleForms } from '../model/value-types/calendar.js';
 import { inheritedDirection, inheritedLocale } from './locale.js';
 
 /** The base of every element: it speaks the locale it is given, provided, or inherits. */
@@ -36,6 +37,19 @@ export class LocalizedElement extends LitElement {
 
   protected get catalog(): Catalog {
     return catalogFor(this.effectiveLocale);
+  }
+
+  /**
+   * A locale whose date and time forms this runtime's ICU lacks (or writes unlike another runtime)
+   * renders once those forms are loaded (`loadLocaleForms`, once per page): never a date in the
+   * English form that changes a moment later. A failed load renders with `Intl`'s forms.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (needsLocaleForms(this.effectiveLocale)) {
+      const render = () => super.scheduleUpdate();
+      return loadLocaleForms().then(render, render);
+    }
+    return super.scheduleUpdate();
   }
 
   /** An error of the model or a store in this element's words, naming the field by `label`. */

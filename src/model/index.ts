@@ -64,7 +64,7 @@ export {
 export { validateCustomerNumber, PHONE_CHANNELS, NUMERIC_ID_CHANNELS } from './customer.js';
 export { optionLabel } from './value-types/choice.js';
 export { formatCoordinates } from './value-types/location.js';
-export { datePattern, timePattern } from './value-types/calendar.js';
+export { addLocaleForms, datePattern, loadLocaleForms, needsLocaleForms, timePattern } from './value-types/calendar.js';
 export {
   AUDIENCE_MAX_CONDITIONS,
   AUDIENCE_MAX_DEPTH,

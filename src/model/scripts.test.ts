@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { formatValue, parseValue } from './values.js';
+import { loadLocaleForms } from './value-types/calendar.js';
+import { foldDigits } from './locale-facts.js';
 import { definition } from '../internal/test/definitions.js';
 import type { PropertyDefinition, ValueInput } from './types.js';
 import { describeError } from '../i18n/describe.js';
@@ -236,5 +238,29 @@ describe('dates in the locale’s own calendar', () => {
         expect(parsed(date, formatValue(date, iso, locale), locale), `${iso} in ${locale}`).to.equal(iso);
       }
     }
+  });
+});
+
+describe('the forms another runtime writes (loadLocaleForms)', () => {
+  before(() => loadLocaleForms());
+
+  it('reads a Korean time as Chromium writes it and as Node writes it', () => {
+    expect(parsed(time, '오후 9:05', 'ko')).to.equal('21:05');
+    expect(parsed(time, 'PM 9:05', 'ko')).to.equal('21:05');
+    expect(parsed(time, '오전 12:00', 'ko')).to.equal('00:00');
+  });
+
+  it('writes a language its runtime lacks as the full ICU does, and reads it back in either digits', () => {
+    // Chromium has no Burmese or Khmer data and would answer in US English (12/31/2024).
+    expect(foldDigits(formatValue(date, '2024-12-31', 'km'))).to.equal('31/12/2024');
+    expect(foldDigits(formatValue(date, '2024-12-31', 'my'))).to.equal('31/12/2024');
+    expect(parsed(date, '၃၁/၁၂/၂၀၂၄', 'my')).to.equal('2024-12-31');
+    expect(parsed(date, '05/01/1999', 'km')).to.equal('1999-01-05');
+    expect(parsed(date, '31.12.2024', 'ka')).to.equal('2024-12-31');
+  });
+
+  it('reads both forms of a language the runtimes write differently (kk)', () => {
+    expect(parsed(date, '31.12.2024', 'kk')).to.equal('2024-12-31');
+    expect(parsed(date, '2024-12-31', 'kk')).to.equal('2024-12-31');
   });
 });

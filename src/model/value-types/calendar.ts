@@ -1,4 +1,5 @@
 import { foldDigits, intlLocale, localeDigits } from '../locale-facts.js';
+import { DIFFERING_LANGUAGES } from './locale-forms-languages.js';
 
 /*
  * Dates and times are calendar strings (`2024-02-29`, `21:05`) and never become a `Date`, so no
@@ -18,7 +19,7 @@ interface DatePattern {
   order: ('d' | 'M' | 'y')[];
 }
 
-interface CalendarForms {
+export interface CalendarForms {
   date: DatePattern;
   time: string;
   dayPeriods: [am: string, pm: string];
@@ -38,7 +39,7 @@ function literal(text: string): string {
   return /[\p{L}']/u.test(plain) ? `'${plain.replace(/'/g, "''")}'` : plain;
 }
 
-function learnForms(locale: string): CalendarForms {
+export function learnForms(locale: string): CalendarForms {
   let date = '';
   const order: DatePattern['order'] = [];
   const dateFormat = new Intl.DateTimeFormat(locale, { ...UTC, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -74,15 +75,80 @@ function learnForms(locale: string): CalendarForms {
   };
 }
 
-const forms = new Map<string, CalendarForms>();
+/** A locale's forms, and the other forms its language is written in by another supported runtime. */
+interface KnownForms extends CalendarForms {
+  alternatives: CalendarForms[];
+}
 
-function formsOf(locale: string): CalendarForms {
+const forms = new Map<string, KnownForms>();
+/** By language: the forms of `locale-forms.ts` once loaded, the full ICU's first. */
+const tableForms = new Map<string, CalendarForms[]>();
+let tableLoad: Promise<void> | undefined;
+let tableLoaded = false;
+
+const languageOf = (locale: string) => locale.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+
+/**
+ * Adds the forms of `locale-forms.ts` (`language|date|time|am|pm;…`): languages this runtime's ICU
+ * lacks are then written as the full ICU writes them, and the forms another runtime writes are read.
+ */
+export function addLocaleForms(table: string): void {
+  tableForms.clear();
+  for (const entry of table.split(';')) {
+    const [language, date, time, am, pm] = entry.split('|') as [string, string, string, string, string];
+    const order = [...date.replace(/'(?:[^']|'')*'/g, '').matchAll(/[yMd]/g)].map((m) => m[0] as 'd' | 'M' | 'y');
+    const list = tableForms.get(language) ?? [];
+    list.push({ date: { pattern: date, order: [...new Set(order)] }, time, dayPeriods: [am, pm] });
+    tableForms.set(language, list);
+  }
+  tableLoaded = true;
+  forms.clear();
+}
+
+/**
+ * Whether `locale` is read and written better once `loadLocaleForms()` has run: this runtime's ICU
+ * lacks its language (Chromium has about 60 of Node's 140), or another supported runtime writes it
+ * differently (Node's `ko` times are `PM 9:05`, Chromium's `오후 9:05`).
+ */
+export function needsLocaleForms(locale: string): boolean {
+  if (tableLoaded) return false;
+  const language = languageOf(locale);
+  return language !== 'en' && (intlLocale(locale) === 'en' || DIFFERING_LANGUAGES.includes(language));
+}
+
+/** Loads `locale-forms.ts` (about 1.5 KB gzip) once; the elements do it for a locale that needs it. */
+export function loadLocaleForms(): Promise<void> {
+  tableLoad ??= import('./locale-forms.js').then(({ LOCALE_FORMS }) => addLocaleForms(LOCALE_FORMS));
+  return tableLoad;
+}
+
+const sameForms = (a: CalendarForms, b: CalendarForms) =>
+  a.date.pattern === b.date.pattern && a.time === b.time && a.dayPeriods.join() === b.dayPeriods.join();
+
+function formsOf(locale: string): KnownForms {
   let cached = forms.get(locale);
   if (!cached) {
-    cached = learnForms(intlLocale(locale));
+    const tag = intlLocale(locale);
+    const language = languageOf(locale);
+    const table = tableForms.get(language) ?? [];
+    // A language this runtime's ICU lacks (it answers in English) is written as the full ICU writes it.
+    const own = tag === 'en' && language !== 'en' && table[0] ? table[0] : learnForms(tag);
+    cached = { ...own, alternatives: table.filter((other) => !sameForms(other, own)) };
     forms.set(locale, cached);
   }
   return cached;
+}
+
+/** The locale's date forms to read: its own first, then those another runtime writes. */
+export function datePatterns(locale: string): DatePattern[] {
+  const known = formsOf(locale);
+  return [known.date, ...known.alternatives.map((other) => other.date)];
+}
+
+/** The locale's words for before and after noon, its own first, then another runtime's. */
+export function dayPeriodNames(locale: string): [am: string, pm: string][] {
+  const known = formsOf(locale);
+  return [known.dayPeriods, ...known.alternatives.map((other) => other.dayPeriods)];
 }
 
 /** The locale's short numeric date, from `Intl`: `MM/dd/yyyy` in `en-US`, `yyyy/MM/dd` in `ja`. */

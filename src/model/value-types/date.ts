@@ -2,7 +2,7 @@ import type { Parsed, PropertyTypeSpec } from './spec.js';
 import { fail, inputText, ok, orderOperators, plainText } from './spec.js';
 import { foldDigits } from '../locale-facts.js';
 import {
-  datePattern,
+  datePatterns,
   daysInMonth,
   formatInCalendar,
   formatIsoDate,
@@ -31,8 +31,19 @@ function iso(year: number, month: number, day: number): string {
  * its own form wins, so what it shows reads back.
  */
 function parseDateText(text: string, locale: string): { y: number; M: number; d: number } | 'format' {
-  const { pattern, order: localeOrder } = datePattern(locale);
-  text = foldDigits(text);
+  // The locale's own form first; then the forms another runtime writes for it (`kk`: `31.12.2024`
+  // in Node, `2024-12-31` in Chromium).
+  for (const pattern of datePatterns(locale)) {
+    const parts = parseDateInPattern(foldDigits(text), pattern);
+    if (parts !== 'format') return parts;
+  }
+  return 'format';
+}
+
+function parseDateInPattern(
+  text: string,
+  { pattern, order: localeOrder }: { pattern: string; order: ('d' | 'M' | 'y')[] },
+): { y: number; M: number; d: number } | 'format' {
   const yearFirst = localeOrder[0] === 'y' ? localeOrder : (['y', 'M', 'd'] as const);
   const isoMatch = yearFirst[1] === 'M' ? TYPED_ISO.exec(text) : null;
   if (isoMatch) return { y: Number(isoMatch[1]), M: Number(isoMatch[2]), d: Number(isoMatch[3]) };

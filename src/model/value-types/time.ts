@@ -1,6 +1,6 @@
 import type { PropertyTypeSpec } from './spec.js';
 import { fail, inputText, ok, plainText } from './spec.js';
-import { dayPeriods, formatIsoTime, timePattern, withoutPatternWords } from './calendar.js';
+import { dayPeriodNames, formatIsoTime, timePattern, withoutPatternWords } from './calendar.js';
 
 const ISO_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 // Typed text arrives lower case, with every run of spaces (ICU's no-break ones too) made one space.
@@ -25,14 +25,13 @@ function parseTimeText(text: string, locale: string): Clock {
   }
   const english = TWELVE_HOUR.exec(typed);
   if (english) return twelveHour(Number(english[1]), Number(english[2] ?? 0), english[3] === 'p');
-  // The locale's own day periods, before or after the time (`오후 9:05`, `9:05 μ.μ.`); the longer
-  // word first, in case one holds the other.
-  const [am, pm] = dayPeriods(locale).map((period) => period.toLowerCase().replace(/\s+/g, ' '));
-  const periods = [
-    [am, false],
-    [pm, true],
-  ] as const;
-  for (const [period, isPm] of [...periods].sort((a, b) => b[0]!.length - a[0]!.length)) {
+  // The locale's own day periods, and those another runtime writes for it, before or after the time
+  // (`오후 9:05`, `PM 9:05`, `9:05 μ.μ.`); the longer word first, in case one holds the other.
+  const periods = dayPeriodNames(locale).flatMap(([am, pm]) => [
+    [am.toLowerCase().replace(/\s+/g, ' '), false] as const,
+    [pm.toLowerCase().replace(/\s+/g, ' '), true] as const,
+  ]);
+  for (const [period, isPm] of periods.sort((a, b) => b[0].length - a[0].length)) {
     if (!period || !typed.includes(period)) continue;
     const rest = HOURS.exec(typed.replace(period, '').trim());
     if (rest) return twelveHour(Number(rest[1]), Number(rest[2] ?? 0), isPm);
