@@ -439,8 +439,8 @@ describe('<property-editor> typed as a user would', () => {
 
   it('long choices: without CSS anchor positioning, the popup is placed under its field and follows it on scroll', async () => {
     const supports = CSS.supports;
-    CSS.supports = ((...args: [string, string?]) =>
-      /anchor/.test(args.join(' ')) ? false : supports.apply(CSS, args as [string]));
+    CSS.supports = (...args: [string, string?]) =>
+      /anchor/.test(args.join(' ')) ? false : supports.apply(CSS, args as [string]);
     try {
       const scroller = await fixture<HTMLDivElement>(html`<div style="height: 200px; overflow: auto">
         <div style="height: 40px"></div>
