@@ -1182,7 +1182,8 @@ describe('<customer-details-panel>: translated definitions', () => {
     return new MemoryStore({ definitions: translated, customers });
   };
   const labelOf = (editor: PropertyEditor) => editor.shadowRoot!.querySelector('[part~="label"]')!.textContent!.trim();
-  const helpOf = (editor: PropertyEditor) => editor.shadowRoot!.querySelector('[part~="help-text"]')?.textContent?.trim();
+  const helpOf = (editor: PropertyEditor) =>
+    editor.shadowRoot!.querySelector('[part~="help-text"]')?.textContent?.trim();
   const optionsOf = (editor: PropertyEditor) =>
     [...editor.shadowRoot!.querySelectorAll('option')].map((option) => option.textContent!.trim());
 
@@ -1207,7 +1208,8 @@ describe('<customer-details-panel>: translated definitions', () => {
   });
 
   it('in the compact layout, shows the German label, value and group heading', async () => {
-    const el = await fixture<CustomerDetailsPanel>(html`<customer-details-panel layout="compact" customer-id="ana" locale="de"
+    const el =
+      await fixture<CustomerDetailsPanel>(html`<customer-details-panel layout="compact" customer-id="ana" locale="de"
       viewer="agent" .store=${germanStore(true)} .user=${agent}></customer-details-panel>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[data-property="favorite_color"]'), 'the panel loaded');
     const row = fieldOf(el, 'favorite_color');

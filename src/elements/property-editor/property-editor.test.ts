@@ -656,7 +656,11 @@ describe('property-editor: translated definitions', () => {
     ...defs.single,
     description: 'The one they like best',
     translations: {
-      de: { label: 'Lieblingsfarbe', description: 'Die, die sie am liebsten mögen', options: { red: 'Rot', blue: 'Blau' } },
+      de: {
+        label: 'Lieblingsfarbe',
+        description: 'Die, die sie am liebsten mögen',
+        options: { red: 'Rot', blue: 'Blau' },
+      },
       'de-AT': { label: 'Lieblingsfarb’' },
     },
   };
