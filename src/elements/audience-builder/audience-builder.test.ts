@@ -898,7 +898,7 @@ describe('<audience-builder>: translated definitions', () => {
     await choose(property, 'Lieb');
     const editor = conditions(el)[0]!.querySelector('property-editor')!;
     await editor.updateComplete;
-    const boxes = [...editor.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent!.trim());
+    const boxes = [...editor.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent.trim());
     expect(boxes).to.include.members(['Rot', 'Blau', 'Green', 'Cyan']);
 
     el.columns = ['favorite_color', 'age'];

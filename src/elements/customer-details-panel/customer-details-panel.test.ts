@@ -1181,11 +1181,11 @@ describe('<customer-details-panel>: translated definitions', () => {
     );
     return new MemoryStore({ definitions: translated, customers });
   };
-  const labelOf = (editor: PropertyEditor) => editor.shadowRoot!.querySelector('[part~="label"]')!.textContent!.trim();
+  const labelOf = (editor: PropertyEditor) => editor.shadowRoot!.querySelector('[part~="label"]')!.textContent.trim();
   const helpOf = (editor: PropertyEditor) =>
     editor.shadowRoot!.querySelector('[part~="help-text"]')?.textContent?.trim();
   const optionsOf = (editor: PropertyEditor) =>
-    [...editor.shadowRoot!.querySelectorAll('option')].map((option) => option.textContent!.trim());
+    [...editor.shadowRoot!.querySelectorAll('option')].map((option) => option.textContent.trim());
 
   it('shows a German viewer the German labels, description and option labels', async () => {
     const el = await panel(germanStore(), { locale: 'de' });
@@ -1214,7 +1214,7 @@ describe('<customer-details-panel>: translated definitions', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[data-property="favorite_color"]'), 'the panel loaded');
     const row = fieldOf(el, 'favorite_color');
     expect(row.querySelector('.read-label')!.textContent).to.equal('Lieblingsfarbe');
-    expect(row.querySelector('.read-value')!.textContent!.trim()).to.equal('Rot');
+    expect(row.querySelector('.read-value')!.textContent.trim()).to.equal('Rot');
     expect(el.shadowRoot!.textContent).to.contain('Geschmack');
     expect(el.shadowRoot!.textContent).not.to.contain('Taste');
   });

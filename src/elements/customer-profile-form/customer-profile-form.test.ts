@@ -523,7 +523,7 @@ describe('<customer-profile-form>: translated definitions', () => {
     );
     return new MemoryStore({ definitions: grouped, customers });
   };
-  const labelOf = (editor: PropertyEditor) => editor.shadowRoot!.querySelector('[part~="label"]')!.textContent!.trim();
+  const labelOf = (editor: PropertyEditor) => editor.shadowRoot!.querySelector('[part~="label"]')!.textContent.trim();
 
   it('shows the customer the words of their language, with the group heading', async () => {
     const el = await profile(germanStore(), 'de');

@@ -672,7 +672,7 @@ describe('property-editor: translated definitions', () => {
     translations: { de: { label: 'Alter' } },
   };
   const options = (el: PropertyEditor) =>
-    [...el.shadowRoot!.querySelectorAll('option')].map((option) => option.textContent!.trim()).filter(Boolean);
+    [...el.shadowRoot!.querySelectorAll('option')].map((option) => option.textContent.trim()).filter(Boolean);
 
   it('shows a German viewer the German label, description and option labels', async () => {
     const el = await editor(translated, { locale: 'de', value: 'red' });
