@@ -20,21 +20,42 @@ import {
   type PropertyDefinition,
   specFor,
 } from '../../model/index.js';
+import { canonicalTag, localizeDefinition } from '../../model/translations.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import { StoreError } from '../../storage/store-error.js';
 import { renderAccess } from './access-editor.js';
-import type { Draft, SectionHost } from './draft.js';
+import type { Draft, OptionRow, SectionHost } from './draft.js';
+import {
+  renderTranslations,
+  translationFieldId,
+  translationsDraft,
+  translationsFromDraft,
+} from './translations-editor.js';
 import { optionRow, renderOptions } from './options-editor.js';
 import { renderPattern } from './pattern-editor.js';
 import { patternEngineLoaded, preparePatterns } from '../../model/patterns.js';
 import { styles } from './property-definition-form.styles.js';
 import '../../i18n/en-admin.js';
 
+/** Space-separated tags, each in its canonical form (`de-at` becomes `de-AT`); a tag that is not BCP 47 stays as written. */
+const languagesConverter = {
+  fromAttribute: (value: string | null): string[] => [
+    ...new Set(
+      (value ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((tag) => canonicalTag(tag) ?? tag),
+    ),
+  ],
+  toAttribute: (value: string[]): string => value.join(' '),
+};
+
 /** How many holders of a value are fetched to try a new pattern on each; past that, only an upper bound is given. */
 const PATTERN_SCAN = 500;
 
 /** Which input a definition error belongs beside. */
-function fieldId(field: string): string {
+function fieldId(field: string, rows: readonly OptionRow[], languages: readonly string[]): string {
+  if (field === 'translations' || field.startsWith('translations.')) return translationFieldId(field, rows, languages);
   const option = /^options\.(\d+)\./.exec(field);
   if (option) return `option-${option[1]}`;
   return (
@@ -98,6 +119,14 @@ export class PropertyDefinitionForm extends StoreElement {
   /** The role names offered in access control, besides everyone. */
   @property({ attribute: false }) roles: string[] = ['agent', 'supervisor', 'admin'];
 
+  /**
+   * The languages the admin writes translations for, as BCP 47 tags (attribute: space-separated,
+   * `languages="de fr"`): the form shows a Translations part for each, with the label, description,
+   * pattern hint, group and option labels in that language. Words in languages not listed are kept
+   * as they are. Default: none, and no Translations section.
+   */
+  @property({ converter: languagesConverter }) languages: string[] = [];
+
   @state() private draft: Draft = this.#emptyDraft();
   @state() private touched = new Set<string>();
   @state() private attempted = false;
@@ -135,15 +164,17 @@ export class PropertyDefinitionForm extends StoreElement {
       pattern: '',
       patternHint: '',
       group: '',
+      translations: {},
     };
   }
 
   #draftFrom(def: PropertyDefinition): Draft {
+    const options = (def.options ?? []).map(optionRow);
     return {
       label: def.label,
       name: def.name,
       type: def.type,
-      options: (def.options ?? []).map(optionRow),
+      options,
       showToCustomer: def.showToCustomer,
       showToAgent: def.showToAgent,
       access: { ...def.access },
@@ -152,6 +183,7 @@ export class PropertyDefinitionForm extends StoreElement {
       pattern: def.pattern ?? '',
       patternHint: def.patternHint ?? '',
       group: def.group ?? '',
+      translations: translationsDraft(def.translations, options),
     };
   }
 
@@ -221,6 +253,8 @@ export class PropertyDefinitionForm extends StoreElement {
       def.pattern = draft.pattern.trim();
       if (draft.patternHint.trim()) def.patternHint = draft.patternHint.trim();
     }
+    const translations = translationsFromDraft(draft);
+    if (translations) def.translations = translations;
     return def;
   }
 
@@ -276,9 +310,13 @@ export class PropertyDefinitionForm extends StoreElement {
     const errors = this.#errors;
     const messages = this.catalog.definitionForm;
     if (errors.length) {
-      this.message = messages.fixErrors(new Set(errors.map((error) => fieldId(error.field))).size);
+      this.message = messages.fixErrors(
+        new Set(errors.map((error) => fieldId(error.field, this.draft.options, this.languages))).size,
+      );
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(errors[0]!.field))}`)?.focus();
+      this.renderRoot
+        .querySelector<HTMLElement>(`#${CSS.escape(fieldId(errors[0]!.field, this.draft.options, this.languages))}`)
+        ?.focus();
       return;
     }
     const store = this.activeStore;
@@ -309,7 +347,9 @@ export class PropertyDefinitionForm extends StoreElement {
         this.message = messages.fixErrors(storeError.definitionErrors.length);
         await this.updateComplete;
         this.renderRoot
-          .querySelector<HTMLElement>(`#${CSS.escape(fieldId(storeError.definitionErrors[0]!.field))}`)
+          .querySelector<HTMLElement>(
+            `#${CSS.escape(fieldId(storeError.definitionErrors[0]!.field, this.draft.options, this.languages))}`,
+          )
           ?.focus();
       } else {
         this.message = messages.saveFailed(this.describe(storeError));
@@ -403,6 +443,14 @@ export class PropertyDefinitionForm extends StoreElement {
       : nothing;
   }
 
+  #containerErrors(prefix: string, id: string) {
+    const rows = this.draft.options;
+    const errors = this.#errorsFor(prefix).filter((error) => fieldId(error.field, rows, this.languages) === id);
+    return errors.length
+      ? html`<p part="error" id="${id}-error">${errors.map((error) => this.describe(error)).join(' ')}</p>`
+      : nothing;
+  }
+
   #describedBy(prefix: string, id: string, hint?: string): string {
     return [hint, this.#errorsFor(prefix).length ? `${id}-error` : ''].filter(Boolean).join(' ');
   }
@@ -413,7 +461,7 @@ export class PropertyDefinitionForm extends StoreElement {
     const labelErrors = this.#errorsFor('label').length > 0;
     const nameErrors = this.#errorsFor('name').length > 0;
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.#submit}>
-      <h2 part="title" id="title">${this.definition ? messages.editTitle(this.definition.label) : messages.createTitle}</h2>
+      <h2 part="title" id="title">${this.definition ? messages.editTitle(localizeDefinition(this.definition, this.effectiveLocale).label) : messages.createTitle}</h2>
       ${this.#renderOthersFailed()}
 
       <label class="field"><span>${messages.label}</span>
@@ -462,6 +510,8 @@ export class PropertyDefinitionForm extends StoreElement {
         <span>${messages.required} <small part="help-text" id="required-hint">${messages.requiredHint}</small></span></label>
 
       ${specFor(draft)?.pattern ? renderPattern(this.#sections) : nothing}
+
+      ${renderTranslations(this.#sections)}
 
       ${this.message ? html`<p part="message" role="alert">${this.message}</p>` : nothing}
       <div class="actions">
@@ -529,6 +579,9 @@ export class PropertyDefinitionForm extends StoreElement {
       get roles() {
         return form.roles;
       },
+      get languages() {
+        return form.languages;
+      },
       get sample() {
         return form.sample;
       },
@@ -559,6 +612,7 @@ export class PropertyDefinitionForm extends StoreElement {
       definition: () => this.#definitionFromDraft(),
       errorsFor: (prefix) => this.#errorsFor(prefix),
       fieldErrors: (prefix, id) => this.#fieldErrors(prefix, id),
+      containerErrors: (prefix, id) => this.#containerErrors(prefix, id),
       describedBy: (prefix, id, hint) => this.#describedBy(prefix, id, hint),
       describe: (error, label) => this.describe(error, label),
     };
