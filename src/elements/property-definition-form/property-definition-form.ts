@@ -75,8 +75,8 @@ function fieldId(field: string, rows: readonly OptionRow[], languages: readonly 
 /**
  * Creates or edits one property definition, as an admin thinks of it: label, the technical name
  * (suggested from the label), type, options, visibility, access control, description, required,
- * and a pattern with a box to try it. Checks everything live with the model and the store's
- * existing names; errors from the store appear beside the right field, and nothing typed is lost.
+ * a pattern with a box to try it, and the words in each language the host lists (`languages`).
+ * Checks everything live with the model and the store's existing names; errors from the store appear beside the right field, and nothing typed is lost.
  * Saving a change that makes stored values invalid (an option customers hold removed, a new
  * pattern their values fail, `required` switched on while customers have no value) asks first,
  * with the count.
@@ -94,6 +94,7 @@ function fieldId(field: string, rows: readonly OptionRow[], languages: readonly 
  * @csspart title - The heading.
  * @csspart options - The options editor of choice types.
  * @csspart summary - Who will see and who will edit, in words.
+ * @csspart translations - The Translations section: one group of fields per language of `languages`.
  * @csspart message - A problem with saving.
  * @csspart load-error - The other properties (for taken names) could not be loaded, with Try again.
  * @csspart error - A message beside a field.
