@@ -20,12 +20,13 @@ import {
   type PropertyDefinition,
   specFor,
 } from '../../model/index.js';
-import { canonicalTag, localizeDefinition } from '../../model/translations.js';
+import { localizeDefinition } from '../../model/translations.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import { StoreError } from '../../storage/store-error.js';
 import { renderAccess } from './access-editor.js';
 import type { Draft, OptionRow, SectionHost } from './draft.js';
 import {
+  languagesConverter,
   renderTranslations,
   translationFieldId,
   translationsDraft,
@@ -36,19 +37,6 @@ import { renderPattern } from './pattern-editor.js';
 import { patternEngineLoaded, preparePatterns } from '../../model/patterns.js';
 import { styles } from './property-definition-form.styles.js';
 import '../../i18n/en-admin.js';
-
-/** Space-separated tags, each in its canonical form (`de-at` becomes `de-AT`); a tag that is not BCP 47 stays as written. */
-const languagesConverter = {
-  fromAttribute: (value: string | null): string[] => [
-    ...new Set(
-      (value ?? '')
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((tag) => canonicalTag(tag) ?? tag),
-    ),
-  ],
-  toAttribute: (value: string[]): string => value.join(' '),
-};
 
 /** How many holders of a value are fetched to try a new pattern on each; past that, only an upper bound is given. */
 const PATTERN_SCAN = 500;

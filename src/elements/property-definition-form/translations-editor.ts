@@ -1,7 +1,21 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { isChoiceType, specFor, type DefinitionTranslation } from '../../model/index.js';
+import { canonicalTag } from '../../model/translations.js';
 import type { Draft, OptionRow, SectionHost, TranslationDraft } from './draft.js';
+
+/** Space-separated tags, each in its canonical form (`de-at` becomes `de-AT`); a tag that is not BCP 47 stays as written. */
+export const languagesConverter = {
+  fromAttribute: (value: string | null): string[] => [
+    ...new Set(
+      (value ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((tag) => canonicalTag(tag) ?? tag),
+    ),
+  ],
+  toAttribute: (value: string[]): string => value.join(' '),
+};
 
 /** An empty language: every field falls back to the default. */
 export function emptyTranslation(): TranslationDraft {

@@ -411,6 +411,21 @@ describe('<property-definition-list>: translated definitions', () => {
     );
   });
 
+  it('hands its languages to the form, which offers their translations', async () => {
+    const store = germanStore();
+    const el = await fixture<PropertyDefinitionList>(html`<property-definition-list locale="en" languages="de pt-br"
+      .store=${store} .user=${admin}></property-definition-list>`);
+    await waitUntil(() => row(el, 'notes'), 'loaded');
+    button(row(el, 'notes'), 'Edit Notes').click();
+    await waitUntil(() => form(el)?.shadowRoot?.querySelector('fieldset[data-language="de"]'));
+    const legends = [...form(el).shadowRoot!.querySelectorAll('fieldset[data-language] legend')].map(
+      (l) => l.textContent,
+    );
+    expect(legends).to.deep.equal(['German (de)', 'Brazilian Portuguese (pt-BR)']);
+    const german = form(el).shadowRoot!.querySelector('fieldset[data-language="de"]')!;
+    expect(german.querySelector<HTMLInputElement>('#tr-de-label')!.value).to.equal('Notizen');
+  });
+
   it('shows a French viewer the default labels', async () => {
     const el = await list(germanStore(), 'fr');
     expect(row(el, 'age').cells[0]!.textContent).to.equal('Age');

@@ -16,6 +16,7 @@ import {
 } from '../../model/index.js';
 import { localizeDefinition } from '../../model/translations.js';
 import '../property-definition-form/property-definition-form.js';
+import { languagesConverter } from '../property-definition-form/translations-editor.js';
 import { styles } from './property-definition-list.styles.js';
 import '../../i18n/en-admin.js';
 
@@ -72,6 +73,12 @@ export class PropertyDefinitionList extends StoreElement {
 
   /** The role names the form offers in access control. */
   @property({ attribute: false }) roles: string[] = ['agent', 'supervisor', 'admin'];
+
+  /**
+   * The languages the form offers translations for, as BCP 47 tags (attribute: space-separated,
+   * `languages="de fr"`); passed to `<property-definition-form>`. Default: none.
+   */
+  @property({ converter: languagesConverter }) languages: string[] = [];
 
   /** The signed-in user, `{ id, roles }`: without an admin role the list is read-only. Wins over the context's. */
   @property({ attribute: false }) user: CustomerPropertiesUser | undefined;
@@ -306,7 +313,7 @@ export class PropertyDefinitionList extends StoreElement {
       aria-label=${this.editing ? this.catalog.definitionForm.editTitle(this.#label(this.editing)) : this.catalog.definitionForm.createTitle}>
       ${
         this.formOpen
-          ? html`<property-definition-form .store=${this.activeStore} .roles=${this.roles} .definition=${this.editing}
+          ? html`<property-definition-form .store=${this.activeStore} .roles=${this.roles} .languages=${this.languages} .definition=${this.editing}
             locale=${this.effectiveLocale} @definition-saved=${this.#onSaved} @cancel=${this.#closeForm}></property-definition-form>`
           : nothing
       }
