@@ -55,10 +55,22 @@ function firstOf(
   return undefined;
 }
 
+const chains = new Map<string, string[]>();
+
+/** `translationChain`, worked out once per locale (`Intl.getCanonicalLocales` is not free at 2,000 definitions). */
+function chainOf(locale: string): string[] {
+  let chain = chains.get(locale);
+  if (!chain) {
+    if (chains.size > 100) chains.clear();
+    chains.set(locale, (chain = translationChain(locale)));
+  }
+  return chain;
+}
+
 function localize(def: PropertyDefinition, locale: string): PropertyDefinition {
   const all = def.translations;
   if (!all || typeof all !== 'object') return def;
-  const found = translationChain(locale)
+  const found = chainOf(locale)
     .filter((tag) => Object.hasOwn(all, tag))
     .map((tag) => all[tag])
     .filter((translation): translation is DefinitionTranslation => typeof translation === 'object' && !!translation);
