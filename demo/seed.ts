@@ -4,23 +4,6 @@
 import type { Customer, PropertyDefinition, PropertyValue, SavedAudience } from '../src/model/index.js';
 import { de, en } from './words.js';
 
-/**
- * A definition's words in other languages, by BCP 47 tag (issue 19). Until the library's
- * `PropertyDefinition` has its `translations` field, the seed types it here; the library's type
- * replaces this one.
- */
-type Translations = Record<
-  string,
-  {
-    label?: string;
-    description?: string;
-    patternHint?: string;
-    group?: string;
-    /** Option labels by option value. */
-    options?: Record<string, string>;
-  }
->;
-
 const edit = { '*': 'edit' as const };
 const colors = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'] as const;
 // The colors' and interests' words are the demo's (words.ts), shared with the playground.
@@ -46,7 +29,8 @@ const bikes = {
 const bikeName = (kinds: string[], i: number) => `${kinds[i % 4]} ${['S', 'M', 'L', 'XL', 'Pro'][i % 5]} ${1000 + i}`;
 const products = Array.from({ length: 60 }, (_, i) => ({ value: `sku-${1000 + i}`, label: bikeName(bikes.en, i) }));
 
-export const definitions: (PropertyDefinition & { translations?: Translations })[] = [
+// Each definition's German words are in its `translations` (issue 19).
+export const definitions: PropertyDefinition[] = [
   {
     name: 'favorite_color',
     label: 'Favorite color',

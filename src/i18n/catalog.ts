@@ -206,6 +206,13 @@ export interface Catalog {
     pattern: string;
     patternHint: string;
     patternHintLabel: string;
+    /** The section with the words in the languages the host lists. */
+    translations: string;
+    translationsHint: string;
+    /** One language's part: its name in the viewer's language and its tag. */
+    translationLanguage: (name: string, tag: string) => string;
+    /** The field for one option's label in a language, named by the default label. */
+    translatedOption: (label: string) => string;
     trySample: string;
     sampleMatches: string;
     create: string;

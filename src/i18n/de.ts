@@ -3,11 +3,13 @@
  * @packageDocumentation
  */
 import type { Catalog } from './catalog.js';
-import { calendarName, invisibleCharacterName } from './characters.js';
+import { calendarName, invisibleCharacterName, languageName } from './characters.js';
 import { registerCatalog } from './locales.js';
 
 const list = (items: readonly string[]) =>
   new Intl.ListFormat('de', { type: 'conjunction' }).format(items.map((item) => `„${item}“`));
+/** A language named in German, with its tag: `Deutsch (de)`. */
+const language = (tag: string) => `${languageName('de', tag)} (${tag})`;
 const count = (n: number) => n.toLocaleString('de');
 // A character nobody can see is named (`U+200B ZERO WIDTH SPACE`), never shown in quotes.
 const nameCharacter = (character: string) =>
@@ -114,6 +116,27 @@ export const de: Catalog = {
     'definition.description.length': ({ max }) => `Die Beschreibung darf höchstens ${count(max)} Zeichen lang sein.`,
     'definition.group.length': ({ max }) => `Eine Gruppe hat einen Namen aus 1 bis ${count(max)} Zeichen.`,
     'definition.order': () => 'Die Position in der Liste muss eine Zahl sein.',
+    'definition.translations.count': ({ max }) =>
+      `Eine Eigenschaft kann Texte in höchstens ${count(max)} Sprachen haben.`,
+    'definition.translations.tag': ({ tag, canonical }) =>
+      canonical
+        ? `Schreiben Sie die Sprache „${tag}“ als ${canonical}.`
+        : `„${tag}“ ist kein Sprach-Tag (wie de oder pt-BR).`,
+    'definition.translations.field': ({ tag, field }) =>
+      field
+        ? `${language(tag)}: „${field}“ kann nicht übersetzt werden (label, description, patternHint, group und options schon).`
+        : `${language(tag)}: Die Übersetzung muss aus Texten bestehen.`,
+    'definition.translations.label': ({ tag, max }) =>
+      `${language(tag)}: Die Bezeichnung muss 1 bis ${count(max)} Zeichen lang sein.`,
+    'definition.translations.description': ({ tag, max }) =>
+      `${language(tag)}: Die Beschreibung darf höchstens ${count(max)} Zeichen lang sein.`,
+    'definition.translations.group': ({ tag, max }) =>
+      `${language(tag)}: Eine Gruppe hat einen Namen aus 1 bis ${count(max)} Zeichen.`,
+    'definition.translations.option': ({ tag, value }) => `${language(tag)}: „${value}“ ist keine der Optionen.`,
+    'definition.translations.option-label': ({ tag, value, max }) =>
+      `${language(tag)}: Die Bezeichnung der Option „${value}“ muss 1 bis ${count(max)} Zeichen lang sein.`,
+    'definition.translations.option-duplicate': ({ tag, label }) =>
+      `${language(tag)}: „${label}“ ist schon die Bezeichnung einer anderen Option.`,
   },
   audienceErrors: {
     'audience.match': () => 'Eine Gruppe muss „alle“ oder „eine“ ihrer Bedingungen erfüllen.',
@@ -329,6 +352,10 @@ export const de: Catalog = {
     pattern: 'Muster',
     patternHint: 'Optional: ein regulärer Ausdruck, dem der ganze Wert entsprechen muss, z. B. ^[A-Z]{2}\\d{6}$',
     patternHintLabel: 'Meldung, wenn der Wert nicht passt',
+    translations: 'Übersetzungen',
+    translationsHint: 'Was Betrachter der jeweiligen Sprache sehen. Ein leeres Feld zeigt ihnen die Texte oben.',
+    translationLanguage: (name, tag) => `${name} (${tag})`,
+    translatedOption: (label) => `Option „${label}“`,
     trySample: 'Wert ausprobieren',
     sampleMatches: 'Dieser Wert passt.',
     create: 'Anlegen',

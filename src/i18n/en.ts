@@ -1,10 +1,12 @@
 import type { Catalog } from './catalog.js';
-import { calendarName, invisibleCharacterName } from './characters.js';
+import { calendarName, invisibleCharacterName, languageName } from './characters.js';
 
 const list = (items: readonly string[]) =>
   new Intl.ListFormat('en', { type: 'conjunction' }).format(items.map((item) => `“${item}”`));
 /** A count in English digits (also for the parts of the catalog loaded later). */
 export const count = (n: number) => n.toLocaleString('en');
+/** A language named in English, with its tag: `German (de)`. */
+const language = (tag: string) => `${languageName('en', tag)} (${tag})`;
 // A character nobody can see is named (`U+200B ZERO WIDTH SPACE`), never shown in quotes.
 const nameCharacter = (character: string) =>
   invisibleCharacterName(character) ?? (/\s/u.test(character) ? 'space' : character);
@@ -124,6 +126,26 @@ const core: Omit<
     'definition.description.length': ({ max }) => `The description can be at most ${count(max)} characters long.`,
     'definition.group.length': ({ max }) => `A group is named with 1 to ${count(max)} characters.`,
     'definition.order': () => 'The position in the list must be a number.',
+    'definition.translations.count': ({ max }) => `A property can have words in at most ${count(max)} languages.`,
+    'definition.translations.tag': ({ tag, canonical }) =>
+      canonical
+        ? `Write the language “${tag}” as ${canonical}.`
+        : `“${tag}” is not a language tag (such as de or pt-BR).`,
+    'definition.translations.field': ({ tag, field }) =>
+      field
+        ? `${language(tag)}: “${field}” cannot be translated (label, description, patternHint, group and options can).`
+        : `${language(tag)}: the translation must be a set of words.`,
+    'definition.translations.label': ({ tag, max }) =>
+      `${language(tag)}: the label must have 1 to ${count(max)} characters.`,
+    'definition.translations.description': ({ tag, max }) =>
+      `${language(tag)}: the description can be at most ${count(max)} characters long.`,
+    'definition.translations.group': ({ tag, max }) =>
+      `${language(tag)}: a group is named with 1 to ${count(max)} characters.`,
+    'definition.translations.option': ({ tag, value }) => `${language(tag)}: “${value}” is not one of the options.`,
+    'definition.translations.option-label': ({ tag, value, max }) =>
+      `${language(tag)}: the label of option “${value}” must have 1 to ${count(max)} characters.`,
+    'definition.translations.option-duplicate': ({ tag, label }) =>
+      `${language(tag)}: “${label}” is already the label of another option.`,
   },
   audienceErrors: {
     'audience.match': () => 'A group must match “all” or “any” of its conditions.',

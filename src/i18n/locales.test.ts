@@ -55,6 +55,8 @@ describe('message catalogs', () => {
       'customer.channelNumber',
       'definitionForm.name',
       'definitionForm.optionLabel',
+      // The language's name is already in the viewer's language: `Deutsch (de)`, `German (de)`.
+      'definitionForm.translationLanguage',
       'definitionList.accessShort',
     ]);
     for (const section of [

@@ -4,6 +4,7 @@ import { PROPERTY_TYPES, type AccessLevel, type PropertyDefinition, type Propert
 import { characterCount } from './value-types/spec.js';
 import { specFor } from './value-types/index.js';
 import { TEXT_MAX_LENGTH } from './value-types/text.js';
+import { TRANSLATION_FIELDS, TRANSLATIONS_MAX, canonicalTag } from './translations.js';
 
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 export const LABEL_MAX_LENGTH = 100;
@@ -39,6 +40,9 @@ export const BUILT_IN_DEFINITIONS: readonly PropertyDefinition[] = Object.freeze
   Object.freeze({
     name: 'number',
     label: 'Number',
+    // In the languages the library ships words for ("Name" is the same in German); a host's own
+    // languages show the English label unless the host translates it.
+    translations: Object.freeze({ de: Object.freeze({ label: 'Nummer' }) }),
     type: 'text',
     builtIn: true,
     required: true,
@@ -177,7 +181,87 @@ export function validateDefinition(
     add({ code: 'definition.order', params: {}, field: 'order' });
   }
 
+  if (def.translations !== undefined) checkTranslations(def, add);
+
   return problems;
+}
+
+/** Whether `text` is a string of 1 to `max` characters after trimming. */
+function fits(text: unknown, max: number): boolean {
+  return typeof text === 'string' && text.trim() !== '' && characterCount(text.trim()) <= max;
+}
+
+/** The limits of the default words, per language, with the tag named in every problem. */
+function checkTranslations(def: PropertyDefinition, add: (problem: DefinitionError) => void): void {
+  const all: unknown = def.translations;
+  if (typeof all !== 'object' || all === null || Array.isArray(all) || Object.keys(all).length > TRANSLATIONS_MAX) {
+    add({ code: 'definition.translations.count', params: { max: TRANSLATIONS_MAX }, field: 'translations' });
+    return;
+  }
+  const values = new Set(Array.isArray(def.options) ? def.options.map((option) => option?.value) : []);
+  for (const [tag, translation] of Object.entries(all as Record<string, unknown>)) {
+    const at = `translations.${tag}`;
+    const canonical = canonicalTag(tag);
+    if (canonical !== tag || isPrototypeKey(tag)) {
+      add({
+        code: 'definition.translations.tag',
+        params: canonical && !isPrototypeKey(tag) ? { tag, canonical } : { tag },
+        field: at,
+      });
+      continue;
+    }
+    if (typeof translation !== 'object' || translation === null || Array.isArray(translation)) {
+      add({ code: 'definition.translations.field', params: { tag, field: '' }, field: at });
+      continue;
+    }
+    const words = translation as Record<string, unknown>;
+    for (const [field, text] of Object.entries(words)) {
+      const known = TRANSLATION_FIELDS.includes(field);
+      const wrongShape =
+        field === 'options'
+          ? typeof text !== 'object' || text === null || Array.isArray(text)
+          : typeof text !== 'string';
+      if (!known || (text !== undefined && wrongShape)) {
+        add({ code: 'definition.translations.field', params: { tag, field }, field: `${at}.${field}` });
+      }
+    }
+    if (words.label !== undefined && typeof words.label === 'string' && !fits(words.label, LABEL_MAX_LENGTH)) {
+      add({ code: 'definition.translations.label', params: { tag, max: LABEL_MAX_LENGTH }, field: `${at}.label` });
+    }
+    if (typeof words.description === 'string' && characterCount(words.description) > DESCRIPTION_MAX_LENGTH) {
+      const params = { tag, max: DESCRIPTION_MAX_LENGTH };
+      add({ code: 'definition.translations.description', params, field: `${at}.description` });
+    }
+    if (words.group !== undefined && typeof words.group === 'string' && !fits(words.group, GROUP_MAX_LENGTH)) {
+      add({ code: 'definition.translations.group', params: { tag, max: GROUP_MAX_LENGTH }, field: `${at}.group` });
+    }
+    const options = words.options;
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) continue;
+    const labels = new Map<string, string>();
+    for (const [value, label] of Object.entries(options as Record<string, unknown>)) {
+      const field = `${at}.options.${value}`;
+      if (!values.has(value) || isPrototypeKey(value)) {
+        add({ code: 'definition.translations.option', params: { tag, value }, field });
+      } else if (!fits(label, OPTION_MAX_LENGTH)) {
+        add({ code: 'definition.translations.option-label', params: { tag, value, max: OPTION_MAX_LENGTH }, field });
+      } else {
+        labels.set(value, (label as string).trim());
+      }
+    }
+    // Two options a reader of this language cannot tell apart, counting the default labels it falls back to.
+    const seen = new Map<string, string>();
+    for (const option of def.options ?? []) {
+      const label = (
+        labels.get(option?.value) ?? (typeof option?.label === 'string' ? option.label.trim() : '')
+      ).toLowerCase();
+      if (label === '') continue;
+      if (seen.has(label) && labels.has(option.value)) {
+        const params = { tag, value: option.value, label: labels.get(option.value)! };
+        add({ code: 'definition.translations.option-duplicate', params, field: `${at}.options.${option.value}` });
+      }
+      seen.set(label, option.value);
+    }
+  }
 }
 
 function checkOptions(def: PropertyDefinition, add: (problem: DefinitionError) => void): void {

@@ -99,6 +99,24 @@ export interface DefinitionErrorParams {
   'definition.description.length': { max: number };
   'definition.group.length': { max: number };
   'definition.order': Record<never, never>;
+  /** More languages in `translations` than `max`, or `translations` is not an object. */
+  'definition.translations.count': { max: number };
+  /**
+   * A key of `translations` that is not a BCP 47 tag, or not in its canonical form (`canonical`,
+   * as `Intl.getCanonicalLocales` writes it: `de-AT` for `de-at`).
+   */
+  'definition.translations.tag': { tag: string; canonical?: string };
+  /** A translation that is not an object, or has a field it cannot have (`field`), or one that is not text. */
+  'definition.translations.field': { tag: string; field: string };
+  'definition.translations.label': { tag: string; max: number };
+  'definition.translations.description': { tag: string; max: number };
+  'definition.translations.group': { tag: string; max: number };
+  /** A translated option label for `value`, which is not one of the definition's option values. */
+  'definition.translations.option': { tag: string; value: string };
+  /** The translated label of option `value` is empty or longer than `max`. */
+  'definition.translations.option-label': { tag: string; value: string; max: number };
+  /** Two options with the same label in the language `tag` (counting the defaults it falls back to). */
+  'definition.translations.option-duplicate': { tag: string; value: string; label: string };
 }
 
 export type DefinitionErrorCode = keyof DefinitionErrorParams;
@@ -106,7 +124,8 @@ export type DefinitionErrorCode = keyof DefinitionErrorParams;
 /**
  * A problem with a definition, in no language (`describeError` words it). `field` says where it
  * belongs, for showing it beside the right input: `name`, `label`, `type`, `options`,
- * `options.3.label`, `pattern`, `access`, `description`, `order`.
+ * `options.3.label`, `pattern`, `access`, `description`, `order`, `translations`,
+ * `translations.de.label`, `translations.de.options.red`.
  */
 export type DefinitionError = {
   [K in DefinitionErrorCode]: {

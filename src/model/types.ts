@@ -38,6 +38,23 @@ export type AccessLevel = 'view' | 'edit';
 /** Role name → level; `'*'` is every user. No entry: the property is hidden from that user. */
 export type AccessControl = Record<string, AccessLevel>;
 
+/**
+ * One language's words for a definition; anything missing falls back to the default (the
+ * definition's own `label`, `description`, `patternHint`, `group` and option labels).
+ */
+export interface DefinitionTranslation {
+  /** 1–100 characters after trimming, as `label`. */
+  label?: string;
+  /** At most 1,000 characters, as `description`. */
+  description?: string;
+  /** The sentence shown when `pattern` does not match, as `patternHint`. */
+  patternHint?: string;
+  /** 1–100 characters after trimming, as `group`. */
+  group?: string;
+  /** Option value → label: each key is a value of the definition's options; labels have 1–200 characters after trimming. */
+  options?: Record<string, string>;
+}
+
 export interface PropertyDefinition {
   /** Technical name, the key values are stored under: `^[A-Za-z][A-Za-z0-9_]{0,63}$`, immutable. */
   name: string;
@@ -65,6 +82,12 @@ export interface PropertyDefinition {
    * (collapsible); 1–100 characters after trimming. None: the property is listed before the groups.
    */
   group?: string;
+  /**
+   * The words in other languages, keyed by canonical BCP 47 tag (`de`, `de-AT`, `zh-Hant`), at most
+   * 50 languages. Every element shows the viewer's language, falling back by dropping subtags
+   * (`de-AT` → `de`) and then to the default words (see `localizeDefinition`).
+   */
+  translations?: Record<string, DefinitionTranslation>;
   /** Position in lists, ascending. */
   order: number;
   /** `number` and `name`: every customer has them; they cannot be deleted. */

@@ -295,6 +295,41 @@ describe('createPropertyServer: who may read, write, find and manage what (DESIG
     expect((await call('admin', 'DELETE', '/definitions/fresh')).status).to.equal(204);
   });
 
+  it('keeps translated words over HTTP, refuses a bad translation with 422 and its code, and shows a customer the words', async () => {
+    const shoe = DEFINITIONS[3]!;
+    const translated = { ...shoe, translations: { de: { label: 'Schuhgröße', description: 'In EU-Größen' } } };
+    const saved = await call('admin', 'PUT', '/definitions/shoe_size', translated);
+    expect(saved.status).to.equal(200);
+    expect(saved.body.translations).to.deep.equal(translated.translations);
+
+    const bad = await call('admin', 'PUT', '/definitions/shoe_size', {
+      ...shoe,
+      translations: { 'de-de': { label: 'Schuhgröße' }, fr: { label: ' ' } },
+    });
+    expect(bad.status).to.equal(422);
+    expect(bad.body.error.code).to.equal('definition.translations.tag');
+    expect(
+      bad.body.error.definitionErrors.map((error: { code: string; field: string }) => [error.code, error.field]),
+    ).to.deep.equal([
+      ['definition.translations.tag', 'translations.de-de'],
+      ['definition.translations.label', 'translations.fr.label'],
+    ]);
+    const unknownField = await call('admin', 'POST', '/definitions', {
+      ...base,
+      name: 'fresh',
+      label: 'Fresh',
+      access: { '*': 'edit' },
+      translations: { de: { label: 'Frisch', shout: 'LAUT' } },
+    });
+    expect([unknownField.status, unknownField.body.error.code]).to.deep.equal([422, 'definition.translations.field']);
+    expect((await running.store.listDefinitions()).find((def) => def.name === 'shoe_size')).to.deep.equal(translated);
+
+    const profile = await call('customer:ana', 'GET', '/definitions');
+    expect(profile.body.find((def: PropertyDefinition) => def.name === 'shoe_size').translations).to.deep.equal(
+      translated.translations,
+    );
+  });
+
   it('a write that names one forbidden property changes nothing, not even the allowed ones', async () => {
     const before = await running.store.getCustomer('ana');
     const answer = await patch('agent', 'ana', { notes: 'fine', credit_limit: '1' });

@@ -88,6 +88,7 @@ const DEFINITION_FIELDS = new Set([
   'pattern',
   'patternHint',
   'group',
+  'translations',
   'order',
   'builtIn',
 ]);

@@ -3,7 +3,13 @@
  * time, never holding it whole. Its twin, `importCustomersCsv`, is in csv-import.ts: this module
  * needs no parser, so the builder's Export CSV does not load one.
  */
-import { formatValue, type AudienceQuery, type PropertyDefinition, type PropertyValue } from '../model/index.js';
+import {
+  formatValue,
+  localizeDefinition,
+  type AudienceQuery,
+  type PropertyDefinition,
+  type PropertyValue,
+} from '../model/index.js';
 import type { PropertyStore } from './property-store.js';
 import { StoreError, abortReason } from './store-error.js';
 
@@ -91,7 +97,8 @@ export function exportCustomersCsv(
                   code: 'property.unknown',
                   params: { name },
                 });
-              return def;
+              // Formatted: headers and option labels in the viewer's language, as the elements show them.
+              return formatted ? localizeDefinition(def, locale) : def;
             });
             const headers = formatted
               ? [...CSV_DEFAULT_COLUMNS, ...columns.map((def) => def.label)]

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { SEED_CUSTOMERS, SEED_DEFINITIONS } from '../testing/seed.js';
+import { withGermanWords } from '../internal/test/definitions.js';
 import type { Customer } from '../model/index.js';
 import { exportCustomersCsv } from './csv-export.js';
 import { importCustomersCsv, suggestCsvMapping } from './csv-import.js';
@@ -185,6 +186,27 @@ describe('exportCustomersCsv and importCustomersCsv', () => {
     expect(lines[0]).to.equal('id,channel,number,name,Age,Birthday');
     expect(lines[1]).to.equal("ana,whatsapp,'+4915123456789,Ana,34,28.02.1990");
     expect(lines[5]).to.equal("eve,sms,'+447700900123,''quoted,\"0,5\",");
+  });
+
+  it('exports formatted values under the labels and with the option labels of the viewer’s language', async () => {
+    const store = new MemoryStore({ definitions: withGermanWords(SEED_DEFINITIONS), customers: SEED_CUSTOMERS });
+    const columns = { formatted: true, properties: ['age', 'favorite_color'] };
+    const german = (await text(exportCustomersCsv(store, everyone, { ...columns, locale: 'de-AT' })))
+      .slice(1)
+      .split('\r\n');
+    expect(german[0]).to.equal('id,channel,number,name,Alter,Lieblingsfarbe');
+    expect(german[1]).to.equal("ana,whatsapp,'+4915123456789,Ana,34,Rot");
+    const french = (await text(exportCustomersCsv(store, everyone, { ...columns, locale: 'fr' })))
+      .slice(1)
+      .split('\r\n');
+    expect(french[0]).to.equal('id,channel,number,name,Age,Favorite color');
+    expect(french[1]).to.equal("ana,whatsapp,'+4915123456789,Ana,34,red");
+    const stored = (
+      await text(exportCustomersCsv(store, everyone, { properties: columns.properties, locale: 'de' }))
+    ).slice(1);
+    expect(stored.split('\r\n')[0], 'unformatted: technical names').to.equal(
+      'id,channel,number,name,age,favorite_color',
+    );
   });
 
   it('suggests the property of each column by default name, technical name or label, in any case', () => {

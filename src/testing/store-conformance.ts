@@ -145,6 +145,35 @@ export function runStoreConformance(
         expect(await store.listDefinitions()).to.have.length(2 + SEED_DEFINITIONS.length);
       });
 
+      it('keeps a definition’s translations, and refuses bad ones with the model’s codes', async () => {
+        const translations = {
+          de: { label: 'Lieblingsfarbe', description: 'Die liebste', group: 'Geschmack', options: { red: 'Rot' } },
+          'pt-BR': { label: 'Cor favorita' },
+        };
+        const color = { ...SEED_DEFINITIONS[3]!, translations };
+        expect(await store.updateDefinition(color)).to.deep.equal(color);
+        expect((await store.listDefinitions()).find((def) => def.name === 'favorite_color')).to.deep.equal(color);
+        const created = await store.createDefinition({
+          name: 'shoe_size',
+          label: 'Shoe size',
+          type: 'number',
+          translations: { de: { label: 'Schuhgröße' } },
+        });
+        expect(created.translations).to.deep.equal({ de: { label: 'Schuhgröße' } });
+        const error = await rejection(
+          store.updateDefinition({
+            ...color,
+            translations: { 'de-at': { label: 'A' }, de: { options: { pink: 'Rosa' } } },
+          }),
+          'invalid',
+        );
+        expect(error.definitionErrors.map((e) => [e.code, e.field])).to.deep.equal([
+          ['definition.translations.tag', 'translations.de-at'],
+          ['definition.translations.option', 'translations.de.options.pink'],
+        ]);
+        expect((await store.listDefinitions()).find((def) => def.name === 'favorite_color')).to.deep.equal(color);
+      });
+
       it('updates a definition by name; unknown names and built-ins are refused', async () => {
         const age = { ...SEED_DEFINITIONS[0]!, label: 'Age in years', description: 'Whole years' };
         expect(await store.updateDefinition(age)).to.deep.equal(age);

@@ -878,3 +878,49 @@ describe('<audience-builder> distribution of a property', () => {
     expect(rows.map((row) => Number(row[1]))).to.deep.equal([1, 1, 1, 1, 0, 1, 0, 1]);
   });
 });
+
+describe('<audience-builder>: translated definitions', () => {
+  const german = definitions.map((def) =>
+    def.name === 'favorite_color'
+      ? { ...def, translations: { de: { label: 'Lieblingsfarbe', options: { red: 'Rot', blue: 'Blau' } } } }
+      : def.name === 'age'
+        ? { ...def, translations: { de: { label: 'Alter' } } }
+        : def,
+  );
+
+  it('names properties and options in the viewer’s language, in the condition and the members table', async () => {
+    const store = new MemoryStore({ definitions: german, customers, now: () => NOW });
+    const el = await builder(store, 'de-AT');
+    button(el, 'Bedingung hinzufügen').click();
+    await el.updateComplete;
+    const property = conditions(el)[0]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!;
+    expect([...property.options].map((option) => option.text)).to.include.members(['Lieblingsfarbe', 'Alter', 'City']);
+    await choose(property, 'Lieb');
+    const editor = conditions(el)[0]!.querySelector('property-editor')!;
+    await editor.updateComplete;
+    const boxes = [...editor.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent.trim());
+    expect(boxes).to.include.members(['Rot', 'Blau', 'Green', 'Cyan']);
+
+    el.columns = ['favorite_color', 'age'];
+    el.value = { match: 'all', conditions: [] };
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="members"]'), 'the members are there');
+    el.shadowRoot!.querySelector<HTMLElement>('[part~="members"] summary')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="members-table"]'), 'the members table');
+    const headers = [...el.shadowRoot!.querySelectorAll('[part~="members-table"] thead th')].map((th) =>
+      th.textContent.trim(),
+    );
+    expect(headers).to.include.members(['Lieblingsfarbe', 'Alter']);
+    const cells = [...el.shadowRoot!.querySelectorAll('[part~="members-table"] tbody td')].map((td) =>
+      td.textContent.trim(),
+    );
+    expect(cells).to.include('Rot');
+  });
+
+  it('gives a French viewer the default words', async () => {
+    const el = await builder(new MemoryStore({ definitions: german, customers, now: () => NOW }), 'fr');
+    el.value = { match: 'all', conditions: [{ property: 'favorite_color', operator: 'in', value: ['red'] }] };
+    await el.updateComplete;
+    const property = conditions(el)[0]!.querySelector<HTMLSelectElement>('select[data-role="property"]')!;
+    expect(property.selectedOptions[0]!.text).to.equal('Favorite color');
+  });
+});

@@ -26,6 +26,7 @@ import {
   formatValue,
   AUDIENCE_MAX_DEPTH,
 } from '../../model/index.js';
+import { localizeDefinitions } from '../../model/translations.js';
 import { StoreError, isAbortError } from '../../storage/store-error.js';
 import { exportCustomersCsv } from '../../storage/csv-export.js';
 import { loadDistribution, renderDistribution, type Distribution } from './value-chart.js';
@@ -218,7 +219,8 @@ export class AudienceBuilder extends StoreElement {
 
   /** Every definition the store gave: to tell a hidden property from an unknown one. */
   private get allDefinitions(): PropertyDefinition[] {
-    return this.#definitions.definitions;
+    // In the viewer's language: every label, option and chart of the builder reads these.
+    return localizeDefinitions(this.#definitions.definitions, this.effectiveLocale);
   }
 
   /** The properties a condition may be about: those the user may view. */

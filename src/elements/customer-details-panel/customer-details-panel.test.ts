@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../internal/test/wait.js';
-import { agentProperty } from '../../internal/test/definitions.js';
+import { agentProperty, withGermanWords } from '../../internal/test/definitions.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CustomerPropertiesUser } from '../../context.js';
 import type { PendingEditsChangedEvent, PropertySavedEvent, PropertySaveFailedEvent } from '../../events.js';
@@ -1168,5 +1168,54 @@ describe('<customer-details-panel>: nothing hangs, nothing typed is lost, no rep
       html`<customer-details-panel layout="form" locale="en"></customer-details-panel>`,
     );
     expect(none.shadowRoot!.querySelector('[part~="message"]')!.textContent).to.equal('No customer selected.');
+  });
+});
+
+describe('<customer-details-panel>: translated definitions', () => {
+  const germanStore = (group = false) => {
+    const { definitions, customers } = seed();
+    const translated = withGermanWords(definitions).map((def) =>
+      group && def.name === 'favorite_color'
+        ? { ...def, group: 'Taste', translations: { de: { ...def.translations!.de, group: 'Geschmack' } } }
+        : def,
+    );
+    return new MemoryStore({ definitions: translated, customers });
+  };
+  const labelOf = (editor: PropertyEditor) => editor.shadowRoot!.querySelector('[part~="label"]')!.textContent.trim();
+  const helpOf = (editor: PropertyEditor) =>
+    editor.shadowRoot!.querySelector('[part~="help-text"]')?.textContent?.trim();
+  const optionsOf = (editor: PropertyEditor) =>
+    [...editor.shadowRoot!.querySelectorAll('option')].map((option) => option.textContent.trim());
+
+  it('shows a German viewer the German labels, description and option labels', async () => {
+    const el = await panel(germanStore(), { locale: 'de' });
+    expect(labelOf(editorFor(el, 'age'))).to.contain('Alter');
+    expect(labelOf(editorFor(el, 'notes'))).to.contain('Notizen');
+    expect(helpOf(editorFor(el, 'notes'))).to.equal('Was man wissen sollte');
+    expect(optionsOf(editorFor(el, 'favorite_color'))).to.include.members(['Rot', 'Blau', 'green']);
+    expect(labelOf(editorFor(el, 'class')), 'no translation: the default').to.contain('Class');
+  });
+
+  it('gives de-AT its own words first, then the German ones; fr sees the default', async () => {
+    const at = await panel(germanStore(), { locale: 'de-AT' });
+    expect(labelOf(editorFor(at, 'notes'))).to.contain('Vermerke');
+    expect(helpOf(editorFor(at, 'notes'))).to.equal('Was man wissen sollte');
+    expect(labelOf(editorFor(at, 'age'))).to.contain('Alter');
+    const fr = await panel(germanStore(), { locale: 'fr' });
+    expect(labelOf(editorFor(fr, 'age'))).to.contain('Age');
+    expect(helpOf(editorFor(fr, 'notes'))).to.equal('What to know');
+    expect(optionsOf(editorFor(fr, 'favorite_color'))).to.include('red');
+  });
+
+  it('in the compact layout, shows the German label, value and group heading', async () => {
+    const el =
+      await fixture<CustomerDetailsPanel>(html`<customer-details-panel layout="compact" customer-id="ana" locale="de"
+      viewer="agent" .store=${germanStore(true)} .user=${agent}></customer-details-panel>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-property="favorite_color"]'), 'the panel loaded');
+    const row = fieldOf(el, 'favorite_color');
+    expect(row.querySelector('.read-label')!.textContent).to.equal('Lieblingsfarbe');
+    expect(row.querySelector('.read-value')!.textContent.trim()).to.equal('Rot');
+    expect(el.shadowRoot!.textContent).to.contain('Geschmack');
+    expect(el.shadowRoot!.textContent).not.to.contain('Taste');
   });
 });

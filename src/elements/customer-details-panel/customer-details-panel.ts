@@ -35,6 +35,7 @@ import { historyFor, type Principal, type PropertyDefinition, type PropertyValue
 import type { HistoryEntry, PropertyStore } from '../../storage/property-store.js';
 import { isTypedInput } from '../property-editor/input-kind.js';
 import { formatValue } from '../../model/values.js';
+import { localizeDefinitions } from '../../model/translations.js';
 import type { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
@@ -633,8 +634,9 @@ export class CustomerDetailsPanel extends StoreElement {
     const messages = this.catalog;
     const customer = this.#controller.customer!;
     const principal = this.#principal;
-    const fields = visibleFields(this.#controller.definitions, principal);
-    const name = nameField(this.#controller.definitions, principal);
+    const definitions = localizeDefinitions(this.#controller.definitions, this.effectiveLocale);
+    const fields = visibleFields(definitions, principal);
+    const name = nameField(definitions, principal);
     const channel = customer.channel ? channelName(messages, customer.channel) : '';
     // The controller's customer has no number when this viewer may not read it (a customer does not).
     const number = customer.number;

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { CustomersImportedEvent } from '../../events.js';
 import { DefinitionsController } from '../../internal/definitions-controller.js';
 import { StoreElement } from '../../internal/store-element.js';
+import { localizeDefinitions } from '../../model/translations.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import { registeredLocales } from '../../i18n/locales.js';
 import { CSV_DEFAULT_COLUMNS } from '../../storage/csv-export.js';
@@ -193,7 +194,10 @@ export class CustomerImport extends StoreElement {
 
   #renderSettings(sample: Sample) {
     const messages = this.catalog.customerImport;
-    const custom = this.#definitions.definitions.filter((def) => !def.builtIn);
+    // The labels in the viewer's language; the mapping keeps names.
+    const custom = localizeDefinitions(this.#definitions.definitions, this.effectiveLocale).filter(
+      (def) => !def.builtIn,
+    );
     const locales = [...new Set([this.#locale, ...registeredLocales()])];
     const changed = () => void this.#checkPreview();
     return html`<div class="settings">

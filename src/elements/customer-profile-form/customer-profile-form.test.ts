@@ -4,6 +4,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { PendingEditsChangedEvent, ProfileSavedEvent } from '../../events.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
 import { SEED_DEFINITIONS, seed } from '../../testing/seed.js';
+import { withGermanWords } from '../../internal/test/definitions.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import { RestStore } from '../../storage/rest-store.js';
@@ -509,5 +510,33 @@ describe('<customer-profile-form>: nothing hangs, nothing typed is lost', () => 
     const none = await fixture<CustomerProfileForm>(html`<customer-profile-form locale="en"></customer-profile-form>`);
     expect(none.shadowRoot!.querySelector('[part~="intro"]')!.textContent).to.equal('No customer selected.');
     expect(none.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+});
+
+describe('<customer-profile-form>: translated definitions', () => {
+  const germanStore = () => {
+    const { definitions, customers } = data();
+    const grouped = withGermanWords(definitions).map((def) =>
+      def.name === 'favorite_color'
+        ? { ...def, group: 'Taste', translations: { de: { ...def.translations!.de, group: 'Geschmack' } } }
+        : def,
+    );
+    return new MemoryStore({ definitions: grouped, customers });
+  };
+  const labelOf = (editor: PropertyEditor) => editor.shadowRoot!.querySelector('[part~="label"]')!.textContent.trim();
+
+  it('shows the customer the words of their language, with the group heading', async () => {
+    const el = await profile(germanStore(), 'de');
+    expect(labelOf(editorFor(el, 'age'))).to.contain('Alter');
+    expect(labelOf(editorFor(el, 'favorite_color'))).to.contain('Lieblingsfarbe');
+    const options = [...editorFor(el, 'favorite_color').shadowRoot!.querySelectorAll('option')].map((o) => o.text);
+    expect(options).to.include.members(['Rot', 'Blau', 'green']);
+    expect(el.shadowRoot!.querySelector('[part~="group-heading"]')!.textContent).to.equal('Geschmack');
+  });
+
+  it('shows a French customer the default words', async () => {
+    const el = await profile(germanStore(), 'fr');
+    expect(labelOf(editorFor(el, 'age'))).to.contain('Age');
+    expect(el.shadowRoot!.querySelector('[part~="group-heading"]')!.textContent).to.equal('Taste');
   });
 });

@@ -14,6 +14,7 @@ import { customerIdOfToken, takeTokenFromFragment } from '../../internal/profile
 import { StoreElement } from '../../internal/store-element.js';
 import { inputStyles, tokens } from '../../internal/styles.js';
 import type { Customer, Principal, PropertyDefinition, PropertyValue } from '../../model/index.js';
+import { localizeDefinitions } from '../../model/translations.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import type { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
@@ -220,8 +221,9 @@ export class CustomerProfileForm extends StoreElement {
     this.dispatchEvent(new PendingEditsChangedEvent(edits));
   }
 
+  /** The fields this viewer sees, in their language. */
   get #fields(): PropertyDefinition[] {
-    const definitions = this.#controller.definitions;
+    const definitions = localizeDefinitions(this.#controller.definitions, this.effectiveLocale);
     const principal = this.#principal;
     return [nameField(definitions, principal)!.def, ...visibleFields(definitions, principal).map((field) => field.def)];
   }

@@ -11,6 +11,15 @@ export interface OptionRow {
   label: string;
 }
 
+/** One language's words as the admin is writing them; option labels by row `key`, so a changed value keeps them. */
+export interface TranslationDraft {
+  label: string;
+  description: string;
+  patternHint: string;
+  group: string;
+  options: Record<number, string>;
+}
+
 /** The definition as the admin is writing it: kept as typed, valid or not. */
 export interface Draft {
   label: string;
@@ -25,6 +34,8 @@ export interface Draft {
   pattern: string;
   patternHint: string;
   group: string;
+  /** Per BCP 47 tag: every language the definition has words in, listed by the host or not (kept as they are). */
+  translations: Record<string, TranslationDraft>;
 }
 
 /**
@@ -35,6 +46,8 @@ export interface SectionHost {
   readonly draft: Draft;
   /** The role names offered in access control, besides everyone. */
   readonly roles: readonly string[];
+  /** The languages the host lists, canonical BCP 47 tags: the translations section has one part per language. */
+  readonly languages: readonly string[];
   /** The text in the box that tries the pattern. */
   sample: string;
   /** The index of the option row being dragged. */
@@ -54,6 +67,8 @@ export interface SectionHost {
   /** Errors shown beside a field: after the admin touched it, or tried to save. */
   errorsFor(prefix: string): DefinitionError[];
   fieldErrors(prefix: string, id: string): TemplateResult | typeof nothing;
+  /** The errors under `prefix` that have no input of their own and belong to the element `id` (a section). */
+  containerErrors(prefix: string, id: string): TemplateResult | typeof nothing;
   describedBy(prefix: string, id: string, hint?: string): string;
   describe(error: unknown, label?: string): string;
 }

@@ -765,3 +765,97 @@ describe('<property-definition-form>: nothing hangs', () => {
     stall.release();
   });
 });
+
+describe('<property-definition-form> translations', () => {
+  async function withLanguages(
+    store: PropertyStore,
+    languages: string,
+    definition?: PropertyDefinition,
+    locale = 'en',
+  ) {
+    const el = await fixture<PropertyDefinitionForm>(
+      html`<property-definition-form locale=${locale} languages=${languages} .store=${store} .definition=${definition}></property-definition-form>`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await el.updateComplete;
+    return el;
+  }
+  const byLabel = (root: ParentNode, text: string) =>
+    [...root.querySelectorAll('label')]
+      .find((label) => label.querySelector('span')?.textContent === text)!
+      .querySelector<HTMLInputElement>('input, textarea')!;
+  const language = (el: PropertyDefinitionForm, tag: string) =>
+    el.shadowRoot!.querySelector<HTMLFieldSetElement>(`fieldset[data-language="${tag}"]`)!;
+
+  it('saves a German label and option labels typed in the Translations section, omitting empty fields', async () => {
+    const store = new MemoryStore();
+    const el = await withLanguages(store, 'de fr');
+    expect(el.languages).to.deep.equal(['de', 'fr']);
+    await type($(el, '#label'), 'Favorite color');
+    $(el, '#type-single-choice').click();
+    await el.updateComplete;
+    await type($<HTMLTextAreaElement>(el, '#add-options'), 'Red');
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: 'Blue' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const german = language(el, 'de');
+    expect(german.querySelector('legend')!.textContent).to.equal('German (de)');
+    expect(language(el, 'fr').querySelector('legend')!.textContent).to.equal('French (fr)');
+    await type(byLabel(german, 'Label'), 'Lieblingsfarbe');
+    await type(byLabel(german, 'Option “Red”'), 'Rot');
+    await type(byLabel(german, 'Option “Blue”'), ' Blau ');
+    await expect(el).to.be.accessible();
+    const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
+    await submit(el);
+    await saved;
+    const stored = (await store.listDefinitions()).find((d) => d.name === 'favorite_color')!;
+    expect(stored.label).to.equal('Favorite color');
+    expect(stored.translations).to.deep.equal({
+      de: { label: 'Lieblingsfarbe', options: { red: 'Rot', blue: 'Blau' } },
+    });
+  });
+
+  it('shows an error beside a translated option label that repeats another, and saves nothing', async () => {
+    const store = new FaultyStore(new MemoryStore(seed()));
+    const color = (await store.listDefinitions()).find((d) => d.name === 'favorite_color')!;
+    const el = await withLanguages(store, 'de', color, 'de');
+    const german = language(el, 'de');
+    expect(german.querySelector('legend')!.textContent).to.equal('Deutsch (de)');
+    await type(byLabel(german, 'Option „red“'), 'Blau');
+    await type(byLabel(german, 'Option „blue“'), 'Blau');
+    await submit(el);
+    const field = byLabel(german, 'Option „blue“');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.getElementById(field.getAttribute('aria-describedby')!)!.textContent).to.equal(
+      'Deutsch (de): „Blau“ ist schon die Bezeichnung einer anderen Option.',
+    );
+    expect(el.shadowRoot!.activeElement).to.equal(field);
+    expect(store.callsOf('updateDefinition')).to.deep.equal([]);
+  });
+
+  it('keeps the words of languages the host does not list, and drops a language emptied', async () => {
+    const store = new MemoryStore(seed());
+    const notes = (await store.listDefinitions()).find((d) => d.name === 'notes')!;
+    await store.updateDefinition({
+      ...notes,
+      translations: { de: { label: 'Notizen' }, it: { label: 'Note', description: 'Da sapere' } },
+    });
+    const current = (await store.listDefinitions()).find((d) => d.name === 'notes')!;
+    const el = await withLanguages(store, 'de', current);
+    const german = language(el, 'de');
+    expect(byLabel(german, 'Label').value).to.equal('Notizen');
+    expect(el.shadowRoot!.querySelector('fieldset[data-language="it"]')).to.equal(null);
+    byLabel(german, 'Label').focus();
+    byLabel(german, 'Label').select();
+    await sendKeys({ press: 'Backspace' });
+    await type(byLabel(german, 'Group (optional)'), 'Notizen');
+    const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
+    await submit(el);
+    await saved;
+    expect((await store.listDefinitions()).find((d) => d.name === 'notes')!.translations).to.deep.equal({
+      de: { group: 'Notizen' },
+      it: { label: 'Note', description: 'Da sapere' },
+    });
+  });
+});

@@ -20,10 +20,18 @@ import {
   type PropertyDefinition,
   specFor,
 } from '../../model/index.js';
+import { localizeDefinition } from '../../model/translations.js';
 import type { PropertyStore } from '../../storage/property-store.js';
 import { StoreError } from '../../storage/store-error.js';
 import { renderAccess } from './access-editor.js';
-import type { Draft, SectionHost } from './draft.js';
+import type { Draft, OptionRow, SectionHost } from './draft.js';
+import {
+  languagesConverter,
+  renderTranslations,
+  translationFieldId,
+  translationsDraft,
+  translationsFromDraft,
+} from './translations-editor.js';
 import { optionRow, renderOptions } from './options-editor.js';
 import { renderPattern } from './pattern-editor.js';
 import { patternEngineLoaded, preparePatterns } from '../../model/patterns.js';
@@ -34,7 +42,8 @@ import '../../i18n/en-admin.js';
 const PATTERN_SCAN = 500;
 
 /** Which input a definition error belongs beside. */
-function fieldId(field: string): string {
+function fieldId(field: string, rows: readonly OptionRow[], languages: readonly string[]): string {
+  if (field === 'translations' || field.startsWith('translations.')) return translationFieldId(field, rows, languages);
   const option = /^options\.(\d+)\./.exec(field);
   if (option) return `option-${option[1]}`;
   return (
@@ -54,8 +63,8 @@ function fieldId(field: string): string {
 /**
  * Creates or edits one property definition, as an admin thinks of it: label, the technical name
  * (suggested from the label), type, options, visibility, access control, description, required,
- * and a pattern with a box to try it. Checks everything live with the model and the store's
- * existing names; errors from the store appear beside the right field, and nothing typed is lost.
+ * a pattern with a box to try it, and the words in each language the host lists (`languages`).
+ * Checks everything live with the model and the store's existing names; errors from the store appear beside the right field, and nothing typed is lost.
  * Saving a change that makes stored values invalid (an option customers hold removed, a new
  * pattern their values fail, `required` switched on while customers have no value) asks first,
  * with the count.
@@ -73,6 +82,7 @@ function fieldId(field: string): string {
  * @csspart title - The heading.
  * @csspart options - The options editor of choice types.
  * @csspart summary - Who will see and who will edit, in words.
+ * @csspart translations - The Translations section: one group of fields per language of `languages`.
  * @csspart message - A problem with saving.
  * @csspart load-error - The other properties (for taken names) could not be loaded, with Try again.
  * @csspart error - A message beside a field.
@@ -97,6 +107,14 @@ export class PropertyDefinitionForm extends StoreElement {
 
   /** The role names offered in access control, besides everyone. */
   @property({ attribute: false }) roles: string[] = ['agent', 'supervisor', 'admin'];
+
+  /**
+   * The languages the admin writes translations for, as BCP 47 tags (attribute: space-separated,
+   * `languages="de fr"`): the form shows a Translations part for each, with the label, description,
+   * pattern hint, group and option labels in that language. Words in languages not listed are kept
+   * as they are. Default: none, and no Translations section.
+   */
+  @property({ converter: languagesConverter }) languages: string[] = [];
 
   @state() private draft: Draft = this.#emptyDraft();
   @state() private touched = new Set<string>();
@@ -135,15 +153,17 @@ export class PropertyDefinitionForm extends StoreElement {
       pattern: '',
       patternHint: '',
       group: '',
+      translations: {},
     };
   }
 
   #draftFrom(def: PropertyDefinition): Draft {
+    const options = (def.options ?? []).map(optionRow);
     return {
       label: def.label,
       name: def.name,
       type: def.type,
-      options: (def.options ?? []).map(optionRow),
+      options,
       showToCustomer: def.showToCustomer,
       showToAgent: def.showToAgent,
       access: { ...def.access },
@@ -152,6 +172,7 @@ export class PropertyDefinitionForm extends StoreElement {
       pattern: def.pattern ?? '',
       patternHint: def.patternHint ?? '',
       group: def.group ?? '',
+      translations: translationsDraft(def.translations, options),
     };
   }
 
@@ -221,6 +242,8 @@ export class PropertyDefinitionForm extends StoreElement {
       def.pattern = draft.pattern.trim();
       if (draft.patternHint.trim()) def.patternHint = draft.patternHint.trim();
     }
+    const translations = translationsFromDraft(draft);
+    if (translations) def.translations = translations;
     return def;
   }
 
@@ -276,9 +299,13 @@ export class PropertyDefinitionForm extends StoreElement {
     const errors = this.#errors;
     const messages = this.catalog.definitionForm;
     if (errors.length) {
-      this.message = messages.fixErrors(new Set(errors.map((error) => fieldId(error.field))).size);
+      this.message = messages.fixErrors(
+        new Set(errors.map((error) => fieldId(error.field, this.draft.options, this.languages))).size,
+      );
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldId(errors[0]!.field))}`)?.focus();
+      this.renderRoot
+        .querySelector<HTMLElement>(`#${CSS.escape(fieldId(errors[0]!.field, this.draft.options, this.languages))}`)
+        ?.focus();
       return;
     }
     const store = this.activeStore;
@@ -309,7 +336,9 @@ export class PropertyDefinitionForm extends StoreElement {
         this.message = messages.fixErrors(storeError.definitionErrors.length);
         await this.updateComplete;
         this.renderRoot
-          .querySelector<HTMLElement>(`#${CSS.escape(fieldId(storeError.definitionErrors[0]!.field))}`)
+          .querySelector<HTMLElement>(
+            `#${CSS.escape(fieldId(storeError.definitionErrors[0]!.field, this.draft.options, this.languages))}`,
+          )
           ?.focus();
       } else {
         this.message = messages.saveFailed(this.describe(storeError));
@@ -403,6 +432,14 @@ export class PropertyDefinitionForm extends StoreElement {
       : nothing;
   }
 
+  #containerErrors(prefix: string, id: string) {
+    const rows = this.draft.options;
+    const errors = this.#errorsFor(prefix).filter((error) => fieldId(error.field, rows, this.languages) === id);
+    return errors.length
+      ? html`<p part="error" id="${id}-error">${errors.map((error) => this.describe(error)).join(' ')}</p>`
+      : nothing;
+  }
+
   #describedBy(prefix: string, id: string, hint?: string): string {
     return [hint, this.#errorsFor(prefix).length ? `${id}-error` : ''].filter(Boolean).join(' ');
   }
@@ -413,7 +450,7 @@ export class PropertyDefinitionForm extends StoreElement {
     const labelErrors = this.#errorsFor('label').length > 0;
     const nameErrors = this.#errorsFor('name').length > 0;
     return html`<form part="form" novalidate aria-labelledby="title" @submit=${this.#submit}>
-      <h2 part="title" id="title">${this.definition ? messages.editTitle(this.definition.label) : messages.createTitle}</h2>
+      <h2 part="title" id="title">${this.definition ? messages.editTitle(localizeDefinition(this.definition, this.effectiveLocale).label) : messages.createTitle}</h2>
       ${this.#renderOthersFailed()}
 
       <label class="field"><span>${messages.label}</span>
@@ -462,6 +499,8 @@ export class PropertyDefinitionForm extends StoreElement {
         <span>${messages.required} <small part="help-text" id="required-hint">${messages.requiredHint}</small></span></label>
 
       ${specFor(draft)?.pattern ? renderPattern(this.#sections) : nothing}
+
+      ${renderTranslations(this.#sections)}
 
       ${this.message ? html`<p part="message" role="alert">${this.message}</p>` : nothing}
       <div class="actions">
@@ -529,6 +568,9 @@ export class PropertyDefinitionForm extends StoreElement {
       get roles() {
         return form.roles;
       },
+      get languages() {
+        return form.languages;
+      },
       get sample() {
         return form.sample;
       },
@@ -559,6 +601,7 @@ export class PropertyDefinitionForm extends StoreElement {
       definition: () => this.#definitionFromDraft(),
       errorsFor: (prefix) => this.#errorsFor(prefix),
       fieldErrors: (prefix, id) => this.#fieldErrors(prefix, id),
+      containerErrors: (prefix, id) => this.#containerErrors(prefix, id),
       describedBy: (prefix, id, hint) => this.#describedBy(prefix, id, hint),
       describe: (error, label) => this.describe(error, label),
     };

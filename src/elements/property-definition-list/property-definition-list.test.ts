@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { provideCustomerProperties, type CustomerPropertiesUser } from '../../context.js';
 import { FaultyStore } from '../../internal/test/faulty-store.js';
 import { SEED_DEFINITIONS, seed } from '../../testing/seed.js';
+import { withGermanWords } from '../../internal/test/definitions.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { PropertyDefinition } from '../../model/index.js';
 import type { PropertyStore, StoreEvent } from '../../storage/property-store.js';
@@ -386,5 +387,47 @@ describe('<property-definition-list>: nothing hangs', () => {
     expect(names(el)[2]).to.equal('age');
     expect(alert(el)!.textContent).to.equal('That did not work: the server did not answer in time. Try again.');
     stall.reject();
+  });
+});
+
+describe('<property-definition-list>: translated definitions', () => {
+  const germanStore = () => {
+    const { definitions, customers } = seed();
+    return new MemoryStore({ definitions: withGermanWords(definitions), customers });
+  };
+
+  it('lists the labels in the viewer’s language, and edits the stored words', async () => {
+    const store = germanStore();
+    const el = await list(store, 'de');
+    expect(row(el, 'age').cells[0]!.textContent).to.equal('Alter');
+    expect(row(el, 'age').getAttribute('aria-label')).to.equal('Alter');
+    expect(row(el, 'class').cells[0]!.textContent, 'no translation: the default').to.equal('Class');
+    const edit = row(el, 'notes').querySelector<HTMLButtonElement>('button')!;
+    expect(edit.getAttribute('aria-label')).to.contain('Notizen');
+    edit.click();
+    await waitUntil(() => form(el)?.shadowRoot?.querySelector('#label'));
+    expect(form(el).shadowRoot!.querySelector<HTMLInputElement>('#label')!.value, 'the default label').to.equal(
+      'Notes',
+    );
+  });
+
+  it('hands its languages to the form, which offers their translations', async () => {
+    const store = germanStore();
+    const el = await fixture<PropertyDefinitionList>(html`<property-definition-list locale="en" languages="de pt-br"
+      .store=${store} .user=${admin}></property-definition-list>`);
+    await waitUntil(() => row(el, 'notes'), 'loaded');
+    button(row(el, 'notes'), 'Edit Notes').click();
+    await waitUntil(() => form(el)?.shadowRoot?.querySelector('fieldset[data-language="de"]'));
+    const legends = [...form(el).shadowRoot!.querySelectorAll('fieldset[data-language] legend')].map(
+      (l) => l.textContent,
+    );
+    expect(legends).to.deep.equal(['German (de)', 'Brazilian Portuguese (pt-BR)']);
+    const german = form(el).shadowRoot!.querySelector('fieldset[data-language="de"]')!;
+    expect(german.querySelector<HTMLInputElement>('#tr-de-label')!.value).to.equal('Notizen');
+  });
+
+  it('shows a French viewer the default labels', async () => {
+    const el = await list(germanStore(), 'fr');
+    expect(row(el, 'age').cells[0]!.textContent).to.equal('Age');
   });
 });

@@ -14,7 +14,9 @@ import {
   type Principal,
   type PropertyDefinition,
 } from '../../model/index.js';
+import { localizeDefinition } from '../../model/translations.js';
 import '../property-definition-form/property-definition-form.js';
+import { languagesConverter } from '../property-definition-form/translations-editor.js';
 import { styles } from './property-definition-list.styles.js';
 import '../../i18n/en-admin.js';
 
@@ -71,6 +73,12 @@ export class PropertyDefinitionList extends StoreElement {
 
   /** The role names the form offers in access control. */
   @property({ attribute: false }) roles: string[] = ['agent', 'supervisor', 'admin'];
+
+  /**
+   * The languages the form offers translations for, as BCP 47 tags (attribute: space-separated,
+   * `languages="de fr"`); passed to `<property-definition-form>`. Default: none.
+   */
+  @property({ converter: languagesConverter }) languages: string[] = [];
 
   /** The signed-in user, `{ id, roles }`: without an admin role the list is read-only. Wins over the context's. */
   @property({ attribute: false }) user: CustomerPropertiesUser | undefined;
@@ -167,12 +175,17 @@ export class PropertyDefinitionList extends StoreElement {
     this.formDialog?.close();
   }
 
+  /** A definition's label in the viewer's language; the list keeps the definitions as stored, for the form. */
+  #label(def: PropertyDefinition): string {
+    return localizeDefinition(def, this.effectiveLocale).label;
+  }
+
   #onSaved(event: DefinitionSavedEvent): void {
     const saved = event.detail.definition;
     const others = this.definitions.filter((def) => def.name !== saved.name);
     this.definitions = sortDefinitions([...others, saved]);
     this.#closeForm();
-    this.#announce(this.catalog.definitionList.saved(saved.label));
+    this.#announce(this.catalog.definitionList.saved(this.#label(saved)));
   }
 
   async #askDelete(def: PropertyDefinition): Promise<void> {
@@ -201,7 +214,7 @@ export class PropertyDefinitionList extends StoreElement {
       await this.storeCall(() => store.deleteDefinition(def.name));
       this.definitions = this.definitions.filter((other) => other.name !== def.name);
       this.actionError = '';
-      this.#announce(this.catalog.definitionList.deleted(def.label));
+      this.#announce(this.catalog.definitionList.deleted(this.#label(def)));
       // The row and its button are gone: the focus goes to the row that took its place, else the
       // one before, else the Add button; never to the page.
       await this.updateComplete;
@@ -240,7 +253,7 @@ export class PropertyDefinitionList extends StoreElement {
       } else for (const def of renumbered) checkedDefinition(await this.storeCall(() => store.updateDefinition(def)));
       this.actionError = '';
       // Announced once the store took it: a refused move is not read out as done.
-      this.#announce(this.catalog.definitionList.moved(moved!.label, to + 1, custom.length));
+      this.#announce(this.catalog.definitionList.moved(this.#label(moved!), to + 1, custom.length));
     } catch (error) {
       this.definitions = previous;
       this.actionError = this.catalog.definitionList.actionFailed(this.#reason(error));
@@ -297,10 +310,10 @@ export class PropertyDefinitionList extends StoreElement {
 
   #renderDialogs() {
     return html`<dialog part="dialog" class="form-dialog" @close=${(e: Event) => (this.formOpen = (e.target as HTMLDialogElement).open)}
-      aria-label=${this.editing ? this.catalog.definitionForm.editTitle(this.editing.label) : this.catalog.definitionForm.createTitle}>
+      aria-label=${this.editing ? this.catalog.definitionForm.editTitle(this.#label(this.editing)) : this.catalog.definitionForm.createTitle}>
       ${
         this.formOpen
-          ? html`<property-definition-form .store=${this.activeStore} .roles=${this.roles} .definition=${this.editing}
+          ? html`<property-definition-form .store=${this.activeStore} .roles=${this.roles} .languages=${this.languages} .definition=${this.editing}
             locale=${this.effectiveLocale} @definition-saved=${this.#onSaved} @cancel=${this.#closeForm}></property-definition-form>`
           : nothing
       }
@@ -342,7 +355,7 @@ export class PropertyDefinitionList extends StoreElement {
   #renderCells(def: PropertyDefinition) {
     const messages = this.catalog.definitionList;
     const yesNo = (shown: boolean) => (shown ? messages.yes : messages.no);
-    return html`<td>${def.label}</td>
+    return html`<td>${this.#label(def)}</td>
       <td><code>${def.name}</code></td>
       <td>${this.catalog.typeNames[def.type] ?? def.type}</td>
       <td>${yesNo(def.showToCustomer)}</td>
@@ -358,7 +371,7 @@ export class PropertyDefinitionList extends StoreElement {
   #renderRow(def: PropertyDefinition, index: number, count: number) {
     const messages = this.catalog.definitionList;
     const locked = index < 0;
-    return html`<tr part="row" data-name=${def.name} tabindex=${locked ? nothing : '0'} aria-label=${def.label}
+    return html`<tr part="row" data-name=${def.name} tabindex=${locked ? nothing : '0'} aria-label=${this.#label(def)}
       class=${this.dragging === def.name ? 'dragging' : ''} draggable=${locked ? 'false' : 'true'}
       @keydown=${(e: KeyboardEvent) => !locked && this.#onRowKey(def, index, e)}
       @dragstart=${(e: DragEvent) => {
@@ -378,10 +391,10 @@ export class PropertyDefinitionList extends StoreElement {
         locked
           ? html`<span class="locked">${icons.lock} ${messages.builtIn}</span>`
           : html`<span class="actions">
-            <button type="button" class="icon" aria-label=${messages.edit(def.label)} @click=${() => this.#openForm(def)}>${icons.edit}</button>
-            <button type="button" class="icon" data-move="up" aria-label=${messages.moveUp(def.label)} ?disabled=${index === 0} @click=${() => this.#move(def.name, index - 1, 'up')}>${icons.up}</button>
-            <button type="button" class="icon" data-move="down" aria-label=${messages.moveDown(def.label)} ?disabled=${index === count - 1} @click=${() => this.#move(def.name, index + 1, 'down')}>${icons.down}</button>
-            <button type="button" class="icon" aria-label=${messages.remove(def.label)} @click=${() => this.#askDelete(def)}>${icons.remove}</button>
+            <button type="button" class="icon" aria-label=${messages.edit(this.#label(def))} @click=${() => this.#openForm(def)}>${icons.edit}</button>
+            <button type="button" class="icon" data-move="up" aria-label=${messages.moveUp(this.#label(def))} ?disabled=${index === 0} @click=${() => this.#move(def.name, index - 1, 'up')}>${icons.up}</button>
+            <button type="button" class="icon" data-move="down" aria-label=${messages.moveDown(this.#label(def))} ?disabled=${index === count - 1} @click=${() => this.#move(def.name, index + 1, 'down')}>${icons.down}</button>
+            <button type="button" class="icon" aria-label=${messages.remove(this.#label(def))} @click=${() => this.#askDelete(def)}>${icons.remove}</button>
           </span>`
       }</td>
     </tr>`;
@@ -400,7 +413,7 @@ export class PropertyDefinitionList extends StoreElement {
       ${
         deleting
           ? html`<div class="confirm">
-            <h2 id="confirm-title">${messages.confirmTitle(deleting.def.label)}</h2>
+            <h2 id="confirm-title">${messages.confirmTitle(this.#label(deleting.def))}</h2>
             <p id="confirm-text" aria-live="polite">${count === undefined ? messages.confirmUnknown : count === 0 ? messages.confirmNoValues : messages.confirmValues(count)}</p>
             <div class="buttons">
               <button class="danger" type="button" @click=${this.#confirmDelete}>${messages.confirmDelete}</button>

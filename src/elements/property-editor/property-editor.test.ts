@@ -650,3 +650,56 @@ describe('<property-editor> renders naughty strings as text', () => {
     expect((window as unknown as { __naughty?: unknown }).__naughty).to.equal(undefined);
   });
 });
+
+describe('property-editor: translated definitions', () => {
+  const translated: PropertyDefinition = {
+    ...defs.single,
+    description: 'The one they like best',
+    translations: {
+      de: {
+        label: 'Lieblingsfarbe',
+        description: 'Die, die sie am liebsten mögen',
+        options: { red: 'Rot', blue: 'Blau' },
+      },
+      'de-AT': { label: 'Lieblingsfarb’' },
+    },
+  };
+  const age: PropertyDefinition = {
+    ...defs.number,
+    name: 'age',
+    label: 'Age',
+    pattern: '^[0-9]+$',
+    translations: { de: { label: 'Alter' } },
+  };
+  const options = (el: PropertyEditor) =>
+    [...el.shadowRoot!.querySelectorAll('option')].map((option) => option.textContent.trim()).filter(Boolean);
+
+  it('shows a German viewer the German label, description and option labels', async () => {
+    const el = await editor(translated, { locale: 'de', value: 'red' });
+    expect(control(el).labels![0]!.textContent).to.contain('Lieblingsfarbe');
+    expect($(el, '[part~="help-text"]')!.textContent).to.equal('Die, die sie am liebsten mögen');
+    expect(options(el).slice(1, 4)).to.deep.equal(['Rot', 'Blau', 'Green']);
+    expect(el.value, 'the stored value is the option value').to.equal('red');
+  });
+
+  it('falls back from de-AT to de for what Austrian German does not say, and gives fr the default', async () => {
+    const at = await editor(translated, { locale: 'de-AT' });
+    expect(control(at).labels![0]!.textContent).to.contain('Lieblingsfarb’');
+    expect(options(at)).to.include('Rot');
+    const fr = await editor(translated, { locale: 'fr' });
+    expect(control(fr).labels![0]!.textContent).to.contain('Favorite color');
+    expect($(fr, '[part~="help-text"]')!.textContent).to.equal('The one they like best');
+    expect(options(fr)).to.include('Red');
+  });
+
+  it('names the field in German in its error messages', async () => {
+    const el = await editor(age, { locale: 'de' });
+    await typeInto(control(el), 'zwölf');
+    await leave(el);
+    expect(el.validationMessage).to.contain('Alter');
+    expect(errorText(el)).to.contain('Alter');
+    el.locale = 'fr';
+    await el.updateComplete;
+    expect(el.validationMessage).to.contain('Age');
+  });
+});

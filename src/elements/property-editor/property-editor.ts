@@ -7,6 +7,7 @@ import type { ValueError } from '../../model/errors.js';
 import type { ChoiceOption, PropertyDefinition, PropertyValue } from '../../model/types.js';
 import { formatValue, parseValue, sameValue, validateValue } from '../../model/values.js';
 import { patternEngineLoaded, preparePatterns } from '../../model/patterns.js';
+import { localizeDefinition } from '../../model/translations.js';
 import type { LocationPicker } from '../location-picker/location-picker.js';
 import { loadLocationPicker, locationPickerFailed } from '../../internal/location-picker-loader.js';
 import { editors, type Editor, type EditorHost } from './editors.js';
@@ -151,9 +152,14 @@ export class PropertyEditor extends FormControlElement {
     this.expanded = false;
   }
 
+  /** `definition` in the viewer's language (its `translations`): what every part of the field shows and checks. */
+  get #words(): PropertyDefinition | undefined {
+    return this.definition && localizeDefinition(this.definition, this.effectiveLocale);
+  }
+
   /** The definition with this field's `required` folded in: what the model checks against. */
   get #def(): PropertyDefinition | undefined {
-    const source = this.definition;
+    const source = this.#words;
     if (!source) return undefined;
     const required = this.required || Boolean(source.required);
     const cached = this.#definitionCache;
@@ -164,7 +170,7 @@ export class PropertyEditor extends FormControlElement {
   }
 
   get #options(): readonly ChoiceOption[] {
-    return this.definition?.options ?? [];
+    return this.#words?.options ?? [];
   }
 
   /** Whether this field has asked for the pattern engine (once: a failed load is not retried in a loop). */
@@ -175,7 +181,7 @@ export class PropertyEditor extends FormControlElement {
    * empty picker that fills in later. If it cannot be loaded, the field says so.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.definition?.type === 'location' && !customElements.get('location-picker')) {
+    if (this.#words?.type === 'location' && !customElements.get('location-picker')) {
       const render = () => super.scheduleUpdate();
       return loadLocationPicker().then(render, render);
     }
@@ -184,12 +190,12 @@ export class PropertyEditor extends FormControlElement {
 
   protected override willUpdate(): void {
     this.#verdict = undefined;
-    if (this.definition?.pattern && !this.#patternsRequested && !patternEngineLoaded()) {
+    if (this.#words?.pattern && !this.#patternsRequested && !patternEngineLoaded()) {
       // Until RE2 is in, a value is refused as unchecked (`pattern.unavailable`); then checked again.
       this.#patternsRequested = true;
-      void preparePatterns([this.definition]).then(() => this.requestUpdate());
+      void preparePatterns([this.#words]).then(() => this.requestUpdate());
     }
-    const shownFor = `${this.effectiveLocale}|${this.definition?.name}|${this.definition?.type}`;
+    const shownFor = `${this.effectiveLocale}|${this.#words?.name}|${this.#words?.type}`;
     if (this.value !== this.#shown && this.#shown !== undefined && sameValue(this.value, this.#shown)) {
       // A new array or object holding the same value (a host that copies, a store's echo): what the
       // user typed, and whether they touched it, stay as they are.
@@ -201,7 +207,7 @@ export class PropertyEditor extends FormControlElement {
       this.#showValue();
     } else if (
       shownFor !== this.#shownFor &&
-      (!this.definition || !isTypedInput(this.definition) || this.#parse(this.#textLocale)?.ok)
+      (!this.#words || !isTypedInput(this.#words) || this.#parse(this.#textLocale)?.ok)
     ) {
       this.#showValue();
     }
@@ -209,8 +215,8 @@ export class PropertyEditor extends FormControlElement {
 
   #showValue(): void {
     this.#shown = this.value;
-    this.#shownFor = `${this.effectiveLocale}|${this.definition?.name}|${this.definition?.type}`;
-    const def = this.definition;
+    this.#shownFor = `${this.effectiveLocale}|${this.#words?.name}|${this.#words?.type}`;
+    const def = this.#words;
     this.#textLocale = this.effectiveLocale;
     this.text = def ? formatValue(def, this.value, this.effectiveLocale) : '';
   }
@@ -248,9 +254,9 @@ export class PropertyEditor extends FormControlElement {
 
   /** The problem in the viewer's words; a location's are the picker's own, which knows what was typed. */
   #errorText(problem: ValueError): string {
-    const picker = this.definition && specFor(this.definition)?.input === 'map' ? this.picker : null;
+    const picker = this.#words && specFor(this.#words)?.input === 'map' ? this.picker : null;
     if (picker && !picker.validity.valid) return picker.validationMessage;
-    return this.describe(problem, this.definition?.label);
+    return this.describe(problem, this.#words?.label);
   }
 
   /** A problem of a stored value the user has not touched is shown, but does not block the form. */
@@ -259,7 +265,7 @@ export class PropertyEditor extends FormControlElement {
   }
 
   protected formValue(): FormData | null {
-    const name = this.name || this.definition?.name;
+    const name = this.name || this.#words?.name;
     if (!name || this.value === null || this.value === undefined) return null;
     const data = new FormData();
     data.append(name, typeof this.value === 'string' ? this.value : JSON.stringify(this.value));
@@ -272,7 +278,7 @@ export class PropertyEditor extends FormControlElement {
   }
 
   protected validation(): Validation | null {
-    if (this.readonly || !this.definition) return null;
+    if (this.readonly || !this.#words) return null;
     const problem = this.#problem();
     if (!this.#blocking(problem)) return null;
     return {
@@ -291,7 +297,7 @@ export class PropertyEditor extends FormControlElement {
   }
 
   protected restoreValue(state: string): void {
-    const json = this.definition && specFor(this.definition)?.formValue === 'json';
+    const json = this.#words && specFor(this.#words)?.formValue === 'json';
     this.value = json ? (JSON.parse(state) as PropertyValue) : state;
   }
 
@@ -327,7 +333,7 @@ export class PropertyEditor extends FormControlElement {
   #onTextChange(): void {
     const parsed = this.#parse();
     // Committed text shows in its canonical form: `3,50` becomes `3,5`, `1.2.2024` becomes `01.02.2024`.
-    if (parsed?.ok && this.definition?.type !== 'text') this.#showValue();
+    if (parsed?.ok && this.#words?.type !== 'text') this.#showValue();
     this.markTouched();
     this.emit('change');
   }
@@ -344,7 +350,7 @@ export class PropertyEditor extends FormControlElement {
   }
 
   override render() {
-    const def = this.definition;
+    const def = this.#words;
     if (!def) return nothing;
     if (def.type === 'location' && !customElements.get('location-picker') && locationPickerFailed()) {
       return html`<div part="base">
@@ -360,7 +366,7 @@ export class PropertyEditor extends FormControlElement {
     const element = this;
     return {
       get definition() {
-        return element.definition!;
+        return element.#words!;
       },
       get value() {
         return element.value;
@@ -405,8 +411,8 @@ export class PropertyEditor extends FormControlElement {
         return element.updateComplete;
       },
       listbox: this.#listbox,
-      label: () => this.#label(this.definition!),
-      labelText: () => this.#labelText(this.definition!),
+      label: () => this.#label(this.#words!),
+      labelText: () => this.#labelText(this.#words!),
       below: (hint) => this.#below(hint),
       describedBy: (hint) => this.#describedBy(hint),
       invalid: () => this.#invalid(),
@@ -438,7 +444,7 @@ export class PropertyEditor extends FormControlElement {
 
   /** What shows under the field: the description, a format hint, a note on a legacy value, the error. */
   #below(hint?: string) {
-    const def = this.definition!;
+    const def = this.#words!;
     const problem = this.#problem();
     // Spaces and punctuation in a word are reported as they are typed; the rest once the user leaves.
     // While the combobox list is open the text is a search, not yet an answer.
@@ -459,7 +465,7 @@ export class PropertyEditor extends FormControlElement {
 
   #describedBy(hint = false): string | undefined {
     const ids = [];
-    if (this.definition?.description) ids.push('description');
+    if (this.#words?.description) ids.push('description');
     if (hint) ids.push('hint');
     // Only what is on the page: a reference to a missing id names nothing.
     if (this.#errorShown(this.#problem())) ids.push('error');

@@ -36,3 +36,17 @@ export const colors = definition('multiple-choice', {
   label: 'Colors',
   options: favoriteColor.options!,
 });
+
+/** German words for the seed's `age`, `notes` and `favorite_color` (`seed()` of `src/testing`): the translation tests' unit. */
+export function withGermanWords<T extends PropertyDefinition>(definitions: T[]): T[] {
+  const words: Record<string, PropertyDefinition['translations']> = {
+    age: { de: { label: 'Alter' } },
+    notes: { de: { label: 'Notizen', description: 'Was man wissen sollte' }, 'de-AT': { label: 'Vermerke' } },
+    favorite_color: { de: { label: 'Lieblingsfarbe', options: { red: 'Rot', blue: 'Blau' } } },
+  };
+  return definitions.map((def) =>
+    Object.hasOwn(words, def.name)
+      ? { ...def, ...(def.name === 'notes' ? { description: 'What to know' } : {}), translations: words[def.name] }
+      : def,
+  );
+}
