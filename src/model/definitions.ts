@@ -41,7 +41,7 @@ export const BUILT_IN_DEFINITIONS: readonly PropertyDefinition[] = Object.freeze
     name: 'number',
     label: 'Number',
     // In the languages the library ships words for ("Name" is the same in German); a host's own
-    // languages show the English label unless the host translates it.
+    // languages show the English label (built-ins cannot be changed).
     translations: Object.freeze({ de: Object.freeze({ label: 'Nummer' }) }),
     type: 'text',
     builtIn: true,
