@@ -1,7 +1,8 @@
 // The panel at scale (issue 20): `<customer-details-panel>` in its default compact layout at
 // N = 50 … 10,000 properties beside the plain-Lit floor, in fresh pages of headless Chromium:
 // first render, one value changed in the store (the first row, on screen, and the last number
-// row, off screen), and the JS heap per property. `npm run bench` runs it; alone (no build needed, the
+// row, off screen: from the store's event to the row laid out, and the store's own write beside
+// it), and the JS heap per property. `npm run bench` runs it; alone (no build needed, the
 // sources are served as the tests see them):
 //   node bench/panel-scale.mjs [N,N,…] [pages]
 import { startBench } from './serve.mjs';
@@ -59,19 +60,20 @@ export async function measurePanelScale(browser, origin, ns = [50, 500, 2000, 10
     row.panelUpdateLast = median(
       await fresh(browser, origin, 'panel.html', 'compactUpdateOne', [n, 20, `p${Math.floor((n - 1) / 8) * 8}`], 1),
     );
+    row.storeWrite = median(await fresh(browser, origin, 'panel.html', 'compactUpdateOne', [n, 20, 'p0', 'write'], 1));
     row.panelHeap = (await heapAdded(browser, origin, 'panel.html', 'compactPrepare', 'compactMount', n)) / n;
     row.litHeap = (await heapAdded(browser, origin, 'floors.html', undefined, 'litFirstRender', n)) / n;
     console.log(
-      `  N=${n}: compact panel first render ${ms(row.panelRender)} | Lit ${ms(row.litRender)} (${(row.panelRender / row.litRender).toFixed(2)}×) | Lit with content-visibility ${ms(row.litSkipRender)}; update one: first row ${ms(row.panelUpdate)}, last row ${ms(row.panelUpdateLast)} | Lit ${ms(row.litUpdate)}; heap per property: panel ${Math.round(row.panelHeap)} B | Lit ${Math.round(row.litHeap)} B`,
+      `  N=${n}: compact panel first render ${ms(row.panelRender)} | Lit ${ms(row.litRender)} (${(row.panelRender / row.litRender).toFixed(2)}×) | Lit with content-visibility ${ms(row.litSkipRender)}; update one: first row ${ms(row.panelUpdate)}, last row ${ms(row.panelUpdateLast)} | Lit ${ms(row.litUpdate)} | MemoryStore write ${ms(row.storeWrite)}; heap per property: panel ${Math.round(row.panelHeap)} B | Lit ${Math.round(row.litHeap)} B`,
     );
     rows.push(row);
   }
   const table = [
-    '| N | first render: Lit / compact panel (panel ÷ Lit; goal ≤ 1.5) | Lit with `content-visibility` (panel ÷ it) | update one, first row / last row: panel (goal < 16 ms, flat in N) / Lit | JS heap per property: panel / Lit (goal < 1 KB) |',
-    '|---|---|---|---|---|',
+    '| N | first render: Lit / compact panel (panel ÷ Lit; goal ≤ 1.5) | Lit with `content-visibility` (panel ÷ it) | update one (from the store’s event to the row laid out), first row / last row: panel (goal < 16 ms, flat in N) / Lit | MemoryStore: the write up to its event | JS heap per property: panel / Lit (goal < 1 KB) |',
+    '|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.n.toLocaleString('en')} | ${ms(r.litRender)} / ${ms(r.panelRender)} (${(r.panelRender / r.litRender).toFixed(2)}×) | ${ms(r.litSkipRender)} (${(r.panelRender / r.litSkipRender).toFixed(2)}×) | ${ms(r.panelUpdate)} / ${ms(r.panelUpdateLast)} / ${ms(r.litUpdate)} | ${Math.round(r.panelHeap)} B / ${Math.round(r.litHeap)} B |`,
+        `| ${r.n.toLocaleString('en')} | ${ms(r.litRender)} / ${ms(r.panelRender)} (${(r.panelRender / r.litRender).toFixed(2)}×) | ${ms(r.litSkipRender)} (${(r.panelRender / r.litSkipRender).toFixed(2)}×) | ${ms(r.panelUpdate)} / ${ms(r.panelUpdateLast)} / ${ms(r.litUpdate)} | ${ms(r.storeWrite)} | ${Math.round(r.panelHeap)} B / ${Math.round(r.litHeap)} B |`,
     ),
   ];
   return { rows, table };

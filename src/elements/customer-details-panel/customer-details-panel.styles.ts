@@ -22,6 +22,34 @@ export const styles = css`
     gap: 0;
     contain-intrinsic-size: auto 2rem;
   }
+  /*
+   * A long list in chunks of rows (CHUNK_ROWS in the element): a chunk off screen is skipped by
+   * layout as a whole, so a change in one row lays out its chunk, not every row of the list.
+   * Block, not grid: a grid of thousands of items is sized again as a whole at every change.
+   */
+  .chunked[part~='fields'] {
+    display: block;
+  }
+  .chunked > .chunk {
+    content-visibility: auto;
+    /* 50 rows of about 30 px; remembered once drawn. */
+    contain-intrinsic-size: auto 1500px;
+  }
+  .chunked > .chunk + .chunk {
+    margin-block-start: 0.125rem;
+  }
+  .chunk-rows {
+    display: grid;
+    gap: 0.125rem;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .chunk-rows > [part~='field'] {
+    gap: 0;
+    /* The chunk is skipped as a whole; its rows are not skipped one by one. */
+    content-visibility: visible;
+  }
   .row {
     display: grid;
   }
