@@ -642,6 +642,7 @@ export class CustomerDetailsPanel extends StoreElement {
     if (this.layout !== 'compact' || controller.state !== 'ready') {
       // Nothing renders per chunk: what changed is not needed (a compact view is made afresh).
       controller.takeChanges();
+      this.#dirty.clear();
       this.#view = undefined;
     }
     return html`<section part="base" aria-labelledby="title" aria-busy=${controller.state === 'loading' ? 'true' : 'false'}>
