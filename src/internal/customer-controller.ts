@@ -252,7 +252,7 @@ export class CustomerController implements ReactiveController {
   #accept(customer: Customer): void {
     if (customer.id !== this.#customerId) return;
     if (this.#raw && customer.revision < this.#raw.revision) return;
-    const fields = this.#raw ? changedFields(this.#raw, customer) : undefined;
+    const fields = this.#raw && changedFields(this.#raw, customer);
     this.#noteChanges(fields);
     this.#raw = customer;
     this.#filter(fields);
@@ -424,31 +424,22 @@ function sharedView(customer: Customer, readable: ReadonlySet<string>): Customer
 }
 
 /**
- * The fields that differ between two versions of a customer (`name`, `number` and `channel` as
- * `name`/`number`). Every store records a write in `changed` at the new revision, so a newer
- * customer is read by its `changed` entries: no value is compared, and the cost is one look at
- * each entry. Without `changed` on both, values are compared.
+ * The fields a newer customer changed since `previous` (`name`, `number` and `channel` as
+ * `name`/`number`), read from its `changed` entries: every store records a write there at the new
+ * revision, so no value is compared, and the cost is one look at each entry. `undefined` (take
+ * everything as changed) when either has no `changed` or the revision did not move on.
  */
-export function changedFields(previous: Customer, next: Customer): Set<string> {
+export function changedFields(previous: Customer, next: Customer): Set<string> | undefined {
+  if (!previous.changed || !next.changed || next.revision <= previous.revision) return undefined;
   const names = new Set<string>();
   if (previous.name !== next.name) names.add('name');
   if (previous.number !== next.number || previous.channel !== next.channel) names.add('number');
-  if (previous.changed && next.changed && next.revision > previous.revision) {
-    const before = previous.changed;
-    for (const name in next.changed) {
-      const change = next.changed[name]!;
-      if (change.revision > previous.revision || before[name]?.revision !== change.revision) names.add(name);
-    }
-    for (const name in before) if (!Object.hasOwn(next.changed, name)) names.add(name);
-    return names;
+  const before = previous.changed;
+  for (const name in next.changed) {
+    const change = next.changed[name]!;
+    if (change.revision > previous.revision || before[name]?.revision !== change.revision) names.add(name);
   }
-  for (const name in next.properties) {
-    if (!sameValue(previous.properties[name], next.properties[name])) names.add(name);
-  }
-  for (const name in previous.properties) if (!Object.hasOwn(next.properties, name)) names.add(name);
-  for (const name of new Set([...Object.keys(previous.changed ?? {}), ...Object.keys(next.changed ?? {})])) {
-    if (JSON.stringify(previous.changed?.[name]) !== JSON.stringify(next.changed?.[name])) names.add(name);
-  }
+  for (const name in before) if (!Object.hasOwn(next.changed, name)) names.add(name);
   return names;
 }
 

@@ -1,5 +1,11 @@
 import { css } from 'lit';
 
+// A long compact list is drawn in chunks of rows (CHUNK_ROWS in the element), `.chunked > .chunk`:
+// a chunk off screen is skipped by layout as a whole (its size, 50 rows of about 30 px, is
+// estimated until it is drawn, then remembered), so a change in one row lays out its chunk, not
+// every row of the list; the rows inside a chunk are not skipped one by one. The list of chunks is
+// a block, not a grid: a grid of thousands of items is sized again as a whole at every change.
+
 export const styles = css`
   /* Given a height by the host, the panel scrolls within itself. */
   :host {
@@ -22,17 +28,11 @@ export const styles = css`
     gap: 0;
     contain-intrinsic-size: auto 2rem;
   }
-  /*
-   * A long list in chunks of rows (CHUNK_ROWS in the element): a chunk off screen is skipped by
-   * layout as a whole, so a change in one row lays out its chunk, not every row of the list.
-   * Block, not grid: a grid of thousands of items is sized again as a whole at every change.
-   */
   .chunked[part~='fields'] {
     display: block;
   }
   .chunked > .chunk {
     content-visibility: auto;
-    /* 50 rows of about 30 px; remembered once drawn. */
     contain-intrinsic-size: auto 1500px;
   }
   .chunked > .chunk + .chunk {
@@ -47,7 +47,6 @@ export const styles = css`
   }
   .chunk-rows > [part~='field'] {
     gap: 0;
-    /* The chunk is skipped as a whole; its rows are not skipped one by one. */
     content-visibility: visible;
   }
   .row {
