@@ -3,6 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CustomerPropertiesUser } from '../../context.js';
+import '../../i18n/de.js';
 import { waitUntil } from '../../internal/test/wait.js';
 import type { PropertyDefinition, PropertyValue } from '../../model/index.js';
 import { MemoryStore } from '../../storage/memory-store.js';
@@ -145,5 +146,24 @@ describe('<customer-details-panel> compact with 3,000 properties', function () {
     await sendKeys({ press: 'Enter' });
     await waitUntil(async () => (await el.store!.getCustomer('c')).properties[`p${N - 2}`] === '123', 'saved');
     expect(el.shadowRoot!.querySelectorAll('property-editor').length).to.be.at.most(1);
+  });
+
+  it('a row far down opens its history, and another language reaches every row', async () => {
+    const store = many(N);
+    const el = await panel(store, N);
+    const revision = (await store.getCustomer('c')).revision;
+    await store.updateCustomer('c', { p2990: '2.5', p1000: '1.5' }, { revision, author: 'Bo' });
+    await waitUntil(() => readText(el, 'p2990') === '2.5', 'the change is shown');
+    const history = row(el, 'p2990').querySelector<HTMLButtonElement>('[part~="history-button"]')!;
+    history.click();
+    await waitUntil(
+      () => /Bo/.test(el.shadowRoot!.querySelector('#history-p2990')?.textContent ?? ''),
+      'the change is listed',
+    );
+    expect(history.getAttribute('aria-expanded')).to.equal('true');
+    el.locale = 'de';
+    await waitUntil(() => readText(el, 'p2990') === '2,5', 'German number format far down');
+    expect(readText(el, 'p1000')).to.equal('1,5');
+    expect(row(el, 'p2990').querySelector('.read-label')!.textContent).to.equal('Property 2990');
   });
 });
