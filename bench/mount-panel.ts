@@ -9,13 +9,14 @@ import type { PropertyStore } from '../src/storage/property-store.js';
 export async function mountPanel(
   store: PropertyStore,
   count: number,
+  layout: 'form' | 'compact' = 'form',
 ): Promise<{ panel: CustomerDetailsPanel; editors: PropertyEditor[] }> {
   const panel = document.createElement('customer-details-panel');
   panel.store = store;
   panel.customerId = 'c';
-  // Every row an editor, as before issue 17, so the figures compare like with like; the compact
-  // layout (the default) renders text and is cheaper.
-  panel.layout = 'form';
+  // `form` (the figures beside the floors since issue 17): every row an editor. `compact` (the
+  // default, bench/panel-scale.mjs): rows as text, one editor at a time.
+  panel.layout = layout;
   panel.locale = 'en';
   document.body.append(panel);
   let rows = 0;

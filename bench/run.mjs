@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startBench } from './serve.mjs';
 import { preparePeers } from './peers/prepare.mjs';
+import { measurePanelScale } from './panel-scale.mjs';
 import {
   formatReport,
   kb,
@@ -186,6 +187,11 @@ try {
   ];
   console.log(`\n${measured.peers.join('\n')}`);
 
+  // The compact panel (the default layout) at N = 50 … 10,000 beside plain Lit (bench/panel-scale.mjs).
+  console.log('\nThe compact panel at scale:');
+  measured.scale = (await measurePanelScale(browser, origin)).table;
+  console.log(`\n${measured.scale.join('\n')}`);
+
   const table = [
     "| N | first render: hand / Lit / panel (panel ÷ Lit; goal ≤ 1.5) | first render: Lit with the panel's `content-visibility` rule (panel ÷ it) | update one: hand / Lit / panel (goal < 16 ms) | validate all: hand / Lit / profile form Save (goal < 20 ms) |",
     '|---|---|---|---|---|',
@@ -303,6 +309,10 @@ if (doc.includes(start) && doc.includes(end) && measured.table) {
     `Latest \`npm run bench\`: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${measured.chromium}. Medians (min–max in the console output); first render and "validate all" each once per fresh page, 5 pages; updates 20 in one page.`,
     '',
     ...measured.table,
+    '',
+    'The compact panel (the default layout) at scale, beside plain Lit (`node bench/panel-scale.mjs`; medians of 5 fresh pages, 3 at N = 10,000; updates 20 in one page, from the store’s event to the row laid out; heap after a full GC, V8 only):',
+    '',
+    ...measured.scale,
     '',
     '| what | figure |',
     '|---|---|',

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   customerFor,
+  propertyAccess,
   type Customer,
   type Principal,
   type PropertyDefinition,
@@ -59,6 +60,8 @@ export class CustomerController implements ReactiveController {
   #customerId: string | undefined;
   #load: AbortController | undefined;
   #unsubscribe: (() => void) | undefined;
+  /** What changed since the host last asked (`takeChanges`): field names, or everything. */
+  #changes: Set<string> | 'all' = 'all';
 
   constructor(host: ReactiveControllerHost, options: CustomerControllerOptions) {
     this.#host = host;
@@ -68,6 +71,21 @@ export class CustomerController implements ReactiveController {
 
   get store(): PropertyStore | undefined {
     return this.#store;
+  }
+
+  /**
+   * The fields whose value or `changed` entry changed since the last call (`name` and `number`
+   * included), or `'all'` when more than fields changed: another customer, a load, the definitions
+   * or the principal. A host that renders per field re-renders only these.
+   */
+  takeChanges(): ReadonlySet<string> | 'all' {
+    const changes = this.#changes;
+    this.#changes = new Set();
+    return changes;
+  }
+
+  #changedAll(): void {
+    this.#changes = 'all';
   }
 
   /** Loads when the store or the id changed since the last call; cancels a load in flight. */
@@ -86,6 +104,7 @@ export class CustomerController implements ReactiveController {
     this.#raw = undefined;
     this.customer = undefined;
     this.error = undefined;
+    this.#changedAll();
     if (!store || !id) {
       this.state = 'idle';
       this.#host.requestUpdate();
@@ -115,6 +134,7 @@ export class CustomerController implements ReactiveController {
       this.definitions = definitions;
       this.#raw = customer;
       this.#filter();
+      this.#changedAll();
       this.state = 'ready';
     } catch (error) {
       if (load.signal.aborted || isAbortError(error)) return;
@@ -217,6 +237,7 @@ export class CustomerController implements ReactiveController {
     if (id === this.#customerId && store === this.#store) {
       this.#raw = customer;
       this.#filter();
+      this.#changedAll();
       this.#host.requestUpdate();
     }
     return customer;
@@ -231,9 +252,19 @@ export class CustomerController implements ReactiveController {
   #accept(customer: Customer): void {
     if (customer.id !== this.#customerId) return;
     if (this.#raw && customer.revision < this.#raw.revision) return;
+    const fields = this.#raw && changedFields(this.#raw, customer);
+    this.#noteChanges(fields);
     this.#raw = customer;
-    this.#filter();
+    this.#filter(fields);
     this.#host.requestUpdate();
+  }
+
+  /** Adds the fields that changed to `#changes` (`undefined`: everything). */
+  #noteChanges(fields: ReadonlySet<string> | undefined): void {
+    const changes = this.#changes;
+    if (changes === 'all') return;
+    if (!fields) this.#changedAll();
+    else for (const name of fields) changes.add(name);
   }
 
   /** The customer as the principal may see them. */
@@ -241,9 +272,49 @@ export class CustomerController implements ReactiveController {
     return customerFor(this.#options.principal(), customer, withBuiltIns(this.definitions));
   }
 
-  #filter(): void {
-    this.#seenBy = JSON.stringify(this.#options.principal());
-    this.customer = this.#raw ? this.#seen(this.#raw) : undefined;
+  /**
+   * Filters the held customer for the principal. When the last filter kept every field (a user who
+   * may read all of them) and `fields` (what changed since) are all readable too, the customer's
+   * records are shared rather than copied (the controller never changes them): a change costs its
+   * fields, not the customer's.
+   */
+  #filter(fields?: ReadonlySet<string>): void {
+    const principal = this.#options.principal();
+    const seenBy = JSON.stringify(principal);
+    const raw = this.#raw;
+    const readable = this.#readable(seenBy, principal);
+    const same = seenBy === this.#seenBy && this.#readableFor === readable;
+    this.#seenBy = seenBy;
+    this.#readableFor = readable;
+    if (!raw) {
+      this.customer = undefined;
+      this.#whole = false;
+      return;
+    }
+    if (principal.kind === 'user' && same && this.#whole && fields && [...fields].every((name) => readable.has(name))) {
+      this.customer = sharedView(raw, readable);
+      return;
+    }
+    this.customer = this.#seen(raw);
+    this.#whole = principal.kind === 'user' && everyFieldIn(raw, readable);
+  }
+
+  /** Whether the last full filter kept every field of the customer. */
+  #whole = false;
+  #readableFor: ReadonlySet<string> | undefined;
+  #readableCache: { definitions: PropertyDefinition[]; by: Map<string, ReadonlySet<string>> } | undefined;
+
+  /** The names the principal may read, by the definitions as they are (kept per definitions array). */
+  #readable(key: string, principal: Principal): ReadonlySet<string> {
+    if (this.#readableCache?.definitions !== this.definitions)
+      this.#readableCache = { definitions: this.definitions, by: new Map() };
+    let names = this.#readableCache.by.get(key);
+    if (!names) {
+      const defs = withBuiltIns(this.definitions);
+      names = new Set(defs.filter((def) => propertyAccess(principal, def) !== 'none').map((def) => def.name));
+      this.#readableCache.by.set(key, names);
+    }
+    return names;
   }
 
   #follow(store: PropertyStore | undefined): void {
@@ -254,6 +325,7 @@ export class CustomerController implements ReactiveController {
       if (event.type === 'definitions-changed') {
         if (!Array.isArray(event.definitions)) return;
         this.definitions = event.definitions;
+        this.#changedAll();
         preloadLocationPicker(event.definitions);
         if (!patternEngineLoaded()) void preparePatterns(event.definitions).then(() => this.#host.requestUpdate());
         // An access change takes away (or gives) what the principal may read.
@@ -296,6 +368,7 @@ export class CustomerController implements ReactiveController {
       if (store !== this.#store || id !== this.#customerId || this.state !== 'ready') return;
       this.definitions = definitions;
       this.#filter();
+      this.#changedAll();
       this.#host.requestUpdate();
       this.#heard(customer);
     } catch {
@@ -307,7 +380,10 @@ export class CustomerController implements ReactiveController {
 
   /** A new user, roles or viewer: the customer is filtered again before the host renders. */
   hostUpdate(): void {
-    if (this.#raw && JSON.stringify(this.#options.principal()) !== this.#seenBy) this.#filter();
+    if (this.#raw && JSON.stringify(this.#options.principal()) !== this.#seenBy) {
+      this.#filter();
+      this.#changedAll();
+    }
   }
 
   hostConnected(): void {
@@ -328,6 +404,43 @@ export class CustomerController implements ReactiveController {
 /** Whether `customer` holds `value` for the field (`null` and an empty name: not set). */
 function holds(customer: Customer, name: string, value: PropertyValue | null): boolean {
   return sameValue(customerField(customer, name), value === '' && name === 'name' ? null : value);
+}
+
+/** Whether every property and `changed` entry of `customer` is among `readable`. */
+function everyFieldIn(customer: Customer, readable: ReadonlySet<string>): boolean {
+  for (const name in customer.properties) if (!readable.has(name)) return false;
+  for (const name in customer.changed ?? {}) if (!readable.has(name)) return false;
+  return true;
+}
+
+/** What `customerFor` gives a user who may read every field of `customer`, sharing its records. */
+function sharedView(customer: Customer, readable: ReadonlySet<string>): Customer {
+  const seen: Customer = { id: customer.id, revision: customer.revision, properties: customer.properties } as Customer;
+  if (customer.channel !== undefined) seen.channel = customer.channel;
+  if (readable.has('number')) seen.number = customer.number;
+  if (readable.has('name')) seen.name = customer.name;
+  if (customer.changed) seen.changed = customer.changed;
+  return seen;
+}
+
+/**
+ * The fields a newer customer changed since `previous` (`name`, `number` and `channel` as
+ * `name`/`number`), read from its `changed` entries: every store records a write there at the new
+ * revision, so no value is compared, and the cost is one look at each entry. `undefined` (take
+ * everything as changed) when either has no `changed` or the revision did not move on.
+ */
+export function changedFields(previous: Customer, next: Customer): Set<string> | undefined {
+  if (!previous.changed || !next.changed || next.revision <= previous.revision) return undefined;
+  const names = new Set<string>();
+  if (previous.name !== next.name) names.add('name');
+  if (previous.number !== next.number || previous.channel !== next.channel) names.add('number');
+  const before = previous.changed;
+  for (const name in next.changed) {
+    const change = next.changed[name]!;
+    if (change.revision > previous.revision || before[name]?.revision !== change.revision) names.add(name);
+  }
+  for (const name in before) if (!Object.hasOwn(next.changed, name)) names.add(name);
+  return names;
 }
 
 function asStoreError(error: unknown): StoreError {

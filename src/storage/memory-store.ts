@@ -204,7 +204,7 @@ export class MemoryStore implements PropertyStore {
     await this.#delay();
     await preparePatterns(this.#definitions);
     const previous = this.#customer(id);
-    const next = applyCustomerChanges(previous, changes, revision, withBuiltIns(this.#definitions), {
+    const next = applyCustomerChanges(previous, changes, revision, this.#allDefinitions(), {
       author: author ?? this.author,
       now: this.#now(),
     });
@@ -373,6 +373,15 @@ export class MemoryStore implements PropertyStore {
       this.#unsorted = false;
     }
     return this.#sorted;
+  }
+
+  #all: { of: PropertyDefinition[]; all: PropertyDefinition[] } | undefined;
+
+  /** `withBuiltIns(this.#definitions)`, made again only when the definitions changed: a write looks up its fields in it. */
+  #allDefinitions(): PropertyDefinition[] {
+    if (this.#all?.of !== this.#definitions)
+      this.#all = { of: this.#definitions, all: withBuiltIns(this.#definitions) };
+    return this.#all.all;
   }
 
   #definitionsChanged(): void {

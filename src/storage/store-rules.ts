@@ -141,7 +141,7 @@ export function applyCustomerChanges(
   const fields = Object.keys(changes);
   if (fields.length === 0) return structuredClone(current);
 
-  const defs = new Map(definitions.map((def) => [def.name, def]));
+  const defs = definitionsByName(definitions);
   // Keyed by what the caller sent: a Map, so `__proto__` is a key like any other, never a prototype.
   const errors = new Map<string, ValueError>();
   for (const field of fields) {
@@ -186,18 +186,29 @@ export function applyCustomerChanges(
 
   const written = fields.filter((field) => !stale.includes(field));
   if (written.length === 0) return structuredClone(current);
-  const next = structuredClone(current);
+  // Only the written values are copied: the rest are shared with `current`, which every store
+  // replaces by `next` (none changes a value in place), so a write costs its fields, not the customer's.
+  const changed = { ...current.changed };
+  const next: Customer = { ...current, properties: { ...current.properties }, changed };
   next.revision = current.revision + 1;
-  next.changed ??= {};
   const at = now.toISOString();
   for (const field of written) {
     const value = changes[field] ?? null;
     if (field === 'name') next.name = (value as string | null) ?? '';
     else if (value === null) delete next.properties[field];
     else next.properties[field] = structuredClone(value);
-    next.changed[field] = { revision: next.revision, at, ...(author ? { by: author } : {}) };
+    changed[field] = { revision: next.revision, at, ...(author ? { by: author } : {}) };
   }
   return next;
+}
+
+const byName = new WeakMap<readonly PropertyDefinition[], Map<string, PropertyDefinition>>();
+
+/** The definitions by name, made once per definitions array (a store keeps one until they change). */
+function definitionsByName(definitions: readonly PropertyDefinition[]): Map<string, PropertyDefinition> {
+  let map = byName.get(definitions);
+  if (!map) byName.set(definitions, (map = new Map(definitions.map((def) => [def.name, def]))));
+  return map;
 }
 
 /** The fields of `changes` that a write from `previous` to `next` wrote (a stale field already holding its value is not). */

@@ -1,5 +1,11 @@
 import { css } from 'lit';
 
+// A long compact list is drawn in chunks of rows (CHUNK_ROWS in the element), `.chunked > .chunk`:
+// a chunk off screen is skipped by layout as a whole (its size, 50 rows of about 30 px, is
+// estimated until it is drawn, then remembered), so a change in one row lays out its chunk, not
+// every row of the list; the rows inside a chunk are not skipped one by one. The list of chunks is
+// a block, not a grid: a grid of thousands of items is sized again as a whole at every change.
+
 export const styles = css`
   /* Given a height by the host, the panel scrolls within itself. */
   :host {
@@ -21,6 +27,27 @@ export const styles = css`
   .compact > [part~='field'] {
     gap: 0;
     contain-intrinsic-size: auto 2rem;
+  }
+  .chunked[part~='fields'] {
+    display: block;
+  }
+  .chunked > .chunk {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 1500px;
+  }
+  .chunked > .chunk + .chunk {
+    margin-block-start: 0.125rem;
+  }
+  .chunk-rows {
+    display: grid;
+    gap: 0.125rem;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .chunk-rows > [part~='field'] {
+    gap: 0;
+    content-visibility: visible;
   }
   .row {
     display: grid;

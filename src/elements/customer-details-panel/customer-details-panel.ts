@@ -60,6 +60,34 @@ interface FieldState {
  */
 const EAGER_ROWS = 24;
 
+/**
+ * Compact layout: a list longer than this is drawn in chunks of this many rows. A chunk off screen
+ * is skipped by layout (`content-visibility: auto`) and by rendering (a chunk renders again only
+ * when one of its rows changed), so one change costs a chunk, not the list (BENCHMARKS.md).
+ */
+const CHUNK_ROWS = 50;
+
+/** Compact layout: rows drawn together; `revision` moves when one of them changed. */
+interface RowChunk {
+  fields: VisibleField[];
+  revision: number;
+}
+
+/** Compact layout: one list of rows, in chunks when it is long. */
+interface RowList {
+  fields: VisibleField[];
+  chunks: RowChunk[] | undefined;
+}
+
+/** Compact layout: what the rows are and where they sit, kept while the definitions, the viewer and the customer are the same. */
+interface CompactView {
+  key: readonly unknown[];
+  fields: VisibleField[];
+  loose: RowList;
+  groups: [string, RowList][];
+  folded: RowList;
+}
+
 const icons = {
   history: html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 12a9 9 0 1 0 3-6.7L3 8"></path><path d="M3 3v5h5M12 7v5l3 2"></path></svg>`,
   map: html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 21s-6-5.3-6-11a6 6 0 0 1 12 0c0 5.7-6 11-6 11z"></path><circle cx="12" cy="10" r="2"></circle></svg>`,
@@ -179,6 +207,18 @@ export class CustomerDetailsPanel extends StoreElement {
   #folded = new Map<string, boolean>();
   /** Rows whose edit Escape cancelled: a `change` their editor still sends is not saved. */
   #cancelled = new Set<string>();
+  /** Compact layout: rows whose state changed since the last render; only their chunks render again. */
+  #dirty = new Set<string>();
+  /** Compact layout: moves when every row must render again (another customer, a new load, definitions, viewer). */
+  #epoch = 0;
+  #view: CompactView | undefined;
+  #chunkOf = new Map<string, RowChunk>();
+
+  /** A row's state changed: it renders again (and only its chunk, in a long compact list). */
+  #touch(name: string): void {
+    this.#dirty.add(name);
+    this.requestUpdate();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -202,7 +242,11 @@ export class CustomerDetailsPanel extends StoreElement {
       this.#near?.disconnect();
       this.#editing.clear();
       this.#folded.clear();
+      this.#epoch++;
     }
+    // "2 minutes ago" moves on: the rows that say when they changed.
+    if ((changed as Map<PropertyKey, unknown>).has('now'))
+      for (const name in this.#controller.customer?.changed ?? {}) this.#dirty.add(name);
     // Another customer, store or viewer: what was loaded is not theirs (loads in flight are aborted).
     const viewerChanged = ['user', 'viewer', 'contextUser'].some((key) =>
       (changed as Map<PropertyKey, unknown>).has(key),
@@ -284,7 +328,7 @@ export class CustomerDetailsPanel extends StoreElement {
     history.open = !history.open;
     const revision = this.#controller.customer?.changed?.[def.name]?.revision;
     if (history.open && (history.status !== 'ready' || history.loadedAt !== revision)) history.reload(revision);
-    this.requestUpdate();
+    this.#touch(def.name);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -378,6 +422,8 @@ export class CustomerDetailsPanel extends StoreElement {
     }
     field.draft = editor.value;
     if (field.status === 'saved') field.status = 'idle';
+    // Shown at the row's next render; the editor shows it already.
+    this.#dirty.add(def.name);
     this.#notePending();
   }
 
@@ -393,7 +439,7 @@ export class CustomerDetailsPanel extends StoreElement {
       if (customerId === this.customerId) {
         this.#announce(this.catalog.panel.announceInvalid(def.label, editor.validationMessage));
       }
-      this.requestUpdate();
+      this.#touch(def.name);
       return;
     }
     const value = editor.value;
@@ -404,7 +450,7 @@ export class CustomerDetailsPanel extends StoreElement {
       field.status !== 'conflict'
     ) {
       field.draft = undefined;
-      this.requestUpdate();
+      this.#touch(def.name);
       return;
     }
     field.draft = value;
@@ -427,13 +473,13 @@ export class CustomerDetailsPanel extends StoreElement {
     // The access may have changed while this save waited in the queue.
     if (!this.#mayEdit(def.name)) {
       this.#edits.get(customerId)?.delete(def.name);
-      this.requestUpdate();
+      this.#touch(def.name);
       return;
     }
     field.status = 'saving';
     field.error = undefined;
     if (shown()) this.#announce(this.catalog.panel.announceSaving(def.label));
-    this.requestUpdate();
+    this.#touch(def.name);
     try {
       const saved = await this.#controller.save({ [def.name]: value }, field.base, customerId);
       // The field's own revision: the next save of it is checked against what this one wrote.
@@ -451,7 +497,7 @@ export class CustomerDetailsPanel extends StoreElement {
       if (shown()) this.#announce(this.catalog.panel.announceFailed(def.label, this.#failureText(def, field)));
       this.dispatchEvent(new PropertySaveFailedEvent({ customerId, name: def.name, value, error: storeError }));
     }
-    this.requestUpdate();
+    this.#touch(def.name);
   }
 
   #retry(def: PropertyDefinition): void {
@@ -475,7 +521,7 @@ export class CustomerDetailsPanel extends StoreElement {
     field.error = undefined;
     field.base = this.#controller.customer?.revision ?? field.base;
     this.#editing.delete(def.name);
-    this.requestUpdate();
+    this.#touch(def.name);
     void this.#focusRow(def.name);
   }
 
@@ -522,7 +568,7 @@ export class CustomerDetailsPanel extends StoreElement {
     if (!this.#mayEdit(name)) return;
     this.#cancelled.delete(name);
     this.#editing.add(name);
-    this.requestUpdate();
+    this.#touch(name);
     await this.updateComplete;
     const editor = this.renderRoot.querySelector<PropertyEditor>(
       `[data-property="${CSS.escape(name)}"] property-editor`,
@@ -564,7 +610,7 @@ export class CustomerDetailsPanel extends StoreElement {
     }
     this.#cancelled.add(def.name);
     this.#editing.delete(def.name);
-    this.requestUpdate();
+    this.#touch(def.name);
     void this.#focusRow(def.name).then(() => this.#cancelled.delete(def.name));
   }
 
@@ -577,7 +623,7 @@ export class CustomerDetailsPanel extends StoreElement {
     await editor.updateComplete;
     if (editor.matches(':focus-within') || !editor.checkValidity()) return;
     this.#editing.delete(name);
-    this.requestUpdate();
+    this.#touch(name);
   }
 
   /** Whether the row sits among the folded empty ones: decided when the row is first shown for this customer. */
@@ -594,6 +640,12 @@ export class CustomerDetailsPanel extends StoreElement {
   override render() {
     const messages = this.catalog;
     const controller = this.#controller;
+    if (this.layout !== 'compact' || controller.state !== 'ready') {
+      // Nothing renders per chunk: what changed is not needed (a compact view is made afresh).
+      controller.takeChanges();
+      this.#dirty.clear();
+      this.#view = undefined;
+    }
     return html`<section part="base" aria-labelledby="title" aria-busy=${controller.state === 'loading' ? 'true' : 'false'}>
       <h2 part="title" id="title">${messages.panel.title}</h2>
       ${this.#renderBody()}
@@ -635,35 +687,36 @@ export class CustomerDetailsPanel extends StoreElement {
     const customer = this.#controller.customer!;
     const principal = this.#principal;
     const definitions = localizeDefinitions(this.#controller.definitions, this.effectiveLocale);
-    const fields = visibleFields(definitions, principal);
+    const fields = this.layout === 'compact' ? undefined : visibleFields(definitions, principal);
     const name = nameField(definitions, principal);
     const channel = customer.channel ? channelName(messages, customer.channel) : '';
     // The controller's customer has no number when this viewer may not read it (a customer does not).
     const number = customer.number;
     if (this.layout === 'compact') {
-      const shown = fields.filter((field) => !this.#isFolded(field.def.name));
-      const folded = fields.filter((field) => this.#isFolded(field.def.name));
+      const view = this.#compactView(definitions, fields, principal);
+      this.#takeDirty();
+      const folded = view.folded;
       return html`<div part="header">
           ${name ? html`<div class="row" data-property=${name.def.name}>${this.#renderRow(name)}</div>` : nothing}
           ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : html`<bdi dir="ltr">${number}</bdi>`}</p>` : nothing}
         </div>
-        ${this.#renderGroups(shown)}
+        ${this.#renderGroups(view)}
         ${
-          folded.length
+          folded.fields.length
             ? html`<details part="folded"><summary>${messages.panel.emptyFolded(
                 // A row filled while folded stays where it is (nothing jumps under the user), but is not counted as empty.
-                folded.filter((field) => storedValue(this.#controller.customer, field.def.name) === null).length,
+                folded.fields.filter((field) => storedValue(this.#controller.customer, field.def.name) === null).length,
               )}</summary>${this.#renderRows(folded)}</details>`
             : nothing
         }
-        ${fields.length ? nothing : html`<p part="empty">${messages.panel.empty}</p>`}`;
+        ${view.fields.length ? nothing : html`<p part="empty">${messages.panel.empty}</p>`}`;
     }
     return html`<div part="header">
         ${name ? html`${this.#renderField(name)}${this.#renderHistory(name.def)}` : nothing}
         ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : html`<bdi dir="ltr">${number}</bdi>`}</p>` : nothing}
       </div>
       ${
-        fields.length
+        fields?.length
           ? html`<ul part="fields">${repeat(
               fields,
               (field) => field.def.name,
@@ -679,19 +732,75 @@ export class CustomerDetailsPanel extends StoreElement {
       }`;
   }
 
-  /** Properties without a group first, then each group under its heading (collapsible), in the order they first come. */
-  #renderGroups(fields: VisibleField[]) {
+  /**
+   * Compact layout: the visible rows, unfolded without a group, in groups (in the order they first
+   * come) and folded, with their chunks. Computed again only when the definitions, the viewer or
+   * the customer change, not for every value: a change renders its row, not the list.
+   */
+  #compactView(
+    definitions: readonly PropertyDefinition[],
+    fields: VisibleField[] | undefined,
+    principal: Principal,
+  ): CompactView {
+    // The definitions in the viewer's language: another locale is another list.
+    const key = [definitions, JSON.stringify(principal), this.showEmpty, this.customerId, this.#epoch];
+    const cached = this.#view;
+    if (cached && key.every((part, i) => part === cached.key[i])) return cached;
+    const visible = fields ?? visibleFields(definitions, principal);
     const groups = new Map<string, VisibleField[]>();
     const loose: VisibleField[] = [];
-    for (const field of fields) {
+    const folded: VisibleField[] = [];
+    for (const field of visible) {
       const group = field.def.group?.trim();
-      if (!group) loose.push(field);
+      if (this.#isFolded(field.def.name)) folded.push(field);
+      else if (!group) loose.push(field);
       else if (groups.has(group)) groups.get(group)!.push(field);
       else groups.set(group, [field]);
     }
-    return html`${loose.length ? this.#renderRows(loose) : nothing}
+    this.#chunkOf.clear();
+    const view: CompactView = {
+      key,
+      fields: visible,
+      loose: this.#rowList(loose),
+      groups: [...groups].map(([group, rows]) => [group, this.#rowList(rows)]),
+      folded: this.#rowList(folded),
+    };
+    this.#view = view;
+    return view;
+  }
+
+  #rowList(fields: VisibleField[]): RowList {
+    if (fields.length <= CHUNK_ROWS) return { fields, chunks: undefined };
+    const chunks: RowChunk[] = [];
+    for (let start = 0; start < fields.length; start += CHUNK_ROWS) {
+      const chunk: RowChunk = { fields: fields.slice(start, start + CHUNK_ROWS), revision: 0 };
+      for (const field of chunk.fields) this.#chunkOf.set(field.def.name, chunk);
+      chunks.push(chunk);
+    }
+    return { fields, chunks };
+  }
+
+  /** The rows that changed since the last render (here and in the controller) move their chunk's revision. */
+  #takeDirty(): void {
+    const changes = this.#controller.takeChanges();
+    if (changes === 'all') {
+      // Every chunk renders again; the view (rows, groups, folding) stays as decided.
+      for (const chunk of new Set(this.#chunkOf.values())) chunk.revision++;
+    } else for (const name of changes) this.#dirty.add(name);
+    // A history that loaded, failed or was opened renders its row (a few rows at most).
+    for (const name of this.#histories.keys()) this.#dirty.add(name);
+    for (const name of this.#dirty) {
+      const chunk = this.#chunkOf.get(name);
+      if (chunk) chunk.revision++;
+    }
+    this.#dirty.clear();
+  }
+
+  /** Properties without a group first, then each group under its heading (collapsible), in the order they first come. */
+  #renderGroups(view: CompactView) {
+    return html`${view.loose.fields.length ? this.#renderRows(view.loose) : nothing}
       ${repeat(
-        groups,
+        view.groups,
         ([group]) => group,
         ([group, rows]) =>
           // A heading inside the summary: screen readers list the groups among the headings.
@@ -699,12 +808,30 @@ export class CustomerDetailsPanel extends StoreElement {
       )}`;
   }
 
-  #renderRows(fields: VisibleField[]) {
-    return html`<ul part="fields" class="compact">${repeat(
+  /**
+   * A list of rows. A long one is in chunks: `<li role="none">` each holding a `<ul role="none">`
+   * of rows, so the rows stay the list's items for assistive technology; a chunk renders again
+   * only when one of its rows changed or everything did (the language, the store, the layout).
+   */
+  #renderRows({ fields, chunks }: RowList) {
+    if (!chunks) return html`<ul part="fields" class="compact">${this.#rowItems(fields)}</ul>`;
+    return html`<ul part="fields" class="compact chunked">${repeat(
+      chunks,
+      (chunk) => chunk.fields[0]!.def.name,
+      (chunk) =>
+        html`<li role="none" class="chunk"><ul role="none" class="chunk-rows">${guard(
+          [chunk, chunk.revision, this.catalog, this.effectiveLocale, this.activeStore, this.layout],
+          () => this.#rowItems(chunk.fields),
+        )}</ul></li>`,
+    )}</ul>`;
+  }
+
+  #rowItems(fields: VisibleField[]) {
+    return repeat(
       fields,
       (field) => field.def.name,
       (field) => html`<li part="field" class="row" data-property=${field.def.name}>${this.#renderRow(field)}</li>`,
-    )}</ul>`;
+    );
   }
 
   /** A compact row: the label and value on a line (or the editor, while edited), the history button, one status line. */
