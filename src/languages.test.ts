@@ -143,4 +143,45 @@ describe('language of parts and direction', () => {
     expect(el.shadowRoot!.querySelector<HTMLInputElement>('#control')!.value).to.equal('31/12/2024');
     expect(Intl.DateTimeFormat.supportedLocalesOf('km'), 'Chromium has no Khmer data').to.deep.equal([]);
   });
+
+  it('a translated label in a language the element has no words for is marked with its own language', async () => {
+    const def = definition('text', {
+      name: 'color',
+      label: 'Favorite color',
+      translations: { fr: { label: 'Couleur préférée' } },
+    });
+    const el = (await inPage(
+      'fr',
+      undefined,
+      html`<property-editor .definition=${def}></property-editor>`,
+    )) as PropertyEditor;
+    expect(el.getAttribute('lang'), 'the words are English').to.equal('en');
+    const label = el.shadowRoot!.querySelector('label')!;
+    expect(label.textContent).to.contain('Couleur préférée');
+    expect(label.querySelector('span[lang]')?.getAttribute('lang')).to.equal('fr');
+    const german = (await inPage(
+      'de',
+      undefined,
+      html`<property-editor .definition=${{ ...def, translations: { de: { label: 'Lieblingsfarbe' } } }}></property-editor>`,
+    )) as PropertyEditor;
+    expect(
+      german.shadowRoot!.querySelector('label span[lang]'),
+      'German words, German label: nothing to mark',
+    ).to.equal(null);
+  });
+
+  it('the audience preview isolates each name, so Arabic names keep their order in the list', async () => {
+    const data = seed();
+    data.customers[0]!.name = 'محمد';
+    data.customers[1]!.name = 'علی';
+    const el = await inPage(
+      'en',
+      undefined,
+      html`<audience-builder count-delay="10" .store=${new MemoryStore(data)} .user=${agent}
+      .value=${{ match: 'all', conditions: [{ property: 'name', operator: 'is-set' }] }}></audience-builder>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="preview"]'), 'the preview');
+    const text = el.shadowRoot!.querySelector('[part~="preview"]')!.textContent;
+    expect(text).to.contain(`${FSI}محمد${PDI}`).and.to.contain(`${FSI}علی${PDI}`);
+  });
 });

@@ -118,6 +118,8 @@ export const de: Catalog = {
     'definition.order': () => 'Die Position in der Liste muss eine Zahl sein.',
     'definition.translations.count': ({ max }) =>
       `Eine Eigenschaft kann Texte in höchstens ${count(max)} Sprachen haben.`,
+    'definition.translations.shape': () =>
+      'Übersetzungen sind Texte je Sprachkennung, etwa { "de": { "label": "Lieblingsfarbe" } }.',
     'definition.translations.tag': ({ tag, canonical }) =>
       canonical
         ? `Schreiben Sie die Sprache „${tag}“ als ${canonical}.`

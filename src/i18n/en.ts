@@ -127,6 +127,8 @@ const core: Omit<
     'definition.group.length': ({ max }) => `A group is named with 1 to ${count(max)} characters.`,
     'definition.order': () => 'The position in the list must be a number.',
     'definition.translations.count': ({ max }) => `A property can have words in at most ${count(max)} languages.`,
+    'definition.translations.shape': () =>
+      'Translations are words by language tag, such as { "de": { "label": "Lieblingsfarbe" } }.',
     'definition.translations.tag': ({ tag, canonical }) =>
       canonical
         ? `Write the language “${tag}” as ${canonical}.`

@@ -52,6 +52,14 @@ export class LocalizedElement extends LitElement {
     return super.scheduleUpdate();
   }
 
+  /**
+   * `tag`, for a `lang` on a part of the element (a translated label) whose language differs from
+   * the element's words (`contentLanguage`); `undefined` when they agree or there is no tag.
+   */
+  protected partLanguage(tag: string | undefined): string | undefined {
+    return tag && primary(tag) !== primary(this.contentLanguage) ? tag : undefined;
+  }
+
   /** An error of the model or a store in this element's words, naming the field by `label`. */
   protected describe(error: unknown, label?: string): string {
     return describeError(error, { locale: this.effectiveLocale, label });

@@ -1,6 +1,12 @@
 import type { DefinitionError } from './errors.js';
 import { compilePattern, patternFault } from './patterns.js';
-import { PROPERTY_TYPES, type AccessLevel, type PropertyDefinition, type PropertyType } from './types.js';
+import {
+  PROPERTY_TYPES,
+  type AccessLevel,
+  type ChoiceOption,
+  type PropertyDefinition,
+  type PropertyType,
+} from './types.js';
 import { characterCount } from './value-types/spec.js';
 import { specFor } from './value-types/index.js';
 import { TEXT_MAX_LENGTH } from './value-types/text.js';
@@ -194,7 +200,11 @@ function fits(text: unknown, max: number): boolean {
 /** The limits of the default words, per language, with the tag named in every problem. */
 function checkTranslations(def: PropertyDefinition, add: (problem: DefinitionError) => void): void {
   const all: unknown = def.translations;
-  if (typeof all !== 'object' || all === null || Array.isArray(all) || Object.keys(all).length > TRANSLATIONS_MAX) {
+  if (typeof all !== 'object' || all === null || Array.isArray(all)) {
+    add({ code: 'definition.translations.shape', params: {}, field: 'translations' });
+    return;
+  }
+  if (Object.keys(all).length > TRANSLATIONS_MAX) {
     add({ code: 'definition.translations.count', params: { max: TRANSLATIONS_MAX }, field: 'translations' });
     return;
   }
@@ -249,23 +259,28 @@ function checkTranslations(def: PropertyDefinition, add: (problem: DefinitionErr
       }
     }
     // Two options a reader of this language cannot tell apart, counting the default labels it falls back to.
+    // Reported at the translated option of the pair, whichever of the two comes first.
     const seen = new Map<string, string>();
-    for (const option of def.options ?? []) {
+    for (const option of Array.isArray(def.options) ? def.options : []) {
       const label = (
         labels.get(option?.value) ?? (typeof option?.label === 'string' ? option.label.trim() : '')
       ).toLowerCase();
       if (label === '') continue;
-      if (seen.has(label) && labels.has(option.value)) {
-        const params = { tag, value: option.value, label: labels.get(option.value)! };
-        add({ code: 'definition.translations.option-duplicate', params, field: `${at}.options.${option.value}` });
-      }
-      seen.set(label, option.value);
+      const other = seen.get(label);
+      if (other !== undefined) {
+        const translated = labels.has(option.value) ? option.value : labels.has(other) ? other : undefined;
+        if (translated !== undefined) {
+          const params = { tag, value: translated, label: labels.get(translated)! };
+          add({ code: 'definition.translations.option-duplicate', params, field: `${at}.options.${translated}` });
+        }
+      } else seen.set(label, option.value);
     }
   }
 }
 
 function checkOptions(def: PropertyDefinition, add: (problem: DefinitionError) => void): void {
-  const options = def.options ?? [];
+  // Options that are not a list (from a client that is not ours) are a count problem, not a crash.
+  const options: Partial<ChoiceOption>[] = Array.isArray(def.options) ? def.options : [];
   if (options.length < 1 || options.length > OPTIONS_MAX) {
     add({ code: 'definition.options.count', params: { min: 1, max: OPTIONS_MAX }, field: 'options' });
   }

@@ -101,6 +101,7 @@ export interface DefinitionErrorParams {
   'definition.order': Record<never, never>;
   /** More languages in `translations` than `max`, or `translations` is not an object. */
   'definition.translations.count': { max: number };
+  'definition.translations.shape': Record<string, never>;
   /**
    * A key of `translations` that is not a BCP 47 tag, or not in its canonical form (`canonical`,
    * as `Intl.getCanonicalLocales` writes it: `de-AT` for `de-at`).

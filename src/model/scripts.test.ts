@@ -109,6 +109,7 @@ describe('a number that could be read two ways is asked about, not guessed', () 
     ['de', '1.500', '1500', '1,5'],
     ['de', '12.345', '12345', '12,345'],
     ['ja', '100,000', '100000', '100'],
+    ['en', '1234,567', '1234567', '1234.567'], // one separator and three digits, whatever comes before
   ] as const;
   for (const [locale, typed, grouped, decimal] of table) {
     it(`${typed} in ${locale}: ${grouped} or ${decimal}?`, () => {
@@ -135,7 +136,6 @@ describe('a number that could be read two ways is asked about, not guessed', () 
       ['en', '1,5', '1.5'],
       ['en', '1,5000', '1.5'],
       ['en', '0,500', '0.5'], // a group never follows a lone zero
-      ['en', '1234,567', '1234.567'], // nor four digits
       ['fr', '1,500', '1.5'], // French groups with a narrow no-break space
       ['fr', '1.500', '1.5'],
       ['en', '1500', '1500'],
@@ -262,5 +262,55 @@ describe('the forms another runtime writes (loadLocaleForms)', () => {
   it('reads both forms of a language the runtimes write differently (kk)', () => {
     expect(parsed(date, '31.12.2024', 'kk')).to.equal('2024-12-31');
     expect(parsed(date, '2024-12-31', 'kk')).to.equal('2024-12-31');
+  });
+});
+
+describe('what a review of issue 19 found would be stored wrongly', () => {
+  it('a Gregorian year typed where the calendar is another is asked about, not moved an era', () => {
+    for (const [text, locale, calendar] of [
+      ['31/12/2024', 'th-TH', 'buddhist'],
+      ['15/06/2024', 'th-TH', 'buddhist'],
+      ['2024/10/11', 'fa', 'persian'],
+      ['15/06/2024', 'ar-SA-u-ca-islamic-umalqura', 'islamic-umalqura'],
+      ['31/12/2024', 'ar-SA-u-ca-islamic-umalqura', 'islamic-umalqura'],
+    ] as const) {
+      const error = rejected(date, text, locale);
+      expect([error.code, (error.params as { calendar?: string }).calendar], `${text} in ${locale}`).to.deep.equal([
+        'date.format',
+        calendar,
+      ]);
+    }
+    // The calendar's own years of this era still read.
+    expect(parsed(date, '31/12/2567', 'th-TH')).to.equal('2024-12-31');
+    expect(parsed(date, '1403/10/11', 'fa')).to.equal('2024-12-31');
+  });
+
+  it('an ASCII comma and three digits, where the decimal sign is another (fa, ar-EG), or a long number in en-US, is asked about', () => {
+    for (const [text, locale] of [
+      ['1,500', 'fa'],
+      ['۱,۵۰۰', 'fa'],
+      ['1,500', 'ar-EG'],
+      ['1234,500', 'en-US'],
+    ] as const) {
+      expect(rejected(number, text, locale).code, `${text} in ${locale}`).to.equal('number.ambiguous');
+    }
+    expect(parsed(number, '1.5', 'fa'), 'an ASCII point is the decimal sign there').to.equal('1.5');
+    expect(parsed(number, '۱٫۵۰۰', 'fa')).to.equal('1.5');
+    expect(parsed(number, '1,5', 'fa')).to.equal('1.5');
+  });
+
+  it('reads the full-width separators of a Japanese input method, zh-TW’s periods of the day, and the Arabic comma between coordinates', () => {
+    expect(parsed(time, '２１：０５', 'ja')).to.equal('21:05');
+    expect(parsed(date, '２０２４／１２／３１', 'ja')).to.equal('2024-12-31');
+    expect(parsed(time, '晚上9:05', 'zh-TW')).to.equal('21:05');
+    expect(parsed(time, '凌晨12:30', 'zh-TW')).to.equal('00:30');
+    expect(parsed(time, '中午12:30', 'zh-TW')).to.equal('12:30');
+    expect(parsed(definition('location'), '٤٨٫٨٥٨٤، ٢٫٢٩٤٥', 'ar-EG')).to.deep.equal({ lat: 48.8584, lng: 2.2945 });
+  });
+
+  it('keeps a joiner only after a letter of a script that needs it', () => {
+    expect(rejected(definition('word'), 'x\u200cy', 'en').code).to.equal('word.characters');
+    expect(parsed(definition('word'), 'کتاب\u200cها', 'fa')).to.equal('کتاب\u200cها');
+    expect(parsed(definition('word'), 'क्\u200dष', 'hi')).to.equal('क्\u200dष');
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { validateDefinition } from './definitions.js';
-import { localizeDefinition, localizeDefinitions, translationChain } from './translations.js';
+import { labelLanguage, localizeDefinition, localizeDefinitions, translationChain } from './translations.js';
 import { definition, favoriteColor } from '../internal/test/definitions.js';
 import type { PropertyDefinition } from './types.js';
 import { describeError } from '../i18n/describe.js';
@@ -30,11 +30,21 @@ describe('translationChain', () => {
     expect(translationChain('zh-hant-tw')).to.deep.equal(['zh-Hant-TW', 'zh-Hant', 'zh']);
     expect(translationChain('de-u-co-phonebk')).to.deep.equal(['de-u-co-phonebk', 'de-u-co', 'de']);
     expect(translationChain('not a tag')).to.deep.equal([]);
+    // A region that implies the script: Taiwan writes Traditional Chinese.
+    expect(translationChain('zh-TW')).to.deep.equal(['zh-TW', 'zh-Hant-TW', 'zh-Hant', 'zh']);
+    expect(translationChain('zh')).to.deep.equal(['zh']);
     expect(translationChain('')).to.deep.equal([]);
   });
 });
 
 describe('localizeDefinition', () => {
+  it('gives a zh-TW viewer the zh-Hant words, and says which language the label is in', () => {
+    expect(localizeDefinition(color, 'zh-TW').label).to.equal('最喜歡的顏色');
+    expect(labelLanguage(localizeDefinition(color, 'zh-TW'))).to.equal('zh-Hant');
+    expect(labelLanguage(localizeDefinition(color, 'de-AT'))).to.equal('de-AT');
+    expect(labelLanguage(localizeDefinition(color, 'fr'))).to.equal(undefined);
+  });
+
   it('gives a German viewer the German words, and the default for what has none', () => {
     const de = localizeDefinition(color, 'de');
     expect(de.label).to.equal('Lieblingsfarbe');
@@ -157,6 +167,37 @@ describe('validateDefinition: translations', () => {
     ).to.deep.equal(['definition.translations.option']);
   });
 
+  it('finds two options a reader cannot tell apart in either order of the options', () => {
+    const options = [
+      { value: 'a', label: 'Red' },
+      { value: 'b', label: 'Rot' },
+    ];
+    for (const order of [options, [...options].reverse()]) {
+      const errors = validateDefinition(
+        definition('single-choice', { options: order, translations: { de: { options: { a: 'Rot' } } } }),
+        [],
+      );
+      expect(errors, JSON.stringify(order)).to.deep.equal([
+        {
+          code: 'definition.translations.option-duplicate',
+          params: { tag: 'de', value: 'a', label: 'Rot' },
+          field: 'translations.de.options.a',
+        },
+      ]);
+    }
+  });
+
+  it('options that are not a list are refused, translated or not, not thrown on', () => {
+    expect(
+      codes(
+        validateDefinition(definition('text', { options: {} as never, translations: { de: { options: {} } } }), []),
+      ),
+    ).to.include('definition.options.type');
+    expect(codes(validateDefinition(definition('single-choice', { options: 5 as never }), []))).to.include(
+      'definition.options.count',
+    );
+  });
+
   it('refuses more than 50 languages, and translations that are not an object', () => {
     const tags = Array.from({ length: 51 }, (_, i) => `x-l${i}`);
     const errors = validateDefinition(
@@ -165,8 +206,11 @@ describe('validateDefinition: translations', () => {
     );
     expect(codes(errors)).to.deep.equal(['definition.translations.count']);
     expect(codes(validateDefinition(definition('text', { translations: [] as never }), []))).to.deep.equal([
-      'definition.translations.count',
+      'definition.translations.shape',
     ]);
+    const none = validateDefinition(definition('text', { translations: null as never }), []);
+    expect(codes(none)).to.deep.equal(['definition.translations.shape']);
+    expect(describeError(none[0], { locale: 'en' })).to.match(/^Translations are words by language tag/);
     expect(codes(validateDefinition(definition('text', { translations: { de: 'Farbe' } as never }), []))).to.deep.equal(
       ['definition.translations.field'],
     );

@@ -23,20 +23,43 @@ export function canonicalTag(tag: string): string | undefined {
   }
 }
 
+/** Languages written in more than one script (CLDR), where a region implies one. */
+const MULTI_SCRIPT = new Set(['az', 'bs', 'ff', 'ha', 'ks', 'ku', 'mn', 'ms', 'pa', 'sd', 'sr', 'uz', 'vai', 'zh']);
+
 /**
  * The tags a viewer's locale falls back through, most specific first, by dropping the last subtag:
- * `de-AT` gives `['de-AT', 'de']`, `zh-Hant-TW` gives `['zh-Hant-TW', 'zh-Hant', 'zh']`. `[]` for
- * a locale that is not a BCP 47 tag.
+ * `de-AT` gives `['de-AT', 'de']`, `zh-Hant-TW` gives `['zh-Hant-TW', 'zh-Hant', 'zh']`, and `zh-TW`
+ * (whose region implies the script) `['zh-TW', 'zh-Hant-TW', 'zh-Hant', 'zh']`. `[]` for a locale
+ * that is not a BCP 47 tag.
  */
 export function translationChain(locale: string | undefined): string[] {
   const canonical = locale ? canonicalTag(locale) : undefined;
   if (!canonical) return [];
-  const subtags = canonical.split('-');
   const chain: string[] = [];
-  for (let n = subtags.length; n > 0; n--) {
-    // A lone singleton (`x`, `u`) is not a tag: `de-u-co-phonebk` → … → `de-u` is skipped.
-    if (n > 1 && subtags[n - 1]!.length === 1) continue;
-    chain.push(subtags.slice(0, n).join('-'));
+  const drop = (tag: string) => {
+    const subtags = tag.split('-');
+    for (let n = subtags.length; n > 0; n--) {
+      // A lone singleton (`x`, `u`) is not a tag: `de-u-co-phonebk` → … → `de-u` is skipped.
+      if (n > 1 && subtags[n - 1]!.length === 1) continue;
+      const shorter = subtags.slice(0, n).join('-');
+      if (!chain.includes(shorter)) chain.push(shorter);
+    }
+  };
+  drop(canonical);
+  // In a language written in more than one script, a region that implies one (`zh-TW` is written
+  // in Traditional Chinese, `sr-RS` in Cyrillic) also reaches the tags with that script
+  // (`zh-Hant-TW`, `zh-Hant`), before the bare language.
+  try {
+    const locale = new Intl.Locale(canonical);
+    const script =
+      locale.region && !locale.script && MULTI_SCRIPT.has(locale.language) ? locale.maximize().script : undefined;
+    if (script) {
+      const language = chain.pop()!;
+      drop(`${locale.language}-${script}${locale.region ? `-${locale.region}` : ''}`);
+      if (!chain.includes(language)) chain.push(language);
+    }
+  } catch {
+    // Not a tag Intl reads: the subtags alone.
   }
   return chain;
 }
@@ -67,6 +90,19 @@ function chainOf(locale: string): string[] {
   return chain;
 }
 
+/** The tag a localized definition's label was taken from. */
+const labelLanguages = new WeakMap<PropertyDefinition, string>();
+
+/**
+ * The language of a definition's label as `localizeDefinition` gave it (`de` for a `de-AT` viewer
+ * reading the German label), or `undefined` for the default label: an element marks the label
+ * with it (`lang`) where its own words are in another language, so a screen reader reads a French
+ * label in French inside English words (WCAG 3.1.2).
+ */
+export function labelLanguage(def: PropertyDefinition): string | undefined {
+  return labelLanguages.get(def);
+}
+
 function localize(def: PropertyDefinition, locale: string): PropertyDefinition {
   const all = def.translations;
   if (!all || typeof all !== 'object') return def;
@@ -78,7 +114,11 @@ function localize(def: PropertyDefinition, locale: string): PropertyDefinition {
 
   const { translations: _translations, ...localized } = def;
   const label = firstOf(found, (t) => t.label);
-  if (label !== undefined) localized.label = label;
+  if (label !== undefined) {
+    localized.label = label;
+    const tags = chainOf(locale).filter((tag) => Object.hasOwn(all, tag));
+    labelLanguages.set(localized, tags[found.findIndex((t) => t.label === label)] ?? locale);
+  }
   const description = firstOf(found, (t) => t.description);
   if (description !== undefined) localized.description = description;
   const patternHint = firstOf(found, (t) => t.patternHint);

@@ -38,8 +38,15 @@ const CALENDAR_YEARS: Record<string, [number, number]> = { fa: [700, 9300], 'th-
 const inCalendarRange = (value: PropertyValue, locale: string) => {
   const range = CALENDAR_YEARS[locale];
   const year = Number(typeof value === 'string' ? value.slice(0, 4) : 0);
-  return !range || (year >= range[0] && year <= range[1]);
+  if (!range || year < range[0] || year > range[1]) return !range;
+  // A calendar year that looks like one of this era's Gregorian years (150 back, 50 ahead) is asked
+  // about when typed, not read (issue 19): those days do not read back from their own text.
+  const now = new Date().getUTCFullYear();
+  const offset = CALENDAR_OFFSETS[locale]!;
+  return year < now - 150 + offset - 2 || year > now + 50 + offset + 2;
 };
+/** Gregorian year minus the calendar's year, about. */
+const CALENDAR_OFFSETS: Record<string, number> = { fa: 621, 'th-TH': -543 };
 const localesOf = (type: PropertyType) => (type === 'date' || type === 'time' ? calendarLocales : locales);
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

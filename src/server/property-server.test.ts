@@ -324,6 +324,14 @@ describe('createPropertyServer: who may read, write, find and manage what (DESIG
     expect([unknownField.status, unknownField.body.error.code]).to.deep.equal([422, 'definition.translations.field']);
     expect((await running.store.listDefinitions()).find((def) => def.name === 'shoe_size')).to.deep.equal(translated);
 
+    // Options that are not a list, with or without translations: 422 with the model's code, not a 500.
+    for (const [body, code] of [
+      [{ type: 'text', options: {}, translations: { de: { options: {} } } }, 'definition.options.type'],
+      [{ type: 'single-choice', options: 5 }, 'definition.options.count'],
+    ] as const) {
+      const odd = await call('admin', 'POST', '/definitions', { ...base, name: 'odd', label: 'Odd', ...body });
+      expect([odd.status, odd.body.error.code], JSON.stringify(body)).to.deep.equal([422, code]);
+    }
     const profile = await call('customer:ana', 'GET', '/definitions');
     expect(profile.body.find((def: PropertyDefinition) => def.name === 'shoe_size').translations).to.deep.equal(
       translated.translations,

@@ -1,4 +1,5 @@
 import { consume } from '@lit/context';
+import { isolate, textDirection } from '../../i18n/bidi.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { userContext, type CustomerPropertiesUser } from '../../context.js';
@@ -879,7 +880,10 @@ export class AudienceBuilder extends StoreElement {
       ${retry}
       ${
         preview.length
-          ? html`<p part="preview">${messages.preview}: ${new Intl.ListFormat(this.effectiveLocale).format(preview.map((customer) => customer.name || customer.number))}</p>`
+          ? html`<p part="preview">${messages.preview}: ${new Intl.ListFormat(this.effectiveLocale).format(
+              // A name written right to left is isolated (FSI … PDI), so Arabic names keep their order.
+              preview.map((customer) => isolate(customer.name || customer.number, textDirection(this.contentLanguage))),
+            )}</p>`
           : nothing
       }`;
   }

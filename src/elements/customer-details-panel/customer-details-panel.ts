@@ -35,7 +35,7 @@ import { historyFor, type Principal, type PropertyDefinition, type PropertyValue
 import type { HistoryEntry, PropertyStore } from '../../storage/property-store.js';
 import { isTypedInput } from '../property-editor/input-kind.js';
 import { formatValue } from '../../model/values.js';
-import { localizeDefinitions } from '../../model/translations.js';
+import { labelLanguage, localizeDefinitions } from '../../model/translations.js';
 import type { StoreError } from '../../storage/store-error.js';
 import '../property-editor/property-editor.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
@@ -872,7 +872,7 @@ export class CustomerDetailsPanel extends StoreElement {
       const content = this.#valueContent(def, value);
       const described = changed && !conflict ? `meta-${name}` : undefined;
       const location = value !== null && !Array.isArray(value) && typeof value === 'object' ? value : undefined;
-      return html`<span class="read-label" id=${`label-${name}`}>${def.label}</span>
+      return html`<span class="read-label" id=${`label-${name}`} lang=${ifDefined(this.partLanguage(labelLanguage(def)))}>${def.label}</span>
         ${
           level === 'edit'
             ? html`<button type="button" class="read-value" id=${`value-${name}`} aria-labelledby=${`label-${name} value-${name}`}

@@ -7,7 +7,7 @@ import type { ValueError } from '../../model/errors.js';
 import type { ChoiceOption, PropertyDefinition, PropertyValue } from '../../model/types.js';
 import { formatValue, parseValue, sameValue, validateValue } from '../../model/values.js';
 import { patternEngineLoaded, preparePatterns } from '../../model/patterns.js';
-import { localizeDefinition } from '../../model/translations.js';
+import { labelLanguage, localizeDefinition } from '../../model/translations.js';
 import type { LocationPicker } from '../location-picker/location-picker.js';
 import { loadLocationPicker, locationPickerFailed } from '../../internal/location-picker-loader.js';
 import { editors, type Editor, type EditorHost } from './editors.js';
@@ -431,7 +431,8 @@ export class PropertyEditor extends FormControlElement {
 
   #labelText(def: PropertyDefinition) {
     const required = this.required || def.required;
-    return html`${def.label}${
+    const lang = this.partLanguage(labelLanguage(def));
+    return html`${lang ? html`<span lang=${lang}>${def.label}</span>` : def.label}${
       required
         ? html`<span class="required" aria-hidden="true">*</span><span class="visually-hidden">(${this.catalog.field.required})</span>`
         : nothing

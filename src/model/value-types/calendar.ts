@@ -23,6 +23,11 @@ export interface CalendarForms {
   date: DatePattern;
   time: string;
   dayPeriods: [am: string, pm: string];
+  /**
+   * The words the short time puts before or after the hour where they are not plain AM and PM
+   * (`zh-TW`: `凌晨`, `早上`, `上午`, `中午`, `下午`, `晚上`), each with whether it is after noon.
+   */
+  flexible?: [word: string, pm: boolean][];
 }
 
 // 2024-12-31 09:05 and 21:05 UTC: a day above 12 tells day from month, a one-digit hour shows
@@ -68,10 +73,20 @@ export function learnForms(locale: string): CalendarForms {
       .find((part) => part.type === 'dayPeriod')
       ?.value.replace(/[\u00a0\u202f]/g, ' ') ?? fallback;
 
+  const flexible: [string, boolean][] = [];
+  for (let hour = 0; hour < 24; hour++) {
+    const word = timeFormat
+      .formatToParts(Date.UTC(2024, 11, 31, hour, 5))
+      .find((part) => part.type === 'dayPeriod')
+      ?.value.replace(/[\u00a0\u202f]/g, ' ');
+    if (word && !flexible.some(([known]) => known === word)) flexible.push([word, hour >= 12]);
+  }
+
   return {
     date: { pattern: date, order: order.length === 3 ? order : ['y', 'M', 'd'] },
     time,
     dayPeriods: [period(MORNING, 'AM'), period(EVENING, 'PM')],
+    flexible,
   };
 }
 
@@ -145,10 +160,21 @@ export function datePatterns(locale: string): DatePattern[] {
   return [known.date, ...known.alternatives.map((other) => other.date)];
 }
 
-/** The locale's words for before and after noon, its own first, then another runtime's. */
-export function dayPeriodNames(locale: string): [am: string, pm: string][] {
+/**
+ * The words that say before or after noon in the locale's times, each with whether it is after
+ * noon: its own AM and PM, the periods its short time uses (`晚上` in `zh-TW`), then another
+ * runtime's AM and PM for it (`PM` as well as `오후` in `ko`).
+ */
+export function dayPeriodWords(locale: string): [word: string, pm: boolean][] {
   const known = formsOf(locale);
-  return [known.dayPeriods, ...known.alternatives.map((other) => other.dayPeriods)];
+  const pairs = [known.dayPeriods, ...known.alternatives.map((other) => other.dayPeriods)];
+  return [
+    ...pairs.flatMap(([am, pm]): [string, boolean][] => [
+      [am, false],
+      [pm, true],
+    ]),
+    ...(known.flexible ?? []),
+  ];
 }
 
 /** The locale's short numeric date, from `Intl`: `MM/dd/yyyy` in `en-US`, `yyyy/MM/dd` in `ja`. */
@@ -167,11 +193,12 @@ export function dayPeriods(locale: string): [am: string, pm: string] {
 }
 
 /**
- * Typed text in lower case without the words of the locale's pattern (`г.` in `bg`, `h` in
+ * Typed text in lower case, compatibility forms folded (NFKC), without the words of the locale's pattern (`г.` in `bg`, `h` in
  * `fr-CA`) and the bidi marks right-to-left locales put between fields: numbers and separators.
  */
 export function withoutPatternWords(text: string, pattern: string): string {
-  let rest = foldDigits(text)
+  // NFKC: the full-width `：` and `／` of a Japanese or Chinese input method are `:` and `/`.
+  let rest = foldDigits(text.normalize('NFKC'))
     .replace(/[\u200e\u200f\u061c]/g, '')
     .toLowerCase();
   for (const [, quoted] of pattern.matchAll(/'((?:[^']|'')+)'/g)) {
@@ -251,7 +278,7 @@ const READ_CALENDARS = new Set([
   'islamic-rgsa',
 ]);
 
-interface OtherCalendar {
+export interface OtherCalendar {
   calendar: string;
   /** The locale's own numeric date in its calendar and digits. */
   shown: Intl.DateTimeFormat;
@@ -298,6 +325,11 @@ function utcDate(year: number, month: number, day: number): Date {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   return date;
+}
+
+/** The calendar's year of a moment (`2569` in the Buddhist calendar in 2026). */
+export function calendarYear(other: OtherCalendar, date: Date): number {
+  return Math.floor(calendarKey(other, date) / 10_000);
 }
 
 /** The calendar's year, month and day of a Gregorian date, as one number that grows with the day. */

@@ -2,6 +2,7 @@ import type { Parsed, PropertyTypeSpec } from './spec.js';
 import { fail, inputText, ok, orderOperators, plainText } from './spec.js';
 import { foldDigits } from '../locale-facts.js';
 import {
+  calendarYear,
   datePatterns,
   daysInMonth,
   formatInCalendar,
@@ -9,6 +10,7 @@ import {
   fromCalendar,
   otherCalendar,
   withoutPatternWords,
+  type OtherCalendar,
 } from './calendar.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -34,7 +36,7 @@ function parseDateText(text: string, locale: string): { y: number; M: number; d:
   // The locale's own form first; then the forms another runtime writes for it (`kk`: `31.12.2024`
   // in Node, `2024-12-31` in Chromium).
   for (const pattern of datePatterns(locale)) {
-    const parts = parseDateInPattern(foldDigits(text), pattern);
+    const parts = parseDateInPattern(foldDigits(text.normalize('NFKC')), pattern);
     if (parts !== 'format') return parts;
   }
   return 'format';
@@ -69,7 +71,7 @@ function parseInCalendar(text: string, locale: string): Parsed {
     code: 'date.format',
     params: { example: formatInCalendar(EXAMPLE, other, locale), calendar: other.calendar },
   });
-  let rest = foldDigits(text)
+  let rest = foldDigits(text.normalize('NFKC'))
     .replace(/[\u200e\u200f\u061c]/g, '')
     .toLowerCase();
   for (const word of other.words) rest = rest.replace(word, ' ');
@@ -80,8 +82,24 @@ function parseInCalendar(text: string, locale: string): Parsed {
   const parts = { y: '', M: '', d: '' };
   other.order.forEach((field, i) => (parts[field] = numbers[i + 1]!));
   if (parts.y.length !== 4 || parts.M.length > 2 || parts.d.length > 2) return refused;
+  // A year that reads as one of our era's Gregorian years but centuries off in the calendar's
+  // (`31/12/2024` in `th-TH`, 543 years before 2567): which one is meant is asked, never guessed.
+  if (looksGregorian(other, Number(parts.y))) return refused;
   const iso = fromCalendar(other, Number(parts.y), Number(parts.M), Number(parts.d));
   return iso ? ok(iso) : fail({ code: 'date.invalid', params: {} });
+}
+
+/**
+ * Whether `year`, typed in a calendar whose years are a century or more from the Gregorian ones
+ * (Buddhist +543, Persian and Islamic −621 and −579), is within this era's Gregorian years
+ * (150 years back, 50 ahead) and outside the calendar's own: a Gregorian year typed by habit.
+ */
+function looksGregorian(other: OtherCalendar, year: number): boolean {
+  const now = new Date();
+  const gregorian = now.getUTCFullYear();
+  const own = calendarYear(other, now);
+  const near = (center: number) => year >= center - 150 && year <= center + 50;
+  return Math.abs(own - gregorian) >= 100 && near(gregorian) && !near(own);
 }
 
 export const dateType: PropertyTypeSpec = {

@@ -35,9 +35,10 @@ function checkRanges(value: { lat: number; lng: number }): ValueProblem | null {
 
 /**
  * `48.8584, 2.2945` or, where the comma is the decimal separator, `48,8584; 2,2945`: two typed
- * coordinates in one string.
+ * coordinates in one string. The Arabic comma and semicolon (`،`, `؛`) separate them too.
  */
-function locationFromText(text: string): LocationInput | undefined {
+function locationFromText(typed: string): LocationInput | undefined {
+  const text = typed.replace(/\u060c/g, ',').replace(/\u061b/g, ';');
   const parts = text.includes(';')
     ? text.split(';')
     : text.split(/,\s+|\s+/).length === 2

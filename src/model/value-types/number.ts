@@ -6,8 +6,8 @@ import { fail, inputText, ok, orderOperators, plainText } from './spec.js';
 const CANONICAL = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
 const POINT_DECIMAL = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
 const GROUPED = /\d[\s.,'’\u00a0\u202f_\u066c]+\d[\s\d.,'’\u00a0\u202f_\u066c]*$/u;
-// One grouping separator and three digits after it: `1,500` is fifteen hundred or one and a half.
-const GROUPED_OR_DECIMAL = /^([-\u2212]?)([1-9]\d{0,2})([.,])(\d{3})$/;
+// One separator and three digits after it: `1,500` is fifteen hundred or one and a half.
+const GROUPED_OR_DECIMAL = /^([-\u2212]?)([1-9]\d*)([.,])(\d{3})$/;
 
 /**
  * Typed number text as plain ASCII: digits of every script made ASCII (`۱۲۳` → `123`), the Arabic
@@ -22,12 +22,17 @@ export function foldNumber(text: string): string {
 }
 
 /**
- * `1,500` in `en-US` or `1.500` in `de`, where the separator is the locale's grouping one: both
- * readings in the locale's form (`1500`, `1.5`), or `undefined` when the text means one number.
+ * `1,500` or `1234,500` in `en-US`, `1.500` in `de`, where the separator is the locale's grouping
+ * one; or `1,500` in a locale whose own decimal sign is not ASCII (`fa`, `ar-EG`: `٫`), where an
+ * ASCII comma is either: both readings in the locale's form (`1500`, `1.5`), or `undefined` when
+ * the text means one number. (An ASCII point there is read as the decimal sign, as `٫` is.)
  */
 function ambiguousReadings(text: string, locale: string): { grouped: string; decimal: string } | undefined {
   const match = GROUPED_OR_DECIMAL.exec(text);
-  if (!match || match[3] !== groupingSeparator(locale)) return undefined;
+  if (!match) return undefined;
+  const decimal = decimalSeparator(locale);
+  const grouping = match[3] === groupingSeparator(locale) || (match[3] === ',' && decimal !== '.' && decimal !== ',');
+  if (!grouping) return undefined;
   const [, sign = '', whole = '', , fraction = ''] = match;
   const negative = sign ? '-' : '';
   return {

@@ -1,6 +1,6 @@
 import type { PropertyTypeSpec } from './spec.js';
 import { fail, inputText, ok, plainText } from './spec.js';
-import { dayPeriodNames, formatIsoTime, timePattern, withoutPatternWords } from './calendar.js';
+import { dayPeriodWords, formatIsoTime, timePattern, withoutPatternWords } from './calendar.js';
 
 const ISO_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 // Typed text arrives lower case, with every run of spaces (ICU's no-break ones too) made one space.
@@ -27,10 +27,7 @@ function parseTimeText(text: string, locale: string): Clock {
   if (english) return twelveHour(Number(english[1]), Number(english[2] ?? 0), english[3] === 'p');
   // The locale's own day periods, and those another runtime writes for it, before or after the time
   // (`오후 9:05`, `PM 9:05`, `9:05 μ.μ.`); the longer word first, in case one holds the other.
-  const periods = dayPeriodNames(locale).flatMap(([am, pm]) => [
-    [am.toLowerCase().replace(/\s+/g, ' '), false] as const,
-    [pm.toLowerCase().replace(/\s+/g, ' '), true] as const,
-  ]);
+  const periods = dayPeriodWords(locale).map(([word, pm]) => [word.toLowerCase().replace(/\s+/g, ' '), pm] as const);
   for (const [period, isPm] of periods.sort((a, b) => b[0].length - a[0].length)) {
     if (!period || !typed.includes(period)) continue;
     const rest = HOURS.exec(typed.replace(period, '').trim());

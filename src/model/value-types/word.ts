@@ -4,9 +4,11 @@ import { characterCount, fail, inputText, lower, ok, plainText } from './spec.js
 
 export const WORD_MAX_LENGTH = 100;
 const NOT_WORD_CHARACTER = /[^\p{L}\p{M}\p{N}]/gu;
-// The zero-width non-joiner and joiner that Persian, Urdu and the Indic scripts need between
-// letters (`کتاب‌ها`, books): part of a word there, and only there.
-const JOINER_BETWEEN_LETTERS = /(?<=[\p{L}\p{M}])[\u200c\u200d](?=[\p{L}\p{M}])/gu;
+// The zero-width non-joiner and joiner that the Arabic-script languages (Persian, Urdu…), the
+// Indic scripts and a few others need between letters (`کتاب‌ها`, books): part of a word after a
+// letter of those scripts, and only there (in `x\u200Cy` it would make two words that look alike differ).
+const JOINER_BETWEEN_LETTERS =
+  /(?<=[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Tibetan}])[\u200c\u200d](?=[\p{L}\p{M}])/gu;
 
 function checkWord(word: string): ValueProblem | null {
   const offending = [...new Set(word.replace(JOINER_BETWEEN_LETTERS, '').match(NOT_WORD_CHARACTER))];
