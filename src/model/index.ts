@@ -62,7 +62,13 @@ export {
   type DefinitionInit,
   type ValidateDefinitionOptions,
 } from './definitions.js';
-export { TRANSLATIONS_MAX, labelLanguage, localizeDefinition, localizeDefinitions, translationChain } from './translations.js';
+export {
+  TRANSLATIONS_MAX,
+  labelLanguage,
+  localizeDefinition,
+  localizeDefinitions,
+  translationChain,
+} from './translations.js';
 export { validateCustomerNumber, PHONE_CHANNELS, NUMERIC_ID_CHANNELS } from './customer.js';
 export { optionLabel } from './value-types/choice.js';
 export { formatCoordinates } from './value-types/location.js';
