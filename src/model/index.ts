@@ -55,13 +55,12 @@ export {
   isPrototypeKey,
   definitionWithDefaults,
   isChoiceType,
-  slugify,
   sortDefinitions,
-  suggestName,
   validateDefinition,
   type DefinitionInit,
   type ValidateDefinitionOptions,
 } from './definitions.js';
+export { slugify, suggestName } from './names.js';
 export { TRANSLATIONS_MAX, localizeDefinition, localizeDefinitions, translationChain } from './translations.js';
 export { validateCustomerNumber, PHONE_CHANNELS, NUMERIC_ID_CHANNELS } from './customer.js';
 export { optionLabel } from './value-types/choice.js';
