@@ -337,49 +337,5 @@ export function isChoiceType(type: PropertyType): boolean {
   return specFor({ type })?.options === true;
 }
 
-// Latin letters that do not decompose into a base letter and a mark, as they are spelt without them.
-const UNDECOMPOSED: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  đ: 'd',
-  ð: 'd',
-  ł: 'l',
-  ŀ: 'l',
-  þ: 'th',
-  ħ: 'h',
-  ı: 'i',
-  ŧ: 't',
-  ŋ: 'ng',
-  ĸ: 'k',
-};
-
-/**
- * A technical name from free text: "Favorite color" gives `favorite_color`, "Größe" gives
- * `grosse`, "Łódź" gives `lodz`, "Þórður" gives `thordur`.
- */
-export function slugify(text: string, fallback = 'property'): string {
-  const slug = text
-    .toLowerCase()
-    .replace(/[ßæœøđðłŀþħıŧŋĸ]/g, (letter) => UNDECOMPOSED[letter]!)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  const named = slug === '' ? fallback : /^[0-9]/.test(slug) ? `${fallback}_${slug}` : slug;
-  return named.slice(0, 64).replace(/_+$/, '');
-}
-
-/** A name suggested from a label, unique among `taken` in any case: `favorite_color`, `favorite_color_2`. */
-export function suggestName(label: string, taken: Iterable<string>, fallback = 'property'): string {
-  const used = new Set([...taken].map((name) => name.toLowerCase()));
-  const base = slugify(label, fallback);
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const suffix = `_${n}`;
-    const candidate = base.slice(0, 64 - suffix.length) + suffix;
-    if (!used.has(candidate)) return candidate;
-  }
-}
+// Technical names from labels live in names.ts; this module keeps exporting them.
+export { slugify, suggestName } from './names.js';

@@ -55,13 +55,12 @@ export {
   isPrototypeKey,
   definitionWithDefaults,
   isChoiceType,
-  slugify,
   sortDefinitions,
-  suggestName,
   validateDefinition,
   type DefinitionInit,
   type ValidateDefinitionOptions,
 } from './definitions.js';
+export { slugify, suggestName } from './names.js';
 export {
   TRANSLATIONS_MAX,
   labelLanguage,

@@ -5,7 +5,9 @@
  */
 import {
   formatValue,
+  loadLocaleForms,
   localizeDefinition,
+  needsLocaleForms,
   type AudienceQuery,
   type PropertyDefinition,
   type PropertyValue,
@@ -86,6 +88,8 @@ export function exportCustomersCsv(
         try {
           if (signal?.aborted) throw abortReason(signal);
           if (!columns) {
+            // A locale this runtime's ICU lacks or writes differently is written as the other runtimes write it.
+            if (formatted && needsLocaleForms(locale)) await loadLocaleForms();
             const definitions = (await store.listDefinitions({ ...(signal ? { signal } : {}) })).filter(
               (def) => !def.builtIn,
             );

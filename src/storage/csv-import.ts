@@ -4,6 +4,9 @@
  */
 import {
   BUILT_IN_DEFINITIONS,
+  loadLocaleForms,
+  localizeDefinitions,
+  needsLocaleForms,
   parseValue,
   preparePatterns,
   validateCustomerNumber,
@@ -72,18 +75,39 @@ export interface ImportCsvOptions {
   signal?: AbortSignal;
 }
 
-/** The technical name of what each header names, `undefined` for none: default columns, technical names, then labels (any case). */
+/**
+ * The technical name of what each header names, `undefined` for none: default columns, technical
+ * names, labels in `locale` (translations, falling back as `localizeDefinition` does), default
+ * labels, then a label of any language a definition is translated into (any case).
+ */
 export function suggestCsvMapping(
   headers: readonly string[],
   definitions: readonly PropertyDefinition[],
+  locale?: string,
 ): (string | undefined)[] {
   const custom = definitions.filter((def) => !def.builtIn);
   const fold = (text: string) => text.trim().normalize('NFC').toLowerCase();
+  const byKey = new Map<string, string>();
+  const add = (text: unknown, name: string) => {
+    if (typeof text !== 'string' || text.trim() === '') return;
+    const key = fold(text);
+    if (!byKey.has(key)) byKey.set(key, name);
+  };
+  // Most certain first: a key an earlier kind of match took is kept.
+  for (const def of custom) add(def.name, def.name);
+  // The labels translated into the file's language come before the default labels.
+  localizeDefinitions(custom, locale).forEach((def, i) => {
+    if (def !== custom[i]) add(def.label, def.name);
+  });
+  for (const def of custom) add(def.label, def.name);
+  for (const def of custom) {
+    if (def.translations && typeof def.translations === 'object')
+      for (const translation of Object.values(def.translations)) add(translation?.label, def.name);
+  }
   return headers.map((header) => {
     const key = fold(header);
     if ((CSV_DEFAULT_COLUMNS as readonly string[]).includes(key)) return key;
-    const found = custom.find((def) => fold(def.name) === key) ?? custom.find((def) => fold(def.label) === key);
-    return found?.name;
+    return byKey.get(key);
   });
 }
 
@@ -92,9 +116,13 @@ function restore(cell: string): string {
   return cell.length > 1 && cell[0] === "'" && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-/** A cell as a value: the stored form exactly when it is one, else read as typed in `locale`. */
+/**
+ * A cell as a value: the stored form exactly when it is one, else read as typed in `locale` with
+ * `def` localized to it (`Blau` for the option `blue`), else with the default option labels.
+ */
 function readCell(
   def: PropertyDefinition,
+  localized: PropertyDefinition,
   cell: string,
   locale: string,
 ): { value: PropertyValue } | { error: ValueError } {
@@ -107,7 +135,11 @@ function readCell(
     }
   }
   if (validateValue(def, candidate as PropertyValue) === null) return { value: candidate as PropertyValue };
-  const parsed = parseValue(def, candidate as PropertyValue, locale);
+  let parsed = parseValue(localized, candidate as PropertyValue, locale);
+  if (!parsed.ok && localized !== def) {
+    const plain = parseValue(def, candidate as PropertyValue, locale);
+    if (plain.ok) parsed = plain;
+  }
   if (!parsed.ok) return { error: parsed.error };
   return parsed.value === null ? { error: { code: 'required', params: {} } } : { value: parsed.value };
 }
@@ -204,10 +236,12 @@ async function* recordsOf(
 
 /**
  * Reads customers from CSV and writes them to the store, a row at a time. The first row names the
- * columns: `id`, `channel`, `number`, `name`, and properties by technical name or label (or as
- * `mapping` says); unknown columns are reported and left out. Every cell is read with the model:
- * a value in stored form as it is, anything else as typed in the file's `locale` (`3,5`,
- * `31.12.2024`, `9:05 PM`, option labels). An empty cell changes nothing. A row with any bad
+ * columns: `id`, `channel`, `number`, `name`, and properties by technical name or label, in the
+ * file's `locale` or any language a definition is translated into (or as `mapping` says); unknown
+ * columns are reported and left out. Every cell is read with the model: a value in stored form as
+ * it is, anything else as typed in the file's `locale` (`3,5`, `31.12.2024`, `9:05 PM`, option
+ * labels in that language or the default ones); values are stored in stored form (option values).
+ * Rejections name a property by its label in `messageLocale`. An empty cell changes nothing. A row with any bad
  * cell is refused whole and listed with its row number (the header is row 1), column, code and
  * words; the other rows are written: `updateCustomer` (merged field by field) for a customer the
  * store has, `upsertCustomer` then `updateCustomer` for one it does not. A dry run checks every
@@ -225,10 +259,15 @@ export async function importCustomersCsv(
 ): Promise<ImportCsvReport> {
   // The words of the rejections, loaded with the first import: a page using only the stores' other parts loads no catalog.
   const [{ describeError }] = await Promise.all([import('../i18n/describe.js'), import('../i18n/en-audiences.js')]);
+  // A locale this runtime's ICU lacks or writes differently is read as the other runtimes write it.
+  if (needsLocaleForms(locale)) await loadLocaleForms();
   const definitions = await store.listDefinitions({ ...(signal ? { signal } : {}) });
   await preparePatterns(definitions);
-  const byName = new Map(definitions.filter((def) => !def.builtIn).map((def) => [def.name, def]));
+  const custom = definitions.filter((def) => !def.builtIn);
   const words = messageLocale ?? locale;
+  const byName = new Map(custom.map((def) => [def.name, def]));
+  const readAs = new Map(localizeDefinitions(custom, locale).map((def) => [def.name, def]));
+  const labelOf = new Map(localizeDefinitions(custom, words).map((def) => [def.name, def.label]));
   const report: ImportCsvReport = { rows: 0, written: 0, created: 0, rejected: [], unknownColumns: [] };
   const reject = (
     row: number,
@@ -253,7 +292,7 @@ export async function importCustomersCsv(
     if (signal?.aborted) throw abortReason(signal);
     if (!headers) {
       headers = cells.map((cell) => restore(cell).trim());
-      const suggested = suggestCsvMapping(headers, definitions);
+      const suggested = suggestCsvMapping(headers, definitions, locale);
       targets = headers.map((header, i) =>
         Object.hasOwn(mapping, header) ? (mapping[header] ?? undefined) : suggested[i],
       );
@@ -291,8 +330,8 @@ export async function importCustomersCsv(
       if (cell.trim() === '') return;
       const def = byName.get(target);
       if (!def) return problems.push([column, { code: 'property.unknown', params: { name: target } }, column]);
-      const read = readCell(def, cell, locale);
-      if ('error' in read) problems.push([column, read.error, def.label]);
+      const read = readCell(def, readAs.get(target) ?? def, cell, locale);
+      if ('error' in read) problems.push([column, read.error, labelOf.get(target) ?? def.label]);
       else changes[target] = read.value;
     });
     if (defaults.name) {
@@ -371,7 +410,7 @@ export async function importCustomersCsv(
     if (error.kind === 'invalid' && fields.length) {
       for (const [field, valueError] of fields) {
         const column = columnOf.get(field) ?? field;
-        reject(row, column, valueError, byName.get(field)?.label ?? column);
+        reject(row, column, valueError, labelOf.get(field) ?? column);
       }
     } else if (error.kind === 'conflict') reject(row, undefined, csvError('csv.conflict'));
     else reject(row, undefined, error);

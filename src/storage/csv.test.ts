@@ -1,7 +1,8 @@
 import { expect } from 'chai';
+import '../i18n/de.js';
 import { SEED_CUSTOMERS, SEED_DEFINITIONS } from '../testing/seed.js';
 import { withGermanWords } from '../internal/test/definitions.js';
-import type { Customer } from '../model/index.js';
+import type { Customer, PropertyDefinition } from '../model/index.js';
 import { exportCustomersCsv } from './csv-export.js';
 import { importCustomersCsv, suggestCsvMapping } from './csv-import.js';
 import { MemoryStore } from './memory-store.js';
@@ -213,5 +214,67 @@ describe('exportCustomersCsv and importCustomersCsv', () => {
     expect(suggestCsvMapping(['ID', 'Name', 'favorite_color', 'call back at', 'Shoe'], SEED_DEFINITIONS)).to.deep.equal(
       ['id', 'name', 'favorite_color', 'callback', undefined],
     );
+  });
+
+  it('suggests a column by a translated label: the import’s language first, then any language', () => {
+    const definitions = withGermanWords(SEED_DEFINITIONS);
+    const headers = ['Lieblingsfarbe', 'ALTER', 'Vermerke', 'Notes', 'Farbe'];
+    expect(suggestCsvMapping(headers, definitions)).to.deep.equal([
+      'favorite_color',
+      'age',
+      'notes',
+      'notes',
+      undefined,
+    ]);
+    expect(suggestCsvMapping(headers, definitions, 'de-AT')).to.deep.equal(suggestCsvMapping(headers, definitions));
+    // The label in the file's language wins over another property's default label.
+    const clash: PropertyDefinition[] = [
+      { ...definitions[0]!, name: 'present', label: 'Gift', translations: {} },
+      { ...definitions[1]!, name: 'poison', label: 'Poison', translations: { de: { label: 'Gift' } } },
+    ];
+    expect(suggestCsvMapping(['Gift'], clash, 'de')).to.deep.equal(['poison']);
+    expect(suggestCsvMapping(['Gift'], clash, 'en')).to.deep.equal(['present']);
+  });
+
+  it('reads a German file: German headers and option labels, stored as option values; German words name the field', async () => {
+    const store = new MemoryStore({
+      definitions: withGermanWords(SEED_DEFINITIONS),
+      customers: structuredClone(SEED_CUSTOMERS),
+    });
+    const file = 'id,Alter,Lieblingsfarbe\r\nana,"35,5",Blau\r\nben,20,Red\r\ncem,21,Lila\r\n';
+    const report = await importCustomersCsv(store, file, { locale: 'de' });
+    expect(report).to.deep.include({ rows: 3, written: 2, created: 0, unknownColumns: [] });
+    expect(report.rejected).to.deep.equal([
+      {
+        row: 4,
+        column: 'Lieblingsfarbe',
+        code: 'choice.unknown',
+        message: '„Lila“ gehört nicht zu den Optionen von Lieblingsfarbe; bitte wählen Sie eine andere.',
+      },
+    ]);
+    expect((await store.getCustomer('ana')).properties).to.include({ age: '35.5', favorite_color: 'blue' });
+    // A default option label is still understood in a German file.
+    expect((await store.getCustomer('ben')).properties).to.include({ age: '20', favorite_color: 'red' });
+    expect((await store.getCustomer('cem')).properties).to.not.include({ age: '21' });
+    // The same file with English words: the field named in English.
+    const english = await importCustomersCsv(store, file, { locale: 'de', messageLocale: 'en', dryRun: true });
+    expect(english.rejected.map((r) => r.message)).to.have.length(1);
+    expect(english.rejected[0]!.message).to.include('Favorite color').and.not.include('Lieblingsfarbe');
+  });
+
+  it('writes and reads a Georgian file as Node writes it, though Chromium’s ICU has no Georgian', async () => {
+    const visit = { ...SEED_DEFINITIONS.find((def) => def.name === 'birthday')!, name: 'visit', label: 'Visit' };
+    const store = new MemoryStore({
+      definitions: [visit],
+      customers: [
+        { id: 'c1', channel: 'sms', number: '1', name: 'A', revision: 1, properties: { visit: '1999-01-05' } },
+        { id: 'c2', channel: 'sms', number: '2', name: 'B', revision: 1, properties: {} },
+      ],
+    });
+    const csv = await text(exportCustomersCsv(store, everyone, { formatted: true, locale: 'ka' }));
+    expect(csv.slice(1).split('\r\n')[1]).to.equal('c1,sms,1,A,05.01.1999');
+    const report = await importCustomersCsv(store, 'id,visit\r\nc2,05.01.1999\r\n', { locale: 'ka' });
+    expect(report).to.deep.include({ rows: 1, written: 1, rejected: [] });
+    expect((await store.getCustomer('c2')).properties.visit).to.equal('1999-01-05');
   });
 });

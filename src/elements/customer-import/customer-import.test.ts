@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../internal/test/wait.js';
+import { withGermanWords } from '../../internal/test/definitions.js';
 import { SEED_CUSTOMERS, SEED_DEFINITIONS } from '../../testing/seed.js';
 import type { ImportCsvReport } from '../../storage/csv-import.js';
 import { MemoryStore } from '../../storage/memory-store.js';
@@ -133,6 +134,28 @@ describe('<customer-import>', () => {
     button(el, 'Import').click();
     await waitUntil(() => status(el).startsWith('1 rows read'), 'imported');
     expect((await store.getCustomer('ana')).properties).to.include({ notes: 'Size 38', age: '35.5' });
+  });
+
+  it('reads a German file for a German viewer: German headers and option labels, problems in German', async () => {
+    const store = new MemoryStore({
+      definitions: withGermanWords(SEED_DEFINITIONS),
+      customers: structuredClone(SEED_CUSTOMERS),
+    });
+    const el = await importer(store, 'de');
+    await choose(el, 'id,Alter,Lieblingsfarbe\r\nana,"35,5",Blau\r\nben,20,Lila\r\n');
+    expect(mapped(el)).to.deep.equal([
+      ['id', 'id'],
+      ['Alter', 'Alter'],
+      ['Lieblingsfarbe', 'Lieblingsfarbe'],
+    ]);
+    expect(previewRows(el)[1]).to.deep.equal([
+      '3',
+      'Lieblingsfarbe: „Lila“ gehört nicht zu den Optionen von Lieblingsfarbe; bitte wählen Sie eine andere.',
+    ]);
+    button(el, 'Importieren').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="report"]'), 'imported');
+    expect((await store.getCustomer('ana')).properties).to.include({ age: '35.5', favorite_color: 'blue' });
+    expect((await store.getCustomer('ben')).properties).to.include({ age: '19', favorite_color: 'blue' });
   });
 
   it('Cancel stops an import under way: what was written stays, and it says so', async () => {

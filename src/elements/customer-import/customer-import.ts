@@ -99,7 +99,7 @@ export class CustomerImport extends StoreElement {
   #suggest(): void {
     const sample = this.sample;
     if (!sample) return;
-    const suggested = suggestCsvMapping(sample.headers, this.#definitions.definitions);
+    const suggested = suggestCsvMapping(sample.headers, this.#definitions.definitions, this.#locale);
     this.mapping = Object.fromEntries(sample.headers.map((header, i) => [header, suggested[i] ?? '']));
     this.match = Object.values(this.mapping).includes('id') ? 'id' : 'channel-number';
     void this.#checkPreview();

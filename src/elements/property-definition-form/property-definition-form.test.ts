@@ -834,6 +834,27 @@ describe('<property-definition-form> translations', () => {
     expect(store.callsOf('updateDefinition')).to.deep.equal([]);
   });
 
+  it('keeps languages set from JavaScript in canonical form, once, without tags that are not BCP 47', async () => {
+    const store = new MemoryStore(seed());
+    const notes = (await store.listDefinitions()).find((d) => d.name === 'notes')!;
+    const el = await withLanguages(store, '', notes);
+    el.languages = ['de-at', 'DE-AT', 'de_AT', '', 'pt-br'];
+    await el.updateComplete;
+    expect(el.languages).to.deep.equal(['de-AT', 'pt-BR']);
+    expect(
+      [...el.shadowRoot!.querySelectorAll<HTMLFieldSetElement>('fieldset[data-language]')].map(
+        (fieldset) => fieldset.dataset.language,
+      ),
+    ).to.deep.equal(['de-AT', 'pt-BR']);
+    await type(byLabel(language(el, 'de-AT'), 'Label'), 'Vermerke');
+    const saved = oneEvent<DefinitionSavedEvent>(el, 'definition-saved');
+    await submit(el);
+    await saved;
+    expect((await store.listDefinitions()).find((d) => d.name === 'notes')!.translations).to.deep.equal({
+      'de-AT': { label: 'Vermerke' },
+    });
+  });
+
   it('keeps the words of languages the host does not list, and drops a language emptied', async () => {
     const store = new MemoryStore(seed());
     const notes = (await store.listDefinitions()).find((d) => d.name === 'notes')!;

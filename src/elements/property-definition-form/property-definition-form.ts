@@ -26,6 +26,7 @@ import { StoreError } from '../../storage/store-error.js';
 import { renderAccess } from './access-editor.js';
 import type { Draft, OptionRow, SectionHost } from './draft.js';
 import {
+  canonicalLanguages,
   languagesConverter,
   renderTranslations,
   translationFieldId,
@@ -112,9 +113,18 @@ export class PropertyDefinitionForm extends StoreElement {
    * The languages the admin writes translations for, as BCP 47 tags (attribute: space-separated,
    * `languages="de fr"`): the form shows a Translations part for each, with the label, description,
    * pattern hint, group and option labels in that language. Words in languages not listed are kept
-   * as they are. Default: none, and no Translations section.
+   * as they are. Set from JavaScript or as the attribute, each tag is kept in its canonical form
+   * (`de-at` becomes `de-AT`), once; a tag that is not BCP 47 is left out. Default: none, and no
+   * Translations section.
    */
-  @property({ converter: languagesConverter }) languages: string[] = [];
+  @property({ converter: languagesConverter })
+  get languages(): string[] {
+    return this.#languages;
+  }
+  set languages(tags: readonly string[] | null | undefined) {
+    this.#languages = canonicalLanguages(tags ?? []);
+  }
+  #languages: string[] = [];
 
   @state() private draft: Draft = this.#emptyDraft();
   @state() private touched = new Set<string>();

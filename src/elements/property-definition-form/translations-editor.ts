@@ -4,16 +4,22 @@ import { isChoiceType, specFor, type DefinitionTranslation } from '../../model/i
 import { canonicalTag } from '../../model/translations.js';
 import type { Draft, OptionRow, SectionHost, TranslationDraft } from './draft.js';
 
-/** Space-separated tags, each in its canonical form (`de-at` becomes `de-AT`); a tag that is not BCP 47 stays as written. */
+/**
+ * Language tags as the form keeps them: each in its canonical form (`de-at` becomes `de-AT`), once,
+ * in order; a tag that is not BCP 47 (`'de_AT'`, `''`) is left out.
+ */
+export function canonicalLanguages(tags: Iterable<string>): string[] {
+  const canonical: string[] = [];
+  for (const tag of tags) {
+    const found = typeof tag === 'string' ? canonicalTag(tag) : undefined;
+    if (found && !canonical.includes(found)) canonical.push(found);
+  }
+  return canonical;
+}
+
+/** Space-separated tags, as `canonicalLanguages` keeps them. */
 export const languagesConverter = {
-  fromAttribute: (value: string | null): string[] => [
-    ...new Set(
-      (value ?? '')
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((tag) => canonicalTag(tag) ?? tag),
-    ),
-  ],
+  fromAttribute: (value: string | null): string[] => canonicalLanguages((value ?? '').split(/\s+/).filter(Boolean)),
   toAttribute: (value: string[]): string => value.join(' '),
 };
 
