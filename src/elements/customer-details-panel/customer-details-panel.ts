@@ -242,6 +242,8 @@ export class CustomerDetailsPanel extends StoreElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#clock);
+    this.removeEventListener('pointerenter', this.#preload);
+    this.removeEventListener('focusin', this.#preload);
     this.#near?.disconnect();
     this.#near = undefined;
   }
@@ -266,8 +268,8 @@ export class CustomerDetailsPanel extends StoreElement {
     this.#historyStore = this.activeStore;
     this.#controller.setSource(this.activeStore, this.customerId || undefined);
     this.#refreshHistories();
-    // Every row of the form layout is an editor: the module is needed now.
-    if (this.layout === 'form') this.#preload();
+    // Every row of the form layout is an editor: the module is needed now (after a failure, on Try again).
+    if (this.layout === 'form' && !this.#editorFailed) this.#preload();
   }
 
   protected override firstUpdated(): void {
@@ -675,11 +677,17 @@ export class CustomerDetailsPanel extends StoreElement {
     const typed = this.#typedAhead.get(name);
     this.#typedAhead.delete(name);
     if (typed && (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) {
-      // The key that started the edit is its first character, as if typed into the field.
-      control.value = typed;
-      control.dispatchEvent(
-        new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: typed }),
-      );
+      // The key that started the edit is its first character, as if typed into the field: inserted
+      // as typing is (the field then commits it when left), else set with an \`input\` event.
+      control.select();
+      // (`execCommand` is deprecated, but the one way to insert text as typing does: a value set by a
+      // script after the editor's first render is not committed when the field is left.)
+      if (!focus || !document.execCommand('insertText', false, typed)) {
+        control.value = typed;
+        control.dispatchEvent(
+          new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: typed }),
+        );
+      }
     }
   }
 
