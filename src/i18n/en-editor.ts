@@ -1,6 +1,6 @@
 /**
  * The English words of value errors ("Age must be a number…"), which the elements that check
- * values show: `<property-editor>`, the location picker, the import and the audience elements
+ * values show: `<property-editor>`, the location picker, the admin, import and audience elements
  * (see `en.ts`). The agent panel shows them only from an editor, so they load with it.
  */
 import type { Catalog } from './catalog.js';
