@@ -100,6 +100,10 @@ export interface Catalog {
     keepMine: string;
     useTheirs: string;
     invalidNotSaved: string;
+    /** A row's editor could not be loaded (the page lost its connection): shown in the row, with Try again. */
+    editorFailed: string;
+    /** The same, read out once, naming the field. */
+    announceEditorFailed: (label: string) => string;
     /** A field's change history, opened from its History button. */
     history: {
       /** The button's visible word. */

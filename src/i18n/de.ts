@@ -236,6 +236,10 @@ export const de: Catalog = {
     keepMine: 'Meinen behalten',
     useTheirs: 'Anderen übernehmen',
     invalidNotSaved: 'Wird erst gespeichert, wenn der Wert gültig ist.',
+    editorFailed:
+      'Dieses Feld kann nicht bearbeitet werden: Sein Eingabefeld konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+    announceEditorFailed: (label) =>
+      `${label} kann nicht bearbeitet werden: Das Eingabefeld konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.`,
     history: {
       show: 'Verlauf',
       showLabel: (label) => `Verlauf von ${label}`,

@@ -2,6 +2,8 @@
 import type { Catalog } from './catalog.js';
 import { count, ended } from './en.js';
 import { addEnglish } from './locales.js';
+// The definition form tries a sample value against a pattern, and words what it finds.
+import './en-editor.js';
 
 addEnglish({
   definitionForm: {

@@ -2,6 +2,8 @@
 import type { Catalog } from './catalog.js';
 import { count, ended } from './en.js';
 import { addEnglish } from './locales.js';
+// The import words the errors of the values in its rows.
+import './en-editor.js';
 
 addEnglish({
   audienceBuilder: {

@@ -22,6 +22,7 @@ export {
 } from './locales.js';
 export { describeError, type DescribableError, type DescribeOptions } from './describe.js';
 // The whole of English: the parts the elements load with them, too.
+import './en-editor.js';
 import './en-profile.js';
 import './en-admin.js';
 import './en-audiences.js';

@@ -4,15 +4,17 @@ import { en } from './en.js';
 
 // English is built in as the fallback; every other language registers itself when imported
 // (`import 'customer-properties/i18n/de'`) or through `registerLocale`. English comes in parts:
-// the words of the profile form, the admin elements and the location picker arrive with them.
+// the value errors (with the editor), the words of the profile form, the admin elements and the
+// location picker arrive with them.
 const catalogs = new Map<string, Catalog>([['en', en]]);
 /** By normalized tag: the catalog as registered and completed from English (what `registerLocale` builds on). */
 const completedCatalogs = new Map<string, Catalog>();
 /** By normalized tag: the catalog elements use, whose sentences isolate the values set in them. */
 const resolved = new Map<string, Catalog>();
 
-/** The sections of English that arrive with their elements (`en-profile.ts`, `en-admin.ts`, `en-audiences.ts`, `en-location.ts`). */
+/** The sections of English that arrive with their elements (`en-editor.ts`, `en-profile.ts`, `en-admin.ts`, `en-audiences.ts`, `en-location.ts`). */
 const LATER_SECTIONS = new Set([
+  'valueErrors',
   'profile',
   'definitionForm',
   'definitionList',

@@ -1,5 +1,5 @@
 import type { Catalog } from '../i18n/catalog.js';
-import { describeError } from '../i18n/describe.js';
+import { describeError } from '../i18n/describe-core.js';
 import { intlLocale } from '../i18n/locales.js';
 import type { CustomerPropertiesUser } from '../context.js';
 import {

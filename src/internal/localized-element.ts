@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { localeContext } from '../context.js';
 import { catalogFor } from '../i18n/locales.js';
 import type { Catalog } from '../i18n/catalog.js';
-import { describeError } from '../i18n/describe.js';
+import { describeError } from '../i18n/describe-core.js';
 import { textDirection } from '../i18n/bidi.js';
 import { loadLocaleForms, needsLocaleForms } from '../model/value-types/calendar.js';
 import { inheritedDirection, inheritedLocale } from './locale.js';

@@ -128,7 +128,7 @@ describe('<customer-details-panel> reliability', () => {
       const el = await fixture<CustomerDetailsPanel>(
         html`<customer-details-panel layout="form" customer-id="ana" locale="en" timeout=${TIMEOUT} .store=${store} .user=${{ id: 'u1', roles: ['agent'] }}></customer-details-panel>`,
       );
-      await waitUntil(() => el.shadowRoot!.querySelector('[part~="fields"]'), 'the panel loaded');
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="fields"] property-editor'), 'the panel loaded');
 
       const edits: { field: string; value: string }[] = [];
       // What happened, for the report of a lost edit.

@@ -37,7 +37,7 @@ import { isTypedInput } from '../property-editor/input-kind.js';
 import { formatValue } from '../../model/values.js';
 import { labelLanguage, localizeDefinitions } from '../../model/translations.js';
 import type { StoreError } from '../../storage/store-error.js';
-import '../property-editor/property-editor.js';
+import { loadPropertyEditor, propertyEditorDefined } from '../../internal/property-editor-loader.js';
 import type { PropertyEditor } from '../property-editor/property-editor.js';
 import { styles } from './customer-details-panel.styles.js';
 
@@ -213,6 +213,14 @@ export class CustomerDetailsPanel extends StoreElement {
   #epoch = 0;
   #view: CompactView | undefined;
   #chunkOf = new Map<string, RowChunk>();
+  /** Compact layout: rows whose edit waits for `<property-editor>` to load. */
+  #waiting = new Set<string>();
+  /** Compact layout: rows whose edit found that `<property-editor>` could not be loaded (Try again in the row). */
+  #editorFailedRows = new Set<string>();
+  /** Form layout: `<property-editor>` could not be loaded (Try again above the rows). */
+  #editorFailed = false;
+  /** A load of `<property-editor>` this element started and has not seen settle. */
+  #preloading = false;
 
   /** A row's state changed: it renders again (and only its chunk, in a long compact list). */
   #touch(name: string): void {
@@ -224,6 +232,9 @@ export class CustomerDetailsPanel extends StoreElement {
     super.connectedCallback();
     // "2 minutes ago" moves on.
     this.#clock = setInterval(() => (this.now = Date.now()), 30_000);
+    // The pointer or the focus coming near: the editor is likely needed soon.
+    this.addEventListener('pointerenter', this.#preload, { once: true });
+    this.addEventListener('focusin', this.#preload, { once: true });
     // Moved in the page: the rows still showing text are watched again.
     if (this.hasUpdated) this.#watchPending();
   }
@@ -231,6 +242,8 @@ export class CustomerDetailsPanel extends StoreElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#clock);
+    this.removeEventListener('pointerenter', this.#preload);
+    this.removeEventListener('focusin', this.#preload);
     this.#near?.disconnect();
     this.#near = undefined;
   }
@@ -255,6 +268,46 @@ export class CustomerDetailsPanel extends StoreElement {
     this.#historyStore = this.activeStore;
     this.#controller.setSource(this.activeStore, this.customerId || undefined);
     this.#refreshHistories();
+    // Every row of the form layout is an editor: the module is needed now (after a failure, on Try again).
+    if (this.layout === 'form' && !this.#editorFailed) this.#preload();
+  }
+
+  protected override firstUpdated(): void {
+    // Compact rows show text and need an editor only once edited: load it when the browser has time.
+    if (propertyEditorDefined()) return;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(this.#preload, { timeout: 3000 });
+    else setTimeout(this.#preload, 200);
+  }
+
+  /**
+   * Starts loading `<property-editor>` unless it is defined or loading. The form layout renders its
+   * rows once it is there, and reports a failure above them; in the compact layout the edit that
+   * needs it reports a failure in its row.
+   */
+  #preload = (): void => {
+    if (this.#preloading || propertyEditorDefined()) return;
+    this.#preloading = true;
+    loadPropertyEditor().then(
+      () => {
+        this.#preloading = false;
+        this.#editorFailed = false;
+        if (this.layout === 'form') this.requestUpdate();
+      },
+      () => {
+        this.#preloading = false;
+        if (this.layout !== 'form') return;
+        this.#editorFailed = true;
+        this.#announce(this.catalog.panel.editorFailed);
+        this.requestUpdate();
+      },
+    );
+  };
+
+  /** Form layout: Try again after the editor could not be loaded. */
+  #retryEditor(): void {
+    this.#editorFailed = false;
+    this.requestUpdate();
+    this.#preload();
   }
 
   /** The fields of the current customer. */
@@ -368,9 +421,21 @@ export class CustomerDetailsPanel extends StoreElement {
 
   /** A row still showing text took focus (Tab, a click): it gets its editor, which takes the focus. */
   async #goLive(name: string): Promise<void> {
-    if (this.#live.has(name)) return;
+    if (this.#live.has(name) && propertyEditorDefined()) return;
     this.#live.add(name);
     this.requestUpdate();
+    if (!propertyEditorDefined()) {
+      // Rendered as text until the editor is loaded (a failure is reported above the rows).
+      this.#preload();
+      try {
+        await loadPropertyEditor();
+      } catch {
+        return;
+      }
+      // The focus stayed on the row's text: the editor takes its place and the focus.
+      if (!this.renderRoot.querySelector(`li[data-property="${CSS.escape(name)}"] :focus`)) return;
+      this.requestUpdate();
+    }
     await this.updateComplete;
     const editor = this.renderRoot.querySelector<PropertyEditor>(
       `li[data-property="${CSS.escape(name)}"] property-editor`,
@@ -563,39 +628,82 @@ export class CustomerDetailsPanel extends StoreElement {
   /** Characters typed on a row's value before its editor took the focus: they become the editor's text. */
   #typedAhead = new Map<string, string>();
 
-  /** Click, Enter or a typed character on a row's value: its editor takes the place and the focus (and the characters). */
-  async #edit(name: string): Promise<void> {
+  /**
+   * Click, Enter or a typed character on a row's value: its editor takes the place and the focus
+   * (and the characters). Before `<property-editor>` is loaded the row shows its value and keeps
+   * what is typed; a failed load is said in the row and read out, and the next edit tries again.
+   */
+  async #edit(name: string, label: string): Promise<void> {
     if (!this.#mayEdit(name)) return;
     this.#cancelled.delete(name);
     this.#editing.add(name);
+    this.#editorFailedRows.delete(name);
     this.#touch(name);
+    let focus = true;
+    if (!propertyEditorDefined()) {
+      if (this.#waiting.has(name)) return;
+      this.#waiting.add(name);
+      const focusedBefore = this.#focusedElement();
+      try {
+        await loadPropertyEditor();
+      } catch {
+        this.#editing.delete(name);
+        this.#editorFailedRows.add(name);
+        this.#announce(this.catalog.panel.announceEditorFailed(label));
+        this.#touch(name);
+        return;
+      } finally {
+        this.#waiting.delete(name);
+      }
+      // Escape cancelled the edit meanwhile.
+      if (!this.#editing.has(name)) return;
+      // The focus moved on meanwhile (to another row, out of the panel): the editor does not take it
+      // back; what was typed goes into it.
+      focus = this.#focusedElement() === focusedBefore;
+      if (!focus && !this.#typedAhead.has(name)) {
+        this.#editing.delete(name);
+        return;
+      }
+      this.#touch(name);
+    }
     await this.updateComplete;
     const editor = this.renderRoot.querySelector<PropertyEditor>(
       `[data-property="${CSS.escape(name)}"] property-editor`,
     );
     if (!editor) return;
     await editor.updateComplete;
-    editor.focus();
+    if (focus) editor.focus();
     const control = editor.shadowRoot?.querySelector<HTMLElement>('#control');
     const typed = this.#typedAhead.get(name);
     this.#typedAhead.delete(name);
     if (typed && (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) {
-      // The key that started the edit is its first character, as if typed into the field.
-      control.value = typed;
-      control.dispatchEvent(
-        new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: typed }),
-      );
+      // The key that started the edit is its first character, as if typed into the field: inserted
+      // as typing is (the field then commits it when left), else set with an \`input\` event.
+      control.select();
+      // (`execCommand` is deprecated, but the one way to insert text as typing does: a value set by a
+      // script after the editor's first render is not committed when the field is left.)
+      if (!focus || !document.execCommand('insertText', false, typed)) {
+        control.value = typed;
+        control.dispatchEvent(
+          new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: typed }),
+        );
+      }
     }
   }
 
-  #onReadKey(name: string, event: KeyboardEvent): void {
+  /** The element with the focus, inside this panel or in the page. */
+  #focusedElement(): Element | null {
+    return (this.renderRoot as ShadowRoot).activeElement ?? document.activeElement;
+  }
+
+  #onReadKey(name: string, label: string, event: KeyboardEvent): void {
     const printable = event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey;
     if (event.key !== 'F2' && !printable) return;
     event.preventDefault();
     const typed = this.#typedAhead.get(name);
     if (printable) this.#typedAhead.set(name, (typed ?? '') + event.key);
-    // Keys typed before the editor is there go into it too; one edit starts.
-    if (typed === undefined) void this.#edit(name);
+    // Keys typed before the editor is there go into it too; one edit starts (again, after a failed load).
+    if (typed === undefined || !this.#editing.has(name)) void this.#edit(name, label);
   }
 
   /** Escape in an editor (that did not use it itself, as an open list does) cancels the edit. */
@@ -610,6 +718,8 @@ export class CustomerDetailsPanel extends StoreElement {
     }
     this.#cancelled.add(def.name);
     this.#editing.delete(def.name);
+    // Typed while the editor was loading: cancelled with the edit.
+    this.#typedAhead.delete(def.name);
     this.#touch(def.name);
     void this.#focusRow(def.name).then(() => this.#cancelled.delete(def.name));
   }
@@ -646,7 +756,11 @@ export class CustomerDetailsPanel extends StoreElement {
       this.#dirty.clear();
       this.#view = undefined;
     }
-    return html`<section part="base" aria-labelledby="title" aria-busy=${controller.state === 'loading' ? 'true' : 'false'}>
+    // The form layout is busy until its editors are there (or could not be loaded).
+    const busy =
+      controller.state === 'loading' ||
+      (controller.state === 'ready' && this.layout === 'form' && !propertyEditorDefined() && !this.#editorFailed);
+    return html`<section part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <h2 part="title" id="title">${messages.panel.title}</h2>
       ${this.#renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -711,10 +825,18 @@ export class CustomerDetailsPanel extends StoreElement {
         }
         ${view.fields.length ? nothing : html`<p part="empty">${messages.panel.empty}</p>`}`;
     }
+    // Form layout: every row is an editor. Until `<property-editor>` is loaded the rows show their values as text.
+    const ready = propertyEditorDefined();
     return html`<div part="header">
-        ${name ? html`${this.#renderField(name)}${this.#renderHistory(name.def)}` : nothing}
+        ${name ? (ready ? html`${this.#renderField(name)}${this.#renderHistory(name.def)}` : this.#renderPending(name)) : nothing}
         ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : html`<bdi dir="ltr">${number}</bdi>`}</p>` : nothing}
       </div>
+      ${
+        this.#editorFailed
+          ? html`<p part="error">${messages.panel.editorFailed}
+              <button type="button" @click=${() => this.#retryEditor()}>${messages.customer.retry}</button></p>`
+          : nothing
+      }
       ${
         fields?.length
           ? html`<ul part="fields">${repeat(
@@ -722,7 +844,7 @@ export class CustomerDetailsPanel extends StoreElement {
               (field) => field.def.name,
               (field, index) => {
                 const name = field.def.name;
-                const live = index < EAGER_ROWS || this.#live.has(name) || this.#fields.has(name);
+                const live = ready && (index < EAGER_ROWS || this.#live.has(name) || this.#fields.has(name));
                 // A row that got its editor keeps it, even when rows are added above it.
                 if (live) this.#live.add(name);
                 return html`<li part="field" data-property=${field.def.name} ?data-pending=${!live}>${live ? html`${this.#renderField(field)}${this.#renderHistory(field.def)}` : this.#renderPending(field)}</li>`;
@@ -838,7 +960,8 @@ export class CustomerDetailsPanel extends StoreElement {
   #renderRow(field: VisibleField) {
     const { def } = field;
     const state = this.#fields.get(def.name);
-    const editing = this.#showsEditor(def.name);
+    // Until `<property-editor>` is loaded, a row being edited shows its value (and keeps what is typed).
+    const editing = this.#showsEditor(def.name) && propertyEditorDefined();
     const history = this.#historyParts(def);
     return html`<div class=${editing ? 'line editing' : 'line'}
         @keydown=${(event: KeyboardEvent) => this.#onEditKey(def, event)}
@@ -846,6 +969,12 @@ export class CustomerDetailsPanel extends StoreElement {
         ${editing ? this.#renderField(field, { meta: false }) : this.#renderRead(field)}
         ${history.button}
       </div>
+      ${
+        this.#editorFailedRows.has(def.name)
+          ? html`<p part="status" class="failed">${icons.failed}${this.catalog.panel.editorFailed}
+              <button type="button" @click=${() => void this.#edit(def.name, def.label)}>${this.catalog.customer.retry}</button></p>`
+          : nothing
+      }
       ${state && state.status !== 'idle' ? this.#renderStatus(def, state) : nothing}
       ${state?.status === 'conflict' ? nothing : this.#renderMeta(def)}
       ${history.body}`;
@@ -876,8 +1005,8 @@ export class CustomerDetailsPanel extends StoreElement {
         ${
           level === 'edit'
             ? html`<button type="button" class="read-value" id=${`value-${name}`} aria-labelledby=${`label-${name} value-${name}`}
-                aria-describedby=${ifDefined(described)} title=${ifDefined(changed || undefined)} @click=${() => void this.#edit(name)}
-                @keydown=${(event: KeyboardEvent) => this.#onReadKey(name, event)}>${content}</button>`
+                aria-describedby=${ifDefined(described)} title=${ifDefined(changed || undefined)} @click=${() => void this.#edit(name, def.label)}
+                @keydown=${(event: KeyboardEvent) => this.#onReadKey(name, def.label, event)}>${content}</button>`
             : html`<span class="read-value" id=${`value-${name}`} title=${ifDefined(changed || undefined)}>${content}</span>`
         }
         ${

@@ -11,6 +11,7 @@ import { formatCoordinates } from '../../model/value-types/location.js';
 import { MapController, type MapPicker } from './map-controller.js';
 import { googleMapsUrl } from './maps-loader.js';
 import { styles } from './location-picker.styles.js';
+import '../../i18n/en-editor.js';
 import '../../i18n/en-location.js';
 
 function locationFromAttribute(text: string | null): LocationValue | null {

@@ -15,6 +15,7 @@ import { isTypedInput } from './input-kind.js';
 import { specFor } from '../../model/value-types/index.js';
 import { styles } from './property-editor.styles.js';
 import { renderReadonly } from './readonly-view.js';
+import '../../i18n/en-editor.js';
 
 export { SHORT_LIST_MAX } from './input-kind.js';
 
