@@ -2,6 +2,9 @@
 // name and `count` properties) are rendered and every editor in them is updated. Rows past the
 // first screens show their value as text until they come near the viewport (EAGER_ROWS in the panel).
 import '../src/elements/customer-details-panel/customer-details-panel.js';
+// The panel loads its editor on demand (issue 20); a page that shows the form layout has it already,
+// so the figures beside the floors measure rendering, not a module fetch.
+import '../src/elements/property-editor/property-editor.js';
 import type { CustomerDetailsPanel } from '../src/elements/customer-details-panel/customer-details-panel.js';
 import type { PropertyEditor } from '../src/elements/property-editor/property-editor.js';
 import type { PropertyStore } from '../src/storage/property-store.js';
