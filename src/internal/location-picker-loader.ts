@@ -1,4 +1,5 @@
 import type { PropertyDefinition } from '../model/types.js';
+import { LazyModule } from './lazy-module.js';
 
 /*
  * `<location-picker>` (with its map controller, styles and words, about 5 KB gzip) is loaded on demand:
@@ -7,13 +8,11 @@ import type { PropertyDefinition } from '../model/types.js';
  * before the first location field renders; `<property-editor>` waits for it before it renders one.
  */
 
-let loading: Promise<void> | undefined;
-let failed = false;
-let importPicker = () => import('../elements/location-picker/location-picker.js');
+const picker = new LazyModule(() => import('../elements/location-picker/location-picker.js'));
 
 /** For tests: how the picker's module is imported (a failing or a slow import). Not public API. */
 export function setPickerImportForTests(load: () => Promise<unknown>): void {
-  importPicker = load as typeof importPicker;
+  picker.setImportForTests(load);
 }
 
 /**
@@ -21,22 +20,12 @@ export function setPickerImportForTests(load: () => Promise<unknown>): void {
  * Rejects with the import's error when the chunk cannot be loaded.
  */
 export function loadLocationPicker(): Promise<void> {
-  loading ??= importPicker().then(
-    () => {
-      failed = false;
-    },
-    (error: unknown) => {
-      loading = undefined;
-      failed = true;
-      throw error;
-    },
-  );
-  return loading;
+  return picker.load();
 }
 
 /** Whether the last load of `<location-picker>` failed (the field then says so instead of an empty picker). */
 export function locationPickerFailed(): boolean {
-  return failed;
+  return picker.failed;
 }
 
 /** Starts loading `<location-picker>` when `definitions` include a location; a failure waits for the field to report it. */

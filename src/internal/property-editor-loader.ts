@@ -1,3 +1,5 @@
+import { LazyModule } from './lazy-module.js';
+
 /*
  * `<property-editor>` (with its choice and text editors, listbox, form-control base, styles and the
  * English words of value errors, about 12 KB gzip) is loaded on demand by `<customer-details-panel>`:
@@ -7,13 +9,14 @@
  * profile form, the audience builder) import it statically; then it is defined from the start.
  */
 
-let loading: Promise<void> | undefined;
-let failed = false;
-let importEditor = () => import('../elements/property-editor/property-editor.js');
+const editor = new LazyModule(
+  () => import('../elements/property-editor/property-editor.js'),
+  () => propertyEditorDefined(),
+);
 
 /** For tests: how the editor's module is imported (a failing or a slow import). Not public API. */
 export function setEditorImportForTests(load: () => Promise<unknown>): void {
-  importEditor = load as typeof importEditor;
+  editor.setImportForTests(load);
 }
 
 /** Whether `<property-editor>` is defined (loaded here or imported by the page). */
@@ -27,21 +30,10 @@ export function propertyEditorDefined(): boolean {
  * cannot be loaded.
  */
 export function loadPropertyEditor(): Promise<void> {
-  if (!loading && propertyEditorDefined()) return Promise.resolve();
-  loading ??= importEditor().then(
-    () => {
-      failed = false;
-    },
-    (error: unknown) => {
-      loading = undefined;
-      failed = true;
-      throw error;
-    },
-  );
-  return loading;
+  return editor.load();
 }
 
 /** Whether the last load of `<property-editor>` failed. */
 export function propertyEditorFailed(): boolean {
-  return failed;
+  return editor.failed;
 }
