@@ -268,4 +268,18 @@ describe('<customer-details-panel> compact: what a review of issue 17 found', ()
       expect(errors).to.deep.equal([]);
     });
   }
+
+  it('the host shows another customer while a row is edited: the focus stays in the panel, on its title', async () => {
+    const el = await panel(new MemoryStore(data()));
+    valueButton(el, 'age').click();
+    await waitUntil(() => editorIn(el, 'age'), 'editing');
+    await editorIn(el, 'age')!.updateComplete;
+    control(editorIn(el, 'age')!).focus();
+    el.customerId = 'ben';
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(el);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('title');
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-property="age"] button.read-value'), 'Ben is shown');
+    expect(el.shadowRoot!.activeElement?.id, 'still there once Ben is loaded').to.equal('title');
+  });
 });

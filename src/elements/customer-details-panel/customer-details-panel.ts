@@ -248,8 +248,12 @@ export class CustomerDetailsPanel extends StoreElement {
     this.#near = undefined;
   }
 
+  /** The focus was inside when the customer changed: it goes to the title if its control goes. */
+  #refocus = false;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('customerId')) {
+      this.#refocus = this.hasUpdated && Boolean(this.shadowRoot?.activeElement);
       this.#forgetSettled(changed.get('customerId'));
       this.#live.clear();
       this.#near?.disconnect();
@@ -386,6 +390,11 @@ export class CustomerDetailsPanel extends StoreElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Another customer replaced the row that had the focus: it stays in the panel, on its title.
+    if (this.#refocus) {
+      this.#refocus = false;
+      if (!this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+    }
     this.#watchPending();
     this.#notePending();
   }
@@ -761,7 +770,7 @@ export class CustomerDetailsPanel extends StoreElement {
       controller.state === 'loading' ||
       (controller.state === 'ready' && this.layout === 'form' && !propertyEditorDefined() && !this.#editorFailed);
     return html`<section part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
-      <h2 part="title" id="title">${messages.panel.title}</h2>
+      <h2 part="title" id="title" tabindex="-1">${messages.panel.title}</h2>
       ${this.#renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
