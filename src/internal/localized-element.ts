@@ -91,9 +91,19 @@ class ContentLanguage implements ReactiveController {
     return this.#lang !== undefined && this.#host.getAttribute('lang') === this.#lang;
   }
 
+  /** The locale the attributes were last decided for: an update in the same locale (a keystroke) walks no ancestors. */
+  #decidedFor: string | undefined;
+
+  hostConnected(): void {
+    // Moved to another page or place: its language and direction are those of the new place.
+    this.#decidedFor = undefined;
+  }
+
   hostUpdated(): void {
     const host = this.#host;
     const language = host.contentLanguage;
+    if (language === this.#decidedFor) return;
+    this.#decidedFor = language;
     this.#lang = this.#set(
       'lang',
       this.#lang,

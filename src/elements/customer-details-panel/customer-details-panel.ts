@@ -995,14 +995,25 @@ export class CustomerDetailsPanel extends StoreElement {
     return changed ? html`<p part="meta" class="quiet" id=${`meta-${def.name}`}>${changed}</p>` : nothing;
   }
 
-  /** A row's value as text: read first; a click, Enter or typing on it starts the edit. */
-  #renderRead({ def, level }: VisibleField) {
+  /**
+   * What a row shows of its property: its state here, the value (a draft being saved, else the
+   * stored one), "Changed by …", and the value as a key a row's `guard` compares. A row is rebuilt
+   * only when something it shows changed, so one new value touches one row; values are compared by
+   * content, since every customer read from a store is a fresh copy.
+   */
+  #rowState(def: PropertyDefinition) {
     const customer = this.#controller.customer;
     const field = this.#fields.get(def.name);
     const value = field?.draft !== undefined ? field.draft : storedValue(customer, def.name);
     const changed = changedText(customer, def.name, this.catalog, this.now);
-    const locale = this.effectiveLocale;
     const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+    return { field, value, changed, valueKey };
+  }
+
+  /** A row's value as text: read first; a click, Enter or typing on it starts the edit. */
+  #renderRead({ def, level }: VisibleField) {
+    const { field, value, changed, valueKey } = this.#rowState(def);
+    const locale = this.effectiveLocale;
     // In a conflict the row shows the question, not the "Changed by" line (`#renderMeta`).
     const conflict = field?.status === 'conflict';
     return guard([def, level, valueKey, changed, locale, this.catalog, conflict], () => {
@@ -1042,13 +1053,8 @@ export class CustomerDetailsPanel extends StoreElement {
 
   #renderField({ def, level }: VisibleField, { meta = true } = {}) {
     const customer = this.#controller.customer;
-    const field = this.#fields.get(def.name);
-    const value = field?.draft !== undefined ? field.draft : storedValue(customer, def.name);
-    const changed = changedText(customer, def.name, this.catalog, this.now);
+    const { field, value, changed, valueKey } = this.#rowState(def);
     const locale = this.effectiveLocale;
-    // A row is rebuilt only when something it shows changed, so one new value touches one row.
-    // Values are compared by content: every customer read from a store is a fresh copy.
-    const valueKey = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
     const conflict = field?.status === 'conflict' ? customer : undefined;
     const customerId = this.customerId;
     return guard(
