@@ -248,11 +248,16 @@ export class CustomerController implements ReactiveController {
     return effectiveTimeout(this.#options.timeout?.());
   }
 
-  /** Keeps the newest customer we have heard of. */
-  #accept(customer: Customer): void {
+  /**
+   * Keeps the newest customer we have heard of. `written` names the fields that changed since the
+   * one held, when a store's event said so; otherwise they are read from `changed`.
+   */
+  #accept(customer: Customer, written?: readonly string[]): void {
     if (customer.id !== this.#customerId) return;
+    // The very customer held (a store that shares its objects: the reply to a save already heard).
+    if (customer === this.#raw) return;
     if (this.#raw && customer.revision < this.#raw.revision) return;
-    const fields = this.#raw && changedFields(this.#raw, customer);
+    const fields = this.#raw && (written ? new Set(written) : changedFields(this.#raw, customer));
     this.#noteChanges(fields);
     this.#raw = customer;
     this.#filter(fields);
@@ -334,13 +339,17 @@ export class CustomerController implements ReactiveController {
       } else if (event.type === 'reset') {
         void this.#refresh(store);
       } else if (event.customer?.id === this.#customerId && this.state === 'ready') {
-        this.#heard(event.customer);
+        this.#heard(event.customer, heardFields(event));
       }
     });
   }
 
-  /** A customer heard from elsewhere: merged in when newer than what is held. */
-  #heard(customer: Customer): void {
+  /**
+   * A customer heard from elsewhere: merged in when newer than what is held. `fields` (what the
+   * event says was written after `since`) is believed only when `since` is no later than the
+   * revision held: then nothing written in between was missed.
+   */
+  #heard(customer: Customer, fields?: { since: number; names: readonly string[] }): void {
     try {
       checkedCustomer(customer, this.#customerId!);
     } catch {
@@ -348,7 +357,7 @@ export class CustomerController implements ReactiveController {
     }
     if (this.#raw && customer.revision <= this.#raw.revision) return;
     this.#options.onRemoteChange?.(this.#seen(customer));
-    this.#accept(customer);
+    this.#accept(customer, fields && this.#raw && fields.since <= this.#raw.revision ? fields.names : undefined);
   }
 
   /**
@@ -399,6 +408,21 @@ export class CustomerController implements ReactiveController {
     this.#unsubscribe = undefined;
     this.#load?.abort();
   }
+}
+
+/**
+ * The fields a `customer-changed` event names, with the revision they count from; `undefined`
+ * when it names none or names them in a shape no store sends.
+ */
+function heardFields(event: {
+  customer: Customer;
+  since?: number;
+  fields?: unknown;
+}): { since: number; names: readonly string[] } | undefined {
+  const { fields, customer } = event;
+  if (!Array.isArray(fields) || !fields.every((name) => typeof name === 'string')) return undefined;
+  const since = event.since ?? customer.revision - 1;
+  return Number.isSafeInteger(since) ? { since, names: fields } : undefined;
 }
 
 /** Whether `customer` holds `value` for the field (`null` and an empty name: not set). */

@@ -51,12 +51,109 @@ describe('MemoryStore', () => {
     expect((error as Error).name).to.equal('AbortError');
   });
 
-  it('hands out copies: changing a returned customer changes nothing stored', async () => {
+  it('hands out frozen customers: changing a returned one throws and changes nothing stored', async () => {
     const store = new MemoryStore(seed());
     const ana = await store.getCustomer('ana');
-    ana.properties.age = '99';
-    expect((await store.getCustomer('ana')).properties.age).to.equal('34');
+    expect(() => (ana.properties.age = '99')).to.throw(TypeError);
+    expect(() => (ana.name = 'Anna')).to.throw(TypeError);
+    expect(() => (ana.properties.channels as string[]).push('telegram')).to.throw(TypeError);
+    expect(() => ((ana.properties.home as { lat: number }).lat = 0)).to.throw(TypeError);
+    const saved = await store.updateCustomer('ana', { notes: 'Evenings' }, { revision: 1 });
+    expect(() => delete saved.changed!.notes).to.throw(TypeError);
+    expect(() => (saved.properties.notes = 'Nights')).to.throw(TypeError);
+    const [found] = (await store.findCustomers({ match: 'all', conditions: [] }, { limit: 1 })).customers;
+    expect(() => (found!.properties.age = '1')).to.throw(TypeError);
     await rejection(store.updateCustomer('ana', { age: '99' }, { revision: Number.NaN }), 'invalid');
+
+    const now = await store.getCustomer('ana');
+    expect(now.name).to.equal('Ana');
+    expect(now.properties).to.deep.include({ age: '34', notes: 'Evenings', channels: ['whatsapp', 'email'] });
+    expect((now.properties.home as { lat: number }).lat).to.equal(48.8584);
+    expect(now.changed?.notes?.revision).to.equal(2);
+  });
+
+  it('a listener that changes the customer of an event changes nothing stored', async () => {
+    const store = new MemoryStore(seed());
+    const refused: unknown[] = [];
+    store.subscribe((event) => {
+      if (event.type !== 'customer-changed') return;
+      try {
+        event.customer.properties.age = '0';
+      } catch (error) {
+        refused.push(error);
+      }
+    });
+    const reply = await store.updateCustomer('ana', { age: '35' }, { revision: 1 });
+    expect(refused).to.have.length(1);
+    expect(refused[0]).to.be.instanceOf(TypeError);
+    expect(reply.properties.age).to.equal('35');
+    expect((await store.getCustomer('ana')).properties.age).to.equal('35');
+  });
+
+  it('names the written fields in its customer-changed event', async () => {
+    const store = new MemoryStore(seed());
+    const heard: { fields?: string[]; revision: number }[] = [];
+    store.subscribe((event) => {
+      if (event.type === 'customer-changed') heard.push({ revision: event.customer.revision, ...event });
+    });
+    await store.updateCustomer('ana', { age: '35', notes: null }, { revision: 1 });
+    // Stale but already holding the value: no conflict, nothing written.
+    await store.updateCustomer('ana', { age: '35' }, { revision: 1 });
+    await store.updateCustomer('ana', { name: 'Ana Lima', class: 'ClassOf2024' }, { revision: 1 });
+    await store.upsertCustomer({ id: 'ben', channel: 'telegram', number: '555', name: 'Ben' });
+    // Only the channel changes: shown with the number, so named as `number`.
+    await store.upsertCustomer({ id: 'ben', channel: 'web', number: '555', name: 'Ben' });
+    expect(heard.map(({ fields, revision }) => ({ fields, revision }))).to.deep.equal([
+      { fields: ['age', 'notes'], revision: 2 },
+      { fields: [], revision: 2 },
+      { fields: ['name', 'class'], revision: 3 },
+      { fields: ['number'], revision: 2 },
+      { fields: ['number'], revision: 3 },
+    ]);
+  });
+
+  it('a write at many properties makes only the written values new: every other value is the same object', async () => {
+    const n = 1_000;
+    const names = Array.from({ length: n }, (_, i) => `place${i}`);
+    const store = new MemoryStore({
+      definitions: names.map((name) => ({ name, label: name, type: 'location' as const })),
+      customers: [
+        {
+          id: 'c',
+          number: '1',
+          name: 'C',
+          revision: 1,
+          properties: Object.fromEntries(names.map((name, i) => [name, { lat: i / 100, lng: 0 }])),
+        },
+      ],
+    });
+    const { revision } = await store.updateCustomer('c', { place1: { lat: 1, lng: 1 } }, { revision: 1 });
+    const before = await store.getCustomer('c');
+    await store.updateCustomer('c', { place0: { lat: 5, lng: 5 } }, { revision });
+    const after = await store.getCustomer('c');
+
+    expect(after.revision).to.equal(3);
+    expect(after.properties.place0).to.deep.equal({ lat: 5, lng: 5 });
+    expect(after.properties.place0).not.to.equal(before.properties.place0);
+    // What the write replaced is left as it was, for whoever still holds it.
+    expect(before.properties.place0).to.deep.equal({ lat: 0, lng: 0 });
+    const unchanged = names.slice(1).filter((name) => after.properties[name] !== before.properties[name]);
+    expect(unchanged).to.deep.equal([]);
+    expect(after.changed?.place1).to.equal(before.changed?.place1);
+    expect(after.changed?.place0?.revision).to.equal(3);
+  });
+
+  it('deletes a definition from its frozen customers', async () => {
+    const store = new MemoryStore(seed());
+    const before = await store.updateCustomer('ana', { age: '40' }, { revision: 1 });
+    await store.deleteDefinition('age');
+    const ana = await store.getCustomer('ana');
+    expect(ana.properties).not.to.have.property('age');
+    expect(ana.changed ?? {}).not.to.have.property('age');
+    expect(Object.isFrozen(ana.properties)).to.equal(true);
+    // The customer handed out before is left as it was.
+    expect(before.properties.age).to.equal('40');
+    expect((await store.getCustomer('ben')).properties).not.to.have.property('age');
   });
 });
 

@@ -61,6 +61,13 @@ export interface MemoryStoreOptions {
  * too. Applies the same rules as every store: field-level merge, and every write validated by
  * the model. Keeps every change of every field for `getHistory`, as `PostgresStore` does (the
  * seed itself is no change).
+ *
+ * Customers are kept deeply frozen and handed out as they are kept, never copied: `getCustomer`,
+ * `updateCustomer`'s reply, its `customer-changed` event (with the written `fields`), a conflict's
+ * `current` and `findCustomers`' pages are the store's own objects, and changing one throws a
+ * `TypeError` (in strict code; sloppy code's change is ignored) instead of changing the store. A
+ * write makes a new customer that shares every value it does not write with the one it replaces.
+ * Definitions, audiences and history entries are still copied per call.
  */
 export class MemoryStore implements PropertyStore {
   author: string | undefined;
@@ -103,7 +110,7 @@ export class MemoryStore implements PropertyStore {
       for (const def of definitions) this.#definitions.push(checkNewDefinition(def, this.#definitions));
       const all = withBuiltIns(this.#definitions);
       for (const customer of customers) {
-        const seeded = checkSeedCustomer(customer, all);
+        const seeded = freezeCustomer(checkSeedCustomer(customer, all));
         this.#customers.set(seeded.id, seeded);
       }
       this.#audiences = checkSeedAudiences(audiences, all);
@@ -160,9 +167,16 @@ export class MemoryStore implements PropertyStore {
     await this.#delay();
     checkDefinitionDelete(name, this.#definitions);
     this.#definitions = this.#definitions.filter((def) => def.name !== name);
-    for (const customer of this.#customers.values()) {
-      delete customer.properties[name];
-      delete customer.changed?.[name];
+    // Customers are frozen: each one holding the property is replaced by one without it.
+    for (const customer of [...this.#customers.values()]) {
+      if (!Object.hasOwn(customer.properties, name) && !Object.hasOwn(customer.changed ?? {}, name)) continue;
+      const { [name]: _value, ...properties } = customer.properties;
+      const next: Customer = { ...customer, properties };
+      if (customer.changed) {
+        const { [name]: _change, ...changed } = customer.changed;
+        next.changed = changed;
+      }
+      this.#put(freezeCustomer(next, []));
     }
     this.#definitionsChanged();
   }
@@ -187,7 +201,7 @@ export class MemoryStore implements PropertyStore {
 
   async getCustomer(id: string, { signal }: { signal?: AbortSignal } = {}): Promise<Customer> {
     await this.#delay(signal);
-    return structuredClone(this.#customer(id));
+    return this.#customer(id);
   }
 
   #customer(id: string): Customer {
@@ -208,10 +222,12 @@ export class MemoryStore implements PropertyStore {
       author: author ?? this.author,
       now: this.#now(),
     });
-    this.#put(next);
-    this.#record(previous, next, writtenFields(previous, next, changes));
-    this.#listeners.emit({ type: 'customer-changed', customer: structuredClone(next) });
-    return structuredClone(next);
+    const fields = writtenFields(previous, next, changes);
+    // A write that changed nothing (a retry of one already applied) keeps the customer as it is.
+    if (next !== previous) this.#put(freezeCustomer(next, fields));
+    this.#record(previous, next, fields);
+    this.#listeners.emit({ type: 'customer-changed', customer: next, fields });
+    return next;
   }
 
   /** One history entry per field the write named, in the order it named them. */
@@ -346,10 +362,18 @@ export class MemoryStore implements PropertyStore {
     }
     const { customer, changed, fields } = upsertedCustomer(current, c, { author: this.author, now: this.#now() });
     if (!changed) return customer;
-    this.#put(customer);
+    this.#put(freezeCustomer(customer, current ? fields : undefined));
     if (current) this.#record(current, customer, fields);
-    this.#listeners.emit({ type: 'customer-changed', customer: structuredClone(customer) });
-    return structuredClone(customer);
+    // A new channel is a change of the number as the elements show it.
+    const written =
+      current && customer.channel !== current.channel && !fields.includes('number') ? [...fields, 'number'] : fields;
+    this.#listeners.emit({
+      type: 'customer-changed',
+      customer,
+      // A new customer: every field is new to a listener.
+      ...(current ? { fields: written } : {}),
+    });
+    return customer;
   }
 
   /**
@@ -388,4 +412,28 @@ export class MemoryStore implements PropertyStore {
     this.#version++;
     this.#listeners.emit({ type: 'definitions-changed', definitions: withBuiltIns(this.#definitions) });
   }
+}
+
+/** Freezes `value` and everything in it that is not frozen yet. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return value;
+}
+
+/**
+ * Freezes a customer the store keeps: the customer, its `properties` and `changed` records, and
+ * the values and `changed` entries of `fields` (the ones a write made; the others are shared with
+ * the customer it replaces, frozen already). Without `fields`, everything in it (a seed, a new one).
+ */
+function freezeCustomer(customer: Customer, fields?: readonly string[]): Customer {
+  if (!fields) return deepFreeze(customer);
+  for (const field of fields) {
+    deepFreeze(customer.properties[field]);
+    deepFreeze(customer.changed?.[field]);
+  }
+  Object.freeze(customer.properties);
+  if (customer.changed) Object.freeze(customer.changed);
+  return Object.freeze(customer);
 }

@@ -13,10 +13,16 @@ import type {
  * says changes may have been missed (a connection to the server was lost longer than it keeps
  * them): read again whatever is shown. A `customer-changed` may stand for several writes read
  * together: `since` is then the revision before the first of them (default: the one before
- * `customer.revision`), so a server can tell who may see any of what changed.
+ * `customer.revision`), so a server can tell who may see any of what changed. `fields`, when
+ * given, names every field written after `since` (property names, `name`, `number`; `[]` for a
+ * write that changed nothing), so a listener need not compare the customer with the one it holds;
+ * a store that cannot tell leaves it out. `MemoryStore` gives it; the server's live stream does not.
+ *
+ * A customer in an event, like every value a store returns, is read-only: `MemoryStore` hands
+ * out the very object it keeps, deeply frozen (changing it throws a `TypeError` in strict code).
  */
 export type StoreEvent =
-  | { type: 'customer-changed'; customer: Customer; since?: number }
+  | { type: 'customer-changed'; customer: Customer; since?: number; fields?: string[] }
   | { type: 'definitions-changed'; definitions: PropertyDefinition[] }
   | { type: 'reset' };
 
@@ -72,6 +78,11 @@ export interface FindCustomersResult {
 /**
  * Everything the elements need from storage. Elements never talk to a server themselves; a host
  * with its own backend implements this interface. Every method rejects with a `StoreError`.
+ *
+ * What a store returns or sends (customers, definitions, pages, errors' `current`) is read-only
+ * for the caller: copy it (`structuredClone`, a spread) before changing it. A store may share it
+ * with what it keeps: `MemoryStore` hands out its customers themselves, deeply frozen, so a write
+ * or a read costs no copy of the customer; the other stores build a fresh object per call.
  */
 export interface PropertyStore {
   listDefinitions(opts?: { signal?: AbortSignal }): Promise<PropertyDefinition[]>;

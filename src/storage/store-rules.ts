@@ -120,8 +120,10 @@ export function reorderDefinitions(
 
 /**
  * The merge rule. Applies `changes` to `current` when none of the changed fields changed after
- * `revision`; otherwise rejects with `conflict`, naming those fields and carrying `current`.
- * Every value is checked by the model first; `null` clears a property.
+ * `revision`; otherwise rejects with `conflict`, naming those fields and carrying `current` itself.
+ * Every value is checked by the model first; `null` clears a property. Returns `current` itself
+ * when nothing is written (no field, or every stale field already holds its value), else a new
+ * customer that shares every value it did not write with `current` (neither is changed in place).
  */
 export function applyCustomerChanges(
   current: Customer,
@@ -139,7 +141,7 @@ export function applyCustomerChanges(
     throw new StoreError('invalid', 'A write must name the revision it is based on.', { code: 'request.revision' });
   }
   const fields = Object.keys(changes);
-  if (fields.length === 0) return structuredClone(current);
+  if (fields.length === 0) return current;
 
   const defs = definitionsByName(definitions);
   // Keyed by what the caller sent: a Map, so `__proto__` is a key like any other, never a prototype.
@@ -180,14 +182,15 @@ export function applyCustomerChanges(
   if (conflicts.length > 0) {
     throw new StoreError('conflict', `Changed by someone else since revision ${revision}: ${conflicts.join(', ')}.`, {
       fields: conflicts,
-      current: structuredClone(current),
+      current,
     });
   }
 
   const written = fields.filter((field) => !stale.includes(field));
-  if (written.length === 0) return structuredClone(current);
+  if (written.length === 0) return current;
   // Only the written values are copied: the rest are shared with `current`, which every store
-  // replaces by `next` (none changes a value in place), so a write costs its fields, not the customer's.
+  // replaces by `next` (none changes a value in place). The two records are copied shallowly (a
+  // plain object cannot be shared and changed at once): ~2.7 ms each at 10,000 keys in Chromium.
   const changed = { ...current.changed };
   const next: Customer = { ...current, properties: { ...current.properties }, changed };
   next.revision = current.revision + 1;
@@ -341,7 +344,8 @@ function indexAfter(sorted: readonly Customer[], cursor: string): number {
  * The total needs every customer: `knownTotal`, asked once the query is found valid, may give the
  * count from an earlier call with the same query over the same customers (a store caches it for
  * the next pages), and then only the page is scanned. Returns the page and the total it counted
- * or was given.
+ * or was given. The page holds the customers of `sorted` themselves, not copies (`MemoryStore`'s
+ * are frozen).
  */
 export function findInSortedCustomers(
   sorted: readonly Customer[],
@@ -381,7 +385,7 @@ export function findInSortedCustomers(
   }
   const last = page.at(-1);
   return {
-    customers: page.map((customer) => structuredClone(customer)),
+    customers: page,
     total: count,
     ...(more && last ? { cursor: last.id } : {}),
   };
@@ -458,7 +462,8 @@ export function checkSeedAudiences(
 /**
  * The customer `upsertCustomer` leaves: `current` with the default properties of `c` (a change of
  * name or number recorded as an edit by `author`), or a new customer when there is no `current`.
- * `changed` is false when nothing differs. Rejects with `invalid` and `errors` for a number that
+ * `changed` is false when nothing differs (the customer is then `current` itself); a changed one
+ * shares its properties with `current`. Rejects with `invalid` and `errors` for a number that
  * does not fit the channel or a bad name (an empty name is no name).
  */
 export function upsertedCustomer(
@@ -491,12 +496,14 @@ export function upsertedCustomer(
     (field) => current[field] !== (field === 'name' ? name : c.number),
   );
   const channelChanged = c.channel !== undefined && c.channel !== current.channel;
-  if (fields.length === 0 && !channelChanged) return { customer: structuredClone(current), changed: false, fields };
-  const next: Customer = { ...structuredClone(current), number: c.number, name, revision: current.revision + 1 };
+  if (fields.length === 0 && !channelChanged) return { customer: current, changed: false, fields };
+  const next: Customer = { ...current, number: c.number, name, revision: current.revision + 1 };
   if (c.channel !== undefined) next.channel = c.channel;
   const at = now.toISOString();
-  for (const field of fields) {
-    next.changed = { ...next.changed, [field]: { revision: next.revision, at, ...(author ? { by: author } : {}) } };
+  if (fields.length > 0) {
+    next.changed = { ...next.changed };
+    for (const field of fields)
+      next.changed[field] = { revision: next.revision, at, ...(author ? { by: author } : {}) };
   }
   return { customer: next, changed: true, fields };
 }
