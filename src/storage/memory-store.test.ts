@@ -4,30 +4,34 @@ import { seed } from '../testing/seed.js';
 import { MemoryStore } from './memory-store.js';
 import { StoreError } from './store-error.js';
 
-runStoreConformance('MemoryStore', async (setup) => {
-  const store = new MemoryStore(setup);
-  // Two agents share one store; each writes under their own name.
-  return {
-    store,
-    other: async (author) => ({
-      listDefinitions: (o) => store.listDefinitions(o),
-      createDefinition: (d) => store.createDefinition(d),
-      updateDefinition: (d) => store.updateDefinition(d),
-      deleteDefinition: (n) => store.deleteDefinition(n),
-      getCustomer: (id, o) => store.getCustomer(id, o),
-      findCustomers: (q, o) => store.findCustomers(q, o),
-      async updateCustomer(id, changes, opts) {
-        const previous = store.author;
-        store.author = author;
-        try {
-          return await store.updateCustomer(id, changes, opts);
-        } finally {
-          store.author = previous;
-        }
-      },
-    }),
-  };
-});
+runStoreConformance(
+  'MemoryStore',
+  async (setup) => {
+    const store = new MemoryStore(setup);
+    // Two agents share one store; each writes under their own name.
+    return {
+      store,
+      other: async (author) => ({
+        listDefinitions: (o) => store.listDefinitions(o),
+        createDefinition: (d) => store.createDefinition(d),
+        updateDefinition: (d) => store.updateDefinition(d),
+        deleteDefinition: (n) => store.deleteDefinition(n),
+        getCustomer: (id, o) => store.getCustomer(id, o),
+        findCustomers: (q, o) => store.findCustomers(q, o),
+        async updateCustomer(id, changes, opts) {
+          const previous = store.author;
+          store.author = author;
+          try {
+            return await store.updateCustomer(id, changes, opts);
+          } finally {
+            store.author = previous;
+          }
+        },
+      }),
+    };
+  },
+  { namesFields: true },
+);
 
 describe('MemoryStore', () => {
   it('refuses invalid seed data instead of keeping it', () => {

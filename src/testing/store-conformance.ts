@@ -61,6 +61,8 @@ export interface StoreConformanceOptions {
   audiences?: boolean;
   /** It has `upsertCustomer` (default true). */
   upserts?: boolean;
+  /** Its `customer-changed` events name the written `fields` (default false). */
+  namesFields?: boolean;
   /** `describe`, `it`, `beforeEach`, `afterEach`; default: the globals. */
   test?: TestApi;
 }
@@ -81,6 +83,7 @@ export function runStoreConformance(
     history = true,
     audiences = true,
     upserts = true,
+    namesFields = false,
     test,
   }: StoreConformanceOptions = {},
 ): void {
@@ -544,6 +547,18 @@ export function runStoreConformance(
         const defs = await definitionsEvent;
         expect(defs.type === 'definitions-changed' && defs.definitions.map((d) => d.name)).not.to.include('callback');
       });
+
+      if (namesFields) {
+        it('names the fields a write wrote in its customer-changed event', async () => {
+          const written = nextEvent(store, 'customer-changed');
+          await store.updateCustomer('ana', { notes: null, name: 'Ana Lima' }, { revision: 1 });
+          const event = await written;
+          expect(event.type === 'customer-changed' && [...(event.fields ?? [])].sort()).to.deep.equal([
+            'name',
+            'notes',
+          ]);
+        });
+      }
     });
   });
 }
