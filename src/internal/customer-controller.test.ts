@@ -70,6 +70,17 @@ describe('CustomerController follows changes made elsewhere', () => {
     expect(controller.customer?.properties).not.to.have.property('notes');
   });
 
+  it('saves over a MemoryStore: the reply is the customer its event brought, the written field changed', async () => {
+    const store = new MemoryStore(seed());
+    const controller = await follow(store);
+    const saved = await controller.save({ age: '36' });
+    expect(saved.properties.age).to.equal('36');
+    expect(saved.revision).to.equal(2);
+    expect(controller.customer?.properties.age).to.equal('36');
+    expect(controller.takeChanges()).to.deep.equal(new Set(['age']));
+    expect((await store.getCustomer('ana')).properties.age).to.equal('36');
+  });
+
   it('takes the fields an event names when the customer has no `changed` records', async () => {
     const { memory, store, tell, bare } = storeWithoutChanged();
     const controller = await follow(store);

@@ -223,6 +223,8 @@ export class CustomerController implements ReactiveController {
       if (fieldRevision !== undefined && fieldRevision !== customer.revision && customer.revision > known.revision)
         return false;
     }
+    // The very customer held (a store that shares its objects, whose event came first): no other field can differ.
+    if (customer === known) return true;
     const others = new Set(['name', ...Object.keys(known.properties), ...Object.keys(customer.properties)]);
     for (const name of others) {
       if (Object.hasOwn(changes, name)) continue;
