@@ -31,10 +31,11 @@ import {
 import { StoreElement } from '../../internal/store-element.js';
 import { valueText } from '../../internal/value-text.js';
 import { iconStyles, inputStyles, tokens } from '../../internal/styles.js';
-import { historyFor, type Principal, type PropertyDefinition, type PropertyValue } from '../../model/index.js';
+import { historyFor, type Principal } from '../../model/access.js';
+import type { PropertyDefinition, PropertyValue } from '../../model/types.js';
 import type { HistoryEntry, PropertyStore } from '../../storage/property-store.js';
 import { isTypedInput } from '../property-editor/input-kind.js';
-import { formatValue } from '../../model/values.js';
+import { formatValue } from '../../model/value-types/display.js';
 import { labelLanguage, localizeDefinitions } from '../../model/translations.js';
 import type { StoreError } from '../../storage/store-error.js';
 import { loadPropertyEditor, propertyEditorDefined } from '../../internal/property-editor-loader.js';
