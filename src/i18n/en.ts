@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog.js';
-import { languageName } from './characters.js';
+import { languageName } from './language-name.js';
 
 /** A count in English digits (also for the parts of the catalog loaded later). */
 export const count = (n: number) => n.toLocaleString('en');

@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, type ReactiveController } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { localeContext } from '../context.js';
 import { catalogFor } from '../i18n/locales.js';
 import type { Catalog } from '../i18n/catalog.js';

@@ -7,9 +7,8 @@ import {
   type PropertyDefinition,
   type PropertyType,
 } from './types.js';
-import { characterCount } from './value-types/spec.js';
+import { TEXT_MAX_LENGTH, characterCount } from './value-types/plain-text.js';
 import { displayFor } from './value-types/display.js';
-import { TEXT_MAX_LENGTH } from './value-types/text.js';
 import { TRANSLATION_FIELDS, TRANSLATIONS_MAX, canonicalTag } from './translations.js';
 
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;

@@ -1,7 +1,8 @@
 import type { ChoiceOption, PropertyDefinition, PropertyType, PropertyValue, LocationValue } from '../types.js';
 import { decimalSeparator, localeDigits, minusSign } from '../locale-facts.js';
 import { daysInMonth, formatInCalendar, formatIsoDate, formatIsoTime, otherCalendar } from './calendar-forms.js';
-import { plainText, type PropertyTypeSpec } from './spec.js';
+import { plainText } from './plain-text.js';
+import type { PropertyTypeSpec } from './spec.js';
 
 /*
  * The showing half of every type: a stored value as text, and what kind of input edits it. A page

@@ -2,8 +2,9 @@ import type { PropertyDefinition } from '../types.js';
 import type { PropertyTypeSpec } from './spec.js';
 import { characterCount, fail, inputText, lower, ok } from './spec.js';
 import { textDisplay } from './display.js';
+import { TEXT_MAX_LENGTH } from './plain-text.js';
 
-export const TEXT_MAX_LENGTH = 10_000;
+export { TEXT_MAX_LENGTH } from './plain-text.js';
 
 /** The definition's `maxLength`, never more than any text may hold. */
 export function textMaxLength(def: PropertyDefinition): number {
