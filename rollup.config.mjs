@@ -4,11 +4,8 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import { CSS_TARGETS } from './scripts/css-targets.mjs';
 import { papaparseRollupPlugin } from './scripts/papaparse-esm.mjs';
-
-// The oldest browsers the elements work in: the first with CSS custom states (`:state()`), which
-// their styles use. The CSS minifier writes nothing these cannot read, and adds the prefixes they need.
-const CSS_TARGETS = { chrome: 125 << 16, firefox: 126 << 16, safari: (17 << 16) | (4 << 8) };
 
 /** A lazily loaded chunk is named after the package it holds: `bundle-chunks/js-api-loader-<hash>.js`. */
 function chunkFileName(chunk) {

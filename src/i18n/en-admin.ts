@@ -1,11 +1,75 @@
-/** The English words of the admin elements: the definition form and list (see `en.ts`). */
+/** The English words of the admin elements: the definition form and list, and the definition errors they show (see `en.ts`). */
 import type { Catalog } from './catalog.js';
 import { count, ended } from './en.js';
+import { languageName } from './language-name.js';
 import { addEnglish } from './locales.js';
 // The definition form tries a sample value against a pattern, and words what it finds.
 import './en-editor.js';
 
+/** A language named in English, with its tag: `German (de)`. */
+const language = (tag: string) => `${languageName('en', tag)} (${tag})`;
+
 addEnglish({
+  definitionErrors: {
+    'definition.name.format': () =>
+      'The name must start with a letter and have only letters, digits and underscores, no spaces, at most 64 characters.',
+    'definition.name.reserved': ({ name }) =>
+      name.toLowerCase() === 'name' || name.toLowerCase() === 'number'
+        ? `“${name}” is the name of a default property.`
+        : `“${name}” is a reserved name; choose another.`,
+    'definition.name.taken': ({ name }) => `A property named “${name}” already exists.`,
+    'definition.label.length': ({ max }) => `The label must have 1 to ${count(max)} characters.`,
+    'definition.type.unknown': ({ type }) => `“${type}” is not a property type.`,
+    'definition.type.locked': ({ count: n }) =>
+      `The type cannot change: ${count(n)} ${n === 1 ? 'customer has' : 'customers have'} a value for this property.`,
+    'definition.builtin': ({ name }) => `“${name}” is a default property and cannot be changed.`,
+    'definition.order.names': () => 'The new order must list every custom property once.',
+    'definition.options.count': ({ min, max }) => `A choice property needs ${count(min)} to ${count(max)} options.`,
+    'definition.options.type': () => 'Only single and multiple choice properties have options.',
+    'definition.option.value': ({ index, max }) =>
+      `Option ${index + 1}: the value must have 1 to ${count(max)} characters.`,
+    'definition.option.label': ({ index, max }) =>
+      `Option ${index + 1}: the label must have 1 to ${count(max)} characters.`,
+    'definition.option.duplicate': ({ index, value }) =>
+      `Option ${index + 1}: the value “${value}” is already used by another option.`,
+    'definition.option.duplicate-label': ({ index, label }) =>
+      `Option ${index + 1}: “${label}” is already in the list.`,
+    'definition.maxLength': ({ max }) =>
+      `The maximum length is for text properties only: a whole number of characters from 1 to ${max}.`,
+    'definition.pattern.invalid': ({ reason }) =>
+      `The pattern is not a valid regular expression in RE2 syntax (lookarounds and backreferences are not supported): ${reason}`,
+    'definition.pattern.unavailable': () =>
+      'The pattern cannot be checked yet: the pattern engine has not loaded. Try again in a moment.',
+    'definition.pattern.delimiters': ({ pattern }) =>
+      `Write the pattern without the slashes around it, as ${pattern}; flags after the closing slash are not supported.`,
+    'definition.pattern.type': () => 'Only text and word properties can have a pattern.',
+    'definition.access.level': ({ role }) => `Access for “${role}” must be view or edit.`,
+    'definition.description.length': ({ max }) => `The description can be at most ${count(max)} characters long.`,
+    'definition.group.length': ({ max }) => `A group is named with 1 to ${count(max)} characters.`,
+    'definition.order': () => 'The position in the list must be a number.',
+    'definition.translations.count': ({ max }) => `A property can have words in at most ${count(max)} languages.`,
+    'definition.translations.shape': () =>
+      'Translations are words by language tag, such as { "de": { "label": "Lieblingsfarbe" } }.',
+    'definition.translations.tag': ({ tag, canonical }) =>
+      canonical
+        ? `Write the language “${tag}” as ${canonical}.`
+        : `“${tag}” is not a language tag (such as de or pt-BR).`,
+    'definition.translations.field': ({ tag, field }) =>
+      field
+        ? `${language(tag)}: “${field}” cannot be translated (label, description, patternHint, group and options can).`
+        : `${language(tag)}: the translation must be a set of words.`,
+    'definition.translations.label': ({ tag, max }) =>
+      `${language(tag)}: the label must have 1 to ${count(max)} characters.`,
+    'definition.translations.description': ({ tag, max }) =>
+      `${language(tag)}: the description can be at most ${count(max)} characters long.`,
+    'definition.translations.group': ({ tag, max }) =>
+      `${language(tag)}: a group is named with 1 to ${count(max)} characters.`,
+    'definition.translations.option': ({ tag, value }) => `${language(tag)}: “${value}” is not one of the options.`,
+    'definition.translations.option-label': ({ tag, value, max }) =>
+      `${language(tag)}: the label of option “${value}” must have 1 to ${count(max)} characters.`,
+    'definition.translations.option-duplicate': ({ tag, label }) =>
+      `${language(tag)}: “${label}” is already the label of another option.`,
+  },
   definitionForm: {
     createTitle: 'New customer property',
     editTitle: (label) => `Edit “${label}”`,

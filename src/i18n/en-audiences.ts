@@ -1,11 +1,27 @@
-/** The English words of the audience elements: the builder, the saved-audience list, the import (see `en.ts`). */
+/** The English words of the audience elements: the builder, the saved-audience list, the import, and the audience errors they show (see `en.ts`). */
 import type { Catalog } from './catalog.js';
-import { count, ended } from './en.js';
+import { count, en, ended } from './en.js';
 import { addEnglish } from './locales.js';
 // The import words the errors of the values in its rows.
 import './en-editor.js';
 
 addEnglish({
+  audienceErrors: {
+    'audience.match': () => 'A group must match “all” or “any” of its conditions.',
+    'audience.depth': ({ max }) => `Groups can be nested at most ${max} levels deep.`,
+    'audience.size': ({ max }) => `An audience can have at most ${count(max)} conditions and groups in all.`,
+    'audience.property': ({ property }) => `There is no property named “${property}”.`,
+    'audience.operator': ({ label, operator, type }) =>
+      `“${operator}” does not apply to ${label}, a ${en.typeNames[type].toLowerCase()} property.`,
+    'audience.value': ({ label }) => `The condition on ${label} needs a value.`,
+    'audience.range': ({ label }) => `The condition on ${label}: the first value must not be greater than the second.`,
+    'audience.days': ({ label }) =>
+      `The condition on ${label}: the number of days must be a whole number of at least 1.`,
+    'audience.name.required': () => 'Give the audience a name.',
+    'audience.name.length': ({ max, length }) =>
+      `The name may have at most ${count(max)} characters; it has ${count(length)}.`,
+    'audience.name.taken': ({ name }) => `There is already an audience named “${name}”. Choose another name.`,
+  },
   audienceBuilder: {
     title: 'Audience',
     matchAll: 'all',

@@ -1,12 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  customerFor,
-  propertyAccess,
-  type Customer,
-  type Principal,
-  type PropertyDefinition,
-  type PropertyValue,
-} from '../model/index.js';
+import { customerFor, propertyAccess, type Principal } from '../model/access.js';
+import type { Customer, PropertyDefinition, PropertyValue } from '../model/types.js';
 import { patternEngineLoaded, preparePatterns } from '../model/patterns.js';
 import type { PropertyStore } from '../storage/property-store.js';
 import { StoreError, customerField, isAbortError } from '../storage/store-error.js';

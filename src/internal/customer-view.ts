@@ -2,15 +2,11 @@ import type { Catalog } from '../i18n/catalog.js';
 import { describeError } from '../i18n/describe-core.js';
 import { intlLocale } from '../i18n/locales.js';
 import type { CustomerPropertiesUser } from '../context.js';
-import {
-  BUILT_IN_DEFINITIONS,
-  propertyAccess,
-  type AccessLevel,
-  type Customer,
-  type Principal,
-  type PropertyDefinition,
-  type PropertyValue,
-} from '../model/index.js';
+// The model's own modules, not its index: a page that imports the panel then loads none of the
+// parsing and audience code the index gathers (it comes with the editor, on demand).
+import { propertyAccess, type Principal } from '../model/access.js';
+import { BUILT_IN_DEFINITIONS } from '../model/definitions.js';
+import type { AccessLevel, Customer, PropertyDefinition, PropertyValue } from '../model/types.js';
 import { customerField, type StoreError } from '../storage/store-error.js';
 
 export type Viewer = 'agent' | 'customer';
@@ -85,7 +81,7 @@ export function storedValue(customer: Customer | undefined, name: string): Prope
 }
 
 /** Value equality for stored values: the model's, by content. */
-export { sameValue } from '../model/values.js';
+export { sameValue } from '../model/same-value.js';
 
 const relativeTimes = new Map<string, Intl.RelativeTimeFormat>();
 

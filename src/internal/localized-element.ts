@@ -1,12 +1,13 @@
 import { consume } from '@lit/context';
 import { LitElement, type ReactiveController } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { localeContext } from '../context.js';
 import { catalogFor } from '../i18n/locales.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { describeError } from '../i18n/describe-core.js';
 import { textDirection } from '../i18n/bidi.js';
-import { loadLocaleForms, needsLocaleForms } from '../model/value-types/calendar.js';
+import { loadLocaleForms, needsLocaleForms } from '../model/value-types/calendar-forms.js';
 import { inheritedDirection, inheritedLocale } from './locale.js';
 
 /** The base of every element: it speaks the locale it is given, provided, or inherits. */

@@ -1,5 +1,6 @@
 import { consume } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { storeContext } from '../context.js';
 import type { PropertyStore } from '../storage/property-store.js';
 import { LocalizedElement } from './localized-element.js';

@@ -1,4 +1,4 @@
-import { PROPERTY_TYPES, type Customer, type PropertyDefinition } from '../model/index.js';
+import { PROPERTY_TYPES, type Customer, type PropertyDefinition } from '../model/types.js';
 import type { FindCustomersResult } from '../storage/property-store.js';
 import { StoreError } from '../storage/store-error.js';
 

@@ -1,7 +1,6 @@
 import type { Catalog } from '../i18n/catalog.js';
 import type { PropertyDefinition, PropertyValue } from '../model/types.js';
-import { specFor } from '../model/value-types/index.js';
-import { formatValue } from '../model/values.js';
+import { displayFor, formatValue } from '../model/value-types/display.js';
 
 /**
  * A value as read-only text: option labels for choices (an option no longer offered is marked),
@@ -14,6 +13,6 @@ export function valueText(
   locale: string,
 ): string {
   if (value === null || value === undefined) return catalog.field.notSet;
-  const text = specFor(def)?.text;
+  const text = displayFor(def)?.text;
   return text ? text(def, value, catalog.propertyEditor.noLongerOffered) : formatValue(def, value, locale);
 }

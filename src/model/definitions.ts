@@ -7,9 +7,8 @@ import {
   type PropertyDefinition,
   type PropertyType,
 } from './types.js';
-import { characterCount } from './value-types/spec.js';
-import { specFor } from './value-types/index.js';
-import { TEXT_MAX_LENGTH } from './value-types/text.js';
+import { TEXT_MAX_LENGTH, characterCount } from './value-types/plain-text.js';
+import { displayFor } from './value-types/display.js';
 import { TRANSLATION_FIELDS, TRANSLATIONS_MAX, canonicalTag } from './translations.js';
 
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
@@ -150,7 +149,7 @@ export function validateDefinition(
   }
 
   if (def.pattern !== undefined && def.pattern !== '') {
-    if (!specFor(def)?.pattern) {
+    if (!displayFor(def)?.pattern) {
       add({ code: 'definition.pattern.type', params: {}, field: 'pattern' });
     } else if (withoutDelimiters(def.pattern) !== undefined) {
       const pattern = withoutDelimiters(def.pattern)!;
@@ -334,7 +333,7 @@ export function sortDefinitions<T extends PropertyDefinition>(defs: readonly T[]
 
 /** Whether definitions of the type have `options` (the choice types). */
 export function isChoiceType(type: PropertyType): boolean {
-  return specFor({ type })?.options === true;
+  return displayFor({ type })?.options === true;
 }
 
 // Technical names from labels live in names.ts; this module keeps exporting them.

@@ -4,6 +4,10 @@ import { specFor } from './value-types/index.js';
 import { fail, plainText, type PropertyTypeSpec } from './value-types/spec.js';
 import { compilePattern } from './patterns.js';
 
+// Showing a value needs none of the parsing here: a page that only shows values imports `display.js`.
+export { formatValue } from './value-types/display.js';
+export { sameValue } from './same-value.js';
+
 export type ParseResult = { ok: true; value: PropertyValue | null } | { ok: false; error: ValueError };
 
 function checkPattern(def: PropertyDefinition, value: PropertyValue): ValueProblem | null {
@@ -66,45 +70,4 @@ function canonicalProblem(spec: PropertyTypeSpec, def: PropertyDefinition, value
   const canonical = spec.canonical?.(def, value);
   if (canonical === undefined || canonical === value || spec.validate(def, canonical) !== null) return null;
   return { code: 'value.canonical', params: { canonical } };
-}
-
-/**
- * A stored value as people read it: the locale's decimal separator, date and time forms, option
- * labels (or the bare value of an option no longer offered), the address. An empty value gives `''`.
- * Never throws, even for a value that is invalid.
- */
-export function formatValue(def: PropertyDefinition, value: PropertyValue | null | undefined, locale = 'en'): string {
-  if (value === null || value === undefined) return '';
-  const spec = specFor(def);
-  if (!spec) return plainText(value);
-  try {
-    return spec.format(def, value, locale);
-  } catch {
-    return plainText(value);
-  }
-}
-
-/** The members of a JSON object that hold something (`undefined` is no member in JSON). */
-function definedKeys(record: Record<string, unknown>): string[] {
-  return Object.keys(record).filter((key) => record[key] !== undefined);
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = definedKeys(x);
-  if (keys.length !== definedKeys(y).length) return false;
-  return keys.every((key) => Object.hasOwn(y, key) && sameJson(x[key], y[key]));
-}
-
-/**
- * Whether two stored values are the same value: by content, not identity, whatever the order of
- * an object's keys (a database or a host may reorder them); `null` and `undefined` are both "not
- * set". Arrays compare in order (a multiple choice is stored in option order).
- */
-export function sameValue(a: PropertyValue | null | undefined, b: PropertyValue | null | undefined): boolean {
-  return sameJson(a ?? null, b ?? null);
 }

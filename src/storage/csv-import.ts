@@ -258,7 +258,11 @@ export async function importCustomersCsv(
   { mapping = {}, match, locale = 'en', messageLocale, dryRun = false, onProgress, signal }: ImportCsvOptions = {},
 ): Promise<ImportCsvReport> {
   // The words of the rejections, loaded with the first import: a page using only the stores' other parts loads no catalog.
-  const [{ describeError }] = await Promise.all([import('../i18n/describe.js'), import('../i18n/en-audiences.js')]);
+  // `en-audiences.ts` holds the import's words and brings the value errors (`en-editor.ts`).
+  const [{ describeError }] = await Promise.all([
+    import('../i18n/describe-core.js'),
+    import('../i18n/en-audiences.js'),
+  ]);
   // A locale this runtime's ICU lacks or writes differently is read as the other runtimes write it.
   if (needsLocaleForms(locale)) await loadLocaleForms();
   const definitions = await store.listDefinitions({ ...(signal ? { signal } : {}) });

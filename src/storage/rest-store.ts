@@ -18,7 +18,7 @@ import type {
 import { Listeners } from './listeners.js';
 import type { LiveOptions, LiveStream } from './live-stream.js';
 import { StoreError, abortReason, isAbortError, pause, type StoreErrorKind } from './store-error.js';
-import { holdsChanges } from './store-rules.js';
+import { holdsChanges } from './customer-changes.js';
 
 export interface RestStoreOptions {
   /** Where the API of `docs/rest-api.yaml` is served, e.g. `https://api.example.com/v1/`. */

@@ -1,6 +1,8 @@
 import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators/custom-element.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -31,10 +33,11 @@ import {
 import { StoreElement } from '../../internal/store-element.js';
 import { valueText } from '../../internal/value-text.js';
 import { iconStyles, inputStyles, tokens } from '../../internal/styles.js';
-import { historyFor, type Principal, type PropertyDefinition, type PropertyValue } from '../../model/index.js';
+import { historyFor, type Principal } from '../../model/access.js';
+import type { PropertyDefinition, PropertyValue } from '../../model/types.js';
 import type { HistoryEntry, PropertyStore } from '../../storage/property-store.js';
 import { isTypedInput } from '../property-editor/input-kind.js';
-import { formatValue } from '../../model/values.js';
+import { formatValue } from '../../model/value-types/display.js';
 import { labelLanguage, localizeDefinitions } from '../../model/translations.js';
 import type { StoreError } from '../../storage/store-error.js';
 import { loadPropertyEditor, propertyEditorDefined } from '../../internal/property-editor-loader.js';

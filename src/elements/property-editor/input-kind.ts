@@ -1,5 +1,5 @@
 import type { PropertyDefinition } from '../../model/types.js';
-import { specFor } from '../../model/value-types/index.js';
+import { displayFor } from '../../model/value-types/display.js';
 
 /** Up to this many options a choice is a native select or checkboxes; above, a searchable list. */
 export const SHORT_LIST_MAX = 15;
@@ -14,6 +14,6 @@ export function isLongList(def: PropertyDefinition): boolean {
  * typed to search. The panel's rows that show text before their editor follow the same rule.
  */
 export function isTypedInput(def: PropertyDefinition): boolean {
-  const input = specFor(def)?.input;
+  const input = displayFor(def)?.input;
   return input === 'typed' || (input === 'one-of' && isLongList(def));
 }

@@ -1,38 +1,10 @@
 import type { ValueProblem } from '../errors.js';
 import type { ChoiceOption, PropertyDefinition } from '../types.js';
 import type { PropertyTypeSpec } from './spec.js';
-import { fail, ok, plainText } from './spec.js';
+import { fail, ok } from './spec.js';
+import { multipleChoiceDisplay, optionIndex, singleChoiceDisplay, type OptionIndex } from './display.js';
 
-interface OptionIndex {
-  /** Option value → position in the definition. */
-  position: Map<string, number>;
-  /** Lower-cased trimmed label → value, for labels that name one option only. */
-  byLabel: Map<string, string | null>;
-}
-
-// Definitions are treated as immutable values, so an index per options array stays valid.
-const indexes = new WeakMap<readonly ChoiceOption[], OptionIndex>();
-
-function optionIndex(def: PropertyDefinition): OptionIndex {
-  const options = def.options ?? [];
-  let index = indexes.get(options);
-  if (!index) {
-    index = { position: new Map(), byLabel: new Map() };
-    options.forEach((option, i) => {
-      index!.position.set(option.value, i);
-      const key = option.label.trim().toLowerCase();
-      index!.byLabel.set(key, index!.byLabel.has(key) ? null : option.value);
-    });
-    indexes.set(options, index);
-  }
-  return index;
-}
-
-/** The option label for a stored value, or `undefined` when the option is no longer offered. */
-export function optionLabel(def: PropertyDefinition, value: string): string | undefined {
-  const position = optionIndex(def).position.get(value);
-  return position === undefined ? undefined : def.options?.[position]?.label;
-}
+export { optionLabel } from './display.js';
 
 /** An option's value from its value or its (unambiguous) label. */
 function resolveOption(index: OptionIndex, input: string): string | undefined {
@@ -47,6 +19,7 @@ function unknown(values: string[]): ValueProblem {
 }
 
 export const singleChoiceType: PropertyTypeSpec = {
+  ...singleChoiceDisplay,
   parse(def, input) {
     if (Array.isArray(input)) {
       if (input.length > 1) return fail({ code: 'value.type', params: { expected: 'single-choice' } });
@@ -58,7 +31,6 @@ export const singleChoiceType: PropertyTypeSpec = {
     const value = resolveOption(optionIndex(def), input);
     return value === undefined ? fail(unknown([input])) : ok(value);
   },
-  format: (def, value) => optionLabel(def, plainText(value)) ?? plainText(value),
   validate(def, value) {
     if (typeof value !== 'string' || value === '') {
       return { code: 'value.type', params: { expected: 'single-choice' } };
@@ -82,21 +54,9 @@ export const singleChoiceType: PropertyTypeSpec = {
     },
   },
   listOperand: 'options',
-  options: true,
-  pattern: false,
-  input: 'one-of',
   example: (def) => def.options?.[0]?.value ?? null,
   formValue: 'text',
-  text: (def, value, noLongerOffered) => optionLabel(def, plainText(value)) ?? noLongerOffered(plainText(value)),
 };
-
-/**
- * A label as one item of a list: in double quotes (a quote inside doubled) when it holds a comma or
- * begins with a quote, so `Red, dark` and `Blue` read `"Red, dark", Blue` and split back exactly.
- */
-function listItem(label: string): string {
-  return label.includes(',') || label.trimStart().startsWith('"') ? `"${label.replaceAll('"', '""')}"` : label;
-}
 
 type Piece = { text: string; quoted: boolean };
 
@@ -196,6 +156,7 @@ function choicesFromText(
 }
 
 export const multipleChoiceType: PropertyTypeSpec = {
+  ...multipleChoiceDisplay,
   parse(def, input) {
     if (input === null || input === undefined) return ok(null);
     const index = optionIndex(def);
@@ -214,10 +175,6 @@ export const multipleChoiceType: PropertyTypeSpec = {
     if (missing.length > 0) return fail(unknown(missing));
     if (chosen.size === 0) return ok(null);
     return ok([...chosen].sort((a, b) => index.position.get(a)! - index.position.get(b)!));
-  },
-  format(def, value) {
-    const values = Array.isArray(value) ? value : [plainText(value)];
-    return values.map((item) => listItem(optionLabel(def, item) ?? item)).join(', ');
   },
   validate(def, value) {
     if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {
@@ -255,13 +212,6 @@ export const multipleChoiceType: PropertyTypeSpec = {
   checkOperand: (def, operand) =>
     operand === null || operand === undefined || operand === '' ? 'missing' : singleChoiceType.validate(def, operand),
   listOperand: 'options',
-  options: true,
-  pattern: false,
-  input: 'many-of',
   example: (def) => (def.options?.[0] ? [def.options[0].value] : null),
   formValue: 'json',
-  text(def, value, noLongerOffered) {
-    const values = Array.isArray(value) ? value : [plainText(value)];
-    return values.map((item) => optionLabel(def, item) ?? noLongerOffered(item)).join(', ');
-  },
 };

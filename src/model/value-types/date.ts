@@ -1,10 +1,10 @@
 import type { Parsed, PropertyTypeSpec } from './spec.js';
-import { fail, inputText, ok, orderOperators, plainText } from './spec.js';
+import { fail, inputText, ok, orderOperators } from './spec.js';
+import { dateDisplay, dateProblem, isRealDate } from './display.js';
 import { foldDigits } from '../locale-facts.js';
 import {
   calendarYear,
   datePatterns,
-  daysInMonth,
   formatInCalendar,
   formatIsoDate,
   fromCalendar,
@@ -13,14 +13,9 @@ import {
   type OtherCalendar,
 } from './calendar.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TYPED_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const THREE_NUMBERS = /^(\d+)[\s./,-]+(\d+)[\s./,-]+(\d+)\.?$/;
 const EXAMPLE = '2026-12-31';
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
 
 function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -103,6 +98,7 @@ function looksGregorian(other: OtherCalendar, year: number): boolean {
 }
 
 export const dateType: PropertyTypeSpec = {
+  ...dateDisplay,
   parse(_def, input, locale) {
     const text = inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'date' } });
@@ -116,21 +112,11 @@ export const dateType: PropertyTypeSpec = {
     if (!isRealDate(parts.y, parts.M, parts.d)) return fail({ code: 'date.invalid', params: {} });
     return ok(iso(parts.y, parts.M, parts.d));
   },
-  format(def, value, locale) {
-    if (this.validate(def, value)) return plainText(value);
-    const other = otherCalendar(locale);
-    return other ? formatInCalendar(plainText(value), other, locale) : formatIsoDate(plainText(value), locale);
-  },
   canonical(_def, value) {
     const match = TYPED_ISO.exec(value.trim());
     return match ? iso(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
   },
-  validate(_def, value) {
-    const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-    if (!match) return { code: 'value.type', params: { expected: 'date' } };
-    const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
-    return isRealDate(year, month, day) ? null : { code: 'date.invalid', params: {} };
-  },
+  validate: (_def, value) => dateProblem(value),
   operators: {
     on: { operand: 'one', test: (operand) => (v) => v === operand },
     before: { operand: 'one', test: (operand) => (v) => typeof v === 'string' && v < (operand as string) },
@@ -150,9 +136,6 @@ export const dateType: PropertyTypeSpec = {
     },
   },
   compare: compareStrings,
-  options: false,
-  pattern: false,
-  input: 'typed',
   example: () => EXAMPLE,
   formValue: 'text',
 };

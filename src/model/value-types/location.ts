@@ -1,9 +1,11 @@
-import { decimalSeparator } from '../locale-facts.js';
 import type { ValueProblem } from '../errors.js';
 import type { LocationInput, LocationValue } from '../types.js';
 import type { Parsed, PropertyTypeSpec } from './spec.js';
 import { characterCount, fail, ok } from './spec.js';
-import { canonicalDecimal, foldNumber, formatDecimal } from './number.js';
+import { canonicalDecimal, foldNumber } from './number.js';
+import { locationDisplay } from './display.js';
+
+export { formatCoordinates } from './display.js';
 
 export const ADDRESS_MAX_LENGTH = 1_000;
 export const PLACE_ID_MAX_LENGTH = 1_000;
@@ -74,13 +76,8 @@ function checkText(value: LocationValue): ValueProblem | null {
   return null;
 }
 
-/** Coordinates as people type them back: the locale's separator, `;` between them where it is a comma. */
-export function formatCoordinates(value: { lat: number; lng: number }, locale: string): string {
-  const between = decimalSeparator(locale) === ',' ? '; ' : ', ';
-  return formatDecimal(value.lat, locale) + between + formatDecimal(value.lng, locale);
-}
-
 export const locationType: PropertyTypeSpec = {
+  ...locationDisplay,
   parse(_def, input) {
     if (input === null || input === undefined) return ok(null);
     if (typeof input === 'string') {
@@ -93,10 +90,6 @@ export const locationType: PropertyTypeSpec = {
       return fail({ code: 'value.type', params: { expected: 'location' } });
     }
     return parseLocation(input as LocationInput);
-  },
-  format(_def, value, locale) {
-    const location = value as LocationValue;
-    return location.address || formatCoordinates(location, locale);
   },
   validate(_def, value) {
     const wrong = { code: 'value.type', params: { expected: 'location' } } as const;
@@ -119,9 +112,6 @@ export const locationType: PropertyTypeSpec = {
       },
     },
   },
-  options: false,
-  pattern: false,
-  input: 'map',
   example: () => ({ lat: 48.8584, lng: 2.2945 }),
   formValue: 'json',
 };

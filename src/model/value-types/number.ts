@@ -1,7 +1,10 @@
-import { decimalSeparator, foldDigits, groupingSeparator, localeDigits, minusSign } from '../locale-facts.js';
+import { decimalSeparator, foldDigits, groupingSeparator } from '../locale-facts.js';
+import { formatDecimal, numberDisplay, plainNumber } from './display.js';
 import type { PropertyTypeSpec } from './spec.js';
 import { compareDecimals } from '../decimal.js';
-import { fail, inputText, ok, orderOperators, plainText } from './spec.js';
+import { fail, inputText, ok, orderOperators } from './spec.js';
+
+export { formatDecimal, plainNumber } from './display.js';
 
 const CANONICAL = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
 const POINT_DECIMAL = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
@@ -62,32 +65,8 @@ export function canonicalDecimal(text: string, localeSeparator = '.'): string | 
   return negative && digits !== '0' ? `-${digits}` : digits;
 }
 
-/**
- * Shows a canonical decimal (or a finite number) as `Intl.NumberFormat` writes it in the locale,
- * without grouping or exponent: its digits, decimal separator and minus sign (`-42,5` in `de`,
- * `‎−۴۲٫۵` in `fa`), never a mix of scripts.
- */
-export function formatDecimal(value: string | number, locale: string): string {
-  const text = typeof value === 'number' ? plainNumber(value) : value;
-  const negative = text.startsWith('-');
-  const body = localeDigits((negative ? text.slice(1) : text).replace('.', decimalSeparator(locale)), locale);
-  return negative ? minusSign(locale) + body : body;
-}
-
-/** `String(n)` without exponent: `1e-7` → `0.0000001`, keeping every digit of the shortest form. */
-export function plainNumber(n: number): string {
-  const text = String(n);
-  const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-  if (!exponent) return text;
-  const [, sign = '', lead = '', rest = '', power = '0'] = exponent;
-  const digits = lead + rest;
-  const point = 1 + Number(power);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
 export const numberType: PropertyTypeSpec = {
+  ...numberDisplay,
   parse(_def, input, locale) {
     const text = typeof input === 'number' ? plainNumber(input) : inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'number' } });
@@ -99,7 +78,6 @@ export const numberType: PropertyTypeSpec = {
     if (canonical !== undefined) return ok(canonical);
     return fail({ code: GROUPED.test(typed) ? 'number.separators' : 'number.format', params: {} });
   },
-  format: (_def, value, locale) => formatDecimal(plainText(value), locale),
   // Only a point as the separator: `1,5` could be one and a half or fifteen.
   canonical: (_def, value) => (POINT_DECIMAL.test(value) ? canonicalDecimal(value) : undefined),
   validate(_def, value) {
@@ -111,9 +89,6 @@ export const numberType: PropertyTypeSpec = {
   // Exact: `12345678901234567890.5` is compared digit by digit, never as a float.
   operators: orderOperators(compareDecimals),
   compare: compareDecimals,
-  options: false,
-  pattern: false,
-  input: 'typed',
   example: () => '3.1415926',
   formValue: 'text',
 };

@@ -68,15 +68,10 @@ export interface PropertyTypeSpec {
   text?(def: PropertyDefinition, value: PropertyValue, noLongerOffered: (value: string) => string): string;
 }
 
+export { characterCount, plainText } from './plain-text.js';
+
 export const ok = (value: PropertyValue | null): Parsed => ({ ok: true, value });
 export const fail = (problem: ValueProblem): Parsed => ({ ok: false, problem });
-
-/** Length in characters as people count them (code points, so an emoji is one). */
-export function characterCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
 
 /** The input as text, or `undefined` when it is of another kind. */
 export function inputText(input: ValueInput): string | undefined {
@@ -122,17 +117,6 @@ export function orderOperators(compare: (a: string, b: string) => number) {
 
 /** Text is compared without regard to case. */
 export const lower = (value: unknown) => String(value).toLowerCase();
-
-/**
- * A stored value as plain text, whatever its shape: the value itself for a string, items joined by
- * commas for an array, JSON for a location (a value of the wrong shape is shown as it is, never as
- * `[object Object]`).
- */
-export function plainText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(plainText).join(', ');
-  return JSON.stringify(value) ?? '';
-}
 
 /** A stored string or array/object as one form entry. */
 export function toFormText(value: PropertyValue): string {

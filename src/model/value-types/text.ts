@@ -1,8 +1,10 @@
 import type { PropertyDefinition } from '../types.js';
 import type { PropertyTypeSpec } from './spec.js';
-import { characterCount, fail, inputText, lower, ok, plainText } from './spec.js';
+import { characterCount, fail, inputText, lower, ok } from './spec.js';
+import { textDisplay } from './display.js';
+import { TEXT_MAX_LENGTH } from './plain-text.js';
 
-export const TEXT_MAX_LENGTH = 10_000;
+export { TEXT_MAX_LENGTH } from './plain-text.js';
 
 /** The definition's `maxLength`, never more than any text may hold. */
 export function textMaxLength(def: PropertyDefinition): number {
@@ -21,6 +23,7 @@ function checkText(def: PropertyDefinition, text: string) {
 
 /** Text is kept exactly as typed, line breaks included; only whitespace counts as empty. */
 export const textType: PropertyTypeSpec = {
+  ...textDisplay,
   parse(def, input) {
     const text = inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'text' } });
@@ -28,7 +31,6 @@ export const textType: PropertyTypeSpec = {
     const problem = checkText(def, text);
     return problem ? fail(problem) : ok(text);
   },
-  format: (_def, value) => plainText(value),
   validate(def, value) {
     if (typeof value !== 'string' || value.trim() === '') {
       return { code: 'value.type', params: { expected: 'text' } };
@@ -45,9 +47,6 @@ export const textType: PropertyTypeSpec = {
   },
   // Any text is something to search for, even one a stored value could not be.
   checkOperand: (_def, operand) => (typeof operand === 'string' && operand !== '' ? null : 'missing'),
-  options: false,
-  pattern: true,
-  input: 'typed',
   example: () => 'Champ de Mars, 5 Av. Anatole France, 75007 Paris, France',
   formValue: 'text',
 };

@@ -1,8 +1,8 @@
 import type { PropertyTypeSpec } from './spec.js';
-import { fail, inputText, ok, plainText } from './spec.js';
+import { fail, inputText, ok } from './spec.js';
+import { timeDisplay, timeProblem } from './display.js';
 import { dayPeriodWords, formatIsoTime, timePattern, withoutPatternWords } from './calendar.js';
 
-const ISO_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 // Typed text arrives lower case, with every run of spaces (ICU's no-break ones too) made one space.
 const TWENTY_FOUR_HOUR = /^(\d{1,2})(?: ?[:.h] ?| )(\d{2})$/;
 const TWELVE_HOUR = /^(\d{1,2})(?:(?: ?[:.h] ?| )(\d{2}))? ?([ap])\.? ?m\.?$/;
@@ -38,6 +38,7 @@ function parseTimeText(text: string, locale: string): Clock {
 
 /** Hours and minutes, never seconds: `21:05`, `9:05`, `9:05 PM`, `9 pm`, `21.05`, `21h05`. */
 export const timeType: PropertyTypeSpec = {
+  ...timeDisplay,
   parse(_def, input, locale) {
     const text = inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'time' } });
@@ -49,19 +50,11 @@ export const timeType: PropertyTypeSpec = {
     }
     return ok(`${String(clock.hours).padStart(2, '0')}:${String(clock.minutes).padStart(2, '0')}`);
   },
-  format(def, value, locale) {
-    return this.validate(def, value) ? plainText(value) : formatIsoTime(plainText(value), locale);
-  },
   canonical(_def, value) {
     const match = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(value);
     return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : undefined;
   },
-  validate(_def, value) {
-    if (typeof value !== 'string' || !/^\d{2}:\d{2}$/.test(value)) {
-      return { code: 'value.type', params: { expected: 'time' } };
-    }
-    return ISO_TIME.test(value) ? null : { code: 'time.range', params: {} };
-  },
+  validate: (_def, value) => timeProblem(value),
   operators: {
     before: { operand: 'one', test: (operand) => (v) => typeof v === 'string' && v < (operand as string) },
     after: { operand: 'one', test: (operand) => (v) => typeof v === 'string' && v > (operand as string) },
@@ -75,9 +68,6 @@ export const timeType: PropertyTypeSpec = {
       },
     },
   },
-  options: false,
-  pattern: false,
-  input: 'typed',
   example: () => '21:05',
   formValue: 'text',
 };

@@ -1,6 +1,7 @@
 import type { ValueProblem } from '../errors.js';
 import type { PropertyTypeSpec } from './spec.js';
-import { characterCount, fail, inputText, lower, ok, plainText } from './spec.js';
+import { characterCount, fail, inputText, lower, ok } from './spec.js';
+import { wordDisplay } from './display.js';
 
 export const WORD_MAX_LENGTH = 100;
 const NOT_WORD_CHARACTER = /[^\p{L}\p{M}\p{N}]/gu;
@@ -27,6 +28,7 @@ function checkWord(word: string): ValueProblem | null {
  * U+200C or U+200D between two letters).
  */
 export const wordType: PropertyTypeSpec = {
+  ...wordDisplay,
   parse(_def, input) {
     const text = inputText(input);
     if (text === undefined) return fail({ code: 'value.type', params: { expected: 'word' } });
@@ -35,7 +37,6 @@ export const wordType: PropertyTypeSpec = {
     const problem = checkWord(word);
     return problem ? fail(problem) : ok(word);
   },
-  format: (_def, value) => plainText(value),
   canonical: (_def, value) => value.trim(),
   validate(_def, value) {
     if (typeof value !== 'string' || value === '') {
@@ -54,9 +55,6 @@ export const wordType: PropertyTypeSpec = {
     },
   },
   listOperand: 'words',
-  options: false,
-  pattern: true,
-  input: 'typed',
   example: () => 'ClassOf2023',
   formValue: 'text',
 };
