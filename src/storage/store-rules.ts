@@ -29,6 +29,9 @@ import { sameValue } from '../model/values.js';
 import type { FindCustomersResult, UpsertCustomer } from './property-store.js';
 import { StoreError, customerField } from './store-error.js';
 
+/** Kept here for the stores' callers; its own module so that `RestStore` can import it alone. */
+export { holdsChanges } from './customer-changes.js';
+
 const BUILT_IN_NAMES = new Set(BUILT_IN_DEFINITIONS.map((def) => def.name));
 const NAME_DEFINITION = BUILT_IN_DEFINITIONS.find((def) => def.name === 'name')!;
 
@@ -218,13 +221,6 @@ function definitionsByName(definitions: readonly PropertyDefinition[]): Map<stri
 export function writtenFields(previous: Customer, next: Customer, changes: Record<string, unknown>): string[] {
   if (next.revision === previous.revision) return [];
   return Object.keys(changes).filter((field) => next.changed?.[field]?.revision === next.revision);
-}
-
-/** Whether `customer` already holds every value of `changes` (`null`: no value). */
-export function holdsChanges(customer: Customer, changes: Record<string, PropertyValue | null>): boolean {
-  return Object.keys(changes).every((field) =>
-    sameValue(customerField(customer, field) ?? null, changes[field] ?? null),
-  );
 }
 
 /**
