@@ -19,13 +19,22 @@ function customers(n: number): Customer[] {
   }
   return list;
 }
-const req = <T>(r: IDBRequest<T>) => new Promise<T>((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+const req = <T>(r: IDBRequest<T>) =>
+  new Promise<T>((res, rej) => {
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error ?? new Error('request failed'));
+  });
 async function open(name: string, setup: (db: IDBDatabase) => void) {
   const r = indexedDB.open(name, 1);
   r.onupgradeneeded = () => setup(r.result);
   return req(r);
 }
-const done = (tx: IDBTransaction) => new Promise<void>((res, rej) => { tx.oncomplete = () => res(); tx.onerror = () => rej(tx.error); tx.onabort = () => rej(tx.error); });
+const done = (tx: IDBTransaction) =>
+  new Promise<void>((res, rej) => {
+    tx.oncomplete = () => res();
+    tx.onerror = () => rej(tx.error ?? new Error('transaction failed'));
+    tx.onabort = () => rej(tx.error ?? new Error('transaction failed'));
+  });
 
 async function run(kind: string, n: number) {
   const list = customers(n);
@@ -52,7 +61,7 @@ async function run(kind: string, n: number) {
         }
       }
       const p = tx.objectStore('postings');
-      for (const [k, ids] of postings) p.put(ids, JSON.parse(k));
+      for (const [k, ids] of postings) p.put(ids, JSON.parse(k) as IDBValidKey);
     } else for (const c of list) s.put(kind === 'indexed' ? toRecord(c) : c);
     await done(tx);
   } else if (kind === 'indexed-chunked' || kind === 'plain-chunked') {
