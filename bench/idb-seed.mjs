@@ -12,7 +12,7 @@ try {
       const r = await page.evaluate((n) => window.bench.indexedDb(n, 3), n);
       const med = (t) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)].toFixed(0);
       console.log(
-        `store: seeding ${r.seeding.toFixed(0)} ms; one condition ${med(r.one.times)} ms (${r.one.total}); three ${med(r.three.times)} ms (${r.three.total}); next pages ${med(r.one.next)} / ${med(r.three.next)} ms`,
+        `store: seeding ${r.seeding.toFixed(0)} ms; one condition ${med(r.one.times)} ms (${r.one.total}); three ${med(r.three.times)} ms (${r.three.total}); next pages ${med(r.one.next)} / ${med(r.three.next)} ms; first write of a seeded customer ${med(r.firstWrites)} ms`,
       );
     } else {
       await page.goto(`${origin}/bench/idb-seed.html`);
