@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import { rejection, runStoreConformance } from '../testing/store-conformance.js';
 import { seed } from '../testing/seed.js';
+import type { AudienceQuery, Customer } from '../model/index.js';
+import { BLOCK_SIZE } from './indexeddb-blocks.js';
+import { INDEX_FIELD, toRecord, VALUE_INDEX } from './indexeddb-index.js';
 import { IndexedDbStore } from './indexeddb-store.js';
 import type { StoreEvent } from './property-store.js';
 
@@ -275,6 +278,145 @@ describe('IndexedDbStore', () => {
           })
         ).total,
       ).to.equal(99);
+      await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
+  });
+
+  /** `n` customers beyond the seed's two, a colour each (a third green) and an age. */
+  function many(n: number): Customer[] {
+    return Array.from({ length: n }, (_, i) => ({
+      id: `x${String(i).padStart(4, '0')}`,
+      number: String(1000 + i),
+      name: `Customer ${i}`,
+      channel: 'telegram',
+      revision: 1,
+      properties: { favorite_color: i % 3 === 0 ? 'green' : 'blue', age: String(i % 90) },
+    }));
+  }
+  const coloured = (customers: Customer[]) => customers.filter((c) => c.properties.favorite_color).length;
+  const colour = (value: string): AudienceQuery => ({
+    match: 'all',
+    conditions: [{ property: 'favorite_color', operator: 'in', value: [value] }],
+  });
+  /** Every page of an audience, following the cursors. */
+  async function everyPage(store: IndexedDbStore, query: AudienceQuery): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.findCustomers(query, { limit: 100, ...(cursor ? { cursor } : {}) });
+      ids.push(...page.customers.map((c) => c.id));
+      cursor = page.cursor;
+    } while (cursor);
+    return ids;
+  }
+
+  describe('a seed of several blocks', () => {
+    it('reads, finds, writes and upserts its customers, and keeps them across a reopen', async () => {
+      const name = uniqueName();
+      const data = seed();
+      // Out of id order, over three blocks.
+      data.customers.push(...many(BLOCK_SIZE * 2 + 200).reverse());
+      const greens = () =>
+        data.customers
+          .filter((c) => c.properties.favorite_color === 'green')
+          .map((c) => c.id)
+          .sort();
+      let store = new IndexedDbStore({ name, seed: data });
+      for (const customer of data.customers) expect(await store.getCustomer(customer.id)).to.deep.equal(customer);
+      await rejection(store.getCustomer('x9999'), 'not-found');
+      expect(await everyPage(store, colour('green'))).to.deep.equal(greens());
+      expect(await store.countValues('favorite_color')).to.equal(coloured(data.customers));
+
+      // A write moves the customer out of its block: found by its new value only, read as written.
+      const written = await store.updateCustomer('x0600', { favorite_color: 'red' }, { revision: 1 });
+      expect(written.revision).to.equal(2);
+      data.customers.find((c) => c.id === 'x0600')!.properties.favorite_color = 'red';
+      expect(await everyPage(store, colour('red'))).to.deep.equal(['ana', 'x0600']);
+      expect(await everyPage(store, colour('green'))).to.deep.equal(greens());
+      expect(await store.countValues('favorite_color')).to.equal(coloured(data.customers));
+      await rejection(store.updateCustomer('x0600', { favorite_color: 'blue' }, { revision: 1 }), 'conflict');
+      // Three conditions read candidates from blocks and records alike.
+      const three: AudienceQuery = {
+        match: 'all',
+        conditions: [
+          { property: 'favorite_color', operator: 'in', value: ['red', 'green'] },
+          { property: 'age', operator: 'gte', value: '30' },
+          { property: 'age', operator: 'lt', value: '31' },
+        ],
+      };
+      const expected = data.customers
+        .filter((c) => ['red', 'green'].includes(c.properties.favorite_color as string) && c.properties.age === '30')
+        .map((c) => c.id)
+        .sort();
+      expect(expected.length).to.be.greaterThan(2);
+      expect(await everyPage(store, three)).to.deep.equal(expected);
+
+      // An upsert by channel and number finds a block customer and renames it: no second customer.
+      const upserted = await store.upsertCustomer({ channel: 'telegram', number: '2100', name: 'Renamed' });
+      expect(upserted.id).to.equal('x1100');
+      expect((await store.getCustomer('x1100')).name).to.equal('Renamed');
+      expect(await store.countValues('age')).to.equal(data.customers.filter((c) => c.properties.age).length);
+
+      await store.close();
+      store = new IndexedDbStore({ name, seed: { customers: [] } });
+      expect((await store.getCustomer('x0600')).properties.favorite_color).to.equal('red');
+      expect((await store.getCustomer('x1100')).name).to.equal('Renamed');
+      expect(await everyPage(store, colour('green'))).to.deep.equal(greens());
+
+      // Deleting a definition takes its values from block customers and own records alike.
+      await store.deleteDefinition('favorite_color');
+      expect((await store.getCustomer('x0003')).properties).to.not.have.property('favorite_color');
+      expect((await store.getCustomer('x0600')).properties).to.not.have.property('favorite_color');
+      expect(await store.countValues('favorite_color')).to.equal(0);
+      await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
+  });
+
+  describe('schema upgrade from version 3', () => {
+    /** A database as version 3 of the library left it: one record per customer, under the value index. */
+    async function versionThree(name: string, data: ReturnType<typeof seed>): Promise<void> {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(`customer-properties:${name}`, 3);
+        request.onupgradeneeded = () => {
+          request.result.createObjectStore('definitions', { keyPath: 'name' });
+          const customers = request.result.createObjectStore('customers', { keyPath: 'id' });
+          customers.createIndex(VALUE_INDEX, INDEX_FIELD, { multiEntry: true });
+          request.result.createObjectStore('meta');
+          request.result.createObjectStore('audiences', { keyPath: 'id' });
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const tx = db.transaction(['definitions', 'customers', 'meta'], 'readwrite');
+      for (const def of data.definitions) tx.objectStore('definitions').put(def);
+      for (const customer of data.customers) tx.objectStore('customers').put(toRecord(customer));
+      tx.objectStore('meta').put(true, 'seeded');
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+      });
+      db.close();
+    }
+
+    it('keeps every customer where it is, found through the index as before', async () => {
+      const name = uniqueName();
+      const data = seed();
+      data.customers.push(...many(300));
+      await versionThree(name, data);
+      const store = new IndexedDbStore({ name, seed: { customers: [] } });
+      for (const customer of data.customers) expect(await store.getCustomer(customer.id)).to.deep.equal(customer);
+      const greens = data.customers.filter((c) => c.properties.favorite_color === 'green').map((c) => c.id);
+      expect(await everyPage(store, colour('green'))).to.deep.equal(greens);
+      expect(await store.countValues('favorite_color')).to.equal(coloured(data.customers));
+      await store.updateCustomer('x0000', { favorite_color: 'red' }, { revision: 1 });
+      expect(await everyPage(store, colour('red'))).to.deep.equal(['ana', 'x0000']);
+      expect(await everyPage(store, colour('green'))).to.deep.equal(greens.slice(1));
+      // A reset seeds into the new stores, and the upgraded records give way to it.
+      await store.reset({ definitions: data.definitions, customers: many(10) });
+      expect(await everyPage(store, colour('green'))).to.deep.equal(['x0000', 'x0003', 'x0006', 'x0009']);
+      await rejection(store.getCustomer('ana'), 'not-found');
       await store.close();
       await IndexedDbStore.deleteDatabase(name);
     });

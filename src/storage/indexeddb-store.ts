@@ -1,4 +1,12 @@
-import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+  openDB,
+  unwrap,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import {
   sortAudiences,
   type AudienceQuery,
@@ -13,8 +21,10 @@ import { patternEngineLoaded, preparePatterns } from '../model/patterns.js';
 import { Listeners } from './listeners.js';
 import type { FindCustomersResult, PropertyStore, StoreEvent, UpsertCustomer } from './property-store.js';
 import { StoreError } from './store-error.js';
+import { blockKeyOf, findInBlock, toBlocks } from './indexeddb-blocks.js';
 import {
   fromRecord,
+  indexEntries,
   INDEX_FIELD,
   planQuery,
   toRecord,
@@ -48,13 +58,25 @@ interface CustomerPropertiesDb extends DBSchema {
   customers: { key: string; value: CustomerRecord; indexes: { [VALUE_INDEX]: IDBValidKey } };
   meta: { key: string; value: unknown };
   audiences: { key: string; value: SavedAudience };
+  /** Seeded customers, a block of them sorted by id under the first id (`indexeddb-blocks.ts`), from version 4. */
+  blocks: { key: string; value: Customer[] };
+  /** The ids of the block customers under each value index key `[property, key]`, from version 4. */
+  postings: { key: IDBValidKey; value: string[] };
 }
 /**
  * 1: definitions, customers, meta. 2: the saved audiences (their own object store).
  * 3: the value index on customers, every stored customer given its entries.
+ * 4: blocks and postings for seeded customers (the records of version 3 stay where they are).
  */
-const SCHEMA_VERSION = 3;
-const OBJECT_STORES = ['definitions', 'customers', 'meta', 'audiences'] as const;
+const SCHEMA_VERSION = 4;
+const OBJECT_STORES = ['definitions', 'customers', 'meta', 'audiences', 'blocks', 'postings'] as const;
+type Mode = IDBTransactionMode;
+type Store<Name extends StoreNames<CustomerPropertiesDb>, M extends Mode = Mode> = IDBPObjectStore<
+  CustomerPropertiesDb,
+  ArrayLike<StoreNames<CustomerPropertiesDb>>,
+  Name,
+  M
+>;
 
 export interface StoreSeed {
   definitions?: DefinitionInit[];
@@ -133,6 +155,7 @@ export class IndexedDbStore implements PropertyStore {
           }
           if (oldVersion < 2) database.createObjectStore('audiences', { keyPath: 'id' });
           if (oldVersion < 3) addValueIndex(transaction);
+          if (oldVersion < 4) addBlockStores(database);
         },
       });
     } catch (error) {
@@ -157,14 +180,18 @@ export class IndexedDbStore implements PropertyStore {
     const customers = (seed.customers ?? []).map((customer) => checkSeedCustomer(customer, all));
     const audiences = checkSeedAudiences(seed.audiences ?? [], all);
     // Relaxed: a seed lost to a power cut is written again on the next start.
-    const tx = db.transaction(['definitions', 'customers', 'meta', 'audiences'], 'readwrite', {
+    const tx = db.transaction(['definitions', 'customers', 'meta', 'audiences', 'blocks', 'postings'], 'readwrite', {
       durability: 'relaxed',
     });
     // Another tab may have seeded while this one prepared: check again inside the transaction.
     if ((await tx.objectStore('meta').get('seeded')) !== true) {
+      // Blocks and postings: a few hundred puts for 100,000 customers, not one (or five) each.
       // Plain requests, not one promise each: a failed one aborts the transaction, and `done` rejects.
-      const customerStore = unwrap(tx.objectStore('customers'));
-      for (const customer of customers) customerStore.put(toRecord(customer));
+      const { blocks, postings } = toBlocks(customers);
+      const blockStore = unwrap(tx.objectStore('blocks'));
+      for (const block of blocks) blockStore.put(block, block[0]!.id);
+      const postingStore = unwrap(tx.objectStore('postings'));
+      for (const { key, ids } of postings.values()) postingStore.put(ids, key);
       await Promise.all([
         ...definitions.map((def) => tx.objectStore('definitions').put(def)),
         ...audiences.map((audience) => tx.objectStore('audiences').put(audience)),
@@ -220,10 +247,10 @@ export class IndexedDbStore implements PropertyStore {
   updateDefinition(def: PropertyDefinition): Promise<PropertyDefinition> {
     return this.#run(async (db) => {
       await preparePatterns([def]);
-      const tx = db.transaction(['definitions', 'customers'], 'readwrite');
+      const tx = db.transaction(['definitions', 'customers', 'blocks'], 'readwrite');
       const custom = await tx.objectStore('definitions').getAll();
       const customers = custom.some((other) => other.name === def.name && other.type !== def.type)
-        ? await tx.objectStore('customers').getAll()
+        ? await allCustomers(tx.objectStore('customers'), tx.objectStore('blocks'))
         : [];
       const updated = checkDefinitionUpdate(
         def,
@@ -239,7 +266,7 @@ export class IndexedDbStore implements PropertyStore {
 
   deleteDefinition(name: string): Promise<void> {
     return this.#run(async (db) => {
-      const tx = db.transaction(['definitions', 'customers'], 'readwrite');
+      const tx = db.transaction(['definitions', 'customers', 'blocks', 'postings'], 'readwrite');
       checkDefinitionDelete(name, await tx.objectStore('definitions').getAll());
       await tx.objectStore('definitions').delete(name);
       for (let cursor = await tx.objectStore('customers').openCursor(); cursor; cursor = await cursor.continue()) {
@@ -250,6 +277,16 @@ export class IndexedDbStore implements PropertyStore {
           await cursor.update(toRecord(customer));
         }
       }
+      for (let cursor = await tx.objectStore('blocks').openCursor(); cursor; cursor = await cursor.continue()) {
+        const block = cursor.value;
+        if (!block.some((customer) => hasValue(customer, name))) continue;
+        for (const customer of block) {
+          delete customer.properties[name];
+          delete customer.changed?.[name];
+        }
+        await cursor.update(block);
+      }
+      await tx.objectStore('postings').delete(propertyKeys(name));
       await tx.done;
       await this.#definitionsChanged(db);
     });
@@ -267,17 +304,24 @@ export class IndexedDbStore implements PropertyStore {
 
   countValues(name: string): Promise<number> {
     return this.#run(async (db) => {
-      // Every customer with a value has an entry under its name.
-      const keys = await db.getAllKeysFromIndex('customers', VALUE_INDEX, IDBKeyRange.bound([name], [name, []]));
-      return new Set(keys).size;
+      // Every customer with a value has an entry under its name, or its id in a posting under it.
+      const tx = db.transaction(['customers', 'postings'], 'readonly');
+      const [keys, postings] = await Promise.all([
+        tx.objectStore('customers').index(VALUE_INDEX).getAllKeys(propertyKeys(name)),
+        tx.objectStore('postings').getAll(propertyKeys(name)),
+      ]);
+      return new Set([...keys, ...postings.flat()]).size;
     });
   }
 
   getCustomer(id: string, { signal }: { signal?: AbortSignal } = {}): Promise<Customer> {
     return this.#run(async (db) => {
-      const customer = await db.get('customers', id);
-      if (!customer) throw new StoreError('not-found', `There is no customer with the id “${id}”.`);
-      return fromRecord(customer);
+      const tx = db.transaction(['customers', 'blocks'], 'readonly');
+      const record = await tx.objectStore('customers').get(id);
+      if (record) return fromRecord(record);
+      const found = await blockCustomer(tx.objectStore('blocks'), id);
+      if (!found) throw new StoreError('not-found', `There is no customer with the id “${id}”.`);
+      return found.customer;
     }, signal);
   }
 
@@ -288,18 +332,26 @@ export class IndexedDbStore implements PropertyStore {
   ): Promise<Customer> {
     return this.#run(async (db) => {
       // One transaction: the check and the write cannot interleave with another tab's write.
-      const tx = db.transaction(['customers', 'definitions'], 'readwrite');
-      const [current, custom] = await Promise.all([
+      const tx = db.transaction(['customers', 'definitions', 'blocks', 'postings'], 'readwrite');
+      const [record, custom] = await Promise.all([
         tx.objectStore('customers').get(id),
         tx.objectStore('definitions').getAll(),
       ]);
+      const found = record ? undefined : await blockCustomer(tx.objectStore('blocks'), id);
+      const current = record ? fromRecord(record) : found?.customer;
       if (!current) throw new StoreError('not-found', `There is no customer with the id “${id}”.`);
-      const next = applyCustomerChanges(fromRecord(current), changes, revision, withBuiltIns(custom), {
+      const next = applyCustomerChanges(current, changes, revision, withBuiltIns(custom), {
         author: author ?? this.author,
         now: this.#now(),
       });
+
+      const write = async () => {
+        // A seeded customer's first write moves it to its own record.
+        if (found) await takeFromBlock(tx.objectStore('blocks'), tx.objectStore('postings'), found);
+        await tx.objectStore('customers').put(toRecord(next));
+      };
       // Both awaited together: when the browser aborts the transaction, neither rejection goes unheard.
-      await Promise.all([tx.objectStore('customers').put(toRecord(next)), tx.done]);
+      await Promise.all([write(), tx.done]);
       this.#announce({ type: 'customer-changed', customer: next });
       return structuredClone(next);
     });
@@ -314,29 +366,33 @@ export class IndexedDbStore implements PropertyStore {
   findCustomers(query: AudienceQuery, options: PageOptions = {}): Promise<FindCustomersResult> {
     return this.#run(async (db) => {
       const now = this.#now();
-      const tx = db.transaction(['customers', 'definitions'], 'readonly');
+      const tx = db.transaction(['customers', 'definitions', 'blocks', 'postings'], 'readonly');
       const customers = tx.objectStore('customers');
+      const blocks = tx.objectStore('blocks');
+      const postings = tx.objectStore('postings');
       const definitions = withBuiltIns(await tx.objectStore('definitions').getAll());
       // The query and the page size are checked first, as a scan would check them.
       findInSortedCustomers([], query, definitions, options, { now });
       const plans = planQuery(query, definitions, { now });
       if (plans.length === 0) {
-        return findInCustomers((await customers.getAll()).map(fromRecord), query, definitions, options, { now });
+        return findInCustomers(await allCustomers(customers, blocks), query, definitions, options, { now });
       }
       const index = customers.index(VALUE_INDEX);
-      // The ids under each plan, narrowest guess first; each next plan stops reading once it has
-      // as many as the best so far, so a wide condition costs little after a narrow one.
-      let best: { plan: IndexPlan; ids: string[] } | undefined;
+      // The ids under each plan (own records from the index, block customers from their postings),
+      // narrowest guess first; each next plan stops reading the index once it has as many as the
+      // best so far, so a wide condition costs little after a narrow one.
+      let best: { plan: IndexPlan; ids: string[]; inBlocks: Set<string> } | undefined;
       for (const plan of plans) {
         const cap = best ? best.ids.length + 1 : undefined;
         const lists = await Promise.all(plan.ranges.map((range) => index.getAllKeys(range, cap)));
         if (cap !== undefined && lists.some((list) => list.length >= cap)) continue;
-        const ids = [...new Set<string>(lists.flat())];
-        if (!best || ids.length < best.ids.length) best = { plan, ids };
+        const inBlocks = new Set((await Promise.all(plan.ranges.map((range) => postings.getAll(range)))).flat(2));
+        const ids = [...new Set<string>([...lists.flat(), ...inBlocks])];
+        if (!best || ids.length < best.ids.length) best = { plan, ids, inBlocks };
       }
-      const { plan } = best!;
+      const { plan, inBlocks } = best!;
       if (!plan.exact) {
-        const candidates = new Map<string, Customer>();
+        const candidates = await readFromBlocks(blocks, inBlocks);
         for (const records of await Promise.all(plan.ranges.map((range) => index.getAll(range)))) {
           for (const record of records) candidates.set(record.id, fromRecord(record));
         }
@@ -346,10 +402,19 @@ export class IndexedDbStore implements PropertyStore {
       const { limit = DEFAULT_PAGE_SIZE, cursor } = options;
       let start = 0;
       if (cursor !== undefined) while (start < ids.length && ids[start]! <= cursor) start++;
-      const page = await Promise.all(ids.slice(start, start + limit).map((id) => customers.get(id)));
+      const pageIds = ids.slice(start, start + limit);
+      const [fromBlocks, records] = await Promise.all([
+        readFromBlocks(
+          blocks,
+          pageIds.filter((id) => inBlocks.has(id)),
+        ),
+        Promise.all(pageIds.filter((id) => !inBlocks.has(id)).map((id) => customers.get(id))),
+      ]);
+      for (const record of records) fromBlocks.set(record!.id, fromRecord(record!));
+      const page = pageIds.map((id) => fromBlocks.get(id)!);
       const last = page.at(-1);
       return {
-        customers: page.map((record) => fromRecord(record!)),
+        customers: page,
         total: ids.length,
         ...(start + limit < ids.length && last ? { cursor: last.id } : {}),
       };
@@ -390,21 +455,39 @@ export class IndexedDbStore implements PropertyStore {
   /** Creates the customer, or updates its default properties; by `id`, else by `channel` and `number`. */
   upsertCustomer(c: UpsertCustomer): Promise<Customer> {
     return this.#run(async (db) => {
-      const tx = db.transaction('customers', 'readwrite');
+      const tx = db.transaction(['customers', 'blocks', 'postings'], 'readwrite');
+      const customers = tx.objectStore('customers');
+      const blocks = tx.objectStore('blocks');
       let current: Customer | undefined;
-      if (c.id !== undefined) current = await tx.store.get(c.id);
-      else {
-        for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
-          const customer = cursor.value;
-          if ((customer.channel ?? undefined) === c.channel && customer.number === c.number) {
-            current = customer;
+      let found: BlockCustomer | undefined;
+      const isIt = (customer: Customer) =>
+        (customer.channel ?? undefined) === c.channel && customer.number === c.number;
+      if (c.id !== undefined) {
+        const record = await customers.get(c.id);
+        if (record) current = fromRecord(record);
+        else found = await blockCustomer(blocks, c.id);
+      } else {
+        for (let cursor = await customers.openCursor(); cursor; cursor = await cursor.continue()) {
+          if (isIt(cursor.value)) {
+            current = fromRecord(cursor.value);
+            break;
+          }
+        }
+        for (let cursor = current ? null : await blocks.openCursor(); cursor; cursor = await cursor.continue()) {
+          const at = cursor.value.findIndex(isIt);
+          if (at >= 0) {
+            found = { key: cursor.key, block: cursor.value, at, customer: cursor.value[at]! };
             break;
           }
         }
       }
+      current ??= found?.customer;
       const { customer, changed } = upsertedCustomer(current, c, { author: this.author, now: this.#now() });
-      if (changed) await tx.store.put(customer);
-      await tx.done;
+      const write = async () => {
+        if (found) await takeFromBlock(blocks, tx.objectStore('postings'), found);
+        await customers.put(toRecord(customer));
+      };
+      await Promise.all([changed ? write() : undefined, tx.done]);
       if (changed) this.#announce({ type: 'customer-changed', customer });
       return structuredClone(customer);
     });
@@ -428,8 +511,10 @@ export class IndexedDbStore implements PropertyStore {
   async reset(seed?: StoreSeed): Promise<void> {
     if (seed) this.#options = { ...this.#options, seed };
     await this.#run(async (db) => {
-      const tx = db.transaction(['definitions', 'customers', 'meta', 'audiences'], 'readwrite');
+      const tx = db.transaction(['definitions', 'customers', 'meta', 'audiences', 'blocks', 'postings'], 'readwrite');
       await Promise.all([
+        tx.objectStore('blocks').clear(),
+        tx.objectStore('postings').clear(),
         tx.objectStore('definitions').clear(),
         tx.objectStore('customers').clear(),
         tx.objectStore('meta').clear(),
@@ -496,6 +581,79 @@ function addValueIndex(
     cursor.update(toRecord(fromRecord(cursor.value as CustomerRecord)));
     cursor.continue();
   };
+}
+
+/** Schema step 4: the object stores of seeded customers. Run once whatever the version numbers around it. */
+function addBlockStores(database: IDBPDatabase<CustomerPropertiesDb>): void {
+  if (!database.objectStoreNames.contains('blocks')) database.createObjectStore('blocks');
+  if (!database.objectStoreNames.contains('postings')) database.createObjectStore('postings');
+}
+
+/** Every value index key of one property. */
+const propertyKeys = (name: string) => IDBKeyRange.bound([name], [name, []]);
+
+/** A customer in a block, where it is. */
+interface BlockCustomer {
+  key: string;
+  block: Customer[];
+  at: number;
+  customer: Customer;
+}
+
+/** The block customer with `id`, or undefined. */
+async function blockCustomer(blocks: Store<'blocks'>, id: string): Promise<BlockCustomer | undefined> {
+  // The block that would hold it: the one with the greatest first id ≤ id.
+  const cursor = await blocks.openCursor(IDBKeyRange.upperBound(id), 'prev');
+  if (!cursor) return undefined;
+  const at = findInBlock(cursor.value, id);
+  return at < 0 ? undefined : { key: cursor.key, block: cursor.value, at, customer: cursor.value[at]! };
+}
+
+/** Removes a block customer from its block and from its postings (it is about to get its own record). */
+async function takeFromBlock(
+  blocks: Store<'blocks', 'readwrite'>,
+  postings: Store<'postings', 'readwrite'>,
+  { key, block, at, customer }: BlockCustomer,
+): Promise<void> {
+  block.splice(at, 1);
+  await (block.length > 0 ? blocks.put(block, key) : blocks.delete(key));
+  for (const entry of indexEntries(customer)) {
+    const ids = await postings.get(entry);
+    if (!ids) continue;
+    const rest = ids.filter((other) => other !== customer.id);
+    await (rest.length > 0 ? postings.put(rest, entry) : postings.delete(entry));
+  }
+}
+
+/** The block customers with these ids (an id not in a block is left out), reading each block once. */
+async function readFromBlocks(blocks: Store<'blocks'>, ids: Iterable<string>): Promise<Map<string, Customer>> {
+  const found = new Map<string, Customer>();
+  const wanted = new Map<string, string[]>();
+  let keys: string[] | undefined;
+  for (const id of ids) {
+    keys ??= await blocks.getAllKeys();
+    const key = blockKeyOf(keys, id);
+    if (key === undefined) continue;
+    const list = wanted.get(key);
+    if (list) list.push(id);
+    else wanted.set(key, [id]);
+  }
+  await Promise.all(
+    [...wanted].map(async ([key, list]) => {
+      const block = (await blocks.get(key)) ?? [];
+      for (const id of list) {
+        const at = findInBlock(block, id);
+        if (at >= 0) found.set(id, block[at]!);
+      }
+    }),
+  );
+  return found;
+}
+
+/** Every customer: the own records and the block customers. */
+async function allCustomers(customers: Store<'customers'>, blocks: Store<'blocks'>): Promise<Customer[]> {
+  const [records, all] = await Promise.all([customers.getAll(), blocks.getAll()]);
+  return [...records.map(fromRecord), ...all.flat()];
 }
 
 function unavailable(error: unknown): StoreError {
