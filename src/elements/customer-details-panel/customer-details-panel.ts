@@ -211,8 +211,6 @@ export class CustomerDetailsPanel extends StoreElement {
   /** Compact layout: moves when every row must render again (another customer, a new load, definitions, viewer). */
   #epoch = 0;
   #view: CompactView | undefined;
-  /** The header's name row in the compact layout (its events look it up). */
-  #nameRow: VisibleField | undefined;
   #chunkOf = new Map<string, RowChunk>();
   /** Compact layout: rows whose edit waits for `<property-editor>` to load. */
   #waiting = new Set<string>();
@@ -370,23 +368,23 @@ export class CustomerDetailsPanel extends StoreElement {
     }
   }
 
-  #toggleHistory(def: PropertyDefinition): void {
+  #toggleHistory(name: string): void {
     const store = this.activeStore;
     if (!store?.getHistory) return;
-    let history = this.#histories.get(def.name);
+    let history = this.#histories.get(name);
     if (!history) {
       history = new FieldHistory(this, {
         store: store as PropertyStore & Required<Pick<PropertyStore, 'getHistory'>>,
         customerId: this.customerId,
-        property: def.name,
+        property: name,
         filter: (entries) => historyFor(this.#principal, entries, withBuiltIns(this.#controller.definitions)),
       });
-      this.#histories.set(def.name, history);
+      this.#histories.set(name, history);
     }
     history.open = !history.open;
-    const revision = this.#controller.customer?.changed?.[def.name]?.revision;
+    const revision = this.#controller.customer?.changed?.[name]?.revision;
     if (history.open && (history.status !== 'ready' || history.loadedAt !== revision)) history.reload(revision);
-    this.#touch(def.name);
+    this.#touch(name);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -722,33 +720,22 @@ export class CustomerDetailsPanel extends StoreElement {
    * editor (`#onRowLeft`). The row is the target's `[data-property]` ancestor.
    */
   readonly #onRowEvent = (event: Event): void => {
-    if (this.layout !== 'compact') return;
     const target = event.target as Element;
-    const row = target.closest?.('[data-property]');
+    const row = this.layout === 'compact' && target.closest?.('[data-property]');
     if (!row) return;
     const name = row.getAttribute('data-property')!;
-    const action = target.closest('[data-action]');
+    // The row's label as shown (the value button's and the editor's name).
+    const label = row.querySelector('.read-label')?.textContent ?? name;
+    const action = target.closest('[data-action]')?.getAttribute('data-action');
     const inLine = target.closest('.line') !== null;
     if (event.type === 'click') {
-      const field = action && this.#rowField(name);
-      if (!field) return;
-      if (action.getAttribute('data-action') === 'history') this.#toggleHistory(field.def);
-      else void this.#edit(name, field.def.label);
+      if (action === 'history') this.#toggleHistory(name);
+      else if (action) void this.#edit(name, label);
     } else if (event.type === 'keydown') {
-      const key = event as KeyboardEvent;
-      if (action?.getAttribute('data-action') === 'edit' && inLine) {
-        const field = this.#rowField(name);
-        if (field) this.#onReadKey(name, field.def.label, key);
-      }
-      if (inLine) this.#onEditKey(name, key);
+      if (action === 'edit' && inLine) this.#onReadKey(name, label, event as KeyboardEvent);
+      if (inLine) this.#onEditKey(name, event as KeyboardEvent);
     } else if (inLine) void this.#onRowLeft(name, event as FocusEvent);
   };
-
-  /** The compact row of `name` as the panel shows it now (looked up on demand, for an event). */
-  #rowField(name: string): VisibleField | undefined {
-    if (this.#nameRow?.def.name === name) return this.#nameRow;
-    return this.#view?.fields.find((field) => field.def.name === name);
-  }
 
   /** Escape in an editor (that did not use it itself, as an open list does) cancels the edit. */
   #onEditKey(name: string, event: KeyboardEvent): void {
@@ -853,7 +840,6 @@ export class CustomerDetailsPanel extends StoreElement {
     const number = customer.number;
     if (this.layout === 'compact') {
       const view = this.#compactView(definitions, fields, principal);
-      this.#nameRow = name;
       this.#takeDirty();
       const folded = view.folded;
       return html`<div part="header">
@@ -1013,35 +999,32 @@ export class CustomerDetailsPanel extends StoreElement {
     const state = this.#fields.get(name);
     // Until `<property-editor>` is loaded, a row being edited shows its value (and keeps what is typed).
     const editing = this.#showsEditor(name) && propertyEditorDefined();
-    const main = editing ? this.#renderField(field, { meta: false }) : this.#renderRead(field, state);
+    const main = editing ? this.#renderField(field, { meta: false }) : this.#renderRead(field);
     const cls = editing ? 'line editing' : 'line';
     // The History button stays the same element when the edit starts or ends (it may have the focus).
-    const history = this.#historyButton(def);
-    const extras = this.#rowExtras(def, state);
-    return item
-      ? html`<li part="field" class="row" data-property=${name}><div class=${cls}>${main}
-          ${history}</div>${extras}</li>`
-      : html`<div class="row" data-property=${name}><div class=${cls}>${main}
-          ${history}</div>${extras}</div>`;
-  }
-
-  /** What a row shows under its line, when there is any: the editor's failed load, its status, "Changed by …", its History panel. */
-  #rowExtras(def: PropertyDefinition, state: FieldState | undefined) {
-    const name = def.name;
+    const button = this.#historyButton(def);
+    // Under the line, only when there is any: the editor's failed load, the status, "Changed by …", the History panel.
     const failed = this.#editorFailedRows.has(name);
     const status = state && state.status !== 'idle';
     const meta = state?.status !== 'conflict' && changedText(this.#controller.customer, name, this.catalog, this.now);
     const history = this.activeStore?.getHistory ? this.#histories.get(name) : undefined;
-    if (!failed && !status && !meta && !history) return nothing;
-    return html`${
-      failed
-        ? html`<p part="status" class="failed">${icons.failed}${this.catalog.panel.editorFailed}
+    const extras =
+      failed || status || meta || history
+        ? html`${
+            failed
+              ? html`<p part="status" class="failed">${icons.failed}${this.catalog.panel.editorFailed}
               <button type="button" data-action="edit">${this.catalog.customer.retry}</button></p>`
-        : nothing
-    }
+              : nothing
+          }
       ${status ? this.#renderStatus(def, state) : nothing}
       ${meta ? html`<p part="meta" class="quiet" id="meta-${name}">${meta}</p>` : nothing}
-      ${history ? this.#historyParts(def).body : nothing}`;
+      ${history ? this.#historyParts(def).body : nothing}`
+        : nothing;
+    return item
+      ? html`<li part="field" class="row" data-property=${name}><div class=${cls}>${main}
+          ${button}</div>${extras}</li>`
+      : html`<div class="row" data-property=${name}><div class=${cls}>${main}
+          ${button}</div>${extras}</div>`;
   }
 
   /**
@@ -1064,10 +1047,9 @@ export class CustomerDetailsPanel extends StoreElement {
    * Enter or typing, `#onRowEvent`) and a map link for a location. One template with few
    * bindings and no closure: at 10,000 rows each binding costs (issue 20).
    */
-  #renderRead({ def, level }: VisibleField, field: FieldState | undefined) {
+  #renderRead({ def, level }: VisibleField) {
     const name = def.name;
-    const value = field?.draft !== undefined ? field.draft : storedValue(this.#controller.customer, name);
-    const changed = changedText(this.#controller.customer, name, this.catalog, this.now) || undefined;
+    const { field, value, changed } = this.#rowState(def);
     // In a conflict the row shows the question, not the "Changed by" line.
     const described = changed && field?.status !== 'conflict' ? `meta-${name}` : undefined;
     const location = value !== null && !Array.isArray(value) && typeof value === 'object' ? value : undefined;
@@ -1081,10 +1063,10 @@ export class CustomerDetailsPanel extends StoreElement {
     return level === 'edit'
       ? html`<span class="read-label" id="label-${name}" lang=${ifDefined(lang)}>${def.label}</span>
           <button type="button" class="read-value" data-action="edit" id="value-${name}" aria-labelledby="label-${name} value-${name}"
-            aria-describedby=${ifDefined(described)} title=${ifDefined(changed)}><span class=${kind}>${content}</span></button>
+            aria-describedby=${ifDefined(described)} title=${ifDefined(changed || undefined)}><span class=${kind}>${content}</span></button>
           ${map}`
       : html`<span class="read-label" id="label-${name}" lang=${ifDefined(lang)}>${def.label}</span>
-          <span class="read-value" id="value-${name}" title=${ifDefined(changed)}><span class=${kind}>${content}</span></span>
+          <span class="read-value" id="value-${name}" title=${ifDefined(changed || undefined)}><span class=${kind}>${content}</span></span>
           ${map}`;
   }
 
@@ -1151,7 +1133,7 @@ export class CustomerDetailsPanel extends StoreElement {
     return {
       // The form layout's button (the compact row's is `#historyButton`).
       button: html`<button type="button" part="history-button" aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${id} aria-label=${words.showLabel(def.label)} @click=${() => this.#toggleHistory(def)}>${words.show}</button>`,
+        aria-controls=${id} aria-label=${words.showLabel(def.label)} @click=${() => this.#toggleHistory(def.name)}>${words.show}</button>`,
       body: html`<div id=${id} part=${compact ? 'history' : ''} class="history-body" ?hidden=${!open}>${open && history ? this.#renderHistoryBody(def, history) : nothing}</div>`,
     };
   }
