@@ -142,7 +142,7 @@ const panelStates: State[] = [
       shadow(el).querySelector<HTMLDetailsElement>('details')!.open = true;
       shadow(el).querySelector<HTMLButtonElement>('button[aria-label="History of Age"]')!.click();
       await waitUntil(
-        () => /No changes yet|changed/.test(shadow(el).querySelector('#history-age')!.textContent),
+        () => /No changes yet|changed/.test(shadow(el).querySelector('#history-age')?.textContent ?? ''),
         'history',
       );
       return el;

@@ -92,7 +92,6 @@ interface CompactView {
 }
 
 const icons = {
-  history: html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 12a9 9 0 1 0 3-6.7L3 8"></path><path d="M3 3v5h5M12 7v5l3 2"></path></svg>`,
   map: html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 21s-6-5.3-6-11a6 6 0 0 1 12 0c0 5.7-6 11-6 11z"></path><circle cx="12" cy="10" r="2"></circle></svg>`,
   saving: html`<svg class="spin" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3a9 9 0 1 0 9 9"></path></svg>`,
   saved: html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 12l5 5 9-10"></path></svg>`,
@@ -372,23 +371,23 @@ export class CustomerDetailsPanel extends StoreElement {
     }
   }
 
-  #toggleHistory(def: PropertyDefinition): void {
+  #toggleHistory(name: string): void {
     const store = this.activeStore;
     if (!store?.getHistory) return;
-    let history = this.#histories.get(def.name);
+    let history = this.#histories.get(name);
     if (!history) {
       history = new FieldHistory(this, {
         store: store as PropertyStore & Required<Pick<PropertyStore, 'getHistory'>>,
         customerId: this.customerId,
-        property: def.name,
+        property: name,
         filter: (entries) => historyFor(this.#principal, entries, withBuiltIns(this.#controller.definitions)),
       });
-      this.#histories.set(def.name, history);
+      this.#histories.set(name, history);
     }
     history.open = !history.open;
-    const revision = this.#controller.customer?.changed?.[def.name]?.revision;
+    const revision = this.#controller.customer?.changed?.[name]?.revision;
     if (history.open && (history.status !== 'ready' || history.loadedAt !== revision)) history.reload(revision);
-    this.#touch(def.name);
+    this.#touch(name);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -718,22 +717,45 @@ export class CustomerDetailsPanel extends StoreElement {
     if (typed === undefined || !this.#editing.has(name)) void this.#edit(name, label);
   }
 
+  /**
+   * The compact rows' listeners, one for the whole list: a click on a row's value or History
+   * button, keys on its value (`#onReadKey`) or in its line (`#onEditKey`), the focus leaving its
+   * editor (`#onRowLeft`). The row is the target's `[data-property]` ancestor.
+   */
+  readonly #onRowEvent = (event: Event): void => {
+    const target = event.target as Element;
+    const row = this.layout === 'compact' && target.closest?.('[data-property]');
+    if (!row) return;
+    const name = row.getAttribute('data-property')!;
+    // The row's label as shown (the value button's and the editor's name).
+    const label = row.querySelector('.read-label')?.textContent ?? name;
+    const action = target.closest('[data-action]')?.getAttribute('data-action');
+    const inLine = target.closest('.line') !== null;
+    if (event.type === 'click') {
+      if (action === 'history') this.#toggleHistory(name);
+      else if (action) void this.#edit(name, label);
+    } else if (event.type === 'keydown') {
+      if (action === 'edit' && inLine) this.#onReadKey(name, label, event as KeyboardEvent);
+      if (inLine) this.#onEditKey(name, event as KeyboardEvent);
+    } else if (inLine) void this.#onRowLeft(name, event as FocusEvent);
+  };
+
   /** Escape in an editor (that did not use it itself, as an open list does) cancels the edit. */
-  #onEditKey(def: PropertyDefinition, event: KeyboardEvent): void {
+  #onEditKey(name: string, event: KeyboardEvent): void {
     if (event.key !== 'Escape' || event.defaultPrevented || this.layout !== 'compact') return;
-    if (!this.#editing.has(def.name)) return;
+    if (!this.#editing.has(name)) return;
     event.preventDefault();
-    const field = this.#fields.get(def.name);
+    const field = this.#fields.get(name);
     // What was typed and not sent is dropped; a failure or conflict stays, with its buttons.
     if (field && field.status !== 'saving' && field.status !== 'failed' && field.status !== 'conflict') {
-      this.#fields.delete(def.name);
+      this.#fields.delete(name);
     }
-    this.#cancelled.add(def.name);
-    this.#editing.delete(def.name);
+    this.#cancelled.add(name);
+    this.#editing.delete(name);
     // Typed while the editor was loading: cancelled with the edit.
-    this.#typedAhead.delete(def.name);
-    this.#touch(def.name);
-    void this.#focusRow(def.name).then(() => this.#cancelled.delete(def.name));
+    this.#typedAhead.delete(name);
+    this.#touch(name);
+    void this.#focusRow(name).then(() => this.#cancelled.delete(name));
   }
 
   /** Leaving the editor ends the edit (it committed on its way out), unless its value is invalid: then it stays, with its message. */
@@ -772,7 +794,8 @@ export class CustomerDetailsPanel extends StoreElement {
     const busy =
       controller.state === 'loading' ||
       (controller.state === 'ready' && this.layout === 'form' && !propertyEditorDefined() && !this.#editorFailed);
-    return html`<section part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
+    return html`<section part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}
+      @click=${this.#onRowEvent} @keydown=${this.#onRowEvent} @focusout=${this.#onRowEvent}>
       <h2 part="title" id="title" tabindex="-1">${messages.panel.title}</h2>
       ${this.#renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -823,7 +846,7 @@ export class CustomerDetailsPanel extends StoreElement {
       this.#takeDirty();
       const folded = view.folded;
       return html`<div part="header">
-          ${name ? html`<div class="row" data-property=${name.def.name}>${this.#renderRow(name)}</div>` : nothing}
+          ${name ? this.#renderRow(name, false) : nothing}
           ${number ? html`<p part="number">${channel ? messages.customer.channelNumber(channel, number) : html`<bdi dir="ltr">${number}</bdi>`}</p>` : nothing}
         </div>
         ${this.#renderGroups(view)}
@@ -964,38 +987,47 @@ export class CustomerDetailsPanel extends StoreElement {
     return repeat(
       fields,
       (field) => field.def.name,
-      (field) => html`<li part="field" class="row" data-property=${field.def.name}>${this.#renderRow(field)}</li>`,
+      (field) => this.#renderRow(field, true),
     );
   }
 
-  /** A compact row: the label and value on a line (or the editor, while edited), the history button, one status line. */
-  #renderRow(field: VisibleField) {
+  /**
+   * A compact row: the label and value on a line (or the editor, while edited), the history
+   * button, one status line. A row at rest is one small template (its listeners are the list's,
+   * `#onRowEvent`); the editor, status, "changed by" line and History panel render only when present.
+   */
+  #renderRow(field: VisibleField, item: boolean) {
     const { def } = field;
-    const state = this.#fields.get(def.name);
+    const name = def.name;
+    const state = this.#fields.get(name);
     // Until `<property-editor>` is loaded, a row being edited shows its value (and keeps what is typed).
-    const editing = this.#showsEditor(def.name) && propertyEditorDefined();
-    const history = this.#historyParts(def);
-    return html`<div class=${editing ? 'line editing' : 'line'}
-        @keydown=${(event: KeyboardEvent) => this.#onEditKey(def, event)}
-        @focusout=${(event: FocusEvent) => void this.#onRowLeft(def.name, event)}>
-        ${editing ? this.#renderField(field, { meta: false }) : this.#renderRead(field)}
-        ${history.button}
-      </div>
-      ${
-        this.#editorFailedRows.has(def.name)
-          ? html`<p part="status" class="failed">${icons.failed}${this.catalog.panel.editorFailed}
-              <button type="button" @click=${() => void this.#edit(def.name, def.label)}>${this.catalog.customer.retry}</button></p>`
-          : nothing
-      }
-      ${state && state.status !== 'idle' ? this.#renderStatus(def, state) : nothing}
-      ${state?.status === 'conflict' ? nothing : this.#renderMeta(def)}
-      ${history.body}`;
-  }
-
-  /** "Changed by Ana, 2 minutes ago": the quiet line under a row, shown while the row has the focus (and named by its value). */
-  #renderMeta(def: PropertyDefinition) {
-    const changed = changedText(this.#controller.customer, def.name, this.catalog, this.now);
-    return changed ? html`<p part="meta" class="quiet" id=${`meta-${def.name}`}>${changed}</p>` : nothing;
+    const editing = this.#showsEditor(name) && propertyEditorDefined();
+    const main = editing ? this.#renderField(field, { meta: false }) : this.#renderRead(field);
+    const cls = editing ? 'line editing' : 'line';
+    // The History button stays the same element when the edit starts or ends (it may have the focus).
+    const button = this.#historyButton(def);
+    // Under the line, only when there is any: the editor's failed load, the status, "Changed by …", the History panel.
+    const failed = this.#editorFailedRows.has(name);
+    const status = state && state.status !== 'idle';
+    const meta = state?.status !== 'conflict' && changedText(this.#controller.customer, name, this.catalog, this.now);
+    const history = this.activeStore?.getHistory ? this.#histories.get(name) : undefined;
+    const extras =
+      failed || status || meta || history
+        ? html`${
+            failed
+              ? html`<p part="status" class="failed">${icons.failed}${this.catalog.panel.editorFailed}
+              <button type="button" data-action="edit">${this.catalog.customer.retry}</button></p>`
+              : nothing
+          }
+      ${status ? this.#renderStatus(def, state) : nothing}
+      ${meta ? html`<p part="meta" class="quiet" id="meta-${name}">${meta}</p>` : nothing}
+      ${history ? this.#historyParts(def).body : nothing}`
+        : nothing;
+    return item
+      ? html`<li part="field" class="row" data-property=${name}><div class=${cls}>${main}
+          ${button}</div>${extras}</li>`
+      : html`<div class="row" data-property=${name}><div class=${cls}>${main}
+          ${button}</div>${extras}</div>`;
   }
 
   /**
@@ -1013,45 +1045,48 @@ export class CustomerDetailsPanel extends StoreElement {
     return { field, value, changed, valueKey };
   }
 
-  /** A row's value as text: read first; a click, Enter or typing on it starts the edit. */
+  /**
+   * A row's line at rest: its label, its value as text (a button that starts the edit on a click,
+   * Enter or typing, `#onRowEvent`) and a map link for a location. One template with few
+   * bindings and no closure: at 10,000 rows each binding costs (issue 20).
+   */
   #renderRead({ def, level }: VisibleField) {
-    const { field, value, changed, valueKey } = this.#rowState(def);
-    const locale = this.effectiveLocale;
-    // In a conflict the row shows the question, not the "Changed by" line (`#renderMeta`).
-    const conflict = field?.status === 'conflict';
-    return guard([def, level, valueKey, changed, locale, this.catalog, conflict], () => {
-      const name = def.name;
-      const content = this.#valueContent(def, value);
-      const described = changed && !conflict ? `meta-${name}` : undefined;
-      const location = value !== null && !Array.isArray(value) && typeof value === 'object' ? value : undefined;
-      return html`<span class="read-label" id=${`label-${name}`} lang=${ifDefined(this.partLanguage(labelLanguage(def)))}>${def.label}</span>
-        ${
-          level === 'edit'
-            ? html`<button type="button" class="read-value" id=${`value-${name}`} aria-labelledby=${`label-${name} value-${name}`}
-                aria-describedby=${ifDefined(described)} title=${ifDefined(changed || undefined)} @click=${() => void this.#edit(name, def.label)}
-                @keydown=${(event: KeyboardEvent) => this.#onReadKey(name, def.label, event)}>${content}</button>`
-            : html`<span class="read-value" id=${`value-${name}`} title=${ifDefined(changed || undefined)}>${content}</span>`
-        }
-        ${
-          location
-            ? html`<a part="map-link" class="map-link" target="_blank" rel="noopener noreferrer"
-                href=${`https://www.google.com/maps/search/?api=1&query=${location.lat},${location.lng}`}
-                aria-label=${this.catalog.panel.mapLabel(def.label)}>${icons.map}</a>`
-            : nothing
-        }`;
-    });
+    const name = def.name;
+    const { field, value, changed } = this.#rowState(def);
+    // In a conflict the row shows the question, not the "Changed by" line.
+    const described = changed && field?.status !== 'conflict' ? `meta-${name}` : undefined;
+    const location = value !== null && !Array.isArray(value) && typeof value === 'object' ? value : undefined;
+    const [kind, content] = this.#valueContent(def, value);
+    const map = location
+      ? html`<a part="map-link" class="map-link" target="_blank" rel="noopener noreferrer"
+          href=${`https://www.google.com/maps/search/?api=1&query=${location.lat},${location.lng}`}
+          aria-label=${this.catalog.panel.mapLabel(def.label)}>${icons.map}</a>`
+      : nothing;
+    const lang = this.partLanguage(labelLanguage(def));
+    return level === 'edit'
+      ? html`<span class="read-label" id="label-${name}" lang=${ifDefined(lang)}>${def.label}</span>
+          <button type="button" class="read-value" data-action="edit" id="value-${name}" aria-labelledby="label-${name} value-${name}"
+            aria-describedby=${ifDefined(described)} title=${ifDefined(changed || undefined)}><span class=${kind}>${content}</span></button>
+          ${map}`
+      : html`<span class="read-label" id="label-${name}" lang=${ifDefined(lang)}>${def.label}</span>
+          <span class="read-value" id="value-${name}" title=${ifDefined(changed || undefined)}><span class=${kind}>${content}</span></span>
+          ${map}`;
   }
 
-  /** The value as the row shows it: chips for a multiple choice, "Not set" quiet, the rest as text in the locale's form. */
-  #valueContent(def: PropertyDefinition, value: PropertyValue | null) {
-    if (value === null) return html`<span class="not-set">${this.catalog.field.notSet}</span>`;
+  /** The value as the row shows it, as its span's class and content: chips for a multiple choice, "Not set" quiet, the rest as text in the locale's form. */
+  #valueContent(def: PropertyDefinition, value: PropertyValue | null): [string, unknown] {
+    if (value === null) return ['not-set', this.catalog.field.notSet];
     if (Array.isArray(value)) {
       const missing = this.catalog.propertyEditor.noLongerOffered;
-      return html`<span class="chips">${value.map(
-        (item) => html`<span class="chip">${def.options?.find((o) => o.value === item)?.label ?? missing(item)}</span>`,
-      )}</span>`;
+      return [
+        'chips',
+        value.map(
+          (item) =>
+            html`<span class="chip">${def.options?.find((o) => o.value === item)?.label ?? missing(item)}</span>`,
+        ),
+      ];
     }
-    return html`<span class="text">${valueText(def, value, this.catalog, this.effectiveLocale)}</span>`;
+    return ['text', valueText(def, value, this.catalog, this.effectiveLocale)];
   }
 
   #renderField({ def, level }: VisibleField, { meta = true } = {}) {
@@ -1077,7 +1112,20 @@ export class CustomerDetailsPanel extends StoreElement {
     return html`<div part="history">${button}${body}</div>`;
   }
 
-  /** The History button (an icon in the compact layout, with the word for screen readers) and the changes it opens. */
+  /**
+   * The compact row's History button: an icon, with the word for screen readers; its click is the
+   * list's (`#onRowEvent`). It controls the History panel once that was opened.
+   */
+  #historyButton(def: PropertyDefinition) {
+    if (!this.activeStore?.getHistory) return nothing;
+    const words = this.catalog.panel.history;
+    const history = this.#histories.get(def.name);
+    return html`<button type="button" part="history-button" class="icon-button" data-action="history"
+      aria-expanded=${history?.open ? 'true' : 'false'} aria-controls=${ifDefined(history ? `history-${def.name}` : undefined)}
+      aria-label=${words.showLabel(def.label)}><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 12a9 9 0 1 0 3-6.7L3 8"></path><path d="M3 3v5h5M12 7v5l3 2"></path></svg><span class="visually-hidden">${words.show}</span></button>`;
+  }
+
+  /** The form layout's History button, and the changes it opens (in both layouts). */
   #historyParts(def: PropertyDefinition) {
     if (!this.activeStore?.getHistory) return { button: nothing, body: nothing };
     const words = this.catalog.panel.history;
@@ -1086,9 +1134,9 @@ export class CustomerDetailsPanel extends StoreElement {
     const id = `history-${def.name}`;
     const compact = this.layout === 'compact';
     return {
-      button: html`<button type="button" part="history-button" class=${compact ? 'icon-button' : ''} aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${id} aria-label=${words.showLabel(def.label)} @click=${() => this.#toggleHistory(def)}
-        >${compact ? html`${icons.history}<span class="visually-hidden">${words.show}</span>` : words.show}</button>`,
+      // The form layout's button (the compact row's is `#historyButton`).
+      button: html`<button type="button" part="history-button" aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${id} aria-label=${words.showLabel(def.label)} @click=${() => this.#toggleHistory(def.name)}>${words.show}</button>`,
       body: html`<div id=${id} part=${compact ? 'history' : ''} class="history-body" ?hidden=${!open}>${open && history ? this.#renderHistoryBody(def, history) : nothing}</div>`,
     };
   }
