@@ -5,11 +5,13 @@ import type { HistoryEntry } from '../storage/property-store.js';
 import { FieldHistory } from './field-history.js';
 
 /*
- * The History panel of `<customer-details-panel>`: its data loading (`FieldHistory`, on
- * `@lit/task`) and its rendering. Loaded on demand by `field-history-loader.ts` when a History panel
- * is first opened (or its button hovered or focused): a panel that is only read never loads it.
- * It imports nothing of the panel's own modules (values and times come in words from the host): a
- * module imported by both would be split into a chunk of its own, which the page loads up front.
+ * The History panel of `<customer-details-panel>`: its data loading (`FieldHistory`) and its
+ * rendering. Loaded on demand by `field-history-loader.ts` when a History panel is first opened (or
+ * its button hovered or focused): a panel that is only read never loads it. It imports no module
+ * the page has (not Lit, not the panel's helpers: `html`, values and times come from the host).
+ * esbuild splits code by module: a module imported by this chunk and the page would leave the
+ * page's shared chunk for one of its own, which the page loads up front too, and two files
+ * compress worse than one (Lit imported here: the panel page 33.2 KB gzip instead of 32.6).
  */
 
 export { FieldHistory };
