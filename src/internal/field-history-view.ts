@@ -11,7 +11,8 @@ import { FieldHistory } from './field-history.js';
  * the page has (not Lit, not the panel's helpers: `html`, values and times come from the host).
  * esbuild splits code by module: a module imported by this chunk and the page would leave the
  * page's shared chunk for one of its own, which the page loads up front too, and two files
- * compress worse than one (Lit imported here: the panel page 33.2 KB gzip instead of 32.6).
+ * compress worse than one (with Lit and `@lit/task` imported here the panel page measured 33.2 KB
+ * gzip, 32.6 without).
  */
 
 export { FieldHistory };
