@@ -71,3 +71,20 @@ test('the agent panel page (panel and RestStore) loads no parser, check or value
     assert.ok(later.has(module), `${module} loads with the editor`);
   }
 });
+
+test('the agent panel page loads its History panel (its data loading and rendering) on demand', async () => {
+  const { upFront, later } = await pageModules(
+    "import './src/elements/customer-details-panel/customer-details-panel.ts';\nexport { RestStore } from './src/storage/rest-store.ts';\n",
+  );
+  const history = ['src/internal/field-history.ts', 'src/internal/field-history-view.ts'];
+  assert.deepEqual(
+    history.filter((module) => upFront.has(module)),
+    [],
+    'History modules the agent panel page loads up front',
+  );
+  for (const module of history) assert.ok(later.has(module), `${module} loads when a History panel opens`);
+  assert.ok(
+    ![...upFront].some((module) => module.includes('@lit/task')),
+    'no @lit/task up front (only the admin elements use it)',
+  );
+});

@@ -113,6 +113,8 @@ export interface Catalog {
       loading: string;
       empty: string;
       failed: (reason: string) => string;
+      /** The History panel's own code could not be loaded (the page lost its connection): shown with Try again. */
+      viewFailed: string;
       more: string;
       /** One change: `from` and `to` are the values as text ("Not set" for none), `ago` as in `changedBy`. */
       changed: (author: string, from: string, to: string, ago: string) => string;

@@ -246,6 +246,8 @@ export const de: Catalog = {
       loading: 'Verlauf wird geladen …',
       empty: 'Noch keine Änderungen.',
       failed: (reason) => `Der Verlauf konnte nicht geladen werden: ${reason}`,
+      viewFailed:
+        'Der Verlauf kann nicht angezeigt werden: Sein Teil des Panels konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
       more: 'Mehr anzeigen',
       changed: (author, from, to, ago) => `${author} hat es ${ago} von ${from} in ${to} geändert`,
       changedByCustomer: (from, to, ago) => `Der Kunde hat es ${ago} von ${from} in ${to} geändert`,

@@ -121,6 +121,8 @@ const core: Omit<
       loading: 'Loading the history…',
       empty: 'No changes yet.',
       failed: (reason) => `The history could not be loaded: ${reason}`,
+      viewFailed:
+        'The history cannot be shown: its part of the panel could not be loaded. Check the connection and try again.',
       more: 'Show more',
       changed: (author, from, to, ago) => `${author} changed it from ${from} to ${to}, ${ago}`,
       changedByCustomer: (from, to, ago) => `The customer changed it from ${from} to ${to}, ${ago}`,

@@ -1,6 +1,5 @@
-import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-import type { HistoryEntry, HistoryPage, PropertyStore } from '../storage/property-store.js';
+import type { HistoryEntry, PropertyStore } from '../storage/property-store.js';
 import { StoreError } from '../storage/store-error.js';
 
 /** Changes shown at first, and added by each "Show more". */
@@ -17,9 +16,11 @@ export interface FieldHistoryOptions {
 
 /**
  * One field's change history, loaded when the user asks for it, newest first, a page at a time.
- * Built on `@lit/task`: every load gets an `AbortSignal`; a new load (a reload, "Show more")
- * aborts the one in flight and only the newest answer is kept; `dispose` aborts and lets go of
- * the host (another customer, another store).
+ * Every load gets an `AbortSignal`; a new load (a reload, "Show more") aborts the one in flight
+ * and only the newest answer is kept; `dispose` aborts (another customer, another store). Not on
+ * `@lit/task`: this module is loaded on demand, and `@lit/task` imports `@lit/reactive-element`,
+ * which esbuild would then split out of the page's shared chunk: the panel page measured 33.3 KB
+ * gzip with it, 32.6 KB without.
  */
 export class FieldHistory {
   /** Whether the user opened it. */
@@ -31,37 +32,18 @@ export class FieldHistory {
   /** The field's `changed` revision when the first page was asked for: a newer change means load again. */
   loadedAt: number | undefined;
   #host: ReactiveControllerHost;
-  #task: Task<[string | undefined], { more: boolean; page: HistoryPage }>;
+  #options: FieldHistoryOptions;
+  /** The load in flight; a newer load aborts it and its answer is dropped. */
+  #controller: AbortController | undefined;
+  #running: Promise<unknown> = Promise.resolve();
   #loaded = false;
+  #error: unknown;
   /** The cursor of the last load, for Try again. */
   #last: string | undefined;
 
-  constructor(host: ReactiveControllerHost, { store, customerId, property, filter }: FieldHistoryOptions) {
+  constructor(host: ReactiveControllerHost, options: FieldHistoryOptions) {
     this.#host = host;
-    this.#task = new Task(host, {
-      autoRun: false,
-      task: async ([cursor], { signal }) => {
-        try {
-          const page = await store.getHistory(customerId, {
-            property,
-            limit: HISTORY_PAGE_SIZE,
-            ...(cursor !== undefined ? { cursor } : {}),
-            signal,
-          });
-          return { more: cursor !== undefined, page };
-        } catch (error) {
-          throw error instanceof StoreError || signal.aborted
-            ? error
-            : new StoreError('unavailable', String(error), { cause: error });
-        }
-      },
-      onComplete: ({ more, page }) => {
-        const entries = filter(page.entries);
-        this.entries = more ? [...this.entries, ...entries] : entries;
-        this.cursor = page.cursor;
-        this.#loaded = true;
-      },
-    });
+    this.#options = options;
   }
 
   /**
@@ -70,21 +52,21 @@ export class FieldHistory {
    */
   get status(): 'loading' | 'ready' | 'error' {
     if (this.#loaded) return 'ready';
-    return this.#task.status === TaskStatus.ERROR ? 'error' : 'loading';
+    return this.error !== undefined ? 'error' : 'loading';
   }
 
   get pending(): boolean {
-    return this.#task.status === TaskStatus.PENDING;
+    return this.#controller !== undefined;
   }
 
   /** Settles when the load in flight (if any) is done, whatever its outcome. */
   get complete(): Promise<unknown> {
-    return this.#task.taskComplete.catch(() => undefined);
+    return this.#running;
   }
 
   /** Why the last load failed. */
   get error(): unknown {
-    return this.#task.status === TaskStatus.ERROR ? this.#task.error : undefined;
+    return this.#controller ? undefined : this.#error;
   }
 
   /** Loads the newest page again, as of the field's revision `revision`. */
@@ -105,12 +87,43 @@ export class FieldHistory {
 
   #run(cursor: string | undefined): void {
     this.#last = cursor;
-    void this.#task.run([cursor]);
+    this.#controller?.abort();
+    const controller = (this.#controller = new AbortController());
+    const { signal } = controller;
+    const { store, customerId, property, filter } = this.#options;
+    this.#host.requestUpdate();
+    this.#running = store
+      .getHistory(customerId, {
+        property,
+        limit: HISTORY_PAGE_SIZE,
+        ...(cursor !== undefined ? { cursor } : {}),
+        signal,
+      })
+      .then(
+        (page) => {
+          if (signal.aborted) return;
+          const entries = filter(page.entries);
+          this.entries = cursor !== undefined ? [...this.entries, ...entries] : entries;
+          this.cursor = page.cursor;
+          this.#loaded = true;
+          this.#error = undefined;
+        },
+        (error: unknown) => {
+          if (signal.aborted) return;
+          this.#error =
+            error instanceof StoreError ? error : new StoreError('unavailable', String(error), { cause: error });
+        },
+      )
+      .finally(() => {
+        if (this.#controller !== controller) return;
+        this.#controller = undefined;
+        this.#host.requestUpdate();
+      });
   }
 
   /** Aborts a load in flight and leaves the host. */
   dispose(): void {
-    this.#task.abort();
-    this.#host.removeController(this.#task);
+    this.#controller?.abort();
+    this.#controller = undefined;
   }
 }

@@ -14,7 +14,8 @@ import {
   type PendingEdit,
 } from '../../events.js';
 import { CustomerController } from '../../internal/customer-controller.js';
-import { FieldHistory } from '../../internal/field-history.js';
+import type { FieldHistory } from '../../internal/field-history.js';
+import { historyView, loadHistoryView } from '../../internal/field-history-loader.js';
 import {
   accessTo,
   changedText,
@@ -35,7 +36,7 @@ import { valueText } from '../../internal/value-text.js';
 import { iconStyles, inputStyles, tokens } from '../../internal/styles.js';
 import { historyFor, type Principal } from '../../model/access.js';
 import type { PropertyDefinition, PropertyValue } from '../../model/types.js';
-import type { HistoryEntry, PropertyStore } from '../../storage/property-store.js';
+import type { PropertyStore } from '../../storage/property-store.js';
 import { isTypedInput } from '../property-editor/input-kind.js';
 import { formatValue } from '../../model/value-types/display.js';
 import { labelLanguage, localizeDefinitions } from '../../model/translations.js';
@@ -202,7 +203,11 @@ export class CustomerDetailsPanel extends StoreElement {
   #near: IntersectionObserver | undefined;
   /** Field histories the user opened, for this customer, store and viewer; by property name. */
   #histories = new Map<string, FieldHistory>();
+  /** History panels opened before their module (`field-history-loader.ts`) is loaded: busy, or saying it failed. */
+  #historyWaiting = new Set<string>();
   #historyStore: PropertyStore | undefined;
+  /** Whether the last load of the History module failed. */
+  #historyFailed = false;
   /** Compact layout: the rows showing their editor now. */
   #editing = new Set<string>();
   /** Compact layout: whether each row is folded among the empty ones; decided once per customer, so rows do not move under the agent. */
@@ -360,6 +365,7 @@ export class CustomerDetailsPanel extends StoreElement {
   #dropHistories(): void {
     for (const history of this.#histories.values()) history.dispose();
     this.#histories.clear();
+    this.#historyWaiting.clear();
   }
 
   /** An open history whose field changed since it was loaded (a save, a change made elsewhere) loads again. */
@@ -374,9 +380,19 @@ export class CustomerDetailsPanel extends StoreElement {
   #toggleHistory(name: string): void {
     const store = this.activeStore;
     if (!store?.getHistory) return;
+    const view = historyView();
+    if (!view) {
+      // Opens at once, busy, and fills when the module is there (closes again on a second click).
+      if (!this.#historyWaiting.delete(name)) {
+        this.#historyWaiting.add(name);
+        this.#loadHistory();
+      }
+      this.#touch(name);
+      return;
+    }
     let history = this.#histories.get(name);
     if (!history) {
-      history = new FieldHistory(this, {
+      history = new view.FieldHistory(this, {
         store: store as PropertyStore & Required<Pick<PropertyStore, 'getHistory'>>,
         customerId: this.customerId,
         property: name,
@@ -388,6 +404,30 @@ export class CustomerDetailsPanel extends StoreElement {
     const revision = this.#controller.customer?.changed?.[name]?.revision;
     if (history.open && (history.status !== 'ready' || history.loadedAt !== revision)) history.reload(revision);
     this.#touch(name);
+  }
+
+  /**
+   * Loads the History module; the panels opened meanwhile then load their changes. A failed load
+   * shows in those panels, in words, with Try again (which calls this again).
+   */
+  #loadHistory = (): void => {
+    this.#historyFailed = false;
+    loadHistoryView().then(
+      () => {
+        const waiting = [...this.#historyWaiting];
+        this.#historyWaiting.clear();
+        for (const name of waiting) this.#toggleHistory(name);
+      },
+      () => {
+        this.#historyFailed = true;
+        for (const name of this.#historyWaiting) this.#touch(name);
+      },
+    );
+  };
+
+  /** Starts loading the History module before it is needed (a History button hovered or focused). */
+  #preloadHistory(): void {
+    if (!historyView() && this.activeStore?.getHistory) loadHistoryView().catch(() => undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -795,7 +835,8 @@ export class CustomerDetailsPanel extends StoreElement {
       controller.state === 'loading' ||
       (controller.state === 'ready' && this.layout === 'form' && !propertyEditorDefined() && !this.#editorFailed);
     return html`<section part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}
-      @click=${this.#onRowEvent} @keydown=${this.#onRowEvent} @focusout=${this.#onRowEvent}>
+      @click=${this.#onRowEvent} @keydown=${this.#onRowEvent} @focusout=${this.#onRowEvent}
+      @pointerover=${this.#onHistoryNear} @focusin=${this.#onHistoryNear}>
       <h2 part="title" id="title" tabindex="-1">${messages.panel.title}</h2>
       ${this.#renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -946,6 +987,7 @@ export class CustomerDetailsPanel extends StoreElement {
     } else for (const name of changes) this.#dirty.add(name);
     // A history that loaded, failed or was opened renders its row (a few rows at most).
     for (const name of this.#histories.keys()) this.#dirty.add(name);
+    for (const name of this.#historyWaiting) this.#dirty.add(name);
     for (const name of this.#dirty) {
       const chunk = this.#chunkOf.get(name);
       if (chunk) chunk.revision++;
@@ -1010,7 +1052,7 @@ export class CustomerDetailsPanel extends StoreElement {
     const failed = this.#editorFailedRows.has(name);
     const status = state && state.status !== 'idle';
     const meta = state?.status !== 'conflict' && changedText(this.#controller.customer, name, this.catalog, this.now);
-    const history = this.activeStore?.getHistory ? this.#histories.get(name) : undefined;
+    const history = this.activeStore?.getHistory && (this.#histories.has(name) || this.#historyWaiting.has(name));
     const extras =
       failed || status || meta || history
         ? html`${
@@ -1120,8 +1162,9 @@ export class CustomerDetailsPanel extends StoreElement {
     if (!this.activeStore?.getHistory) return nothing;
     const words = this.catalog.panel.history;
     const history = this.#histories.get(def.name);
+    const waiting = this.#historyWaiting.has(def.name);
     return html`<button type="button" part="history-button" class="icon-button" data-action="history"
-      aria-expanded=${history?.open ? 'true' : 'false'} aria-controls=${ifDefined(history ? `history-${def.name}` : undefined)}
+      aria-expanded=${history?.open || waiting ? 'true' : 'false'} aria-controls=${ifDefined(history || waiting ? `history-${def.name}` : undefined)}
       aria-label=${words.showLabel(def.label)}><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 12a9 9 0 1 0 3-6.7L3 8"></path><path d="M3 3v5h5M12 7v5l3 2"></path></svg><span class="visually-hidden">${words.show}</span></button>`;
   }
 
@@ -1130,43 +1173,50 @@ export class CustomerDetailsPanel extends StoreElement {
     if (!this.activeStore?.getHistory) return { button: nothing, body: nothing };
     const words = this.catalog.panel.history;
     const history = this.#histories.get(def.name);
-    const open = history?.open ?? false;
+    const waiting = this.#historyWaiting.has(def.name);
+    const open = history?.open ?? waiting;
     const id = `history-${def.name}`;
     const compact = this.layout === 'compact';
     return {
       // The form layout's button (the compact row's is `#historyButton`).
       button: html`<button type="button" part="history-button" aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${id} aria-label=${words.showLabel(def.label)} @click=${() => this.#toggleHistory(def.name)}>${words.show}</button>`,
-      body: html`<div id=${id} part=${compact ? 'history' : ''} class="history-body" ?hidden=${!open}>${open && history ? this.#renderHistoryBody(def, history) : nothing}</div>`,
+        aria-controls=${id} aria-label=${words.showLabel(def.label)} @click=${() => this.#toggleHistory(def.name)}
+        @pointerenter=${this.#onHistoryNear} @focus=${this.#onHistoryNear}>${words.show}</button>`,
+      body: html`<div id=${id} part=${compact ? 'history' : ''} class="history-body" ?hidden=${!open}>${open ? this.#renderHistoryBody(def, history) : nothing}</div>`,
     };
   }
 
-  #renderHistoryBody(def: PropertyDefinition, history: FieldHistory) {
-    const words = this.catalog.panel.history;
-    const loading = html`<p part="history-message" role="status">${words.loading}</p>`;
-    const failed = () =>
-      html`<div part="history-message" class="failed" role="alert">
-        <span>${words.failed(this.describe(history.error, def.label))}</span>
-        <button type="button" @click=${() => history.retry()}>${this.catalog.customer.retry}</button>
-      </div>`;
-    if (history.status === 'loading') return loading;
-    if (history.status === 'error') return failed();
-    if (history.entries.length === 0) {
-      return history.pending ? loading : html`<p part="history-message">${words.empty}</p>`;
+  /** An open History panel: its module's rendering, or busy until the module is there, or why it could not be loaded. */
+  #renderHistoryBody(def: PropertyDefinition, history: FieldHistory | undefined) {
+    const view = historyView();
+    if (view && history) {
+      return view.renderHistoryBody(
+        {
+          html,
+          nothing,
+          catalog: this.catalog,
+          valueText: (field, value) => valueText(field, value, this.catalog, this.effectiveLocale),
+          ago: (at) => timeAgo(at, this.catalog, this.now),
+          describe: (error, label) => this.describe(error, label),
+          showMore: (field, shown) => void this.#showMore(field, shown),
+        },
+        def,
+        history,
+      );
     }
-    return html`<ol part="history-entries">
-        ${history.entries.map((entry) => html`<li part="history-entry" tabindex="-1">${this.#historyText(def, entry)}</li>`)}
-      </ol>
-      ${
-        history.pending
-          ? loading
-          : history.error !== undefined
-            ? failed()
-            : history.cursor !== undefined
-              ? html`<button type="button" class="history-more" @click=${() => void this.#showMore(def, history)}>${words.more}</button>`
-              : nothing
-      }`;
+    const words = this.catalog.panel.history;
+    return this.#historyFailed
+      ? html`<div part="history-message" class="failed" role="alert">
+          <span>${words.viewFailed}</span>
+          <button type="button" @click=${this.#loadHistory}>${this.catalog.customer.retry}</button>
+        </div>`
+      : html`<p part="history-message" role="status">${words.loading}</p>`;
   }
+
+  /** A History button hovered or focused (the compact list's listener too): its module starts loading. */
+  readonly #onHistoryNear = (event: Event): void => {
+    if ((event.target as Element).closest?.('[part~="history-button"]')) this.#preloadHistory();
+  };
 
   /** The next page; the focus, which was on the button that goes away, moves to the first change it added. */
   async #showMore(def: PropertyDefinition, history: FieldHistory): Promise<void> {
@@ -1177,18 +1227,6 @@ export class CustomerDetailsPanel extends StoreElement {
     if (this.#histories.get(def.name) !== history || history.entries.length <= shown) return;
     const list = this.renderRoot.querySelector(`#history-${CSS.escape(def.name)} [part~="history-entries"]`);
     list?.querySelectorAll<HTMLElement>('[part~="history-entry"]')[shown]?.focus();
-  }
-
-  /** "Ana changed it from 38 to 39, 2 minutes ago", in the viewer's words and formats. */
-  #historyText(def: PropertyDefinition, entry: HistoryEntry): string {
-    const words = this.catalog.panel.history;
-    const locale = this.effectiveLocale;
-    const from = valueText(def, entry.from, this.catalog, locale);
-    const to = valueText(def, entry.to, this.catalog, locale);
-    const ago = timeAgo(entry.at, this.catalog, this.now);
-    if (entry.by === undefined || entry.by === '') return words.changedAnonymous(from, to, ago);
-    if (entry.by.startsWith('customer:')) return words.changedByCustomer(from, to, ago);
-    return words.changed(entry.by, from, to, ago);
   }
 
   /** A row before it gets its editor: the label and the value as text, laid out like the editor. */
