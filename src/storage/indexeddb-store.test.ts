@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { rejection, runStoreConformance } from '../testing/store-conformance.js';
-import { seed } from '../testing/seed.js';
+import { seed, SEED_DEFINITIONS } from '../testing/seed.js';
 import type { AudienceQuery, Customer } from '../model/index.js';
 import { BLOCK_SIZE } from './indexeddb-blocks.js';
 import { INDEX_FIELD, toRecord, VALUE_INDEX } from './indexeddb-index.js';
@@ -369,6 +369,24 @@ describe('IndexedDbStore', () => {
       expect((await store.getCustomer('x0003')).properties).to.not.have.property('favorite_color');
       expect((await store.getCustomer('x0600')).properties).to.not.have.property('favorite_color');
       expect(await store.countValues('favorite_color')).to.equal(0);
+      await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
+    it("forgets a deleted definition's values in blocks, lowercased words too: a new definition of the name finds none", async () => {
+      const name = uniqueName();
+      const store = new IndexedDbStore({ name, seed: seed() });
+      const classOf = (value: string): AudienceQuery => ({
+        match: 'all',
+        conditions: [{ property: 'class', operator: 'equals', value }],
+      });
+      expect(await everyPage(store, classOf('classof2023'))).to.deep.equal(['ana']);
+      await store.deleteDefinition('class');
+      await store.createDefinition({ ...SEED_DEFINITIONS[2]!, name: 'class' });
+      expect(await store.findCustomers(classOf('classof2023'))).to.deep.equal({ customers: [], total: 0 });
+      // Ana leaves her block: still not in the audience, and the page holds customers only.
+      await store.updateCustomer('ana', { age: '35' }, { revision: 1 });
+      expect(await store.findCustomers(classOf('classof2023'))).to.deep.equal({ customers: [], total: 0 });
+      expect(await store.countValues('class')).to.equal(0);
       await store.close();
       await IndexedDbStore.deleteDatabase(name);
     });

@@ -589,8 +589,11 @@ function addBlockStores(database: IDBPDatabase<CustomerPropertiesDb>): void {
   if (!database.objectStoreNames.contains('postings')) database.createObjectStore('postings');
 }
 
-/** Every value index key of one property. */
-const propertyKeys = (name: string) => IDBKeyRange.bound([name], [name, []]);
+/**
+ * Every value index key of one property, lowercased words (`[name, [text]]`) too: they sort after
+ * `[name, []]`, so the range ends just before the next name rather than there.
+ */
+const propertyKeys = (name: string) => IDBKeyRange.bound([name], [`${name}\u0000`], false, true);
 
 /** A customer in a block, where it is. */
 interface BlockCustomer {
