@@ -390,6 +390,18 @@ describe('IndexedDbStore', () => {
       await store.close();
       await IndexedDbStore.deleteDatabase(name);
     });
+    it('upserts by channel and number into the customer of the lowest id, whichever of them left its block', async () => {
+      const name = uniqueName();
+      const twins = many(2).map((customer) => ({ ...customer, number: '1000' }));
+      const store = new IndexedDbStore({ name, seed: { ...seed(), customers: twins } });
+      await store.updateCustomer('x0001', { age: '5' }, { revision: 1 });
+      const upserted = await store.upsertCustomer({ channel: 'telegram', number: '1000', name: 'Renamed' });
+      expect(upserted.id).to.equal('x0000');
+      expect((await store.getCustomer('x0000')).name).to.equal('Renamed');
+      expect((await store.getCustomer('x0001')).name).to.equal('Customer 1');
+      await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
   });
 
   describe('schema upgrade from version 3', () => {

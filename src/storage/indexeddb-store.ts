@@ -473,13 +473,17 @@ export class IndexedDbStore implements PropertyStore {
             break;
           }
         }
-        for (let cursor = current ? null : await blocks.openCursor(); cursor; cursor = await cursor.continue()) {
+        // The lowest id of both, as in every store: a block customer may sort before the own record.
+        const range = current ? IDBKeyRange.upperBound(current.id) : undefined;
+        for (let cursor = await blocks.openCursor(range); cursor; cursor = await cursor.continue()) {
           const at = cursor.value.findIndex(isIt);
           if (at >= 0) {
             found = { key: cursor.key, block: cursor.value, at, customer: cursor.value[at]! };
             break;
           }
         }
+        if (current && found && found.customer.id > current.id) found = undefined;
+        else if (found) current = undefined;
       }
       current ??= found?.customer;
       const { customer, changed } = upsertedCustomer(current, c, { author: this.author, now: this.#now() });
