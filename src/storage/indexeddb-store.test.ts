@@ -402,6 +402,34 @@ describe('IndexedDbStore', () => {
       await store.close();
       await IndexedDbStore.deleteDatabase(name);
     });
+    it('resets in one go: a customer another tab writes meanwhile is not kept beside its seeded self', async () => {
+      const name = uniqueName();
+      const other = new IndexedDbStore({ name, seed: seed() });
+      await other.listDefinitions();
+      let asked!: () => void;
+      const seedAsked = new Promise<void>((resolve) => (asked = resolve));
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const store = new IndexedDbStore({
+        name,
+        seed: async () => {
+          asked();
+          await held;
+          return seed();
+        },
+      });
+      await store.listDefinitions();
+      const resetting = store.reset();
+      await seedAsked;
+      await other.upsertCustomer({ id: 'ana', channel: 'whatsapp', number: '+4915123456789', name: 'Ana Other' });
+      release();
+      await resetting;
+      const named: AudienceQuery = { match: 'all', conditions: [{ property: 'name', operator: 'is-set' }] };
+      expect(await everyPage(store, named)).to.deep.equal(['ana', 'ben', 'cem']);
+      expect((await store.getCustomer('ana')).name).to.equal('Ana');
+      await Promise.all([store.close(), other.close()]);
+      await IndexedDbStore.deleteDatabase(name);
+    });
   });
 
   describe('schema upgrade from version 3', () => {
