@@ -427,6 +427,12 @@ describe('IndexedDbStore', () => {
       const named: AudienceQuery = { match: 'all', conditions: [{ property: 'name', operator: 'is-set' }] };
       expect(await everyPage(store, named)).to.deep.equal(['ana', 'ben', 'cem']);
       expect((await store.getCustomer('ana')).name).to.equal('Ana');
+      // A seed a write would refuse changes nothing.
+      await rejection(
+        store.reset({ customers: [{ id: '', number: '1', name: 'Nobody', revision: 1, properties: {} }] }),
+        'invalid',
+      );
+      expect(await everyPage(store, named)).to.deep.equal(['ana', 'ben', 'cem']);
       await Promise.all([store.close(), other.close()]);
       await IndexedDbStore.deleteDatabase(name);
     });
