@@ -436,6 +436,30 @@ describe('IndexedDbStore', () => {
       await Promise.all([store.close(), other.close()]);
       await IndexedDbStore.deleteDatabase(name);
     });
+    it('takes writes from two tabs to customers of one block at once: each leaves the block, neither is lost', async () => {
+      const name = uniqueName();
+      const data = seed();
+      data.customers.push(...many(20));
+      const one = new IndexedDbStore({ name, seed: data });
+      const two = new IndexedDbStore({ name, seed: data });
+      const ids = data.customers.map((c) => c.id).filter((id) => id.startsWith('x'));
+      const results = await Promise.allSettled(
+        ids.map((id, i) => (i % 2 ? one : two).updateCustomer(id, { favorite_color: 'red' }, { revision: 1 })),
+      );
+      expect(results.every((result) => result.status === 'fulfilled')).to.equal(true);
+      // The same customer from both at once: one write, one conflict.
+      const both = await Promise.allSettled([
+        one.updateCustomer('ben', { age: '20' }, { revision: 1 }),
+        two.updateCustomer('ben', { age: '21' }, { revision: 1 }),
+      ]);
+      expect(both.map((result) => result.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
+      expect(await everyPage(one, colour('red'))).to.deep.equal(['ana', ...ids]);
+      expect(await everyPage(two, colour('green'))).to.deep.equal([]);
+      expect(await two.countValues('favorite_color')).to.equal(coloured(data.customers));
+      expect((await two.getCustomer('ben')).revision).to.equal(2);
+      await Promise.all([one.close(), two.close()]);
+      await IndexedDbStore.deleteDatabase(name);
+    });
   });
 
   describe('schema upgrade from version 3', () => {
