@@ -101,6 +101,20 @@ describe('CustomerController follows changes made elsewhere', () => {
     expect(controller.customer?.properties).to.deep.include({ age: '35', notes: 'Evenings' });
   });
 
+  it('takes everything as changed after a definition was deleted: the store took its values without a new revision', async () => {
+    const store = new MemoryStore(seed());
+    const controller = await follow(store);
+    const notes = (await store.listDefinitions()).find((def) => def.name === 'notes')!;
+    await store.deleteDefinition('notes');
+    await store.createDefinition(notes);
+    controller.takeChanges();
+    await store.updateCustomer('ana', { age: '35' }, { revision: 1 });
+    // Ana lost her notes with the definition: a host that renders only the age would still show them.
+    expect(controller.takeChanges()).to.equal('all');
+    expect(controller.customer?.properties).not.to.have.property('notes');
+    expect(controller.customer?.properties.age).to.equal('35');
+  });
+
   it('takes everything as changed when the event names its fields in a shape no store sends', async () => {
     const { memory, store, tell, bare } = storeWithoutChanged();
     const controller = await follow(store);

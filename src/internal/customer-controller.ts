@@ -96,6 +96,7 @@ export class CustomerController implements ReactiveController {
     const store = this.#store;
     const id = this.#customerId;
     this.#raw = undefined;
+    this.#definitionDropped = false;
     this.customer = undefined;
     this.error = undefined;
     this.#changedAll();
@@ -127,6 +128,7 @@ export class CustomerController implements ReactiveController {
       if (load.signal.aborted) return;
       this.definitions = definitions;
       this.#raw = customer;
+      this.#definitionDropped = false;
       this.#filter();
       this.#changedAll();
       this.state = 'ready';
@@ -232,6 +234,7 @@ export class CustomerController implements ReactiveController {
     const customer = checkedCustomer(await withTimeout((signal) => store.getCustomer(id, { signal }), timeout), id);
     if (id === this.#customerId && store === this.#store) {
       this.#raw = customer;
+      this.#definitionDropped = false;
       this.#filter();
       this.#changedAll();
       this.#host.requestUpdate();
@@ -256,6 +259,7 @@ export class CustomerController implements ReactiveController {
     const fields = this.#raw && (written ? new Set(written) : changedFields(this.#raw, customer));
     this.#noteChanges(fields);
     this.#raw = customer;
+    this.#definitionDropped = false;
     this.#filter(fields);
     this.#host.requestUpdate();
   }
@@ -325,6 +329,8 @@ export class CustomerController implements ReactiveController {
     this.#unsubscribe = store.subscribe((event) => {
       if (event.type === 'definitions-changed') {
         if (!Array.isArray(event.definitions)) return;
+        const kept = new Set(event.definitions.map((def) => def?.name));
+        if (this.definitions.some((def) => !kept.has(def.name))) this.#definitionDropped = true;
         this.definitions = event.definitions;
         this.#changedAll();
         preloadLocationPicker(event.definitions);
@@ -341,9 +347,16 @@ export class CustomerController implements ReactiveController {
   }
 
   /**
+   * A definition was deleted since the customer held was read: the store took its values without
+   * a new revision, so the customer held is not the store's at its revision any more.
+   */
+  #definitionDropped = false;
+
+  /**
    * A customer heard from elsewhere: merged in when newer than what is held. `fields` (what the
    * event says was written after `since`) is believed only when `since` is no later than the
-   * revision held: then nothing written in between was missed.
+   * revision held (then nothing written in between was missed) and no definition was deleted
+   * since the customer held was read (its values went without a write).
    */
   #heard(customer: Customer, fields?: { since: number; names: readonly string[] }): void {
     try {
@@ -353,7 +366,8 @@ export class CustomerController implements ReactiveController {
     }
     if (this.#raw && customer.revision <= this.#raw.revision) return;
     this.#options.onRemoteChange?.(this.#seen(customer));
-    this.#accept(customer, fields && this.#raw && fields.since <= this.#raw.revision ? fields.names : undefined);
+    const trusted = fields && !this.#definitionDropped && this.#raw && fields.since <= this.#raw.revision;
+    this.#accept(customer, trusted ? fields.names : undefined);
   }
 
   /**

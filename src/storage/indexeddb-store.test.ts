@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { rejection, runStoreConformance } from '../testing/store-conformance.js';
-import { seed } from '../testing/seed.js';
+import { seed, SEED_DEFINITIONS } from '../testing/seed.js';
 import type { AudienceQuery, Customer } from '../model/index.js';
 import { BLOCK_SIZE } from './indexeddb-blocks.js';
 import { INDEX_FIELD, toRecord, VALUE_INDEX } from './indexeddb-index.js';
@@ -370,6 +370,94 @@ describe('IndexedDbStore', () => {
       expect((await store.getCustomer('x0600')).properties).to.not.have.property('favorite_color');
       expect(await store.countValues('favorite_color')).to.equal(0);
       await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
+    it("forgets a deleted definition's values in blocks, lowercased words too: a new definition of the name finds none", async () => {
+      const name = uniqueName();
+      const store = new IndexedDbStore({ name, seed: seed() });
+      const classOf = (value: string): AudienceQuery => ({
+        match: 'all',
+        conditions: [{ property: 'class', operator: 'equals', value }],
+      });
+      expect(await everyPage(store, classOf('classof2023'))).to.deep.equal(['ana']);
+      await store.deleteDefinition('class');
+      await store.createDefinition({ ...SEED_DEFINITIONS[2]!, name: 'class' });
+      expect(await store.findCustomers(classOf('classof2023'))).to.deep.equal({ customers: [], total: 0 });
+      // Ana leaves her block: still not in the audience, and the page holds customers only.
+      await store.updateCustomer('ana', { age: '35' }, { revision: 1 });
+      expect(await store.findCustomers(classOf('classof2023'))).to.deep.equal({ customers: [], total: 0 });
+      expect(await store.countValues('class')).to.equal(0);
+      await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
+    it('upserts by channel and number into the customer of the lowest id, whichever of them left its block', async () => {
+      const name = uniqueName();
+      const twins = many(2).map((customer) => ({ ...customer, number: '1000' }));
+      const store = new IndexedDbStore({ name, seed: { ...seed(), customers: twins } });
+      await store.updateCustomer('x0001', { age: '5' }, { revision: 1 });
+      const upserted = await store.upsertCustomer({ channel: 'telegram', number: '1000', name: 'Renamed' });
+      expect(upserted.id).to.equal('x0000');
+      expect((await store.getCustomer('x0000')).name).to.equal('Renamed');
+      expect((await store.getCustomer('x0001')).name).to.equal('Customer 1');
+      await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
+    it('resets in one go: a customer another tab writes meanwhile is not kept beside its seeded self', async () => {
+      const name = uniqueName();
+      const other = new IndexedDbStore({ name, seed: seed() });
+      await other.listDefinitions();
+      let asked!: () => void;
+      const seedAsked = new Promise<void>((resolve) => (asked = resolve));
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const store = new IndexedDbStore({
+        name,
+        seed: async () => {
+          asked();
+          await held;
+          return seed();
+        },
+      });
+      await store.listDefinitions();
+      const resetting = store.reset();
+      await seedAsked;
+      await other.upsertCustomer({ id: 'ana', channel: 'whatsapp', number: '+4915123456789', name: 'Ana Other' });
+      release();
+      await resetting;
+      const named: AudienceQuery = { match: 'all', conditions: [{ property: 'name', operator: 'is-set' }] };
+      expect(await everyPage(store, named)).to.deep.equal(['ana', 'ben', 'cem']);
+      expect((await store.getCustomer('ana')).name).to.equal('Ana');
+      // A seed a write would refuse changes nothing.
+      await rejection(
+        store.reset({ customers: [{ id: '', number: '1', name: 'Nobody', revision: 1, properties: {} }] }),
+        'invalid',
+      );
+      expect(await everyPage(store, named)).to.deep.equal(['ana', 'ben', 'cem']);
+      await Promise.all([store.close(), other.close()]);
+      await IndexedDbStore.deleteDatabase(name);
+    });
+    it('takes writes from two tabs to customers of one block at once: each leaves the block, neither is lost', async () => {
+      const name = uniqueName();
+      const data = seed();
+      data.customers.push(...many(20));
+      const one = new IndexedDbStore({ name, seed: data });
+      const two = new IndexedDbStore({ name, seed: data });
+      const ids = data.customers.map((c) => c.id).filter((id) => id.startsWith('x'));
+      const results = await Promise.allSettled(
+        ids.map((id, i) => (i % 2 ? one : two).updateCustomer(id, { favorite_color: 'red' }, { revision: 1 })),
+      );
+      expect(results.every((result) => result.status === 'fulfilled')).to.equal(true);
+      // The same customer from both at once: one write, one conflict.
+      const both = await Promise.allSettled([
+        one.updateCustomer('ben', { age: '20' }, { revision: 1 }),
+        two.updateCustomer('ben', { age: '21' }, { revision: 1 }),
+      ]);
+      expect(both.map((result) => result.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
+      expect(await everyPage(one, colour('red'))).to.deep.equal(['ana', ...ids]);
+      expect(await everyPage(two, colour('green'))).to.deep.equal([]);
+      expect(await two.countValues('favorite_color')).to.equal(coloured(data.customers));
+      expect((await two.getCustomer('ben')).revision).to.equal(2);
+      await Promise.all([one.close(), two.close()]);
       await IndexedDbStore.deleteDatabase(name);
     });
   });

@@ -171,7 +171,13 @@ export class IndexedDbStore implements PropertyStore {
     return db;
   }
 
-  async #seed(db: Database): Promise<void> {
+  /**
+   * Writes the seed when the database has none yet, or (`replace`, for `reset`) in place of
+   * everything it holds. The seed is made and checked first; the clearing and the writing are one
+   * transaction, so no other tab's write lands in between (a customer it wrote would stay beside
+   * its seeded self), and a bad seed leaves the data as it was.
+   */
+  async #seed(db: Database, { replace = false }: { replace?: boolean } = {}): Promise<void> {
     const seed = typeof this.#options.seed === 'function' ? await this.#options.seed() : (this.#options.seed ?? {});
     await preparePatterns(seed.definitions ?? []);
     const definitions: PropertyDefinition[] = [];
@@ -180,11 +186,10 @@ export class IndexedDbStore implements PropertyStore {
     const customers = (seed.customers ?? []).map((customer) => checkSeedCustomer(customer, all));
     const audiences = checkSeedAudiences(seed.audiences ?? [], all);
     // Relaxed: a seed lost to a power cut is written again on the next start.
-    const tx = db.transaction(['definitions', 'customers', 'meta', 'audiences', 'blocks', 'postings'], 'readwrite', {
-      durability: 'relaxed',
-    });
+    const tx = db.transaction(OBJECT_STORES, 'readwrite', { durability: replace ? 'default' : 'relaxed' });
+    if (replace) for (const name of OBJECT_STORES) unwrap(tx.objectStore(name)).clear();
     // Another tab may have seeded while this one prepared: check again inside the transaction.
-    if ((await tx.objectStore('meta').get('seeded')) !== true) {
+    if (replace || (await tx.objectStore('meta').get('seeded')) !== true) {
       // Blocks and postings: a few hundred puts for 100,000 customers, not one (or five) each.
       // Plain requests, not one promise each: a failed one aborts the transaction, and `done` rejects.
       const { blocks, postings } = toBlocks(customers);
@@ -473,13 +478,17 @@ export class IndexedDbStore implements PropertyStore {
             break;
           }
         }
-        for (let cursor = current ? null : await blocks.openCursor(); cursor; cursor = await cursor.continue()) {
+        // The lowest id of both, as in every store: a block customer may sort before the own record.
+        const range = current ? IDBKeyRange.upperBound(current.id) : undefined;
+        for (let cursor = await blocks.openCursor(range); cursor; cursor = await cursor.continue()) {
           const at = cursor.value.findIndex(isIt);
           if (at >= 0) {
             found = { key: cursor.key, block: cursor.value, at, customer: cursor.value[at]! };
             break;
           }
         }
+        if (current && found && found.customer.id > current.id) found = undefined;
+        else if (found) current = undefined;
       }
       current ??= found?.customer;
       const { customer, changed } = upsertedCustomer(current, c, { author: this.author, now: this.#now() });
@@ -507,21 +516,15 @@ export class IndexedDbStore implements PropertyStore {
     return this.#channel;
   }
 
-  /** Replaces every definition and customer with the seed (the demo's "Reset demo data"). */
+  /**
+   * Replaces every definition, customer and saved audience with the seed (the demo's "Reset demo
+   * data"), in one transaction. Rejects with `invalid` for a seed a write would refuse, and then
+   * changes nothing.
+   */
   async reset(seed?: StoreSeed): Promise<void> {
     if (seed) this.#options = { ...this.#options, seed };
     await this.#run(async (db) => {
-      const tx = db.transaction(['definitions', 'customers', 'meta', 'audiences', 'blocks', 'postings'], 'readwrite');
-      await Promise.all([
-        tx.objectStore('blocks').clear(),
-        tx.objectStore('postings').clear(),
-        tx.objectStore('definitions').clear(),
-        tx.objectStore('customers').clear(),
-        tx.objectStore('meta').clear(),
-        tx.objectStore('audiences').clear(),
-      ]);
-      await tx.done;
-      await this.#seed(db);
+      await this.#seed(db, { replace: true });
       await this.#definitionsChanged(db);
     });
   }
@@ -589,8 +592,11 @@ function addBlockStores(database: IDBPDatabase<CustomerPropertiesDb>): void {
   if (!database.objectStoreNames.contains('postings')) database.createObjectStore('postings');
 }
 
-/** Every value index key of one property. */
-const propertyKeys = (name: string) => IDBKeyRange.bound([name], [name, []]);
+/**
+ * Every value index key of one property, lowercased words (`[name, [text]]`) too: they sort after
+ * `[name, []]`, so the range ends just before the next name rather than there.
+ */
+const propertyKeys = (name: string) => IDBKeyRange.bound([name], [`${name}\u0000`], false, true);
 
 /** A customer in a block, where it is. */
 interface BlockCustomer {
