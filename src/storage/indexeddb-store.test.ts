@@ -6,6 +6,7 @@ import { BLOCK_SIZE } from './indexeddb-blocks.js';
 import { INDEX_FIELD, toRecord, VALUE_INDEX } from './indexeddb-index.js';
 import { IndexedDbStore } from './indexeddb-store.js';
 import type { StoreEvent } from './property-store.js';
+import { StoreError } from './store-error.js';
 
 let next = 0;
 const uniqueName = () => `test-${Date.now()}-${next++}`;
@@ -202,6 +203,29 @@ describe('IndexedDbStore', () => {
       newer.close();
       expect((await store.updateCustomer('ana', { age: '41' }, { revision: 2 })).revision).to.equal(3);
       await store.close();
+      await IndexedDbStore.deleteDatabase(name);
+    });
+    it('refuses a newer database whose layout it would misread (readableFrom above its version), reading nothing', async () => {
+      const name = uniqueName();
+      const store = new IndexedDbStore({ name, seed: seed() });
+      await store.getCustomer('ana');
+      await store.close();
+      // A later version of the library, whose records version 4 cannot read, upgraded it.
+      const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(store.databaseName, 99);
+        request.onupgradeneeded = () => request.transaction!.objectStore('meta').put(99, 'readableFrom');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      newer.close();
+      const old = new IndexedDbStore({ name, seed: seed() });
+      const error = await old.getCustomer('ana').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(StoreError);
+      expect((error as StoreError).code).to.equal('unavailable');
+      await old.close();
       await IndexedDbStore.deleteDatabase(name);
     });
   });

@@ -69,6 +69,12 @@ interface CustomerPropertiesDb extends DBSchema {
  * 4: blocks and postings for seeded customers (the records of version 3 stay where they are).
  */
 const SCHEMA_VERSION = 4;
+/**
+ * The oldest schema version whose code reads this one's records correctly, kept in `meta` as
+ * `readableFrom`: version 4 keeps seeded customers in `blocks`, which code of version 3 would not
+ * look in. Code meeting a newer database reads it only when this figure is at most its own version.
+ */
+const READABLE_FROM = 4;
 const OBJECT_STORES = ['definitions', 'customers', 'meta', 'audiences', 'blocks', 'postings'] as const;
 type Mode = IDBTransactionMode;
 type Store<Name extends StoreNames<CustomerPropertiesDb>, M extends Mode = Mode> = IDBPObjectStore<
@@ -156,13 +162,18 @@ export class IndexedDbStore implements PropertyStore {
           if (oldVersion < 2) database.createObjectStore('audiences', { keyPath: 'id' });
           if (oldVersion < 3) addValueIndex(transaction);
           if (oldVersion < 4) addBlockStores(database);
+          void transaction.objectStore('meta').put(READABLE_FROM, 'readableFrom');
         },
       });
     } catch (error) {
       if (!(error instanceof DOMException && error.name === 'VersionError')) throw error;
       // A newer version of the library upgraded it in another tab: use it as it is while it holds our stores.
       db = await openDB<CustomerPropertiesDb>(this.databaseName, undefined, events);
-      if (!OBJECT_STORES.every((name) => db.objectStoreNames.contains(name))) {
+      const readableFrom = OBJECT_STORES.every((name) => db.objectStoreNames.contains(name))
+        ? await db.get('meta', 'readableFrom')
+        : undefined;
+      // A newer layout this code would misread (its own figure above ours), or stores it lacks.
+      if (typeof readableFrom !== 'number' || readableFrom > SCHEMA_VERSION) {
         db.close();
         throw error;
       }
