@@ -1,24 +1,7 @@
 // Quick: raw IndexedDB seeding strategies over n customers (bench/idb-seed.mjs).
 import { indexEntries, toRecord } from '../src/storage/indexeddb-index.js';
-import type { Customer } from '../src/model/index.js';
+import { customers } from './find-sample.js';
 
-const colors = ['red', 'blue', 'green', 'cyan', 'magenta', 'yellow', 'grey', 'white', 'black'];
-const NOW = new Date('2026-11-27T12:00:00Z');
-function customers(n: number): Customer[] {
-  const list: Customer[] = [];
-  for (let i = 0; i < n; i++) {
-    const visit = new Date(NOW.getTime() - (i % 365) * 86_400_000).toISOString().slice(0, 10);
-    list.push({
-      id: `c${String(i).padStart(6, '0')}`,
-      number: String(100000 + i),
-      name: `Customer ${i}`,
-      channel: 'telegram',
-      revision: 1,
-      properties: { favorite_color: colors[i % colors.length]!, last_visit: visit, spent: `${i % 1000}.${i % 100}` },
-    });
-  }
-  return list;
-}
 const req = <T>(r: IDBRequest<T>) =>
   new Promise<T>((res, rej) => {
     r.onsuccess = () => res(r.result);
