@@ -3,19 +3,13 @@
 // cannot be loaded until a test lets it: first a lost connection, then a slow one.
 import { expect, fixture, html } from '@open-wc/testing';
 import { historyView, setHistoryImportForTests } from '../../internal/field-history-loader.js';
+import { body, entries, text, toggle } from '../../internal/test/history-panel.js';
 import { waitUntil } from '../../internal/test/wait.js';
 import '../../i18n/de.js';
 import { seed } from '../../testing/seed.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { CustomerDetailsPanel } from './customer-details-panel.js';
 import './customer-details-panel.js';
-
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const toggle = (el: CustomerDetailsPanel) =>
-  el.shadowRoot!.querySelector<HTMLButtonElement>('[data-property="age"] [part~="history-button"]')!;
-const body = (el: CustomerDetailsPanel) => el.shadowRoot!.querySelector('#history-age');
-const entries = (el: CustomerDetailsPanel) =>
-  [...el.shadowRoot!.querySelectorAll('#history-age [part~="history-entry"]')].map((li) => text(li));
 
 /** Ana's age was changed twice by Bo; the panel in the given language. */
 async function panel(locale: string) {

@@ -2,18 +2,12 @@
 // field-history-loader.ts). Here its module arrives when the test lets it: a slow connection.
 import { expect, fixture, html } from '@open-wc/testing';
 import { historyView, setHistoryImportForTests } from '../../internal/field-history-loader.js';
+import { body, entries, text, toggle } from '../../internal/test/history-panel.js';
 import { waitUntil } from '../../internal/test/wait.js';
 import { seed } from '../../testing/seed.js';
 import { MemoryStore } from '../../storage/memory-store.js';
 import type { CustomerDetailsPanel } from './customer-details-panel.js';
 import './customer-details-panel.js';
-
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const toggle = (el: CustomerDetailsPanel) =>
-  el.shadowRoot!.querySelector<HTMLButtonElement>('[data-property="age"] [part~="history-button"]')!;
-const body = (el: CustomerDetailsPanel) => el.shadowRoot!.querySelector('#history-age');
-const entries = (el: CustomerDetailsPanel) =>
-  [...el.shadowRoot!.querySelectorAll('#history-age [part~="history-entry"]')].map((li) => text(li));
 
 describe('<customer-details-panel> History panel on a slow connection', () => {
   it('is preloaded when its button gets the focus; opened before it arrives, it is busy, then lists the changes', async () => {
