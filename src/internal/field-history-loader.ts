@@ -1,8 +1,8 @@
 import { LazyModule } from './lazy-module.js';
 
 /*
- * The History panel of `<customer-details-panel>` (`field-history-view.ts`: `FieldHistory`,
- * `@lit/task` and the panel's rendering of the changes) is loaded on demand: the panel starts it
+ * The History panel of `<customer-details-panel>` (`field-history-view.ts`: `FieldHistory` and
+ * the panel's rendering of the changes) is loaded on demand: the panel starts it
  * when a History button is hovered or focused, and a History panel opened before it is there shows
  * its busy state until it is, or says that it could not be loaded, with Try again.
  */

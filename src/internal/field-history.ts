@@ -92,13 +92,15 @@ export class FieldHistory {
     const { signal } = controller;
     const { store, customerId, property, filter } = this.#options;
     this.#host.requestUpdate();
-    this.#running = store
-      .getHistory(customerId, {
+    // In an async function, so a custom store that throws instead of rejecting is a failed load too.
+    const load = async () =>
+      store.getHistory(customerId, {
         property,
         limit: HISTORY_PAGE_SIZE,
         ...(cursor !== undefined ? { cursor } : {}),
         signal,
-      })
+      });
+    this.#running = load()
       .then(
         (page) => {
           if (signal.aborted) return;

@@ -6,6 +6,7 @@ import { body, entries, text, toggle } from '../../internal/test/history-panel.j
 import { waitUntil } from '../../internal/test/wait.js';
 import { seed } from '../../testing/seed.js';
 import { MemoryStore } from '../../storage/memory-store.js';
+import type { HistoryPage } from '../../storage/property-store.js';
 import type { CustomerDetailsPanel } from './customer-details-panel.js';
 import './customer-details-panel.js';
 
@@ -56,5 +57,28 @@ describe('<customer-details-panel> History panel on a slow connection', () => {
     toggle(el).click();
     await waitUntil(() => entries(el).length === 2, 'listed again');
     expect(asked).to.equal(1);
+  });
+
+  it('says so, with Try again, when a custom store throws instead of rejecting', async () => {
+    setHistoryImportForTests(() => import('../../internal/field-history-view.js'));
+    class ThrowingStore extends MemoryStore {
+      override getHistory(): Promise<HistoryPage> {
+        throw new Error('history table missing');
+      }
+    }
+    const store = new ThrowingStore(seed());
+    await store.updateCustomer('ana', { age: '38' }, { revision: 1, author: 'Bo' });
+    const el = await fixture<CustomerDetailsPanel>(
+      html`<customer-details-panel customer-id="ana" locale="en" .store=${store}
+        .user=${{ id: 'u1', roles: ['agent'] }}></customer-details-panel>`,
+    );
+    await waitUntil(() => toggle(el), 'the panel loaded, with its History buttons');
+    toggle(el).click();
+    await waitUntil(
+      () => body(el)?.querySelector('[role="alert"]'),
+      () => `the failure is shown: ${text(body(el))}`,
+    );
+    expect(text(body(el)!.querySelector('[role="alert"]'))).to.contain('Try again');
+    expect(body(el)!.querySelector('[role="status"]'), 'not left busy').to.equal(null);
   });
 });
