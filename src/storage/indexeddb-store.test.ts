@@ -7,6 +7,7 @@ import { INDEX_FIELD, toRecord, VALUE_INDEX } from './indexeddb-index.js';
 import { IndexedDbStore } from './indexeddb-store.js';
 import type { StoreEvent } from './property-store.js';
 import { StoreError } from './store-error.js';
+import { waitUntil } from '../internal/test/wait.js';
 
 let next = 0;
 const uniqueName = () => `test-${Date.now()}-${next++}`;
@@ -114,6 +115,24 @@ describe('IndexedDbStore', () => {
     await store.reset();
     expect((await store.getCustomer('ana')).properties.age).to.equal('34');
     await store.close();
+    await IndexedDbStore.deleteDatabase(name);
+  });
+
+  it('tells its listeners and another tab of a reset: the revisions start over, so a customer held must be read again', async () => {
+    const name = uniqueName();
+    const here = new IndexedDbStore({ name, seed: seed() });
+    const there = new IndexedDbStore({ name, seed: seed() });
+    const heard: StoreEvent[] = [];
+    const seen: StoreEvent[] = [];
+    there.subscribe((event) => heard.push(event));
+    here.subscribe((event) => seen.push(event));
+    await there.listDefinitions();
+    await here.updateCustomer('ana', { age: '40' }, { revision: 1 });
+    await here.reset();
+    await waitUntil(() => heard.some((event) => event.type === 'reset'), 'the other tab hears the reset');
+    expect(seen.filter((event) => event.type === 'reset')).to.have.length(1);
+    expect(await there.getCustomer('ana')).to.include({ revision: 1 });
+    await Promise.all([here.close(), there.close()]);
     await IndexedDbStore.deleteDatabase(name);
   });
 

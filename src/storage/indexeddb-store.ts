@@ -530,14 +530,23 @@ export class IndexedDbStore implements PropertyStore {
   /**
    * Replaces every definition, customer and saved audience with the seed (the demo's "Reset demo
    * data"), in one transaction. Rejects with `invalid` for a seed a write would refuse, and then
-   * changes nothing.
+   * changes nothing. Tells its listeners and other tabs with a `reset` event (the customers'
+   * revisions start over, so a customer held elsewhere must be read again).
    */
   async reset(seed?: StoreSeed): Promise<void> {
+    const before = this.#options;
     if (seed) this.#options = { ...this.#options, seed };
-    await this.#run(async (db) => {
-      await this.#seed(db, { replace: true });
-      await this.#definitionsChanged(db);
-    });
+    try {
+      await this.#run(async (db) => {
+        await this.#seed(db, { replace: true });
+        await this.#definitionsChanged(db);
+      });
+    } catch (error) {
+      // A refused seed is not kept for the next reset either.
+      this.#options = before;
+      throw error;
+    }
+    this.#announce({ type: 'reset' });
   }
 
   /** Closes the database; the store opens it again on the next call. */
