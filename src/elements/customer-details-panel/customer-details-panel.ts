@@ -767,15 +767,15 @@ export class CustomerDetailsPanel extends StoreElement {
     const row = this.layout === 'compact' && target.closest?.('[data-property]');
     if (!row) return;
     const name = row.getAttribute('data-property')!;
-    // The row's label as shown (the value button's and the editor's name).
-    const label = row.querySelector('.read-label')?.textContent ?? name;
+    // The row's label as shown (the value button's and the editor's name), read only to start an edit.
+    const label = () => row.querySelector('.read-label')?.textContent ?? name;
     const action = target.closest('[data-action]')?.getAttribute('data-action');
     const inLine = target.closest('.line') !== null;
     if (event.type === 'click') {
       if (action === 'history') this.#toggleHistory(name);
-      else if (action) void this.#edit(name, label);
+      else if (action) void this.#edit(name, label());
     } else if (event.type === 'keydown') {
-      if (action === 'edit' && inLine) this.#onReadKey(name, label, event as KeyboardEvent);
+      if (action === 'edit' && inLine) this.#onReadKey(name, label(), event as KeyboardEvent);
       if (inLine) this.#onEditKey(name, event as KeyboardEvent);
     } else if (inLine) void this.#onRowLeft(name, event as FocusEvent);
   };
