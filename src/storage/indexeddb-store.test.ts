@@ -38,6 +38,20 @@ runStoreConformance(
   { history: false },
 );
 
+/** Opens a store's database with the raw API at `version`, running `upgrade` when it is created or raised (an older or newer library's layout). */
+function openRaw(
+  databaseName: string,
+  version: number,
+  upgrade?: (db: IDBDatabase, tx: IDBTransaction) => void,
+): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(databaseName, version);
+    if (upgrade) request.onupgradeneeded = () => upgrade(request.result, request.transaction!);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+  });
+}
+
 describe('IndexedDbStore', () => {
   it('keeps its data when closed and opened again, and seeds only once', async () => {
     const name = uniqueName();
@@ -54,15 +68,10 @@ describe('IndexedDbStore', () => {
 
   it('upgrades a database of version 1 (before saved audiences): its customers stay, audiences can be saved', async () => {
     const name = uniqueName();
-    const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(`customer-properties:${name}`, 1);
-      request.onupgradeneeded = () => {
-        request.result.createObjectStore('definitions', { keyPath: 'name' });
-        request.result.createObjectStore('customers', { keyPath: 'id' }).put(seed().customers[2]!);
-        request.result.createObjectStore('meta').put(true, 'seeded');
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    const v1 = await openRaw(`customer-properties:${name}`, 1, (db) => {
+      db.createObjectStore('definitions', { keyPath: 'name' });
+      db.createObjectStore('customers', { keyPath: 'id' }).put(seed().customers[2]!);
+      db.createObjectStore('meta').put(true, 'seeded');
     });
     v1.close();
     const store = new IndexedDbStore({ name, seed: seed() });
@@ -212,12 +221,7 @@ describe('IndexedDbStore', () => {
       const name = uniqueName();
       const store = new IndexedDbStore({ name, seed: seed() });
       await store.updateCustomer('ana', { age: '40' }, { revision: 1 });
-      const newer = await new Promise<IDBDatabase>((resolve, reject) => {
-        // Far newer than this library's own version.
-        const request = indexedDB.open(store.databaseName, 99);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
+      const newer = await openRaw(store.databaseName, 99);
       expect((await store.getCustomer('ana')).properties.age).to.equal('40');
       newer.close();
       expect((await store.updateCustomer('ana', { age: '41' }, { revision: 2 })).revision).to.equal(3);
@@ -230,12 +234,7 @@ describe('IndexedDbStore', () => {
       await store.getCustomer('ana');
       await store.close();
       // A later version of the library, whose records version 4 cannot read, upgraded it.
-      const newer = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(store.databaseName, 99);
-        request.onupgradeneeded = () => request.transaction!.objectStore('meta').put(99, 'readableFrom');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-      });
+      const newer = await openRaw(store.databaseName, 99, (_db, tx) => tx.objectStore('meta').put(99, 'readableFrom'));
       newer.close();
       const old = new IndexedDbStore({ name, seed: seed() });
       const error = await old.getCustomer('ana').then(
@@ -252,15 +251,10 @@ describe('IndexedDbStore', () => {
   describe('schema upgrade from version 1', () => {
     /** A database as version 1 of the library left it: no value index, customers as they are. */
     async function versionOne(name: string, data: ReturnType<typeof seed>): Promise<void> {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(`customer-properties:${name}`, 1);
-        request.onupgradeneeded = () => {
-          request.result.createObjectStore('definitions', { keyPath: 'name' });
-          request.result.createObjectStore('customers', { keyPath: 'id' });
-          request.result.createObjectStore('meta');
-        };
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      const db = await openRaw(`customer-properties:${name}`, 1, (db) => {
+        db.createObjectStore('definitions', { keyPath: 'name' });
+        db.createObjectStore('customers', { keyPath: 'id' });
+        db.createObjectStore('meta');
       });
       const tx = db.transaction(['definitions', 'customers', 'meta'], 'readwrite');
       for (const def of data.definitions) tx.objectStore('definitions').put(def);
@@ -508,17 +502,12 @@ describe('IndexedDbStore', () => {
   describe('schema upgrade from version 3', () => {
     /** A database as version 3 of the library left it: one record per customer, under the value index. */
     async function versionThree(name: string, data: ReturnType<typeof seed>): Promise<void> {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(`customer-properties:${name}`, 3);
-        request.onupgradeneeded = () => {
-          request.result.createObjectStore('definitions', { keyPath: 'name' });
-          const customers = request.result.createObjectStore('customers', { keyPath: 'id' });
-          customers.createIndex(VALUE_INDEX, INDEX_FIELD, { multiEntry: true });
-          request.result.createObjectStore('meta');
-          request.result.createObjectStore('audiences', { keyPath: 'id' });
-        };
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      const db = await openRaw(`customer-properties:${name}`, 3, (db) => {
+        db.createObjectStore('definitions', { keyPath: 'name' });
+        const customers = db.createObjectStore('customers', { keyPath: 'id' });
+        customers.createIndex(VALUE_INDEX, INDEX_FIELD, { multiEntry: true });
+        db.createObjectStore('meta');
+        db.createObjectStore('audiences', { keyPath: 'id' });
       });
       const tx = db.transaction(['definitions', 'customers', 'meta'], 'readwrite');
       for (const def of data.definitions) tx.objectStore('definitions').put(def);
